@@ -1,0 +1,252 @@
+package corpus
+
+import (
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestCleanHTMLGolden cleans each page under testdata/html and compares the
+// document with its .golden.json (go test ./corpus -run CleanHTMLGolden -update).
+func TestCleanHTMLGolden(t *testing.T) {
+	pages, err := filepath.Glob(filepath.Join("testdata", "html", "*.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pages) == 0 {
+		t.Fatal("no test pages")
+	}
+	for _, page := range pages {
+		name := strings.TrimSuffix(filepath.Base(page), ".html")
+		if name == "no-article" {
+			continue // TestCleanHTMLNoContent
+		}
+		t.Run(name, func(t *testing.T) {
+			data, err := os.ReadFile(page)
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc, err := cleanHTML("testdata/html/"+name+".html", data, Options{Source: "fallback"})
+			if err != nil {
+				t.Fatalf("cleanHTML: %v", err)
+			}
+			checkHTMLOffsets(t, doc)
+			got, err := json.MarshalIndent(doc, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, '\n')
+			golden := filepath.Join("testdata", "html", name+".golden.json")
+			if *update {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run with -update to create it)", err)
+			}
+			if diff := cmp.Diff(string(want), string(got)); diff != "" {
+				t.Errorf("%s mismatch (-want +got):\n%s", golden, diff)
+			}
+		})
+	}
+}
+
+// checkHTMLOffsets asserts that every block's offsets select its text.
+func checkHTMLOffsets(t *testing.T, doc *Document) {
+	t.Helper()
+	for i, b := range doc.Blocks {
+		if b.Start < 0 || b.End > len(doc.Text) || b.Start > b.End {
+			t.Fatalf("block %d offsets [%d,%d) outside text of %d bytes", i, b.Start, b.End, len(doc.Text))
+		}
+		if doc.Text[b.Start:b.End] != b.Text {
+			t.Fatalf("block %d: text[%d:%d] = %q, block text %q", i, b.Start, b.End, doc.Text[b.Start:b.End], b.Text)
+		}
+	}
+}
+
+// blockTexts returns the texts of the blocks, split by boilerplate.
+func blockTexts(doc *Document) (content, boiler []string) {
+	for _, b := range doc.Blocks {
+		if b.Boilerplate {
+			boiler = append(boiler, b.Text)
+		} else {
+			content = append(content, b.Text)
+		}
+	}
+	return content, boiler
+}
+
+// TestCleanHTMLChrome checks the chrome-heavy page piece by piece, so that a
+// wrong golden file cannot hide a regression in what matters.
+func TestCleanHTMLChrome(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "html", "news-chrome.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := cleanHTML("news-chrome.html", data, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	content, _ := blockTexts(doc)
+	all := strings.Join(content, "\n")
+	for _, want := range []string{
+		"Saltmarsh harbour council voted 11 to 6",
+		"£52 million government flood grant",
+		"Opponents argued that a cheaper set of raised embankments",
+		"Government flood grant: £52m",
+		"Construction is expected to start in spring 2026.",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("content lacks %q", want)
+		}
+	}
+	for _, junk := range []string{
+		"cookies", "Sport", "Share on Facebook", "newsletter", "Ports authority posts record profits",
+		"About time!", "Most read", "All rights reserved", "Share your thoughts below", "Courier staff",
+	} {
+		if strings.Contains(all, junk) {
+			t.Errorf("content has furniture %q", junk)
+		}
+	}
+	kinds := map[BlockKind]int{}
+	for _, b := range doc.Blocks {
+		kinds[b.Kind]++
+		if b.Kind == Quote && !strings.Contains(b.Text, "every pound") {
+			t.Errorf("unexpected quote %q", b.Text)
+		}
+		if b.Kind == Caption && b.Boilerplate {
+			t.Errorf("caption marked boilerplate: %q", b.Text)
+		}
+	}
+	wantKinds := map[BlockKind]int{Title: 1, Heading: 2, Quote: 1, Caption: 1, TableRow: 3, ListItem: 2}
+	for k, n := range wantKinds {
+		if kinds[k] != n {
+			t.Errorf("%d %s blocks, want %d", kinds[k], k, n)
+		}
+	}
+	for _, b := range doc.Blocks {
+		if strings.HasPrefix(b.Text, "Opponents") && b.Section != "Why the vote took so long" {
+			t.Errorf("section of %q = %q", b.Text, b.Section)
+		}
+	}
+}
+
+func TestCleanHTMLNoContent(t *testing.T) {
+	tests := []struct {
+		name string
+		data string
+	}{
+		{"chrome only", mustRead(t, filepath.Join("testdata", "html", "no-article.html"))},
+		{"empty body", "<html><body></body></html>"},
+		{"scripts only", "<html><body><script>var a = 'lots of text here, not an article';</script></body></html>"},
+		{"too deep", strings.Repeat("<div>", 5000) + "text" + strings.Repeat("</div>", 5000)},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := cleanHTML("page.html", []byte(tc.data), Options{})
+			if !errors.Is(err, ErrNoContent) {
+				t.Fatalf("cleanHTML = %v, %v; want ErrNoContent", doc, err)
+			}
+			if !strings.Contains(err.Error(), "page.html") {
+				t.Errorf("error %q does not name the location", err)
+			}
+		})
+	}
+}
+
+func mustRead(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestCleanHTMLRobust(t *testing.T) {
+	tests := []struct {
+		name string
+		data string
+		want string // a text the content must contain
+	}{
+		{"truncated", "<html><body><article><p>The mill reopened on Tuesday after a fire closed it for six weeks.</p><p>Workers were", "mill reopened on Tuesday"},
+		{"unclosed tags", "<div><p>Bus fares in Lorvin rise by 12 cents from June, the transit board said.<p>It is the first rise since 2019.<div><span>", "first rise since 2019"},
+		{"invalid utf-8", "<p>Caf\xe9 owners in Brisk paid \xa340 more a month for water this year.</p>", "Café owners in Brisk paid £40"},
+		{"div text with br", "<div class=\"post\">First paragraph of the story about the bridge.<br><br>Second paragraph explains the cost of the bridge repair.</div>", "Second paragraph explains"},
+		{"nested deep but legal", strings.Repeat("<div>", 300) + "<p>Deep nesting still yields the harbour story text.</p>" + strings.Repeat("</div>", 300), "Deep nesting still"},
+		{"layout table", "<table><tr><td><p>The reservoir stood at 41 per cent of capacity on Monday, the water board said.</p><p>Hosepipe bans remain in place.</p></td><td><a href=\"/x\">Home</a></td></tr></table>", "reservoir stood at 41 per cent"},
+		{"form wrapper", "<form id=\"aspnetForm\"><div class=\"story\"><p>" + strings.Repeat("The committee heard evidence for four hours about the new depot. ", 10) + "</p></div></form>", "committee heard evidence"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := cleanHTML("p.html", []byte(tc.data), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkHTMLOffsets(t, doc)
+			content, _ := blockTexts(doc)
+			if all := strings.Join(content, "\n"); !strings.Contains(all, tc.want) {
+				t.Errorf("content %q lacks %q", all, tc.want)
+			}
+		})
+	}
+}
+
+func TestCleanHTMLCharset(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "html", "windows-1252.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := cleanHTML("w.html", data, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Après dix-huit mois", "cave d’affinage", "« Nous pourrons affiner 40 % de meules", "Hélène Brunquell"} {
+		if !strings.Contains(doc.Text, want) {
+			t.Errorf("text lacks %q:\n%s", want, doc.Text)
+		}
+	}
+	if strings.ContainsRune(doc.Text, '\uFFFD') {
+		t.Errorf("replacement characters in %q", doc.Text)
+	}
+	// The HTTP Content-Type wins over the page's own declaration.
+	latin := []byte("<html><head><meta charset=\"utf-8\"></head><body><p>Le d\xe9put\xe9 a vot\xe9 contre la r\xe9forme des retraites hier soir.</p></body></html>")
+	doc, err = cleanHTML("l.html", latin, Options{ContentType: "text/html; charset=ISO-8859-1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(doc.Text, "Le député a voté contre la réforme") {
+		t.Errorf("latin-1 text = %q", doc.Text)
+	}
+}
+
+// FuzzCleanHTML: no panic, and block offsets always select the block text.
+func FuzzCleanHTML(f *testing.F) {
+	for _, name := range []string{"news-chrome.html", "jsonld-graph.html", "og-only.html", "windows-1252.html"} {
+		b, err := os.ReadFile(filepath.Join("testdata", "html", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Add([]byte("<p>a<table><tr><th>x<td>y</table><li>z"))
+	f.Add([]byte(`<script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","author":[[{"name":1}]]}]}</script><p>text</p>`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		doc, err := cleanHTML("fuzz.html", data, Options{})
+		if err != nil {
+			if !errors.Is(err, ErrNoContent) {
+				t.Fatalf("unexpected error kind: %v", err)
+			}
+			return
+		}
+		checkHTMLOffsets(t, doc)
+	})
+}

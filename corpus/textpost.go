@@ -1,0 +1,347 @@
+package corpus
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// The document-level passes of the text cleaner run once all blocks are
+// parsed, because what a line is often depends on its neighbours: a short
+// line is a heading when a paragraph or a list follows it, a list is a table
+// of contents when its items come back later as headings.
+
+// tocHeading matches the labels of a table of contents.
+var tocHeading = regexp.MustCompile(`(?i)^(?:table of contents|contents|in this (?:article|story|post|guide)|on this page|jump to(?: section)?|quick links|article contents|what['’]s inside|skip to)\s*:?$`)
+
+// metaLine matches "Key: value" pairs separated by "|", "·" or "•", the
+// metadata header that scraped articles carry: "Date: 2025-12-22 09:27 |
+// Source: Ministry press briefing".
+var (
+	metaPair = regexp.MustCompile(`^\s*(?i:(date|published|published on|posted|posted on|updated|last updated|modified|source|publisher|author|authors|by|byline|filed|dateline))\s*:\s*(\S.*?)\s*$`)
+	metaSep  = regexp.MustCompile(`\s+[|·•]\s+`)
+)
+
+// dateline matches the opening of wire copy: a place in capitals, an
+// optional date, an optional agency in brackets and a dash: "MIAMI –",
+// "KYIV, Dec. 3 (Reuters) -", "LONDON (AP) —", "WASHINGTON, D.C. —".
+var dateline = regexp.MustCompile(`^(\p{Lu}[\p{Lu}.'’]+(?:[ -]\p{Lu}[\p{Lu}.'’]+)*)(?:,\s*(?:\p{Lu}[\p{L}.]*\.?)(?:\s+\d{1,2})?(?:,\s*\d{4})?){0,2}\s*(?:\(([\p{L}][\p{L} .&-]{0,30})\))?\s*[-–—]{1,2}\s+\S`)
+
+// textDocumentPasses settles title, metadata lines, bylines, headings, the
+// table of contents and boilerplate sections.
+func textDocumentPasses(doc *Document, bs []rawBlock) []rawBlock {
+	bs = takeTitle(doc, bs)
+	agency := ""
+	for i := range bs {
+		b := &bs[i]
+		if !b.plain {
+			continue
+		}
+		if readMetaLine(doc, b.text) {
+			b.boilerplate = true
+			continue
+		}
+		if m := bylineStart.FindStringSubmatch(strings.TrimSpace(b.text)); m != nil && len(strings.Fields(b.text)) <= 16 {
+			if names, ok := parseByline(m[1]); ok {
+				for _, n := range names {
+					doc.Authors = appendAuthor(doc.Authors, n)
+				}
+				b.boilerplate = true
+				continue
+			}
+		}
+		if m := dateline.FindStringSubmatch(b.text); m != nil && agency == "" && len(m[1]) >= 3 {
+			agency = strings.TrimSpace(m[2])
+		}
+	}
+	if doc.Source == "" && agency != "" {
+		doc.Source = agency
+	}
+
+	toc := tocKeys(bs)
+	bs = promoteHeadings(bs, toc)
+	markTOC(doc, bs)
+	markBoilerplateSections(bs)
+	return bs
+}
+
+// takeTitle moves the document's headline out of the blocks: the front
+// matter title if any (a first block repeating it is dropped by assemble),
+// else a leading heading, else a first line short enough to be a headline.
+func takeTitle(doc *Document, bs []rawBlock) []rawBlock {
+	if doc.Title != "" || len(bs) == 0 {
+		return bs
+	}
+	first := bs[0]
+	switch {
+	case first.kind == Heading:
+	case first.kind == Paragraph && first.lines == 1 && isHeadlineLike(first.text, 30) && dateline.FindStringIndex(first.text) == nil:
+	default:
+		return bs
+	}
+	doc.Title = first.text
+	return bs[1:]
+}
+
+// isHeadlineLike reports a line of at most maxWords words that does not end
+// like a sentence (a headline may end with "?" or "!").
+func isHeadlineLike(t string, maxWords int) bool {
+	t = strings.TrimSpace(t)
+	n := len(strings.Fields(t))
+	if n == 0 || n > maxWords || len(t) > 250 {
+		return false
+	}
+	trimmed := strings.TrimRight(t, `"”’')]`)
+	return !strings.HasSuffix(trimmed, ".") && !strings.HasSuffix(trimmed, ",") && !strings.HasSuffix(trimmed, ";") && !strings.HasSuffix(trimmed, ":")
+}
+
+// readMetaLine parses a "Date: ... | Source: ..." line into doc and
+// reports whether the line was metadata.
+func readMetaLine(doc *Document, t string) bool {
+	if len(strings.Fields(t)) > 30 {
+		return false
+	}
+	type kv struct{ k, v string }
+	var pairs []kv
+	for _, part := range metaSep.Split(strings.TrimSpace(t), -1) {
+		m := metaPair.FindStringSubmatch(part)
+		if m == nil {
+			return false
+		}
+		pairs = append(pairs, kv{strings.ToLower(m[1]), m[2]})
+	}
+	for _, p := range pairs {
+		switch p.k {
+		case "date", "published", "published on", "posted", "posted on", "dateline":
+			if t, ok := parseTextDate(p.v); ok && doc.Published.IsZero() {
+				doc.Published, doc.PublishedFrom = t, "text"
+			}
+		case "updated", "last updated", "modified":
+			if t, ok := parseTextDate(p.v); ok && doc.Modified.IsZero() {
+				doc.Modified = t
+			}
+		case "source", "publisher":
+			if doc.Source == "" {
+				doc.Source = normalizeText(p.v)
+			}
+		case "author", "authors", "by", "byline":
+			if names, ok := parseByline(p.v); ok {
+				for _, n := range names {
+					doc.Authors = appendAuthor(doc.Authors, n)
+				}
+			}
+		}
+	}
+	return len(pairs) > 0
+}
+
+// headingKey reduces a heading or table-of-contents entry to a comparable
+// form: numbering, punctuation and case removed ("10. 1. Rapid snapshot"
+// and "1. Rapid snapshot" both become "rapid snapshot").
+func headingKey(s string) string {
+	s = normalizeText(s)
+	for {
+		t := strings.TrimLeft(s, " ")
+		i := 0
+		for i < len(t) && t[i] >= '0' && t[i] <= '9' {
+			i++
+		}
+		if i == 0 || i > 3 || i >= len(t) || (t[i] != '.' && t[i] != ')') {
+			break
+		}
+		s = t[i+1:]
+	}
+	var b strings.Builder
+	space := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
+		default:
+			space = true
+		}
+	}
+	return b.String()
+}
+
+// tocKeys returns the keys of the entries of explicit tables of contents:
+// the list that follows a "Table of Contents" label.
+func tocKeys(bs []rawBlock) map[string]bool {
+	keys := map[string]bool{}
+	for i, b := range bs {
+		if !tocHeading.MatchString(strings.TrimSpace(b.text)) {
+			continue
+		}
+		for j := i + 1; j < len(bs) && bs[j].kind == ListItem && bs[j].group == bs[min(i+1, len(bs)-1)].group; j++ {
+			if k := headingKey(bs[j].text); k != "" {
+				keys[k] = true
+			}
+		}
+	}
+	return keys
+}
+
+// promoteHeadings turns plain lines and isolated numbered items that act
+// as headings into Heading blocks. A line is a heading when it is listed in
+// the table of contents, or when it is short, unpunctuated, followed by
+// content, and either title-cased, introducing a list or table, or much
+// shorter than the paragraph after it.
+func promoteHeadings(bs []rawBlock, toc map[string]bool) []rawBlock {
+	groupSize := map[int]int{}
+	for _, b := range bs {
+		if b.kind == ListItem {
+			groupSize[b.group]++
+		}
+	}
+	for i := range bs {
+		b := &bs[i]
+		isolatedNumber := b.kind == ListItem && isDigitMarker(b.marker) && groupSize[b.group] == 1
+		if !(b.kind == Paragraph && b.plain && b.lines == 1) && !isolatedNumber {
+			continue
+		}
+		if b.boilerplate {
+			continue // metadata lines and bylines
+		}
+		if tocHeading.MatchString(strings.TrimSpace(b.text)) {
+			if !isolatedNumber {
+				b.kind = Heading
+			}
+			continue
+		}
+		text := b.text
+		if isolatedNumber {
+			text = b.marker + " " + b.text
+		}
+		if i+1 >= len(bs) {
+			continue
+		}
+		next := bs[i+1]
+		heading := false
+		switch {
+		case toc[headingKey(text)] && len(strings.Fields(text)) <= 20:
+			heading = true
+		case isolatedNumber && next.kind != ListItem:
+			// "2. Who decides" between blocks of content: a numbered heading.
+			heading = isHeadlineLike(b.text, 15)
+		case !isHeadlineLike(b.text, 15) || strings.HasSuffix(strings.TrimSpace(b.text), "!"):
+		case dateline.MatchString(b.text):
+		case next.kind == ListItem && next.group != b.group, next.kind == TableRow:
+			heading = startsUpperOrDigit(text) || len(strings.Fields(text)) <= 8
+		case !startsUpperOrDigit(text):
+		case isTitleCased(b.text):
+			heading = true
+		case next.kind == Paragraph && len(strings.Fields(b.text)) <= 6 && len(strings.Fields(next.text)) >= 3*len(strings.Fields(b.text))+6:
+			heading = !strings.HasSuffix(strings.TrimSpace(b.text), "?")
+		}
+		if heading {
+			b.kind, b.text, b.marker = Heading, text, ""
+		}
+	}
+	return bs
+}
+
+func startsUpperOrDigit(s string) bool {
+	for _, r := range strings.TrimSpace(s) {
+		return unicode.IsUpper(r) || unicode.IsDigit(r)
+	}
+	return false
+}
+
+// smallWords stay lower case in title-cased headings.
+var smallWords = map[string]bool{
+	"a": true, "an": true, "the": true, "and": true, "but": true, "or": true, "nor": true, "for": true,
+	"of": true, "on": true, "in": true, "to": true, "at": true, "by": true, "as": true, "with": true,
+	"from": true, "into": true, "vs": true, "via": true, "per": true, "over": true, "after": true,
+	"is": true, "are": true, "its": true, "than": true, "up": true, "out": true,
+}
+
+// isTitleCased reports text whose words, small words aside, mostly start
+// with a capital or a digit: "Who Met and What Was Discussed".
+func isTitleCased(s string) bool {
+	words := strings.Fields(s)
+	if len(words) < 2 {
+		return false
+	}
+	caps, counted := 0, 0
+	for i, w := range words {
+		lw := strings.ToLower(strings.Trim(w, `:,"“”‘’'()`))
+		if i > 0 && smallWords[lw] {
+			continue
+		}
+		counted++
+		if startsUpperOrDigit(strings.Trim(w, `"“‘'(`)) {
+			caps++
+		}
+	}
+	return counted > 0 && caps*10 >= counted*7
+}
+
+// markTOC marks tables of contents as boilerplate: a labelled one (the
+// label and the list under it) and an unlabelled list whose items are
+// mostly the document's own headings.
+func markTOC(doc *Document, bs []rawBlock) {
+	headings := map[string]bool{headingKey(doc.Title): true}
+	for _, b := range bs {
+		if b.kind == Heading {
+			headings[headingKey(b.text)] = true
+		}
+	}
+	groups := map[int][]int{}
+	for i, b := range bs {
+		if b.kind == ListItem {
+			groups[b.group] = append(groups[b.group], i)
+		}
+	}
+	for i := range bs {
+		if !tocHeading.MatchString(strings.TrimSpace(bs[i].text)) || bs[i].kind == ListItem {
+			continue
+		}
+		bs[i].boilerplate = true
+		if i+1 < len(bs) && bs[i+1].kind == ListItem {
+			for _, j := range groups[bs[i+1].group] {
+				bs[j].boilerplate = true
+			}
+		}
+	}
+	for _, idx := range groups {
+		if len(idx) < 3 {
+			continue
+		}
+		hits := 0
+		for _, j := range idx {
+			if headings[headingKey(bs[j].text)] {
+				hits++
+			}
+		}
+		if hits*10 >= len(idx)*6 {
+			for _, j := range idx {
+				bs[j].boilerplate = true
+			}
+		}
+	}
+}
+
+// markBoilerplateSections marks the content under a furniture heading
+// ("Engagement", "Related articles", "Comments") as boilerplate, up to the
+// next heading.
+func markBoilerplateSections(bs []rawBlock) {
+	in := false
+	for i := range bs {
+		b := &bs[i]
+		if b.kind == Heading {
+			t := strings.TrimSpace(b.text)
+			in = !tocHeading.MatchString(t) && (isBoilerplate(Heading, t) || engagementStart.MatchString(t))
+			if in {
+				b.boilerplate = true
+			}
+			continue
+		}
+		if in {
+			b.boilerplate = true
+		}
+	}
+}
