@@ -65,7 +65,9 @@ func Clean(loc string, data []byte, opt Options) (*Document, error) {
 	case formatHTML:
 		doc, err = cleanHTML(loc, data, opt)
 	case formatText:
-		doc, err = cleanText(loc, toUTF8(data, opt.ContentType), opt)
+		if err = checkDecodable(data, opt.ContentType); err == nil {
+			doc, err = cleanText(loc, toUTF8(data, opt.ContentType), opt)
+		}
 	default:
 		err = ErrNotText
 	}

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -189,5 +190,21 @@ func BenchmarkCleanText(b *testing.B) {
 				b.Fatal(err)
 			}
 		}
+	}
+}
+
+func TestCleanRefusesUndecodableText(t *testing.T) {
+	garbled := bytes.Repeat([]byte{0xc3, 0x28, 0xa0, 0xa1, 0xe2, 0x28, 0xa1, 0xf0, 0x28, 0x8c, 0xbc, ' '}, 50)
+	if _, err := Clean("garbled.txt", garbled, Options{}); !errors.Is(err, ErrEncoding) {
+		t.Errorf("mostly invalid UTF-8: got %v, want ErrEncoding", err)
+	}
+	// A few stray bytes in real text are damage to repair, not a reason to refuse.
+	damaged := []byte("The council approved the plan on Tuesday \xff after a long debate.\n\nIt will cost about 40 million euros over five years, officials said.")
+	doc, err := Clean("damaged.txt", damaged, Options{})
+	if err != nil {
+		t.Fatalf("lightly damaged text refused: %v", err)
+	}
+	if !utf8.ValidString(doc.Text) {
+		t.Error("repaired text is not valid UTF-8")
 	}
 }

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"bytes"
+	"fmt"
 	"mime"
 	"strings"
 	"unicode/utf8"
@@ -110,6 +111,34 @@ func toUTF8(data []byte, contentType string) string {
 		}
 	}
 	return strings.ToValidUTF8(string(data), "\uFFFD")
+}
+
+// maxInvalidShare is the share of undecodable bytes above which text is
+// refused rather than repaired: a few stray bytes are damage, a page made
+// mostly of them is not text in any encoding we can read. A third leaves
+// room for short snippets in an undeclared legacy multi-byte encoding,
+// which are repaired (U+FFFD), not refused.
+const maxInvalidShare = 1.0 / 3
+
+// checkDecodable refuses data whose bytes are mostly not valid UTF-8 and
+// that no charset rescued (see toUTF8). It returns nil for valid UTF-8 and
+// for text with only scattered damage.
+func checkDecodable(data []byte, contentType string) error {
+	if utf8.Valid(data) || declaredEncoding(contentType) != nil || looksWindows1252(data) {
+		return nil
+	}
+	invalid := 0
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			invalid++
+		}
+		i += size
+	}
+	if float64(invalid) > maxInvalidShare*float64(len(data)) {
+		return fmt.Errorf("%w: %d of %d bytes are not valid UTF-8 nor a known charset", ErrEncoding, invalid, len(data))
+	}
+	return nil
 }
 
 // declaredEncoding returns the encoding named by a Content-Type charset

@@ -13,6 +13,7 @@ var (
 	ErrTooLarge  = errors.New("document too large")
 	ErrNotText   = errors.New("not an HTML, Markdown or text document")
 	ErrNoContent = errors.New("no article text found")
+	ErrEncoding  = errors.New("invalid text encoding")
 )
 
 // BlockKind says what a block of text is in the document's structure.
