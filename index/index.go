@@ -1,0 +1,190 @@
+package index
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"sync"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	bleveindex "github.com/blevesearch/bleve_index_api"
+	bolterrors "go.etcd.io/bbolt/errors"
+)
+
+// DefaultPath is the index directory used when none is given.
+const DefaultPath = "claimdex.bleve"
+
+// ErrNotIndex is returned by Open for a directory that holds something
+// other than a claimdex index.
+var ErrNotIndex = errors.New("not a claimdex index")
+
+// ErrLocked is returned by Open when another process has the index open.
+// Bleve allows one process per index directory.
+var ErrLocked = errors.New("index is in use by another process")
+
+// lockTimeout is how long Open waits for another process to release the
+// index before giving up with ErrLocked.
+var lockTimeout = 2 * time.Second
+
+// Index is an open claim index. Search, Export and Doc are safe for
+// concurrent use, also while a Writer applies batches.
+type Index struct {
+	b bleve.Index
+
+	mu      sync.Mutex
+	writers map[*Writer]struct{}
+	closed  bool
+}
+
+// Open opens the index at path, creating it when the path does not exist
+// or is an empty directory.
+func Open(path string) (*Index, error) {
+	fi, err := os.Stat(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return create(path)
+	case err != nil:
+		return nil, fmt.Errorf("open index %s: %w", path, err)
+	case !fi.IsDir():
+		return nil, fmt.Errorf("open index %s: %w: it is a file, not a directory", path, ErrNotIndex)
+	}
+	empty, err := isEmptyDir(path)
+	if err != nil {
+		return nil, fmt.Errorf("open index %s: %w", path, err)
+	}
+	if empty {
+		return create(path)
+	}
+	b, err := bleve.OpenUsing(path, map[string]any{"bolt_timeout": lockTimeout.String()})
+	if err != nil {
+		if errors.Is(err, bolterrors.ErrTimeout) {
+			return nil, fmt.Errorf("open index %s: %w (waited %s)", path, ErrLocked, lockTimeout)
+		}
+		if errors.Is(err, bleve.ErrorIndexMetaMissing) || errors.Is(err, bleve.ErrorIndexMetaCorrupt) {
+			return nil, fmt.Errorf("open index %s: %w: the directory is not empty and has no Bleve index in it", path, ErrNotIndex)
+		}
+		return nil, fmt.Errorf("open index %s: %w", path, err)
+	}
+	v, err := b.GetInternal(internalVersionKey)
+	if err != nil || string(v) != mappingVersion {
+		_ = b.Close()
+		if err != nil {
+			return nil, fmt.Errorf("open index %s: read mapping version: %w", path, err)
+		}
+		return nil, fmt.Errorf("open index %s: %w: built by another program or an incompatible claimdex version (mapping %q, want %q); remove it and ingest again",
+			path, ErrNotIndex, v, mappingVersion)
+	}
+	return newIndex(b), nil
+}
+
+func create(path string) (*Index, error) {
+	m, err := buildMapping()
+	if err != nil {
+		return nil, fmt.Errorf("create index %s: mapping: %w", path, err)
+	}
+	b, err := bleve.NewUsing(path, m, scorch.Name, scorch.Name, nil)
+	if err != nil {
+		return nil, fmt.Errorf("create index %s: %w", path, err)
+	}
+	if err := b.SetInternal(internalVersionKey, []byte(mappingVersion)); err != nil {
+		_ = b.Close()
+		return nil, fmt.Errorf("create index %s: %w", path, err)
+	}
+	return newIndex(b), nil
+}
+
+func isEmptyDir(path string) (bool, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	_, err = f.Readdirnames(1)
+	if errors.Is(err, io.EOF) {
+		return true, nil
+	}
+	return false, err
+}
+
+// OpenMem opens an in-memory index (tests). It uses the same engine as
+// Open (scorch, without persistence) rather than bleve.NewMemOnly's older
+// upsidedown engine, so tests exercise what users run.
+func OpenMem() (*Index, error) {
+	m, err := buildMapping()
+	if err != nil {
+		return nil, fmt.Errorf("create memory index: mapping: %w", err)
+	}
+	b, err := bleve.NewUsing("", m, scorch.Name, scorch.Name, nil)
+	if err != nil {
+		return nil, fmt.Errorf("create memory index: %w", err)
+	}
+	return newIndex(b), nil
+}
+
+func newIndex(b bleve.Index) *Index {
+	return &Index{b: b, writers: map[*Writer]struct{}{}}
+}
+
+// Close flushes the pending batches of the index's writers, then closes
+// the index. Call it after the goroutines owning writers have stopped.
+func (ix *Index) Close() error {
+	ix.mu.Lock()
+	if ix.closed {
+		ix.mu.Unlock()
+		return nil
+	}
+	ix.closed = true
+	writers := ix.writers
+	ix.writers = nil
+	ix.mu.Unlock()
+
+	var errs []error
+	for w := range writers {
+		if err := w.Flush(); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if err := ix.b.Close(); err != nil {
+		errs = append(errs, fmt.Errorf("close index: %w", err))
+	}
+	return errors.Join(errs...)
+}
+
+// DocRecord is what the index keeps about one ingested document.
+type DocRecord struct {
+	ID       string   `json:"id"`
+	Location string   `json:"location"`
+	Source   string   `json:"source"`
+	Hash     string   `json:"hash"`
+	Claims   []string `json:"claims"`
+}
+
+// Doc returns the record of document id, if it was ingested. Changes still
+// pending in a Writer are not visible.
+func (ix *Index) Doc(id string) (DocRecord, bool, error) {
+	var rec DocRecord
+	d, err := ix.b.Document(docIDPrefix + id)
+	if err != nil {
+		return rec, false, fmt.Errorf("read document record %s: %w", id, err)
+	}
+	if d == nil {
+		return rec, false, nil
+	}
+	var raw []byte
+	d.VisitFields(func(f bleveindex.Field) {
+		if f.Name() == fJSON {
+			raw = append([]byte(nil), f.Value()...)
+		}
+	})
+	if raw == nil {
+		return rec, false, fmt.Errorf("read document record %s: no stored record", id)
+	}
+	if err := json.Unmarshal(raw, &rec); err != nil {
+		return rec, false, fmt.Errorf("decode document record %s: %w", id, err)
+	}
+	return rec, true, nil
+}

@@ -1,0 +1,248 @@
+package index
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/claimdex/claimdex/extract"
+)
+
+// ErrQuery wraps errors in the user's query (bad query-string syntax, an
+// inverted range), as opposed to failures of the index.
+var ErrQuery = errors.New("invalid query")
+
+// DefaultLimit is the page size of Search when Query.Limit is not set.
+const DefaultLimit = 10
+
+// facetSize is how many values each facet reports.
+const facetSize = 10
+
+// Query selects claims. Empty fields do not filter.
+//
+// Filters on sources, entities and speakers ignore case; kinds and
+// currencies are matched as written (currencies upper-cased). Several
+// values of one filter are alternatives; different filters must all hold.
+//
+// Since and Until are inclusive; a midnight Until covers that whole day.
+// Without ByPublished a claim matches when any date it mentions overlaps
+// the range ("2026-01" matches Since 2026-01-15). MinAmount and MaxAmount
+// match when any amount of money in the claim (or the upper end of a
+// range) lies within them.
+type Query struct {
+	Text        string // Bleve query-string syntax over the claim text; "" = all
+	Sources     []string
+	Entities    []string // canonical names
+	Kinds       []string
+	Speakers    []string
+	Since       time.Time // dates mentioned in the claim, or published with ByPublished
+	Until       time.Time
+	ByPublished bool
+	MinAmount   *float64
+	MaxAmount   *float64
+	Currencies  []string
+	Limit       int
+	Offset      int
+	Facets      bool
+}
+
+// Hit is one search result.
+type Hit struct {
+	Score      float64       `json:"score"`
+	Claim      extract.Claim `json:"claim"`
+	Highlights []string      `json:"highlights"`
+}
+
+// FacetCount is one facet value and how many claims have it.
+type FacetCount struct {
+	Term  string `json:"term"`
+	Count int    `json:"count"`
+}
+
+// Result is a page of hits, best first.
+type Result struct {
+	Total  uint64                  `json:"total"`
+	Hits   []Hit                   `json:"hits"`
+	Facets map[string][]FacetCount `json:"facets,omitempty"`
+}
+
+// facetFields maps Result.Facets keys to the fields counted.
+var facetFields = map[string]string{
+	"source": fSource,
+	"entity": fEntity,
+	"kind":   fKind,
+}
+
+// Search runs q. Hits come best first, ties in claim id order. Each hit's
+// Highlights holds the claim text with every matched term between
+// HighlightStart and HighlightEnd (none when q.Text is empty).
+func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
+	bq, err := buildQuery(q)
+	if err != nil {
+		return nil, err
+	}
+	limit := q.Limit
+	if limit <= 0 {
+		limit = DefaultLimit
+	}
+	offset := max(q.Offset, 0)
+	req := bleve.NewSearchRequestOptions(bq, limit, offset, false)
+	req.SortBy([]string{"-_score", "_id"})
+	req.Fields = []string{fJSON}
+	if strings.TrimSpace(q.Text) != "" {
+		req.Highlight = bleve.NewHighlightWithStyle(highlighterName)
+		req.Highlight.AddField(fText)
+	}
+	if q.Facets {
+		for name, f := range facetFields {
+			req.AddFacet(name, bleve.NewFacetRequest(f, facetSize))
+		}
+	}
+	res, err := ix.b.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", q.Text, err)
+	}
+	out := &Result{Total: res.Total, Hits: make([]Hit, 0, len(res.Hits))}
+	for _, h := range res.Hits {
+		c, err := decodeClaim(h.Fields, h.ID)
+		if err != nil {
+			return nil, fmt.Errorf("search %q: %w", q.Text, err)
+		}
+		hl := h.Fragments[fText]
+		if hl == nil {
+			hl = []string{}
+		}
+		out.Hits = append(out.Hits, Hit{Score: h.Score, Claim: c, Highlights: hl})
+	}
+	if q.Facets {
+		out.Facets = facets(res.Facets)
+	}
+	return out, nil
+}
+
+// facets converts Bleve's facet results, most frequent first and ties by
+// term so that output is deterministic.
+func facets(fr search.FacetResults) map[string][]FacetCount {
+	out := make(map[string][]FacetCount, len(facetFields))
+	for name := range facetFields {
+		counts := []FacetCount{}
+		if r, ok := fr[name]; ok && r.Terms != nil {
+			for _, t := range r.Terms.Terms() {
+				counts = append(counts, FacetCount{Term: t.Term, Count: t.Count})
+			}
+		}
+		slices.SortFunc(counts, func(a, b FacetCount) int {
+			return cmp.Or(cmp.Compare(b.Count, a.Count), strings.Compare(a.Term, b.Term))
+		})
+		out[name] = counts
+	}
+	return out
+}
+
+// buildQuery turns q into a Bleve query: the text query scores, the
+// filters only select (they do not change scores).
+func buildQuery(q Query) (query.Query, error) {
+	filters := []query.Query{term(fType, typeClaim)}
+	add := func(fq query.Query) {
+		if fq != nil {
+			filters = append(filters, fq)
+		}
+	}
+	add(anyTerm(fSourceCI, q.Sources, strings.ToLower))
+	add(anyTerm(fEntityCI, q.Entities, strings.ToLower))
+	add(anyTerm(fSpeakerCI, q.Speakers, strings.ToLower))
+	add(anyTerm(fKind, q.Kinds, strings.ToLower))
+	add(anyTerm(fCurrency, q.Currencies, strings.ToUpper))
+
+	if !q.Since.IsZero() && !q.Until.IsZero() && q.Until.Before(q.Since) {
+		return nil, fmt.Errorf("%w: until %s is before since %s", ErrQuery,
+			q.Until.Format(time.DateOnly), q.Since.Format(time.DateOnly))
+	}
+	if !q.Since.IsZero() || !q.Until.IsZero() {
+		if q.ByPublished {
+			add(dateRange(fPublished, q.Since, untilBound(q.Until)))
+		} else {
+			add(dateOverlap(q.Since, q.Until))
+		}
+	}
+	if q.MinAmount != nil || q.MaxAmount != nil {
+		if q.MinAmount != nil && q.MaxAmount != nil && *q.MaxAmount < *q.MinAmount {
+			return nil, fmt.Errorf("%w: max amount %g is below min amount %g", ErrQuery, *q.MaxAmount, *q.MinAmount)
+		}
+		inc := true
+		nq := bleve.NewNumericRangeInclusiveQuery(q.MinAmount, q.MaxAmount, &inc, &inc)
+		nq.SetField(fAmount)
+		add(nq)
+	}
+
+	bq := bleve.NewBooleanQuery()
+	if strings.TrimSpace(q.Text) != "" {
+		qs := bleve.NewQueryStringQuery(q.Text)
+		parsed, err := qs.Parse()
+		if err != nil {
+			return nil, fmt.Errorf("%w: %q: %v", ErrQuery, q.Text, err)
+		}
+		if v, ok := parsed.(query.ValidatableQuery); ok {
+			if err := v.Validate(); err != nil {
+				return nil, fmt.Errorf("%w: %q: %v", ErrQuery, q.Text, err)
+			}
+		}
+		bq.AddMust(qs)
+	}
+	bq.AddFilter(bleve.NewConjunctionQuery(filters...))
+	return bq, nil
+}
+
+func term(field, value string) *query.TermQuery {
+	t := bleve.NewTermQuery(value)
+	t.SetField(field)
+	return t
+}
+
+// anyTerm matches any of values (normalized) in field; nil when there is
+// nothing to filter on.
+func anyTerm(field string, values []string, norm func(string) string) query.Query {
+	var qs []query.Query
+	for _, v := range values {
+		v = norm(strings.TrimSpace(v))
+		if v != "" {
+			qs = append(qs, term(field, v))
+		}
+	}
+	if len(qs) == 0 {
+		return nil
+	}
+	return bleve.NewDisjunctionQuery(qs...)
+}
+
+// dateRange selects field in [from, before); zero ends are open.
+func dateRange(field string, from, before time.Time) query.Query {
+	inc, exc := true, false
+	dq := bleve.NewDateRangeInclusiveQuery(from, before, &inc, &exc)
+	dq.SetField(field)
+	return dq
+}
+
+// dateOverlap selects claims mentioning a date whose period overlaps
+// [since, until]. A mention of precision g starting at s covers
+// [s, s+g); it overlaps when s < the upper bound and s >= since floored
+// to g, which is a plain range on the field of that precision.
+func dateOverlap(since, until time.Time) query.Query {
+	upper := untilBound(until)
+	var qs []query.Query
+	for _, g := range []grain{day, month, quarter, year} {
+		from := since
+		if !since.IsZero() {
+			from = floor(since, g)
+		}
+		qs = append(qs, dateRange(grainFields[g], from, upper))
+	}
+	return bleve.NewDisjunctionQuery(qs...)
+}

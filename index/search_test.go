@@ -1,0 +1,344 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/claimdex/claimdex/extract"
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestRoundTrip(t *testing.T) {
+	ix, want := loaded(t)
+	slices.SortFunc(want, func(a, b extract.Claim) int { return strings.Compare(a.ID, b.ID) })
+
+	res, err := ix.Search(context.Background(), Query{Limit: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []extract.Claim
+	for _, h := range res.Hits {
+		got = append(got, h.Claim)
+	}
+	// Match-all scores tie, so hits come in id order.
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Search claims (-want +got):\n%s", diff)
+	}
+
+	got = nil
+	err = ix.Export(context.Background(), Query{}, func(c extract.Claim) error {
+		got = append(got, c)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Export claims (-want +got):\n%s", diff)
+	}
+}
+
+func TestSearchFilters(t *testing.T) {
+	ix, _ := loaded(t)
+	day := func(s string) time.Time {
+		d, err := time.Parse(time.DateOnly, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	f := func(v float64) *float64 { return &v }
+	tests := []struct {
+		name string
+		q    Query
+		want []string
+	}{
+		{"all", Query{}, []string{"c1", "c2", "c3", "c4", "c5", "c6"}},
+		{"text", Query{Text: "dams"}, []string{"c2"}},
+		{"text stemmed", Query{Text: "funds"}, []string{"c5", "c6"}},
+		{"text field syntax", Query{Text: `title:flood`}, []string{"c1", "c2", "c3"}},
+		{"text negation only", Query{Text: "-fund"}, []string{"c1", "c2", "c3", "c4"}},
+		{"source", Query{Sources: []string{"Northwire"}}, []string{"c1", "c2", "c3"}},
+		{"source any case", Query{Sources: []string{"harbor ledger"}}, []string{"c4", "c5", "c6"}},
+		{"source alternatives", Query{Sources: []string{"Northwire", "Harbor Ledger"}}, []string{"c1", "c2", "c3", "c4", "c5", "c6"}},
+		{"source unknown", Query{Sources: []string{"Nobody"}}, []string{}},
+		{"source is whole value", Query{Sources: []string{"Harbor"}}, []string{}},
+		{"entity canonical", Query{Entities: []string{"Lena Aufhauser"}}, []string{"c2"}},
+		{"entity any case", Query{Entities: []string{"port authority of velmar"}}, []string{"c4"}},
+		{"entity alternatives", Query{Entities: []string{"Austria", "Velmar"}}, []string{"c1", "c6"}},
+		{"numeric field in text", Query{Text: "amount:>=50000000000"}, []string{"c5", "c6"}},
+		{"date value in text", Query{Text: `date_value:"2026-Q2"`}, []string{"c3"}},
+		{"entity by type in text", Query{Text: `person:"Tomas Reyes"`}, []string{"c5"}},
+		{"kind", Query{Kinds: []string{"quote"}}, []string{"c2"}},
+		{"kinds", Query{Kinds: []string{"table_row", "headline"}}, []string{"c3", "c6"}},
+		{"speaker", Query{Speakers: []string{"Lena Aufhauser"}}, []string{"c1", "c2"}},
+		{"speaker any case", Query{Speakers: []string{"tomas reyes"}}, []string{"c5"}},
+		{"currency", Query{Currencies: []string{"eur"}}, []string{"c1", "c3"}},
+		{"currency USD", Query{Currencies: []string{"USD"}}, []string{"c4", "c5", "c6"}},
+		{"min amount", Query{MinAmount: f(1e9)}, []string{"c3", "c4", "c5", "c6"}},
+		{"max amount", Query{MaxAmount: f(1e9)}, []string{"c1"}},
+		{"amount window", Query{MinAmount: f(4.6e10), MaxAmount: f(5.2e10)}, []string{"c5"}},
+		{"range upper end", Query{MinAmount: f(5.2e10)}, []string{"c6"}},
+		{"amount inclusive", Query{MinAmount: f(4.5e10), MaxAmount: f(4.5e10)}, []string{"c4"}},
+		// Mentioned dates: a period matches when it overlaps the range.
+		{"since month overlaps", Query{Since: day("2026-03-15")}, []string{"c2", "c3", "c5"}},
+		{"until day inclusive", Query{Until: day("2025-12-22")}, []string{"c4"}},
+		{"until day before", Query{Until: day("2025-12-21")}, []string{}},
+		{"since day inclusive", Query{Since: day("2025-12-22"), Until: day("2025-12-31")}, []string{"c4"}},
+		{"window holds month", Query{Since: day("2026-01-01"), Until: day("2026-03-31")}, []string{"c2"}},
+		{"quarter overlaps one day", Query{Since: day("2026-05-20"), Until: day("2026-05-20")}, []string{"c3"}},
+		{"year overlaps", Query{Since: day("2027-06-01")}, []string{"c5"}},
+		{"year start boundary", Query{Until: day("2027-01-01"), Since: day("2026-07-01")}, []string{"c5"}},
+		// Publication dates.
+		{"published since", Query{ByPublished: true, Since: day("2026-01-01")}, []string{"c1", "c2", "c3"}},
+		{"published until same day", Query{ByPublished: true, Until: day("2025-12-22")}, []string{"c4", "c5", "c6"}},
+		{"published until day before", Query{ByPublished: true, Until: day("2025-12-21")}, []string{}},
+		{"published exact instant", Query{ByPublished: true,
+			Since: time.Date(2025, 12, 22, 9, 30, 0, 0, time.UTC), Until: time.Date(2025, 12, 22, 9, 30, 0, 0, time.UTC)},
+			[]string{"c4", "c5", "c6"}},
+		// Filters combine.
+		{"text and source", Query{Text: "fund", Sources: []string{"Harbor Ledger"}, Kinds: []string{"sentence"}}, []string{"c5"}},
+		{"entity and currency", Query{Entities: []string{"Austria"}, Currencies: []string{"USD"}}, []string{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := searchIDs(t, ix, tt.q)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Search (-want +got):\n%s", diff)
+			}
+			// Export selects with the same query.
+			exp := exportIDs(t, ix, tt.q)
+			if exp == nil {
+				exp = []string{}
+			}
+			if diff := cmp.Diff(tt.want, exp); diff != "" {
+				t.Errorf("Export (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestSearchBadQuery(t *testing.T) {
+	ix, _ := loaded(t)
+	f := func(v float64) *float64 { return &v }
+	tests := []struct {
+		name string
+		q    Query
+	}{
+		{"syntax", Query{Text: `"unclosed`}},
+		{"until before since", Query{Since: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC), Until: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}},
+		{"max below min", Query{MinAmount: f(10), MaxAmount: f(5)}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ix.Search(context.Background(), tt.q)
+			if !errors.Is(err, ErrQuery) {
+				t.Errorf("Search error = %v, want ErrQuery", err)
+			}
+			err = ix.Export(context.Background(), tt.q, func(extract.Claim) error { return nil })
+			if !errors.Is(err, ErrQuery) {
+				t.Errorf("Export error = %v, want ErrQuery", err)
+			}
+		})
+	}
+}
+
+func TestSearchHighlights(t *testing.T) {
+	ix, _ := loaded(t)
+	res, err := ix.Search(context.Background(), Query{Text: "reconstruction fund"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) == 0 || res.Hits[0].Claim.ID != "c5" {
+		t.Fatalf("hits = %+v, want c5 first", res.Hits)
+	}
+	want := []string{"Reyes said the **reconstruction** **fund** would reach $50bn by 2027."}
+	if diff := cmp.Diff(want, res.Hits[0].Highlights); diff != "" {
+		t.Errorf("highlights (-want +got):\n%s", diff)
+	}
+
+	// No text query, nothing to mark, but still a JSON array.
+	res, err = ix.Search(context.Background(), Query{Limit: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := res.Hits[0].Highlights; got == nil || len(got) != 0 {
+		t.Errorf("highlights without text = %#v, want empty non-nil", got)
+	}
+}
+
+func TestSearchPagingAndOrder(t *testing.T) {
+	ix, _ := loaded(t)
+	ctx := context.Background()
+	// "fund" matches c5 and c6; c6 is shorter, so it scores higher.
+	res, err := ix.Search(ctx, Query{Text: "fund"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 1; i < len(res.Hits); i++ {
+		if res.Hits[i].Score > res.Hits[i-1].Score {
+			t.Errorf("hit %d score %v above hit %d score %v", i, res.Hits[i].Score, i-1, res.Hits[i-1].Score)
+		}
+	}
+
+	// Equal scores page in id order without overlap.
+	var pages []string
+	for off := 0; off < 6; off += 4 {
+		res, err := ix.Search(ctx, Query{Limit: 4, Offset: off})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Total != 6 {
+			t.Errorf("Total = %d, want 6", res.Total)
+		}
+		for _, h := range res.Hits {
+			pages = append(pages, h.Claim.ID)
+		}
+	}
+	if diff := cmp.Diff([]string{"c1", "c2", "c3", "c4", "c5", "c6"}, pages); diff != "" {
+		t.Errorf("pages (-want +got):\n%s", diff)
+	}
+
+	res, err = ix.Search(ctx, Query{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) != 6 || DefaultLimit < 6 {
+		t.Errorf("default limit gave %d hits", len(res.Hits))
+	}
+}
+
+func TestSearchFacets(t *testing.T) {
+	ix, _ := loaded(t)
+	res, err := ix.Search(context.Background(), Query{Facets: true, Limit: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]FacetCount{
+		"source": {{"Harbor Ledger", 3}, {"Northwire", 3}},
+		"kind":   {{"sentence", 3}, {"headline", 1}, {"quote", 1}, {"table_row", 1}},
+		"entity": {{"Austria", 1}, {"Germany", 1}, {"Lena Aufhauser", 1}, {"Port Authority of Velmar", 1}, {"Tomas Reyes", 1}, {"Velmar", 1}},
+	}
+	if diff := cmp.Diff(want, res.Facets); diff != "" {
+		t.Errorf("facets (-want +got):\n%s", diff)
+	}
+
+	res, err = ix.Search(context.Background(), Query{Facets: true, Sources: []string{"Northwire"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]FacetCount{{"Northwire", 3}}, res.Facets["source"]); diff != "" {
+		t.Errorf("filtered source facet (-want +got):\n%s", diff)
+	}
+
+	res, err = ix.Search(context.Background(), Query{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Facets != nil {
+		t.Errorf("facets without asking: %v", res.Facets)
+	}
+}
+
+func TestSearchCancelled(t *testing.T) {
+	ix, _ := loaded(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := ix.Search(ctx, Query{Text: "fund"}); err == nil {
+		t.Error("Search with a cancelled context succeeded")
+	}
+}
+
+// TestSearchWhileWriting runs searches and exports concurrently with the
+// writer goroutine (run with -race). Every export must see whole
+// documents: a document's claims all present or all absent.
+func TestSearchWhileWriting(t *testing.T) {
+	ix := newMem(t)
+	const docs, per = 40, 5
+	ctx := context.Background()
+	var wg sync.WaitGroup
+	done := make(chan struct{})
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		defer close(done)
+		w := ix.NewWriter(7)
+		for d := range docs {
+			rec, claims := numbered(fmt.Sprintf("doc%02d", d), fmt.Sprint("hash", d), per)
+			if _, _, err := w.Put(rec, claims); err != nil {
+				t.Error(err)
+				return
+			}
+		}
+		if err := w.Flush(); err != nil {
+			t.Error(err)
+		}
+	}()
+	for range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				select {
+				case <-done:
+					return
+				default:
+				}
+				if _, err := ix.Search(ctx, Query{Text: "river", Facets: true}); err != nil {
+					t.Error(err)
+					return
+				}
+				perDoc := map[string]int{}
+				err := ix.Export(ctx, Query{}, func(c extract.Claim) error {
+					perDoc[c.DocID]++
+					return nil
+				})
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				for d, n := range perDoc {
+					if n != per {
+						t.Errorf("export saw %d of %d claims of %s", n, per, d)
+						return
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if got := len(exportIDs(t, ix, Query{})); got != docs*per {
+		t.Errorf("after writing: %d claims, want %d", got, docs*per)
+	}
+}
+
+func BenchmarkSearch(b *testing.B) {
+	ix := newMem(b)
+	w := ix.NewWriter(DefaultBatchSize)
+	for d := range 100 {
+		rec, claims := numbered(fmt.Sprintf("doc%03d", d), fmt.Sprint("h", d), 100)
+		if _, _, err := w.Put(rec, claims); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := w.Flush(); err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	q := Query{Text: "river centimetres", Sources: []string{"bulk"}, Facets: true}
+	for b.Loop() {
+		res, err := ix.Search(ctx, q)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if res.Total != 10000 {
+			b.Fatalf("Total = %d", res.Total)
+		}
+	}
+}
