@@ -1,0 +1,308 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Canonical names are resolved over the whole document, because a later
+// mention often says more than an earlier one: "Witkoff" and "Mr. Witkoff"
+// become "Steve Witkoff", "NRC" becomes "Northern River Commission",
+// "umerov" becomes "Rustem Umerov".
+
+// nerLowerAmbiguous are place names that are also common lower-case words.
+var nerLowerAmbiguous = nerSet(`turkey china chile jordan georgia chad guinea nice reading
+	mobile split bath niger mali congo cuba sudan peru israel india wales kent america
+	europe asia africa`)
+
+// surnames maps the lower-case last word of every multi-word person to the
+// first such name in the document, in proper case.
+func (d *nerDoc) surnames(sureOnly bool) map[string]string {
+	s := map[string]string{}
+	for _, m := range d.ments {
+		if m.typ != Person || m.b-m.a < 2 || sureOnly && m.conf != nerSure {
+			continue
+		}
+		last := d.lowerKey(d.word(m.ti, m.b-1))
+		if _, ok := s[last]; !ok {
+			s[last] = nerProperCase(d.texts[m.ti][m.start:m.end])
+		}
+	}
+	return s
+}
+
+// retypeGuesses lets what the document says elsewhere decide the type of
+// mentions typed by context alone: "Sampras" after "Pete Sampras" is a
+// person, "NRC" after "Northern River Commission (NRC)" an organisation.
+func (d *nerDoc) retypeGuesses() {
+	sur := d.surnames(false)
+	sure := map[string]string{}
+	for _, m := range d.ments {
+		if m.conf == nerSure {
+			k := d.lowerKey(d.texts[m.ti][m.start:m.end])
+			if _, ok := sure[k]; !ok {
+				sure[k] = m.typ
+			}
+		}
+	}
+	for i := range d.ments {
+		m := &d.ments[i]
+		if m.conf != nerGuess {
+			continue
+		}
+		text := d.texts[m.ti][m.start:m.end]
+		k := d.lowerKey(text)
+		switch {
+		case d.acronyms[text] != "":
+			m.typ = Org
+		case sure[k] != "":
+			m.typ = sure[k]
+		case sur[k] != "":
+			m.typ = Person
+		case m.typ == Person && m.b-m.a == 1:
+			// People are introduced by full name; a lone unknown word
+			// the document never gives a first name to is a firm, club or
+			// body more often than a person.
+			m.typ = Org
+		}
+	}
+}
+
+// knownNames maps the lower-case text of each mention (and each person's
+// surname) to its type, for reading headings and all-caps lines.
+func (d *nerDoc) knownNames() map[string]string {
+	known := map[string]string{}
+	for _, m := range d.ments {
+		k := d.lowerKey(d.texts[m.ti][m.start:m.end])
+		if _, ok := known[k]; !ok {
+			known[k] = m.typ
+		}
+	}
+	for s := range d.surnames(false) {
+		if _, ok := known[s]; !ok {
+			known[s] = Person
+		}
+	}
+	for a := range d.acronyms {
+		known[strings.ToLower(a)] = Org
+	}
+	return known
+}
+
+// scanKnown reads a heading or all-caps line, taking only gazetteer names,
+// names the document's prose mentions, names after a title, and a dateline.
+func (d *nerDoc) scanKnown(ln nerLine, known map[string]string) {
+	ti, toks := ln.ti, d.toks[ln.ti]
+	for p := ln.lo; p < ln.hi; {
+		if !d.isCandidate(ti, p) {
+			p++
+			continue
+		}
+		if m, e := d.gazAt(ti, p, ln.hi); m > 0 {
+			if e.city && d.scoreAfter(ti, p+m, ln.hi) {
+				d.add(ti, p, p+m, Org, "", nerGuess) // "NEW JERSEY 14 10 1": a team
+			} else {
+				d.add(ti, p, p+m, e.typ, e.canonical, nerSure)
+			}
+			p += m
+			continue
+		}
+		if m, typ := d.knownAt(ti, p, ln.hi, known); m > 0 {
+			d.add(ti, p, p+m, typ, "", nerSure)
+			p += m
+			continue
+		}
+		if tm := d.titleAt(ti, p, ln.hi); tm > 0 && p+tm < ln.hi && d.isCandidate(ti, p+tm) &&
+			ln.mode == nerHeading {
+			q := p + tm
+			e := q
+			for e < ln.hi && d.isCandidate(ti, e) && !d.commonWord(ti, e) && e-q < 3 {
+				e++
+			}
+			if e > q {
+				d.add(ti, q, e, Person, "", nerSure)
+				p = e
+				continue
+			}
+		}
+		if ln.mode == nerCaps && p == ln.lo && toks[p].allCaps && !nerNever[d.lowerKey(d.word(ti, p))] {
+			e := p + 1
+			for e < ln.hi && toks[e].word && toks[e].allCaps && e-p < 3 {
+				e++
+			}
+			if e < ln.hi && d.isDatelineMark(ti, e) && (e+1 >= ln.hi || !toks[e+1].allCaps || d.word(ti, e) == ",") {
+				d.add(ti, p, e, GPE, "", nerGuess)
+				p = e
+				continue
+			}
+		}
+		p++
+	}
+}
+
+// knownAt returns the longest known name starting at p.
+func (d *nerDoc) knownAt(ti, p, hi int, known map[string]string) (int, string) {
+	k := d.phrase(ti, p, hi, 4)
+	for m := k; m >= 1; m-- {
+		if !d.isCandidate(ti, p+m-1) {
+			continue
+		}
+		if typ, ok := known[string(d.key[:d.ends[m-1]])]; ok {
+			return m, typ
+		}
+	}
+	return 0, ""
+}
+
+// repairLowercase finds names damaged to lower case: the surname of a person
+// named elsewhere ("umerov") and unambiguous place names ("ukraine").
+func (d *nerDoc) repairLowercase() {
+	sur := d.surnames(true)
+	covered := make([][]bool, len(d.texts))
+	for ti := range d.texts {
+		covered[ti] = make([]bool, len(d.toks[ti]))
+	}
+	for _, m := range d.ments {
+		for k := m.a; k < m.b; k++ {
+			covered[m.ti][k] = true
+		}
+	}
+	for ti, toks := range d.toks {
+		for p, t := range toks {
+			if !t.word || covered[ti][p] {
+				continue
+			}
+			w := d.lowerKey(d.word(ti, p))
+			if t.cap && sur[w] != "" {
+				d.add(ti, p, p+1, Person, "", nerSure) // "Major" after "John Major"
+				continue
+			}
+			if !t.lower {
+				continue
+			}
+			if d.lx.common[w] || nerFunctionWords[w] || len(w) < 4 {
+				continue
+			}
+			if sur[w] != "" {
+				d.add(ti, p, p+1, Person, "", nerSure)
+				continue
+			}
+			if e, ok := d.lx.names[w]; ok && (e.typ == GPE || e.typ == Loc) && len(w) >= 5 && !nerLowerAmbiguous[w] {
+				d.add(ti, p, p+1, e.typ, e.canonical, nerSure)
+			}
+		}
+	}
+}
+
+// resolve sets the canonical name of every mention.
+func (d *nerDoc) resolve() {
+	sur := d.surnames(false)
+	orgInitials := map[string]string{}
+	for _, m := range d.ments {
+		if m.typ == Org && m.b-m.a >= 2 {
+			name := d.texts[m.ti][m.start:m.end]
+			if ini := nerInitials(name); len(ini) >= 2 {
+				if _, ok := orgInitials[ini]; !ok {
+					orgInitials[ini] = name
+				}
+			}
+		}
+	}
+	for i := range d.ments {
+		m := &d.ments[i]
+		if m.canon != "" {
+			continue
+		}
+		text := d.texts[m.ti][m.start:m.end]
+		switch m.typ {
+		case Org:
+			switch {
+			case d.acronyms[text] != "":
+				m.canon = d.acronyms[text]
+			case orgInitials[text] != "":
+				m.canon = orgInitials[text]
+			default:
+				m.canon = text
+			}
+		case Person:
+			last := d.lowerKey(d.word(m.ti, m.b-1))
+			if full := sur[last]; full != "" && (m.b-m.a == 1 || strings.HasSuffix(strings.ToLower(full), strings.ToLower(text))) {
+				m.canon = full
+			} else {
+				m.canon = nerProperCase(text)
+			}
+		default:
+			m.canon = nerProperCase(text)
+		}
+	}
+}
+
+// nerInitials returns the initials of the capitalised words of name
+// ("Northern River Commission" -> "NRC").
+func nerInitials(name string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(name) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsUpper(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// nerProperCase capitalises words written all in lower or all in upper
+// case ("dmitriev", "PUTIN"), leaving mixed-case words ("McDonald") alone.
+func nerProperCase(s string) string {
+	words := strings.Split(s, " ")
+	for i, w := range words {
+		hasLower, hasUpper := false, false
+		for _, r := range w {
+			hasLower = hasLower || unicode.IsLower(r)
+			hasUpper = hasUpper || unicode.IsUpper(r)
+		}
+		if hasLower && hasUpper || !hasLower && !hasUpper {
+			continue
+		}
+		if !hasLower && utf8.RuneCountInString(w) <= 3 {
+			continue // acronyms and initials: "UN", "J."
+		}
+		var b strings.Builder
+		up := true
+		for _, r := range w {
+			if up {
+				b.WriteRune(unicode.ToUpper(r))
+			} else {
+				b.WriteRune(unicode.ToLower(r))
+			}
+			up = r == '-' || r == '.' || r == '\''
+		}
+		words[i] = b.String()
+	}
+	return strings.Join(words, " ")
+}
+
+// entities returns the mentions grouped by text, in order, without overlaps.
+func (d *nerDoc) entities() [][]Entity {
+	out := make([][]Entity, len(d.texts))
+	slices.SortFunc(d.ments, func(x, y nerMention) int {
+		if x.ti != y.ti {
+			return x.ti - y.ti
+		}
+		if x.start != y.start {
+			return x.start - y.start
+		}
+		return y.end - x.end
+	})
+	lastEnd, lastTi := -1, -1
+	for _, m := range d.ments {
+		if m.ti == lastTi && m.start < lastEnd {
+			continue
+		}
+		lastTi, lastEnd = m.ti, m.end
+		out[m.ti] = append(out[m.ti], Entity{Text: d.texts[m.ti][m.start:m.end], Type: m.typ,
+			Canonical: m.canon, Start: m.start, End: m.end})
+	}
+	return out
+}

@@ -1,0 +1,302 @@
+package extract
+
+// Relative dates, resolved against the publication date; see FindDates.
+
+// weekday reads "Sunday", "on Friday", "last Tuesday", "next Friday" and
+// folds "Monday, December 22, 2025" into the date that follows.
+func (s *dateScan) weekday(i int) int {
+	toks := s.toks
+	t := &toks[i]
+	// "Monday, Dec. 22": the explicit date wins and covers the weekday.
+	j := i + 1
+	if j < len(toks) && toks[j].is(",") {
+		j++
+	}
+	if j < len(toks) {
+		if _, ok := dateMonths[toks[j].low]; ok || dayValue(&toks[j]) > 0 {
+			before := len(s.out)
+			n := s.at(j)
+			if len(s.out) > before {
+				d := &s.out[before]
+				d.Start = t.start
+				d.Text = s.text[d.Start:d.End]
+				return n
+			}
+		}
+	}
+	if s.ref.IsZero() {
+		return i + 1
+	}
+	if !t.capitalized() && t.low != t.raw {
+		return i + 1
+	}
+	wd := dateWeekdays[t.low]
+	first := i
+	dir := tenseUnknown
+	strict := false
+	if i > 0 {
+		switch toks[i-1].low {
+		case "last", "past":
+			dir, strict, first = tensePast, true, i-1
+			if i > 1 && toks[i-2].is("this") {
+				first = i - 2
+				strict = false
+			}
+		case "next", "coming":
+			dir, strict, first = tenseFuture, toks[i-1].low == "next", i-1
+			if i > 1 && toks[i-2].is("this") {
+				first = i - 2
+			}
+		case "this":
+			first = i - 1
+		}
+	}
+	if dir == tenseUnknown {
+		dir = s.tenseAround(first, i+1)
+	}
+	diff := 0
+	rw := s.ref.Weekday()
+	if dir == tenseFuture {
+		diff = (int(wd) - int(rw) + 7) % 7
+		if strict && diff == 0 {
+			diff = 7
+		}
+	} else {
+		diff = -((int(rw) - int(wd) + 7) % 7)
+		if strict && diff == 0 {
+			diff = -7
+		}
+	}
+	s.emit(first, i, isoTime(s.ref.AddDate(0, 0, diff)))
+	return i + 1
+}
+
+// relative reads "today", "yesterday", "tomorrow", "tonight", "last
+// night", "this morning", "last/next/this month|year|quarter", "in three
+// weeks", "a year ago".
+func (s *dateScan) relative(i int) int {
+	if s.ref.IsZero() {
+		return i
+	}
+	toks := s.toks
+	t := &toks[i]
+	r := s.ref
+	switch t.low {
+	case "today", "tonight":
+		s.emit(i, i, isoTime(r))
+		return i + 1
+	case "yesterday":
+		s.emit(i, i, isoTime(r.AddDate(0, 0, -1)))
+		return i + 1
+	case "tomorrow":
+		s.emit(i, i, isoTime(r.AddDate(0, 0, 1)))
+		return i + 1
+	case "in":
+		return s.inForm(i)
+	case "a", "an":
+		return s.agoForm(i)
+	}
+	if i+1 >= len(toks) {
+		return i
+	}
+	// "this fiscal year", "last fiscal quarter": the fiscal calendar is the
+	// company's own; the calendar year is the nearest the contract allows.
+	k := i + 1
+	if toks[k].is("fiscal") && k+1 < len(toks) && (toks[k+1].is("year") || toks[k+1].is("quarter")) {
+		k++
+	}
+	nx := toks[k].low
+	step := 0
+	switch t.low {
+	case "last", "past":
+		step = -1
+	case "next", "coming":
+		step = 1
+	}
+	switch nx {
+	case "night":
+		if t.low == "last" {
+			s.emit(i, i+1, isoTime(r.AddDate(0, 0, -1)))
+			return i + 2
+		}
+		if t.low == "this" {
+			s.emit(i, i+1, isoTime(r))
+			return i + 2
+		}
+	case "morning", "afternoon", "evening":
+		if t.low == "this" {
+			s.emit(i, i+1, isoTime(r))
+			return i + 2
+		}
+	case "month":
+		m := r.AddDate(0, 0, 1-r.Day()).AddDate(0, step, 0)
+		s.emit(i, k, iso(m.Year(), int(m.Month()), 0))
+		return k + 1
+	case "year":
+		s.emit(i, k, iso(r.Year()+step, 0, 0))
+		return k + 1
+	case "quarter":
+		q := (int(r.Month())-1)/3 + 1 + step
+		y := r.Year()
+		if q == 0 {
+			q, y = 4, y-1
+		} else if q == 5 {
+			q, y = 1, y+1
+		}
+		s.emit(i, k, isoQuarter(y, q))
+		return k + 1
+	}
+	return i
+}
+
+// partOfPeriod reads "the end of the year", "end of year", "the beginning
+// of the month", "the middle of next year". A part of the current year or
+// month that the sentence puts in the past, but that has not come yet at
+// ref ("sales peaked by the end of the year", written in March), is the
+// previous one.
+func (s *dateScan) partOfPeriod(i int) int {
+	toks := s.toks
+	if s.ref.IsZero() || i+2 >= len(toks) || !toks[i+1].is("of") {
+		return i
+	}
+	part := toks[i].low
+	j := i + 2
+	step, explicit := 0, false
+	switch toks[j].low {
+	case "the", "this":
+		j++
+	case "last", "past":
+		step, explicit = -1, true
+		j++
+	case "next", "coming":
+		step, explicit = 1, true
+		j++
+	}
+	if j >= len(toks) {
+		return i
+	}
+	first := i
+	if i > 0 && toks[i-1].is("the") {
+		first = i - 1
+	}
+	r := s.ref
+	switch toks[j].low {
+	case "year":
+		y := r.Year() + step
+		if !explicit && s.tenseAround(first, j+1) == tensePast && !partReached(part, int(r.Month()), 12) {
+			y--
+		}
+		s.emit(first, j, iso(y, 0, 0))
+	case "month":
+		m := r.AddDate(0, 0, 1-r.Day()).AddDate(0, step, 0)
+		if !explicit && s.tenseAround(first, j+1) == tensePast && !partReached(part, r.Day(), 28) {
+			m = m.AddDate(0, -1, 0)
+		}
+		s.emit(first, j, iso(m.Year(), int(m.Month()), 0))
+	default:
+		return i
+	}
+	return j + 1
+}
+
+// partReached reports whether the part ("end", "middle") of a period of n
+// steps has begun at step pos of it.
+func partReached(part string, pos, n int) bool {
+	switch part {
+	case "end":
+		return pos >= n
+	case "middle":
+		return pos >= n/2
+	}
+	return true
+}
+
+// unitSpan reads a time unit word and returns its size in days, months or
+// years (one of them non-zero).
+func unitSpan(w string) (days, months, years int) {
+	switch w {
+	case "day", "days":
+		return 1, 0, 0
+	case "week", "weeks":
+		return 7, 0, 0
+	case "month", "months":
+		return 0, 1, 0
+	case "year", "years":
+		return 0, 0, 1
+	}
+	return 0, 0, 0
+}
+
+// shifted returns ref moved n units and the ISO value at the unit's grain.
+func (s *dateScan) shifted(n, days, months, years int) string {
+	r := s.ref
+	switch {
+	case days > 0:
+		return isoTime(r.AddDate(0, 0, n*days))
+	case months > 0:
+		m := r.AddDate(0, 0, 1-r.Day()).AddDate(0, n*months, 0)
+		return iso(m.Year(), int(m.Month()), 0)
+	default:
+		return iso(r.Year()+n*years, 0, 0)
+	}
+}
+
+// agoForm reads "two days ago", "3 months ago", "a year ago".
+func (s *dateScan) agoForm(i int) int {
+	if s.ref.IsZero() {
+		return i
+	}
+	toks := s.toks
+	n := 0
+	j := i
+	if toks[i].is("a") || toks[i].is("an") {
+		n, j = 1, i+1
+	} else {
+		p, ok := parseNumPhrase(toks, i, numOpts{words: true})
+		if !ok || p.scale != 0 || p.val != float64(int(p.val)) || p.val > 1000 {
+			return i
+		}
+		n, j = int(p.val), p.next
+	}
+	if j+1 >= len(toks) || !toks[j+1].is("ago") {
+		return i
+	}
+	d, m, y := unitSpan(toks[j].low)
+	if d+m+y == 0 {
+		return i
+	}
+	s.emit(i, j+1, s.shifted(-n, d, m, y))
+	return j + 2
+}
+
+// inForm reads "in three weeks", "in 10 days", "in two years" (from ref).
+func (s *dateScan) inForm(i int) int {
+	toks := s.toks
+	if i+2 >= len(toks) {
+		return i
+	}
+	j := i + 1
+	n := 0
+	if toks[j].is("a") || toks[j].is("an") {
+		n, j = 1, j+1
+	} else {
+		p, ok := parseNumPhrase(toks, j, numOpts{words: true})
+		if !ok || p.scale != 0 || p.val != float64(int(p.val)) || p.val > 1000 {
+			return i
+		}
+		n, j = int(p.val), p.next
+	}
+	if j >= len(toks) {
+		return i
+	}
+	d, m, y := unitSpan(toks[j].low)
+	if d+m+y == 0 {
+		return i
+	}
+	// "in two years of war" is a duration, not a date.
+	if j+1 < len(toks) && (toks[j+1].is("of") || toks[j+1].is("since")) {
+		return i
+	}
+	s.emit(i, j, s.shifted(n, d, m, y))
+	return j + 1
+}

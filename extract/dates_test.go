@@ -1,0 +1,160 @@
+package extract
+
+import (
+	"regexp"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// dateGot checks spans and reduces dates to "text=value" for compact cases.
+func dateGot(t *testing.T, text string, ds []Date) []string {
+	t.Helper()
+	var out []string
+	for _, d := range ds {
+		if d.Start < 0 || d.Start > d.End || d.End > len(text) || text[d.Start:d.End] != d.Text {
+			t.Errorf("bad span %d:%d %q in %q", d.Start, d.End, d.Text, text)
+		}
+		out = append(out, d.Text+"="+d.Value)
+	}
+	return out
+}
+
+// Monday 22 December 2025.
+var testRef = time.Date(2025, 12, 22, 15, 4, 0, 0, time.UTC)
+
+func TestFindDates(t *testing.T) {
+	tests := []struct {
+		name, text string
+		noRef      bool
+		want       []string
+	}{
+		{"day month year", "On 22 December 2025 they met.", false, []string{"22 December 2025=2025-12-22"}},
+		{"month day year", "December 22, 2025", false, []string{"December 22, 2025=2025-12-22"}},
+		{"abbrev day", "on Dec. 22 the", false, []string{"Dec. 22=2025-12-22"}},
+		{"day abbrev", "on 22 Dec the", false, []string{"22 Dec=2025-12-22"}},
+		{"day month needs ref", "on 22 Dec the", true, nil},
+		{"ordinal", "the 22nd of December 2025", false, []string{"22nd of December 2025=2025-12-22"}},
+		{"iso", "filed 2025-12-22.", true, []string{"2025-12-22=2025-12-22"}},
+		{"iso nb hyphen", "2025‑12‑22 09:27:23", true, []string{"2025‑12‑22=2025-12-22"}},
+		{"us slash", "12/22/2025", true, []string{"12/22/2025=2025-12-22"}},
+		{"day first slash", "22/12/2025", true, []string{"22/12/2025=2025-12-22"}},
+		{"ambiguous slash is US", "03/04/2025", true, []string{"03/04/2025=2025-03-04"}},
+		{"dotted", "am 22.12.2025", true, []string{"22.12.2025=2025-12-22"}},
+		{"month year", "December 2025", true, []string{"December 2025=2025-12"}},
+		{"quarter Q", "Q2 2026", true, []string{"Q2 2026=2026-Q2"}},
+		{"quarter words", "the second quarter of 2026", true, []string{"second quarter of 2026=2026-Q2"}},
+		{"quarter words ref", "profit in the third quarter rose", false, []string{"third quarter=2025-Q3"}},
+		{"mid year", "by mid-2026", true, []string{"mid-2026=2026"}},
+		{"early month", "talks were held in early January", false, []string{"early January=2025-01"}},
+		{"early month future", "talks will resume in early January", false, []string{"early January=2026-01"}},
+		{"year in", "in 2022 the", true, []string{"2022=2022"}},
+		{"year since", "since 2014,", true, []string{"2014=2014"}},
+		{"year before name", "the 2024 Balkans corridor", true, []string{"2024=2024"}},
+		{"year end of sentence", "It ended in 1999.", true, []string{"1999=1999"}},
+		{"lowercase month", "02 jan 2026", true, []string{"02 jan 2026=2026-01-02"}},
+		{"abbrev no period", "Dec 15", false, []string{"Dec 15=2025-12-15"}},
+		{"day month nearest year", "due on 5 January", false, []string{"5 January=2026-01-05"}},
+		{"weekday with date", "Monday, December 22, 2025", true, []string{"Monday, December 22, 2025=2025-12-22"}},
+
+		// Ranges.
+		{"from to years", "from 2014 to 2022", true, []string{"2014=2014", "2022=2022"}},
+		{"dash years", "2014-2022", true, []string{"2014=2014", "2022=2022"}},
+		{"short year range", "the 2019-20 season", true, []string{"2019=2019", "20=2020"}},
+		{"iso month", "2026-01", true, []string{"2026-01=2026-01"}},
+		{"months between", "between March and May", false, []string{"March=2025-03", "May=2025-05"}},
+		{"day range", "15-17 December", false, []string{"15=2025-12-15", "17 December=2025-12-17"}},
+		{"day range year", "15–17 December 2025", true, []string{"15=2025-12-15", "17 December 2025=2025-12-17"}},
+		{"month day range", "December 15-17, 2025", true, []string{"December 15=2025-12-15", "17, 2025=2025-12-17"}},
+
+		// Relative.
+		{"today", "said today", false, []string{"today=2025-12-22"}},
+		{"yesterday", "yesterday", false, []string{"yesterday=2025-12-21"}},
+		{"tomorrow", "tomorrow", false, []string{"tomorrow=2025-12-23"}},
+		{"relative needs ref", "said today", true, nil},
+		{"on weekday past", "talks concluded on Sunday", false, []string{"Sunday=2025-12-21"}},
+		{"weekday same day", "met on Monday", false, []string{"Monday=2025-12-22"}},
+		{"last weekday", "last Tuesday", false, []string{"last Tuesday=2025-12-16"}},
+		{"next weekday", "next Friday", false, []string{"next Friday=2025-12-26"}},
+		{"future weekday", "they will meet on Friday", false, []string{"Friday=2025-12-26"}},
+		{"scheduled weekday", "talks are scheduled for Friday", false, []string{"Friday=2025-12-26"}},
+		{"past weekday", "they met on Friday", false, []string{"Friday=2025-12-19"}},
+		{"said weekday future clause", "He said Tuesday the talks will resume Friday.", false, []string{"Tuesday=2025-12-16", "Friday=2025-12-26"}},
+		{"last month", "last month", false, []string{"last month=2025-11"}},
+		{"next month", "next month", false, []string{"next month=2026-01"}},
+		{"this month", "earlier this month", false, []string{"this month=2025-12"}},
+		{"last year", "last year", false, []string{"last year=2024"}},
+		{"next year", "next year", false, []string{"next year=2026"}},
+		{"in month past", "The vote was in March.", false, []string{"March=2025-03"}},
+		{"in month future", "The vote will be held in March.", false, []string{"March=2026-03"}},
+		{"by end of", "done by the end of February", false, []string{"the end of February=2026-02"}},
+		{"days ago", "two days ago", false, []string{"two days ago=2025-12-20"}},
+		{"year ago", "a year ago", false, []string{"a year ago=2024"}},
+		{"in weeks", "in three weeks", false, []string{"in three weeks=2026-01-12"}},
+		{"last quarter", "last quarter", false, []string{"last quarter=2025-Q3"}},
+		{"full month before period", "It opens in July. Then", false, []string{"July=2025-07"}},
+		{"may before period", "The book is due out in May.", false, []string{"May=2026-05"}},
+		{"abbrev with period alone", "in Dec. the", false, nil},
+		{"fiscal year", "savings this fiscal year", false, []string{"this fiscal year=2025"}},
+		{"next fiscal quarter", "next fiscal quarter", false, []string{"next fiscal quarter=2026-Q1"}},
+		{"end of year future", "It will close by the end of the year.", false, []string{"the end of the year=2025"}},
+		{"end of year past reached", "Sales peaked by the end of year.", false, []string{"the end of year=2025"}},
+		{"end of month past not reached", "Sales peaked by the end of the month.", false, []string{"the end of the month=2025-11"}},
+		{"end of last year", "at the end of last year", false, []string{"the end of last year=2024"}},
+		{"beginning of month", "at the beginning of the month", false, []string{"the beginning of the month=2025-12"}},
+		{"deadline after said", "She said the plant would shut by the end of February.", false, []string{"the end of February=2026-02"}},
+		{"deadline after past verb", "Prices had doubled by the end of February.", false, []string{"the end of February=2025-02"}},
+
+		// Not dates.
+		{"route", "Route 2026 is closed", true, nil},
+		{"count with comma", "2,025 people", true, nil},
+		{"count noun", "2025 people attended", true, nil},
+		{"model", "a Boeing 737", true, nil},
+		{"model year-like", "the Airbus 2020 jet", true, nil},
+		{"decade", "the 1990s", true, nil},
+		{"about", "about 2000 protesters", true, nil},
+		{"percent", "2025% more", true, nil},
+		{"phone", "call 555-2026", true, nil},
+		{"may verb", "May we go? They may 5", false, nil},
+		{"march verb", "they march on", false, nil},
+		{"weeks skipped", "next week", false, nil},
+		{"money", "$2025", true, nil},
+		{"empty", "", false, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ref := testRef
+			if tc.noRef {
+				ref = time.Time{}
+			}
+			got := dateGot(t, tc.text, FindDates(tc.text, ref))
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("FindDates(%q) mismatch (-want +got):\n%s", tc.text, diff)
+			}
+		})
+	}
+}
+
+var isoDateForm = regexp.MustCompile(`^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?|-Q[1-4])?$`)
+
+func FuzzFindDates(f *testing.F) {
+	for _, s := range []string{"22 December 2025", "on Sunday", "2025-12-22", "15-17 December", "Q2 2026",
+		"from 2014 to 2022", "two days ago", "12/22/2025", "2019-20", "Monday, Dec. 22", "mid-2026", "31 Feb 2025"} {
+		f.Add(s, int64(1766400000))
+	}
+	f.Fuzz(func(t *testing.T, text string, sec int64) {
+		ref := time.Unix(sec%(1<<34), 0).UTC()
+		if sec%3 == 0 {
+			ref = time.Time{}
+		}
+		for _, d := range FindDates(text, ref) {
+			if d.Start < 0 || d.Start > d.End || d.End > len(text) || text[d.Start:d.End] != d.Text {
+				t.Fatalf("bad span %+v in %q", d, text)
+			}
+			if !isoDateForm.MatchString(d.Value) {
+				t.Fatalf("bad value %q for %q", d.Value, d.Text)
+			}
+		}
+	})
+}

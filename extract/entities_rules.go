@@ -1,0 +1,523 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Word lists for the span rules. Keys are lower case.
+var (
+	// nerOrgSuffix ends organisation names: "Northern River Commission".
+	nerOrgSuffix = nerSet(`commission ministry council bank fund department agency committee
+		inc inc. corp corp. ltd ltd. group university party organisation organization institute
+		association federation union league authority board office court foundation company
+		corporation co co. plc llc ag gmbh holdings airlines airways motors bureau service
+		services police army navy command club fc assembly parliament senate congress cabinet
+		government administration coalition alliance movement front brigade network news times
+		post journal press television radio media exchange systems technologies energy capital
+		partners securities insurance trust school college academy hospital centre center
+		institution secretariat tribunal directorate guard united rovers wanderers athletic
+		industries enterprises bancorp airline society forum commissariat chamber reserve`)
+	// nerOrgHead words make a multi-word span an organisation wherever they
+	// stand ("Ministry of Foreign Affairs", "University of Lagos").
+	nerOrgHead = nerSet(`ministry department university bank commission council committee agency
+		office institute organisation organization federation association union league court
+		board authority academy school college foundation fund party bureau chamber museum
+		church society secretariat centre center coalition alliance movement front army
+		corporation company`)
+	// nerGeoHead words take "of" into a place name ("Gulf of Aden").
+	nerGeoHead = nerSet(`republic kingdom gulf bay sea isle islands strait cape lake city state
+		province region mount duchy principality emirate commonwealth district straits`)
+	nerLocSuffix = nerSet(`river sea ocean mountains mountain hills valley lake bay gulf island
+		islands peninsula desert coast strait canal plateau basin forest glacier`)
+	nerGPESuffix = nerSet(`province region oblast county district city town village territory
+		krai prefecture governorate municipality`)
+	nerLocPrefix = nerSet(`lake mount cape mt. mt port fort`)
+	nerGPEPrefix = nerSet(`san santa los las new north south east west st. st saint sao`)
+	// nerParticles join parts of personal and place names.
+	nerParticles = nerSet(`de van von der den da del della di du dos das bin ibn al el la le ter`)
+	// nerSayVerbs after a name mark a person.
+	nerSayVerbs = nerSet(`said says told added wrote argued stressed warned noted insisted
+		explained replied asked claimed denied believes thinks scored won beat finished retired
+		lost played signed joined resigned died who himself herself tweeted posted admitted
+		acknowledged urged announced`)
+	// nerNever are capitalised words that are never names on their own.
+	nerNever = nerSet(`monday tuesday wednesday thursday friday saturday sunday january
+		february march april may june july august september october november december jan feb
+		mar apr jun jul aug sep sept oct nov dec mr mrs ms dr christmas easter ramadan
+		internet`)
+	// nerPlacePreps before a name mark a place.
+	nerPlacePreps = nerSet(`in at near outside across throughout into towards toward around
+		inside`)
+	// nerStopAcronyms are all-caps words that name nothing.
+	nerStopAcronyms = nerSet(`ceo cfo coo cto gdp tv ai ok pm am utc gmt est pst edt usd eur
+		gbp id pdf faq pr hq dna hiv aids covid covid-19 sars vat cpi ppp rss url html api nb
+		ps bc ad et tba asap fyi ii iii iv vi vii viii ix xi xii rpg q1 q2 q3 q4 mw gw kw km
+		mph ipo etf esg lng r&d m&a ceasefire update breaking exclusive live video watch new
+		faq qa q&a vip nba nfl`)
+	// nerPersonEndings are surname endings common across languages.
+	nerPersonEndings = []string{"ov", "ova", "ev", "eva", "sky", "ski", "ska", "vic", "vić",
+		"ić", "enko", "chuk", "yan", "uk", "escu", "opoulos", "akis", "idis", "ez", "sson",
+		"sen", "stein", "mann", "witz", "shvili", "adze", "oglu", "ović", "ovic"}
+	// nerPlaceEndings are place-name endings.
+	nerPlaceEndings = []string{"stan", "burg", "bourg", "grad", "ville", "pur", "abad",
+		"polis", "shire"}
+	// nerEnglishGiven are given names that are also English words, which a
+	// lower-case token must not be taken for.
+	nerEnglishGiven = nerSet(`will mark bill grace rose guy frank jack pat rob sue dean hope
+		joy faith glen lance grant chuck drew miles chase max don ray earl jay gene lee kay ken
+		wade bob penny chad jordan ruby amber iris victoria carol eve june august summer may
+		sam tim tom dan al ali ben jean jan kim moon art april autumn angel christian
+		justice major king prince rich sky sterling stone wolf young fox xi dale gary irene`)
+)
+
+func nerSet(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+func nerHasEnding(w string, ends []string) bool {
+	for _, e := range ends {
+		if len(w) > len(e)+2 && strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// isCandidate reports whether token p can be part of a name: a capitalised
+// word, or an acronym.
+func (d *nerDoc) isCandidate(ti, p int) bool {
+	t := d.toks[ti][p]
+	if p > 0 && d.toks[ti][p-1].end == t.start {
+		switch d.word(ti, p-1) {
+		case "#", "@":
+			return false // hashtags and handles
+		}
+	}
+	return t.word && t.letter && (t.cap || t.allCaps)
+}
+
+// scanNormal reads one ordinary line.
+func (d *nerDoc) scanNormal(ti, lo, hi int) {
+	toks := d.toks[ti]
+	for i := lo; i < hi; {
+		t := toks[i]
+		if !d.isCandidate(ti, i) {
+			if t.word && t.lower && i+1 < hi && d.isCandidate(ti, i+1) && !toks[i+1].allCaps &&
+				d.lowerGivenName(ti, i) {
+				// "antony Blinken": a damaged given name before a surname
+				j := d.extend(ti, i+1, hi)
+				d.classify(ti, i, j, hi, true)
+				i = j
+				continue
+			}
+			i++
+			continue
+		}
+		j := d.extend(ti, i, hi)
+		d.classify(ti, i, j, hi, false)
+		i = j
+	}
+}
+
+// lowerGivenName reports whether lower-case token p is a given name that no
+// English reader would take for a word.
+func (d *nerDoc) lowerGivenName(ti, p int) bool {
+	w := d.lowerKey(d.word(ti, p))
+	return len(w) >= 4 && d.lx.firstNames[w] && !d.lx.common[w] && !nerEnglishGiven[w]
+}
+
+// extend returns the end of the capitalised sequence starting at i: further
+// capitalised words, name particles, and "of" after an organisation or
+// place head ("Ministry of Foreign Affairs"); gazetteer names may carry it
+// further ("Bosnia and Herzegovina").
+func (d *nerDoc) extend(ti, i, hi int) int {
+	toks := d.toks[ti]
+	j := i + 1
+	if m, _ := d.gazAt(ti, i, hi); i+m > j {
+		j = i + m
+	}
+	for j < hi && !toks[j].nl {
+		if d.isCandidate(ti, j) && !toks[j].sentAfterPunct(toks, j) {
+			if m, _ := d.gazAt(ti, j, hi); m > 1 {
+				j += m
+			} else {
+				j++
+			}
+			continue
+		}
+		t := toks[j]
+		if !t.word || !t.lower || j+1 >= hi || toks[j+1].nl {
+			break
+		}
+		w := d.lowerKey(d.word(ti, j))
+		next := j + 1
+		if w == "of" && next+1 < hi && d.lowerKey(d.word(ti, next)) == "the" {
+			next++
+		}
+		if !d.isCandidate(ti, next) || toks[next].nl {
+			break
+		}
+		head := d.lowerKey(d.word(ti, j-1))
+		switch {
+		case nerParticles[w]:
+		case (w == "of" || w == "for" || w == "on") && (nerOrgHead[head] || nerGeoHead[head]):
+		default:
+			return j
+		}
+		j = next
+	}
+	return j
+}
+
+// sentAfterPunct is true for a token that starts a sentence after
+// punctuation on the same line: a name does not run across it.
+func (t nerTok) sentAfterPunct(toks []nerTok, j int) bool {
+	return t.sent && j > 0 && !toks[j-1].word
+}
+
+// classify types the capitalised sequence [a, b) and records its mentions.
+// cue says a person is expected (a title or given name came before).
+func (d *nerDoc) classify(ti, a, b, hi int, cue bool) {
+	toks := d.toks[ti]
+	// A capitalised common word opening a sentence is not a name ("The",
+	// "Officials"), unless a gazetteer name starts with it ("The Hague").
+	if !cue && a < b {
+		if m, e := d.gazAt(ti, a, hi); m == 0 || (m == 1 && e.typ != NORP && d.lx.common[d.lowerKey(d.word(ti, a))] && toks[a].sent) {
+			w := d.lowerKey(d.word(ti, a))
+			switch {
+			case d.titleAt(ti, a, b) > 0 || d.lx.firstNames[w]:
+			case nerNever[w] || w == "the" || toks[a].sent && !toks[a].allCaps && d.commonWord(ti, a):
+				a++
+			}
+		}
+	}
+	if a > 0 && !cue && toks[a-1].word && toks[a-1].lower && d.titleAt(ti, a-1, a) == 1 {
+		cue = true // "spokesman Dmitry Peskov"
+	}
+	for p := a; p < b; {
+		m, e := d.gazAt(ti, p, b)
+		if m == b-p {
+			if e.city && d.scoreAfter(ti, b, hi) {
+				d.add(ti, p, b, Org, "", nerGuess) // "Barcelona 2 Valencia 1": teams
+				return
+			}
+			d.add(ti, p, b, e.typ, e.canonical, nerSure)
+			return
+		}
+		if b-p >= 2 && d.titleAt(ti, p, b) == 0 && d.orgLike(ti, p, b) {
+			d.add(ti, p, b, Org, "", nerSure)
+			d.acronymAfter(ti, p, b)
+			return
+		}
+		if m > 0 {
+			if typ := d.placeNamed(ti, p+m, b); typ != "" {
+				d.add(ti, p, b, typ, "", nerGuess) // "Dallas Cowboys", "Melbourne Cricket Ground"
+				return
+			}
+			d.add(ti, p, p+m, e.typ, e.canonical, nerSure)
+			p += m
+			continue
+		}
+		if tm := d.titleAt(ti, p, b); tm > 0 {
+			p += tm
+			cue = true
+			continue
+		}
+		d.unknown(ti, p, b, hi, cue)
+		return
+	}
+}
+
+// orgLike reports whether [p, b) reads as an organisation name: it ends in
+// an organisation suffix or holds an organisation head word.
+func (d *nerDoc) orgLike(ti, p, b int) bool {
+	if nerOrgSuffix[d.lowerKey(d.word(ti, b-1))] {
+		return true
+	}
+	for k := p; k < b; k++ {
+		if nerOrgHead[d.lowerKey(d.word(ti, k))] {
+			return true
+		}
+	}
+	return false
+}
+
+// acronymAfter records "Northern River Commission (NRC)".
+func (d *nerDoc) acronymAfter(ti, a, b int) {
+	toks := d.toks[ti]
+	if b+2 < len(toks) && d.word(ti, b) == "(" && toks[b+1].allCaps && d.word(ti, b+2) == ")" {
+		acr := d.word(ti, b+1)
+		if _, ok := d.acronyms[acr]; !ok {
+			d.acronyms[acr] = nerProperCase(d.texts[ti][toks[a].start:toks[b-1].end])
+		}
+	}
+}
+
+// unknown types a sequence that no list names.
+func (d *nerDoc) unknown(ti, p, b, hi int, cue bool) {
+	toks := d.toks[ti]
+	if cue {
+		// "High Representative for Foreign Affairs Josep Borrell": the
+		// name starts at its given name
+		for k := p + 1; k < b; k++ {
+			if d.lx.firstNames[d.lowerKey(d.word(ti, k))] {
+				p = k
+				break
+			}
+		}
+	}
+	first := d.lowerKey(d.word(ti, p))
+	given := d.lx.firstNames[first] && !(b-p == 1 && nerNever[first])
+	if !cue && !given {
+		// "Karvenian Foreign Minister Talia Brennock": a title inside the
+		// span splits off what precedes it
+		for k := p + 1; k < b; k++ {
+			if d.titleAt(ti, k, b) > 0 {
+				d.beforeTitle(ti, p, k)
+				d.classify(ti, k, b, hi, false)
+				return
+			}
+		}
+	}
+	if cue || given {
+		// "Kirill dmitriev": a damaged surname after a given name
+		if b-p == 1 && b < hi && toks[b].word && toks[b].lower && !toks[b].nl {
+			w := d.lowerKey(d.word(ti, b))
+			if len(w) >= 3 && !d.lx.common[w] && !nerFunctionWords[w] && !nerSayVerbs[w] &&
+				(given && !nerEnglishGiven[first] || cue) && d.nameShaped(w) {
+				b++
+			}
+		}
+		if b-p > 1 || cue || !d.lx.common[first] {
+			d.add(ti, p, b, Person, "", nerSure)
+		}
+		return
+	}
+	if b-p == 1 {
+		if !d.compound(ti, p) {
+			d.unknownWord(ti, p, hi)
+		}
+		return
+	}
+	last := d.lowerKey(d.word(ti, b-1))
+	switch {
+	case nerLocSuffix[last]:
+		d.add(ti, p, b, Loc, "", nerSure)
+		return
+	case nerGPESuffix[last]:
+		d.add(ti, p, b, GPE, "", nerSure)
+		return
+	}
+	switch w := d.lowerKey(d.word(ti, p)); {
+	case nerLocPrefix[w]:
+		d.add(ti, p, b, Loc, "", nerGuess)
+		return
+	case nerGPEPrefix[w]:
+		d.add(ti, p, b, GPE, "", nerGuess)
+		return
+	}
+	// A place inside an unknown name makes a club or firm ("Bayern Munich").
+	for k := p + 1; k < b; k++ {
+		if m, e := d.gazAt(ti, k, b); m > 0 && (e.typ == GPE || e.typ == Loc) {
+			d.add(ti, p, b, Org, "", nerGuess)
+			return
+		}
+	}
+	if toks[p].allCaps && toks[b-1].allCaps || d.scoreAfter(ti, b, hi) {
+		d.add(ti, p, b, Org, "", nerGuess)
+		return
+	}
+	for k := p; k < b; k++ {
+		if d.commonWord(ti, k) {
+			return // "Strategic Response", "Compliance Tracker"
+		}
+	}
+	d.add(ti, p, b, Person, "", nerGuess)
+}
+
+// nameShaped tells a damaged lower-case surname from an English word by
+// its ending.
+func (d *nerDoc) nameShaped(w string) bool {
+	for _, suf := range []string{"ing", "ed", "ly", "tion", "ment", "ness", "ous", "ive", "ful", "able", "ship"} {
+		if strings.HasSuffix(w, suf) {
+			return false
+		}
+	}
+	return true
+}
+
+// unknownWord types a single capitalised word from its shape and context.
+func (d *nerDoc) unknownWord(ti, p, hi int) {
+	toks := d.toks[ti]
+	t := toks[p]
+	w := d.lowerKey(d.word(ti, p))
+	if t.allCaps {
+		switch {
+		case len(w) < 2 || nerStopAcronyms[w]:
+		case p == 0 || toks[p].nl:
+			if p+1 < hi && d.isDatelineMark(ti, p+1) {
+				d.add(ti, p, p+1, GPE, "", nerGuess) // "MIAMI –"
+				return
+			}
+			fallthrough
+		case len(w) <= 6:
+			d.add(ti, p, p+1, Org, "", nerGuess)
+		}
+		return
+	}
+	if t.end-t.start < 2 || nerNever[w] || d.commonWord(ti, p) {
+		return
+	}
+	if p+1 < hi && toks[p+1].lower && d.titleAt(ti, p, hi) > 1 {
+		return // "the Special envoy"
+	}
+	if d.lineInitial(ti, p) && d.capSeen[w] == 0 && !(p+1 < hi && nerSayVerbs[d.lowerKey(d.word(ti, p+1))]) {
+		return // a bullet's or table cell's first word the document never repeats as a name
+	}
+	switch {
+	case d.scoreAfter(ti, p+1, hi):
+		d.add(ti, p, p+1, Org, "", nerGuess) // "Feyenoord 2 Volendam 0"
+	case p+1 < hi && nerSayVerbs[d.lowerKey(d.word(ti, p+1))]:
+		d.add(ti, p, p+1, Person, "", nerGuess)
+	case p > 0 && toks[p-1].word && nerPlacePreps[d.lowerKey(d.word(ti, p-1))]:
+		d.add(ti, p, p+1, GPE, "", nerGuess)
+	case nerHasEnding(w, nerPlaceEndings):
+		d.add(ti, p, p+1, GPE, "", nerGuess)
+	case nerHasEnding(w, nerPersonEndings):
+		d.add(ti, p, p+1, Person, "", nerGuess)
+	default:
+		d.add(ti, p, p+1, Person, "", nerGuess)
+	}
+}
+
+func (d *nerDoc) isDatelineMark(ti, p int) bool {
+	switch d.word(ti, p) {
+	case ",", "-", "–", "—", ":", "(":
+		return true
+	}
+	return false
+}
+
+// scoreAfter reports whether token p is a bare number, as after a team in a
+// results table.
+func (d *nerDoc) scoreAfter(ti, p, hi int) bool {
+	if p >= hi || d.toks[ti][p].letter || !d.toks[ti][p].word || d.toks[ti][p].nl {
+		return false
+	}
+	for _, r := range d.word(ti, p) {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// lineInitial reports whether token p opens a bullet, list item or table
+// cell: the first word of its line after a bullet, number or cell bar.
+func (d *nerDoc) lineInitial(ti, p int) bool {
+	toks := d.toks[ti]
+	marked := false
+	for k := p - 1; k >= 0; k-- {
+		switch w := d.word(ti, k); {
+		case w == "|":
+			return true
+		case toks[k].letter:
+			return false
+		case w == "-" || w == "•" || w == "*" || w == "–" || toks[k].word:
+			marked = true
+		}
+		if toks[k].nl {
+			break
+		}
+	}
+	return marked
+}
+
+// nerDemonymEndings end nationality adjectives ("Karvenian", "Ostrelese").
+var nerDemonymEndings = []string{"ian", "ean", "ese", "ish", "ic", "i", "an"}
+
+// beforeTitle types the unknown words before a title: a nationality
+// ("Karvenian President") or a place ("Valmora Mayor").
+func (d *nerDoc) beforeTitle(ti, p, k int) {
+	if k-p == 1 && nerHasEnding(d.lowerKey(d.word(ti, p)), nerDemonymEndings) {
+		d.add(ti, p, k, NORP, "", nerGuess)
+		return
+	}
+	d.add(ti, p, k, GPE, "", nerGuess)
+}
+
+// compound splits a hyphenated token whose parts are all known names
+// ("Donetsk-Luhansk", "EU-U.S.") into one mention per part.
+func (d *nerDoc) compound(ti, p int) bool {
+	t := d.toks[ti][p]
+	w := d.texts[ti][t.start:t.end]
+	type part struct {
+		start, end int
+		e          nerGazEntry
+	}
+	var parts []part
+	for off := 0; off < len(w); {
+		r, sz := utf8.DecodeRuneInString(w[off:])
+		if nerIsHyphen(r) {
+			off += sz
+			continue
+		}
+		end := off
+		for end < len(w) {
+			r, sz := utf8.DecodeRuneInString(w[end:])
+			if nerIsHyphen(r) {
+				break
+			}
+			end += sz
+		}
+		seg := w[off:end]
+		e, ok := d.lx.names[d.lowerKey(seg)]
+		if !ok || e.acronym && strings.ToUpper(seg) != seg {
+			return false
+		}
+		parts = append(parts, part{t.start + off, t.start + end, e})
+		off = end
+	}
+	if len(parts) < 2 {
+		return false
+	}
+	for _, pt := range parts {
+		d.ments = append(d.ments, nerMention{ti: ti, a: p, b: p + 1, start: pt.start, end: pt.end,
+			typ: pt.e.typ, canon: pt.e.canonical, conf: nerSure})
+	}
+	return true
+}
+
+// nerFacilities end names of places built for something.
+var nerFacilities = nerSet(`ground stadium airport oval park arena bridge square palace hall
+	cathedral tower station port harbour harbor`)
+
+// placeNamed tells whether the words [q, b) after a place name make a name
+// of their own with it: a team ("Dallas Cowboys"), a firm or a facility
+// ("Melbourne Cricket Ground"). It returns the type of the whole, or "".
+func (d *nerDoc) placeNamed(ti, q, b int) string {
+	if q >= b || d.titleAt(ti, q, b) > 0 {
+		return ""
+	}
+	for k := q; k < b; k++ {
+		w := d.lowerKey(d.word(ti, k))
+		if d.lx.listed[w] || nerNever[w] || d.lx.firstNames[w] {
+			return ""
+		}
+		if m, _ := d.gazAt(ti, k, b); m > 0 {
+			return ""
+		}
+		if d.lx.common[w] && !(k == b-1 && strings.HasSuffix(w, "s")) && !nerFacilities[w] {
+			return ""
+		}
+	}
+	if nerFacilities[d.lowerKey(d.word(ti, b-1))] {
+		return Loc
+	}
+	return Org
+}

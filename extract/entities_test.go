@@ -1,0 +1,380 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/jdkato/prose/v2"
+)
+
+var (
+	testNEROnce sync.Once
+	testNER     *NER
+	testNERErr  error
+)
+
+// newTestNER shares one NER across tests: loading it takes about a second.
+func newTestNER(t testing.TB) *NER {
+	t.Helper()
+	testNEROnce.Do(func() { testNER, testNERErr = NewNER() })
+	if testNERErr != nil {
+		t.Fatal(testNERErr)
+	}
+	return testNER
+}
+
+// ent is the part of an Entity the table tests compare.
+type ent struct{ Text, Type, Canonical string }
+
+func ents(es []Entity) []ent {
+	out := make([]ent, 0, len(es))
+	for _, e := range es {
+		out = append(out, ent{e.Text, e.Type, e.Canonical})
+	}
+	return out
+}
+
+func TestEntities(t *testing.T) {
+	n := newTestNER(t)
+	tests := []struct {
+		name  string
+		texts []string
+		want  [][]ent // per text
+	}{
+		{
+			name:  "title kept out of name, nationality apart",
+			texts: []string{"US Special Envoy Dana Whitlow met Karvenian President Ilse Marrow in Paris."},
+			want: [][]ent{{
+				{"US", GPE, "United States"}, {"Dana Whitlow", Person, "Dana Whitlow"},
+				{"Karvenian", NORP, "Karvenian"}, {"Ilse Marrow", Person, "Ilse Marrow"},
+				{"Paris", GPE, "Paris"},
+			}},
+		},
+		{
+			name: "surname and Mr. resolve to the full name",
+			texts: []string{
+				"Envoy Steve Halbrook arrived on Monday.",
+				"Halbrook said the talks were useful. Mr. Halbrook left on Tuesday.",
+			},
+			want: [][]ent{
+				{{"Steve Halbrook", Person, "Steve Halbrook"}},
+				{{"Halbrook", Person, "Steve Halbrook"}, {"Halbrook", Person, "Steve Halbrook"}},
+			},
+		},
+		{
+			name: "acronym defined in parentheses",
+			texts: []string{
+				"The Northern River Commission (NRC) met in Oslo.",
+				"The NRC will report next week.",
+			},
+			want: [][]ent{
+				{{"Northern River Commission", Org, "Northern River Commission"}, {"NRC", Org, "Northern River Commission"}, {"Oslo", GPE, "Oslo"}},
+				{{"NRC", Org, "Northern River Commission"}},
+			},
+		},
+		{
+			name: "lower-case damage repaired",
+			texts: []string{
+				"The delegation was led by Oleg dorenko, a senior official.",
+				"Later dorenko met antony Blinken in Vienna.",
+			},
+			want: [][]ent{
+				{{"Oleg dorenko", Person, "Oleg Dorenko"}},
+				{{"dorenko", Person, "Oleg Dorenko"}, {"antony Blinken", Person, "Antony Blinken"}, {"Vienna", GPE, "Vienna"}},
+			},
+		},
+		{
+			name:  "possessives excluded, curly or straight",
+			texts: []string{"Ukraine’s army and Germany's navy took part, said Petra Hollis's aide."},
+			want: [][]ent{{
+				{"Ukraine", GPE, "Ukraine"}, {"Germany", GPE, "Germany"}, {"Petra Hollis", Person, "Petra Hollis"},
+			}},
+		},
+		{
+			name:  "aliases share a canonical",
+			texts: []string{"Officials from the U.S., Britain, the UK and America met in Kiev with EU and NATO staff."},
+			want: [][]ent{{
+				{"U.S.", GPE, "United States"}, {"Britain", GPE, "United Kingdom"}, {"UK", GPE, "United Kingdom"},
+				{"America", GPE, "United States"}, {"Kiev", GPE, "Kyiv"}, {"EU", Org, "European Union"},
+				{"NATO", Org, "NATO"},
+			}},
+		},
+		{
+			name:  "demonyms are NORP, plural to adjective",
+			texts: []string{"French and Ukrainian officials met Russians and Poles."},
+			want: [][]ent{{
+				{"French", NORP, "French"}, {"Ukrainian", NORP, "Ukrainian"}, {"Russians", NORP, "Russian"}, {"Poles", NORP, "Polish"},
+			}},
+		},
+		{
+			name:  "organisation suffixes and X of Y",
+			texts: []string{"The Ministry of Foreign Affairs and the Halden Savings Bank wrote to the Department of State."},
+			want: [][]ent{{
+				{"Ministry of Foreign Affairs", Org, "Ministry of Foreign Affairs"},
+				{"Halden Savings Bank", Org, "Halden Savings Bank"},
+				{"Department of State", Org, "State Department"},
+			}},
+		},
+		{
+			name:  "sentence-initial common words are not names",
+			texts: []string{"However, talks resumed. Officials said Separately that Moscow agreed."},
+			want:  [][]ent{{{"Moscow", GPE, "Moscow"}}},
+		},
+		{
+			name: "title-case heading yields only known names",
+			texts: []string{
+				"Miami Talks Yield Momentum But Stall on Core Disputes",
+				"The talks in Miami were led by Carla Voss.",
+			},
+			want: [][]ent{
+				{{"Miami", GPE, "Miami"}},
+				{{"Miami", GPE, "Miami"}, {"Carla Voss", Person, "Carla Voss"}},
+			},
+		},
+		{
+			name:  "all-caps dateline",
+			texts: []string{"MIAMI – A new round of talks began on Sunday.", "BRELLSTADT, Jan 4 – Markets fell."},
+			want:  [][]ent{{{"MIAMI", GPE, "Miami"}}, {{"BRELLSTADT", GPE, "Brellstadt"}}},
+		},
+		{
+			name:  "acronyms need upper case",
+			texts: []string{"Who met the WHO team? The IMF and WTO did."},
+			want:  [][]ent{{{"WHO", Org, "World Health Organization"}, {"IMF", Org, "International Monetary Fund"}, {"WTO", Org, "World Trade Organization"}}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := n.Entities(tt.texts)
+			if len(got) != len(tt.texts) {
+				t.Fatalf("got %d texts, want %d", len(got), len(tt.texts))
+			}
+			for i := range tt.texts {
+				if diff := cmp.Diff(tt.want[i], ents(got[i])); diff != "" {
+					t.Errorf("text %d %q (-want +got):\n%s", i, tt.texts[i], diff)
+				}
+				checkSpans(t, tt.texts[i], got[i])
+			}
+		})
+	}
+}
+
+// checkSpans asserts that every entity's Text is its span of text, and that
+// spans are in order and do not overlap.
+func checkSpans(t *testing.T, text string, es []Entity) {
+	t.Helper()
+	last := 0
+	for _, e := range es {
+		if e.Start < last || e.End <= e.Start || e.End > len(text) {
+			t.Fatalf("bad span [%d,%d) after %d in %d bytes", e.Start, e.End, last, len(text))
+		}
+		if text[e.Start:e.End] != e.Text {
+			t.Fatalf("Text %q is not text[%d:%d] = %q", e.Text, e.Start, e.End, text[e.Start:e.End])
+		}
+		if !slices.Contains([]string{Person, Org, GPE, Loc, NORP}, e.Type) {
+			t.Fatalf("unknown type %q", e.Type)
+		}
+		if e.Canonical == "" {
+			t.Fatalf("empty canonical for %q", e.Text)
+		}
+		last = e.End
+	}
+}
+
+// TestEntitiesArticle reads an invented article end to end.
+func TestEntitiesArticle(t *testing.T) {
+	n := newTestNER(t)
+	texts := readLines(t, filepath.Join("testdata", "ner_article.txt"))
+	got := n.Entities(texts)
+	found := map[ent]bool{}
+	for i, es := range got {
+		checkSpans(t, texts[i], es)
+		for _, e := range es {
+			found[ent{e.Text, e.Type, e.Canonical}] = true
+		}
+	}
+	for _, w := range []ent{
+		{"VALMORA", GPE, "Valmora"},
+		{"Talia Brennock", Person, "Talia Brennock"},
+		{"Brennock", Person, "Talia Brennock"},
+		{"Northern River Commission", Org, "Northern River Commission"},
+		{"NRC", Org, "Northern River Commission"},
+		{"Oskar Vendahl", Person, "Oskar Vendahl"},
+		{"Vendahl", Person, "Oskar Vendahl"},
+		{"vendahl", Person, "Oskar Vendahl"},
+		{"Marguerite Osei", Person, "Marguerite Osei"},
+		{"Osei", Person, "Marguerite Osei"},
+		{"World Bank", Org, "World Bank"},
+		{"European Union", Org, "European Union"},
+		{"United Nations", Org, "United Nations"},
+		{"Geneva", GPE, "Geneva"},
+		{"Karvenian", NORP, "Karvenian"},
+		{"Britain", GPE, "United Kingdom"},
+	} {
+		if !found[w] {
+			t.Errorf("missing %+v", w)
+		}
+	}
+	for e := range found {
+		switch e.Text {
+		case "Harbour", "Talks", "Water", "Rights", "Deadline", "Who", "Attended", "Agreed",
+			"Delegation", "Lead", "Foreign Minister", "Mr", "Thursday", "March":
+			t.Errorf("not a name: %+v", e)
+		}
+	}
+}
+
+func readLines(t testing.TB, path string) []string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Split(strings.TrimRight(string(b), "\n"), "\n")
+}
+
+// TestEntitiesSeeds checks the names of the two seed articles.
+func TestEntitiesSeeds(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "shared", "seeds", "*.txt"))
+	if len(files) == 0 {
+		t.Skip("no seed articles in ../../shared/seeds")
+	}
+	n := newTestNER(t)
+	found := map[ent]bool{}
+	for _, f := range files {
+		texts := readLines(t, f)
+		for i, es := range n.Entities(texts) {
+			checkSpans(t, texts[i], es)
+			for _, e := range es {
+				found[ent{e.Text, e.Type, e.Canonical}] = true
+			}
+		}
+	}
+	for _, w := range []ent{
+		{"Steve Witkoff", Person, "Steve Witkoff"},
+		{"Witkoff", Person, "Steve Witkoff"},
+		{"Rustem umerov", Person, "Rustem Umerov"},
+		{"umerov", Person, "Rustem Umerov"},
+		{"Umerov", Person, "Rustem Umerov"},
+		{"Kirill dmitriev", Person, "Kirill Dmitriev"},
+		{"Dmitriev", Person, "Kirill Dmitriev"},
+		{"Josep borrell", Person, "Josep Borrell"},
+		{"Vladimir Putin", Person, "Vladimir Putin"},
+		{"Putin", Person, "Vladimir Putin"},
+		{"NATO", Org, "NATO"},
+		{"European Union", Org, "European Union"},
+		{"EU", Org, "European Union"},
+		{"MIAMI", GPE, "Miami"},
+	} {
+		if !found[w] {
+			t.Errorf("missing %+v", w)
+		}
+	}
+}
+
+// TestEntitiesConcurrent runs one NER from several goroutines; run with
+// -race it proves the NER shares nothing mutable.
+func TestEntitiesConcurrent(t *testing.T) {
+	n := newTestNER(t)
+	texts := readLines(t, filepath.Join("testdata", "ner_article.txt"))
+	want := n.Entities(texts)
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for range 3 {
+				if diff := cmp.Diff(want, n.Entities(texts)); diff != "" {
+					t.Errorf("concurrent result differs (-want +got):\n%s", diff)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
+
+func FuzzEntities(f *testing.F) {
+	for _, s := range []string{
+		"US Special Envoy Steve Witkoff met Kirill dmitriev.",
+		"Northern River Commission (NRC) ... NRC",
+		"MIAMI – U.S.-led talks; peace.Kremlin’s",
+		"| Aspect | Details |\n- 1. Who Met",
+		"Ukraine’s \xff\xfe broken utf8 O'Brien's al-Assad",
+		"",
+	} {
+		f.Add(s)
+	}
+	n := newTestNER(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		texts := strings.SplitN(s, "\x00", 3)
+		got := n.Entities(texts)
+		if len(got) != len(texts) {
+			t.Fatalf("got %d texts, want %d", len(got), len(texts))
+		}
+		for i, es := range got {
+			last := 0
+			for _, e := range es {
+				if e.Start < last || e.End <= e.Start || e.End > len(texts[i]) || texts[i][e.Start:e.End] != e.Text {
+					t.Fatalf("bad span %+v in %q", e, texts[i])
+				}
+				if utf8.ValidString(texts[i]) && !utf8.ValidString(e.Canonical) {
+					t.Fatalf("invalid canonical %q", e.Canonical)
+				}
+				last = e.End
+			}
+		}
+	})
+}
+
+// BenchmarkEntities runs the NER and prose's full pipeline on the same text
+// in one run; compare their tokens/s.
+func BenchmarkEntities(b *testing.B) {
+	texts := readLines(b, filepath.Join("testdata", "ner_article.txt"))
+	if files, _ := filepath.Glob(filepath.Join("..", "..", "shared", "seeds", "*.txt")); len(files) > 0 {
+		texts = nil
+		for _, f := range files {
+			texts = append(texts, readLines(b, f)...)
+		}
+	}
+	// prose reads the article as one document, as the issue measured it.
+	joined := strings.Join(texts, "\n")
+	model := prose.ModelFromData("bench")
+	doc, err := prose.NewDocument(joined, prose.UsingModel(model))
+	if err != nil {
+		b.Fatal(err)
+	}
+	tokens := float64(len(doc.Tokens())) // prose's count, used for both rates
+	n := newTestNER(b)
+	b.Run("ner", func(b *testing.B) {
+		for b.Loop() {
+			n.Entities(texts)
+		}
+		b.ReportMetric(tokens*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+	})
+	b.Run("prose", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := prose.NewDocument(joined, prose.UsingModel(model)); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(tokens*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+	})
+}
+
+// TestNERVocabulary guards the reflection read of prose's tagger: without
+// it the NER would lose most of the words it knows to be ordinary.
+func TestNERVocabulary(t *testing.T) {
+	n := newTestNER(t)
+	if got, listed := len(n.lx.common), len(n.lx.listed); got < listed+5000 {
+		t.Errorf("ordinary words: %d, hand-written list alone %d: prose's vocabulary was not read", got, listed)
+	}
+	for _, w := range []string{"location", "separately", "energy"} {
+		if !n.lx.common[w] {
+			t.Errorf("%q not known as an ordinary word", w)
+		}
+	}
+}

@@ -1,0 +1,359 @@
+package extract
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/claimdex/claimdex/corpus"
+)
+
+// Extractor turns documents into claims. It holds only read-only models,
+// so one Extractor is safe for concurrent use by many goroutines.
+type Extractor struct {
+	ner *NER
+}
+
+// New loads the models once; share the Extractor.
+func New() (*Extractor, error) {
+	ner, err := NewNER()
+	if err != nil {
+		return nil, fmt.Errorf("extract: loading entity recogniser: %w", err)
+	}
+	return &Extractor{ner: ner}, nil
+}
+
+// unit is a candidate claim: a span of the document's text and the block
+// it comes from.
+type unit struct {
+	block int
+	kind  string
+	// start and end are byte offsets in doc.Text.
+	start, end int
+}
+
+// Claims returns the claims of doc, in document order.
+//
+// Units: the title gives one "headline"; paragraphs, quote blocks and
+// captions give one claim per sentence ("sentence", or "quote" for a
+// direct quote with a known speaker and for every sentence of a quote
+// block); a list item gives one "list_item" (one per sentence when it holds
+// more than two); a table row gives one "table_row". Headings give none:
+// they name sections, which every claim carries. Captions are kept because
+// mis-captioned photos are a staple of fact-checking; credits among them
+// are boilerplate and never reach here. Boilerplate blocks, questions,
+// calls to action without checkable content, fragments and lone datelines
+// give no claims.
+func (x *Extractor) Claims(doc *corpus.Document) []Claim {
+	units, blockText, blockStart := buildUnits(doc)
+	if len(units) == 0 {
+		return []Claim{}
+	}
+	texts := make([]string, len(units))
+	for i, u := range units {
+		texts[i] = doc.Text[u.start:u.end]
+	}
+	var ents [][]Entity
+	if x != nil && x.ner != nil {
+		ents = x.ner.Entities(texts)
+	}
+	entsOf := func(i int) []Entity {
+		if i < len(ents) {
+			return validEntities(ents[i], texts[i])
+		}
+		return []Entity{}
+	}
+
+	// Speakers, block by block, with the pronoun state carried through
+	// the document.
+	speakers := make([]attribution, len(units))
+	var tracker speakerTracker
+	for i := 0; i < len(units); {
+		j := i
+		for j < len(units) && units[j].block == units[i].block {
+			j++
+		}
+		b := units[i].block
+		refs := make([]sentenceRef, 0, j-i)
+		for k := i; k < j; k++ {
+			refs = append(refs, sentenceRef{Text: texts[k], Off: units[k].start - blockStart[b], Ents: entsOf(k)})
+		}
+		copy(speakers[i:j], tracker.attributeBlock(blockText[b], refs))
+		i = j
+	}
+
+	headings := headingTexts(doc)
+	published := ""
+	if !doc.Published.IsZero() {
+		published = doc.Published.Format(time.RFC3339)
+	}
+	claims := make([]Claim, 0, len(units))
+	for i, u := range units {
+		text := texts[i]
+		block := doc.Blocks[u.block]
+		kind := u.kind
+		if sp := speakers[i]; kind == KindSentence && (sp.Direct || block.Kind == corpus.Quote) {
+			kind = KindQuote
+		}
+		c := Claim{
+			ID:         claimID(doc.ID, u.start, text),
+			DocID:      doc.ID,
+			Location:   doc.Location,
+			Source:     doc.Source,
+			Title:      doc.Title,
+			Published:  published,
+			Text:       text,
+			Kind:       kind,
+			Section:    block.Section,
+			Speaker:    speakers[i].Speaker,
+			Entities:   entsOf(i),
+			Dates:      validDates(FindDates(text, doc.Published), text),
+			Money:      validMoney(FindMoney(text), text),
+			Offset:     Span{Start: u.start, End: u.end},
+			Conflicts:  []string{},
+			Quantities: []Quantity{},
+		}
+		c.Quantities = dropCovered(validQuantities(FindQuantities(text), text), c.Money, c.Dates)
+		if !isClaimUnit(&c, headings) {
+			continue
+		}
+		c.Score = Score(&c)
+		claims = append(claims, c)
+	}
+	return claims
+}
+
+// buildUnits splits the document's blocks into candidate units. It also
+// returns each block's text as found in doc.Text and its start there;
+// blocks whose offsets do not match doc.Text are located by search or,
+// failing that, skipped, so that every unit's span is true.
+func buildUnits(doc *corpus.Document) ([]unit, []string, []int) {
+	var units []unit
+	texts := make([]string, len(doc.Blocks))
+	starts := make([]int, len(doc.Blocks))
+	cursor := 0
+	for bi, b := range doc.Blocks {
+		start, ok := locateBlock(doc.Text, b, cursor)
+		if !ok || b.Boilerplate {
+			continue
+		}
+		cursor = start + len(b.Text)
+		texts[bi], starts[bi] = b.Text, start
+		add := func(kind string, s, e int) {
+			s, e = trimSpan(b.Text, s, e)
+			if s < e {
+				units = append(units, unit{block: bi, kind: kind, start: start + s, end: start + e})
+			}
+		}
+		switch b.Kind {
+		case corpus.Title:
+			add(KindHeadline, 0, len(b.Text))
+		case corpus.TableRow:
+			add(KindTableRow, 0, len(b.Text))
+		case corpus.ListItem:
+			spans := splitSentences(b.Text)
+			if len(spans) <= 2 {
+				add(KindListItem, 0, len(b.Text))
+				break
+			}
+			for _, sp := range spans {
+				add(KindListItem, sp.Start, sp.End)
+			}
+		case corpus.Paragraph, corpus.Quote, corpus.Caption:
+			from := 0
+			if b.Kind == corpus.Paragraph {
+				from = datelineEnd(b.Text)
+			}
+			for _, sp := range splitSentences(b.Text[from:]) {
+				add(KindSentence, from+sp.Start, from+sp.End)
+			}
+		}
+	}
+	return units, texts, starts
+}
+
+// locateBlock returns where b.Text starts in text: at b.Start when the
+// offsets are true, else at its next occurrence from cursor.
+func locateBlock(text string, b corpus.Block, cursor int) (int, bool) {
+	if b.Text == "" {
+		return 0, false
+	}
+	if b.Start >= 0 && b.End <= len(text) && b.Start <= b.End && text[b.Start:b.End] == b.Text {
+		return b.Start, true
+	}
+	if cursor > len(text) {
+		return 0, false
+	}
+	if i := strings.Index(text[cursor:], b.Text); i >= 0 {
+		return cursor + i, true
+	}
+	return 0, false
+}
+
+// dateline matches a wire dateline opening a paragraph: "MIAMI – ",
+// "KYIV, Dec. 3 (Reuters) - ", "WASHINGTON (AP) — ", "GENEVA, Switzerland — ".
+var dateline = regexp.MustCompile(`^[A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+){0,3}` +
+	`(?:,\s+[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+){0,2})?` +
+	`(?:,?\s+(?:[A-Z][a-z]{2,8}\.?\s+)?\d{1,2}(?:,\s+\d{4})?)?` +
+	`(?:\s*\([A-Za-z .&-]{2,30}\))?` +
+	`(?:\s+[–—-]{1,2}\s*|\s*[–—-]{1,2}\s+)`)
+
+// datelineEnd returns the length of a leading dateline in text, or 0. The
+// claim starts after it: the dateline is where the story was filed, not
+// part of what it says.
+func datelineEnd(text string) int {
+	loc := dateline.FindStringIndex(text)
+	if loc == nil {
+		return 0
+	}
+	caps := 0
+	for _, r := range text[:loc[1]] {
+		if r >= 'A' && r <= 'Z' {
+			caps++
+		}
+	}
+	if caps < 3 {
+		return 0
+	}
+	return loc[1]
+}
+
+// claimID is stable: the same document, position and text give the same id.
+func claimID(docID string, start int, text string) string {
+	h := sha256.Sum256([]byte(docID + "\x00" + strconv.Itoa(start) + "\x00" + text))
+	return hex.EncodeToString(h[:8])
+}
+
+// headingTexts collects the normalised texts of the title and headings, to
+// recognise table-of-contents entries that repeat them.
+func headingTexts(doc *corpus.Document) map[string]bool {
+	m := map[string]bool{}
+	for _, b := range doc.Blocks {
+		if (b.Kind == corpus.Title || b.Kind == corpus.Heading) && !b.Boilerplate {
+			m[normHeading(b.Text)] = true
+		}
+	}
+	return m
+}
+
+// enumerator is a leading list number: "1. ", "2) ", "10 - ".
+var enumerator = regexp.MustCompile(`^\s*(?:\d{1,3}|[ivxIVX]{1,4}|[a-zA-Z])[.)]\s*`)
+
+func normHeading(s string) string {
+	s = enumerator.ReplaceAllString(s, "")
+	s = enumerator.ReplaceAllString(s, "")
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
+
+// isClaimUnit filters out what is not a claim: questions, calls to action
+// without checkable content, boilerplate phrases, fragments, lone datelines
+// and list items repeating a heading (a table of contents).
+func isClaimUnit(c *Claim, headings map[string]bool) bool {
+	text := c.Text
+	data := len(c.Money) > 0 || len(c.Dates) > 0 || len(c.Quantities) > 0
+	n := claimCountWords(text)
+	switch {
+	case isQuestion(text):
+		return false
+	case datelineEnd(text+" ") == len(text)+1 || datelineEnd(text) == len(text):
+		return false
+	case n < 4 && len(c.Entities) == 0 && !strings.ContainsAny(text, "0123456789"):
+		return false
+	case n < 2:
+		return false
+	case c.Kind == KindListItem && headings[normHeading(text)]:
+		return false
+	}
+	if isImperative(text) && (!data || addressesReader(text)) {
+		return false
+	}
+	if !data {
+		lower := strings.ToLower(text)
+		for _, p := range boilerplatePhrases {
+			if strings.Contains(lower, p) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// addressesReader reports second-person text ("your", "you").
+func addressesReader(text string) bool {
+	for _, w := range claimWords(text) {
+		switch strings.ToLower(w.Text) {
+		case "you", "your", "yours":
+			return true
+		}
+	}
+	return false
+}
+
+// The finders belong to other files; the checks below keep a claim's
+// mentions true to its text whatever a finder returns, so that the claim
+// JSON never carries a span outside its text, and never a nil slice.
+
+func spanOK(s, e int, text string) bool { return s >= 0 && s <= e && e <= len(text) }
+
+func validEntities(in []Entity, text string) []Entity {
+	out := make([]Entity, 0, len(in))
+	for _, m := range in {
+		if spanOK(m.Start, m.End, text) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+func validDates(in []Date, text string) []Date {
+	out := make([]Date, 0, len(in))
+	for _, m := range in {
+		if spanOK(m.Start, m.End, text) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+func validMoney(in []Money, text string) []Money {
+	out := make([]Money, 0, len(in))
+	for _, m := range in {
+		if spanOK(m.Start, m.End, text) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+func validQuantities(in []Quantity, text string) []Quantity {
+	out := make([]Quantity, 0, len(in))
+	for _, m := range in {
+		if spanOK(m.Start, m.End, text) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// dropCovered removes quantities that overlap a money amount or a date:
+// "$50 billion" is money, "2025" in a date is not a count.
+func dropCovered(qs []Quantity, money []Money, dates []Date) []Quantity {
+	out := qs[:0]
+	for _, q := range qs {
+		covered := false
+		for _, m := range money {
+			covered = covered || (q.Start < m.End && m.Start < q.End)
+		}
+		for _, d := range dates {
+			covered = covered || (q.Start < d.End && d.Start < q.End)
+		}
+		if !covered {
+			out = append(out, q)
+		}
+	}
+	return out
+}

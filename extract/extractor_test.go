@@ -1,0 +1,332 @@
+package extract
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/claimdex/claimdex/corpus"
+)
+
+var (
+	testXOnce sync.Once
+	testX     *Extractor
+	testXErr  error
+)
+
+// testExtractor shares one Extractor between tests, as callers should.
+func testExtractor(tb testing.TB) *Extractor {
+	tb.Helper()
+	testXOnce.Do(func() { testX, testXErr = New() })
+	if testXErr != nil {
+		tb.Fatalf("New: %v", testXErr)
+	}
+	return testX
+}
+
+// loadTestDoc reads a corpus.Document JSON. Hand-written documents leave
+// Text and the block offsets out; they are filled in as the cleaner would
+// (blocks joined by blank lines).
+func loadTestDoc(tb testing.TB, path string) *corpus.Document {
+	tb.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		tb.Fatalf("reading test document: %v", err)
+	}
+	var doc corpus.Document
+	if err := json.Unmarshal(data, &doc); err != nil {
+		tb.Fatalf("decoding %s: %v", path, err)
+	}
+	if doc.Text == "" {
+		fillText(&doc)
+	}
+	return &doc
+}
+
+func fillText(doc *corpus.Document) {
+	var sb strings.Builder
+	for i := range doc.Blocks {
+		if i > 0 {
+			sb.WriteString("\n\n")
+		}
+		doc.Blocks[i].Start = sb.Len()
+		sb.WriteString(doc.Blocks[i].Text)
+		doc.Blocks[i].End = sb.Len()
+	}
+	doc.Text = sb.String()
+}
+
+// paragraphDoc is a one-paragraph document around text.
+func paragraphDoc(text string) *corpus.Document {
+	doc := &corpus.Document{ID: "doc-test", Location: "test.txt", Source: "test",
+		Blocks: []corpus.Block{{Kind: corpus.Paragraph, Text: text}}}
+	fillText(doc)
+	return doc
+}
+
+func testDocPaths(tb testing.TB) []string {
+	paths, err := filepath.Glob(filepath.Join("testdata", "claims", "*.json"))
+	if err != nil || len(paths) == 0 {
+		tb.Fatalf("no test documents in testdata/claims: %v", err)
+	}
+	return paths
+}
+
+func TestClaimsGolden(t *testing.T) {
+	x := testExtractor(t)
+	for _, path := range testDocPaths(t) {
+		name := strings.TrimSuffix(filepath.Base(path), ".json")
+		t.Run(name, func(t *testing.T) {
+			doc := loadTestDoc(t, path)
+			var buf bytes.Buffer
+			enc := json.NewEncoder(&buf)
+			enc.SetEscapeHTML(false)
+			for _, c := range x.Claims(doc) {
+				if err := enc.Encode(c); err != nil {
+					t.Fatal(err)
+				}
+			}
+			goldenCompare(t, filepath.Join("testdata", "claims", name+".golden.jsonl"), buf.Bytes())
+		})
+	}
+}
+
+// checkClaims asserts what must hold of any document's claims.
+func checkClaims(t *testing.T, doc *corpus.Document, claims []Claim) {
+	t.Helper()
+	kinds := []string{KindSentence, KindQuote, KindTableRow, KindListItem, KindHeadline}
+	seen := map[string]bool{}
+	prev := -1
+	for _, c := range claims {
+		if c.Offset.Start < 0 || c.Offset.End > len(doc.Text) || c.Offset.Start >= c.Offset.End {
+			t.Fatalf("claim %q: offset %+v outside text of %d bytes", c.Text, c.Offset, len(doc.Text))
+		}
+		if got := doc.Text[c.Offset.Start:c.Offset.End]; got != c.Text {
+			t.Errorf("claim text %q != doc.Text[offset] %q", c.Text, got)
+		}
+		if c.Offset.Start < prev {
+			t.Errorf("claim %q out of document order", c.Text)
+		}
+		prev = c.Offset.Start
+		if seen[c.ID] || len(c.ID) != 16 {
+			t.Errorf("claim %q: id %q duplicate or not 16 hex digits", c.Text, c.ID)
+		}
+		seen[c.ID] = true
+		if !slices.Contains(kinds, c.Kind) {
+			t.Errorf("claim %q: unknown kind %q", c.Text, c.Kind)
+		}
+		if c.Score < 0 || c.Score > 1 {
+			t.Errorf("claim %q: score %v outside [0, 1]", c.Text, c.Score)
+		}
+		if c.Entities == nil || c.Dates == nil || c.Money == nil || c.Quantities == nil || c.Conflicts == nil {
+			t.Errorf("claim %q: nil slice (JSON must show [])", c.Text)
+		}
+		check := func(what string, s, e int) {
+			if s < 0 || s > e || e > len(c.Text) {
+				t.Errorf("claim %q: %s span [%d,%d) outside text", c.Text, what, s, e)
+			}
+		}
+		for _, m := range c.Entities {
+			check("entity", m.Start, m.End)
+		}
+		for _, m := range c.Dates {
+			check("date", m.Start, m.End)
+		}
+		for _, m := range c.Money {
+			check("money", m.Start, m.End)
+		}
+		for _, m := range c.Quantities {
+			check("quantity", m.Start, m.End)
+		}
+		if c.DocID != doc.ID || c.Source != doc.Source || c.Location != doc.Location {
+			t.Errorf("claim %q: document fields not copied", c.Text)
+		}
+	}
+}
+
+func TestClaimsInvariants(t *testing.T) {
+	x := testExtractor(t)
+	for _, path := range testDocPaths(t) {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			doc := loadTestDoc(t, path)
+			claims := x.Claims(doc)
+			if len(claims) == 0 {
+				t.Fatal("no claims")
+			}
+			checkClaims(t, doc, claims)
+		})
+	}
+}
+
+// findClaim returns the claim whose text contains sub.
+func findClaim(claims []Claim, sub string) (Claim, bool) {
+	for _, c := range claims {
+		if strings.Contains(c.Text, sub) {
+			return c, true
+		}
+	}
+	return Claim{}, false
+}
+
+func TestClaimsUnits(t *testing.T) {
+	x := testExtractor(t)
+	ferry := x.Claims(loadTestDoc(t, filepath.Join("testdata", "claims", "ferry_wire.json")))
+	grid := x.Claims(loadTestDoc(t, filepath.Join("testdata", "claims", "grid_explainer.json")))
+	clinic := x.Claims(loadTestDoc(t, filepath.Join("testdata", "claims", "clinic_release.json")))
+
+	t.Run("dateline left out of the first sentence", func(t *testing.T) {
+		c, ok := findClaim(ferry, "Bluewater Ferry Company will double")
+		if !ok || !strings.HasPrefix(c.Text, "The Bluewater") {
+			t.Errorf("first sentence = %q, want it to start after the dateline", c.Text)
+		}
+	})
+	t.Run("headline", func(t *testing.T) {
+		if ferry[0].Kind != KindHeadline || ferry[0].Text != "Portvale ferry operator doubles fares after losing $12 million" {
+			t.Errorf("first claim = %s %q, want the headline", ferry[0].Kind, ferry[0].Text)
+		}
+	})
+	t.Run("not claims", func(t *testing.T) {
+		for _, bad := range []string{"Will the government step in?", "Share your thoughts", "Follow us",
+			"Tell us in the comments", "What do you think", "Turn off appliances", "2. Key figures",
+			"3. Tips for households", "VALDERA"} {
+			for _, claims := range [][]Claim{ferry, grid, clinic} {
+				if c, ok := findClaim(claims, bad); ok {
+					t.Errorf("claim %q should not exist", c.Text)
+				}
+			}
+		}
+	})
+	t.Run("headings give no claims", func(t *testing.T) {
+		for _, c := range ferry {
+			if c.Text == "Reaction from the council" {
+				t.Errorf("heading became a claim")
+			}
+		}
+	})
+	t.Run("section and kinds", func(t *testing.T) {
+		c, ok := findClaim(ferry, "Monthly pass")
+		if !ok || c.Kind != KindListItem || c.Section != "Reaction from the council" {
+			t.Errorf("list item = %+v", c)
+		}
+		c, ok = findClaim(grid, "Smart meters")
+		if !ok || c.Kind != KindTableRow {
+			t.Errorf("table row = %+v", c)
+		}
+		c, ok = findClaim(clinic, "Every family should have a doctor")
+		if !ok || c.Kind != KindQuote {
+			t.Errorf("quote block sentence = %+v", c)
+		}
+	})
+	t.Run("glued sentences are split", func(t *testing.T) {
+		c, ok := findClaim(grid, "The work will replace 640 km")
+		if !ok || !strings.HasPrefix(c.Text, "The work") {
+			t.Errorf("glued sentence = %q", c.Text)
+		}
+	})
+	t.Run("money and dates", func(t *testing.T) {
+		c, _ := findClaim(grid, "£2.3 billion")
+		if len(c.Money) != 1 || c.Money[0].Amount != 2.3e9 || c.Money[0].Currency != "GBP" {
+			t.Errorf("money = %+v", c.Money)
+		}
+		if !slices.ContainsFunc(c.Dates, func(d Date) bool { return d.Value == "2025-06-02" }) {
+			t.Errorf("dates = %+v, want 2025-06-02", c.Dates)
+		}
+		if c.Published != "2025-06-10T00:00:00Z" {
+			t.Errorf("published = %q", c.Published)
+		}
+	})
+	t.Run("speakers", func(t *testing.T) {
+		for _, tc := range []struct{ sub, kind, speaker string }{
+			{"We carried 1.4 million passengers", KindQuote, "Marta Lindqvist"},
+			{"There is no other way", KindQuote, "Marta Lindqvist"},
+			{"She added that fuel costs", KindSentence, "Marta Lindqvist"},
+			{"warned that islanders", KindSentence, "Tomas Berg"},
+			{"Half of the people on Skarholm", KindQuote, "Tomas Berg"},
+			{"The ferry link carries about 3,800", KindSentence, "Portvale Transport Authority"},
+		} {
+			c, ok := findClaim(ferry, tc.sub)
+			if !ok || c.Kind != tc.kind || c.Speaker != tc.speaker {
+				t.Errorf("%q: kind %q speaker %q, want %q %q", tc.sub, c.Kind, c.Speaker, tc.kind, tc.speaker)
+			}
+		}
+	})
+	t.Run("check-worthiness", func(t *testing.T) {
+		fact, _ := findClaim(ferry, "She added that fuel costs rose by 40%")
+		opinion, _ := findClaim(grid, "Critics think the upgrade should")
+		if !(fact.Score > opinion.Score) {
+			t.Errorf("fact %.3f <= opinion %.3f", fact.Score, opinion.Score)
+		}
+	})
+}
+
+func TestClaimID(t *testing.T) {
+	a := claimID("doc", 10, "Text.")
+	if a != claimID("doc", 10, "Text.") || len(a) != 16 {
+		t.Errorf("claimID not stable or not 16 hex digits: %q", a)
+	}
+	for _, other := range []string{claimID("doc2", 10, "Text."), claimID("doc", 11, "Text."), claimID("doc", 10, "Text!")} {
+		if other == a {
+			t.Errorf("claimID collides: %q", other)
+		}
+	}
+}
+
+func TestClaimsBadOffsets(t *testing.T) {
+	// Offsets that do not match the text are repaired by search, or the
+	// block is skipped: a claim's text is always its span of doc.Text.
+	doc := paragraphDoc("The dam cost $40 million to build in 2019.")
+	doc.Blocks = append(doc.Blocks, corpus.Block{Kind: corpus.Paragraph, Text: "Never in the text at all.", Start: 5, End: 2})
+	doc.Blocks[0].Start, doc.Blocks[0].End = 3, 9
+	claims := testExtractor(t).Claims(doc)
+	if len(claims) != 1 {
+		t.Fatalf("got %d claims, want 1", len(claims))
+	}
+	checkClaims(t, doc, claims)
+}
+
+func TestClaimsEmpty(t *testing.T) {
+	for _, doc := range []*corpus.Document{{}, paragraphDoc(""), paragraphDoc("   ")} {
+		if got := testExtractor(t).Claims(doc); got == nil || len(got) != 0 {
+			t.Errorf("Claims(empty) = %#v, want empty non-nil", got)
+		}
+	}
+}
+
+func TestClaimsConcurrent(t *testing.T) {
+	x := testExtractor(t)
+	doc := loadTestDoc(t, filepath.Join("testdata", "claims", "ferry_wire.json"))
+	want := x.Claims(doc)
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			got := x.Claims(doc)
+			if len(got) != len(want) {
+				t.Errorf("concurrent run gave %d claims, want %d", len(got), len(want))
+			}
+		})
+	}
+	wg.Wait()
+}
+
+func FuzzClaims(f *testing.F) {
+	for _, s := range []string{
+		"", "MIAMI –", "“Yes. No,” said Envoy Miller. He added $5 million.",
+		"KYIV, Dec. 3 (Reuters) - The U.S. sent €30 billion on 15 January 2026.",
+		"Share your thoughts? \"open quote", "5.NATO peace.Kremlin 2025.Breaking",
+		"\xff\xfe. A.", "according to", ", said",
+	} {
+		f.Add(s)
+	}
+	x := testExtractor(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		doc := paragraphDoc(text)
+		doc.Published = time.Date(2025, 12, 22, 0, 0, 0, 0, time.UTC)
+		checkClaims(t, doc, x.Claims(doc))
+	})
+}

@@ -1,0 +1,219 @@
+package extract
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"reflect"
+	"strings"
+	"unsafe"
+
+	"github.com/jdkato/prose/v2"
+)
+
+// The gazetteers are small hand-written lists: they give the entity step the
+// knowledge a tagger trained on news would have (countries, cities,
+// nationalities, international bodies, person titles, given names) without
+// its cost per token. Keys are lower-case token sequences produced by the
+// same tokenizer that reads documents, so "U.S." in a list matches "U.S." in
+// text however it is split.
+//
+//go:embed gazetteer/*.txt
+var nerGazetteerFS embed.FS
+
+// nerGazEntry is what a gazetteer phrase resolves to.
+type nerGazEntry struct {
+	typ       string
+	canonical string
+	acronym   bool // every alias with this key is upper case: match only upper case ("WHO", not "Who")
+	city      bool // a city or region, whose name also names its sports teams
+}
+
+// nerLexicon is the read-only knowledge of an NER.
+type nerLexicon struct {
+	names      map[string]nerGazEntry // lower-case phrase -> entity
+	namesMax   int                    // longest phrase, in tokens
+	titles     map[string]bool        // lower-case title phrases
+	titlesMax  int
+	firstNames map[string]bool
+	common     map[string]bool // ordinary words: hand-written list plus prose's vocabulary
+	listed     map[string]bool // the hand-written list alone
+}
+
+// nerGazFiles maps each list of names to its entity type.
+var nerGazFiles = []struct{ file, typ string }{
+	{"gazetteer/gpe.txt", GPE},
+	{"gazetteer/loc.txt", Loc},
+	{"gazetteer/norp.txt", NORP},
+	{"gazetteer/org.txt", Org},
+}
+
+// loadNERLexicon parses the embedded lists.
+func loadNERLexicon() (*nerLexicon, error) {
+	lx := &nerLexicon{
+		names:      make(map[string]nerGazEntry, 4096),
+		titles:     make(map[string]bool, 256),
+		firstNames: make(map[string]bool, 2048),
+		common:     make(map[string]bool, 16384),
+		listed:     make(map[string]bool, 2048),
+	}
+	for _, f := range nerGazFiles {
+		city := false
+		err := nerEachLine(f.file, func(line string) error {
+			if strings.HasPrefix(line, "#! cities") {
+				city = true
+				return nil
+			}
+			aliases := strings.Split(line, "|")
+			canonical := strings.TrimSpace(aliases[0])
+			if canonical == "" {
+				return fmt.Errorf("empty canonical name in %q", line)
+			}
+			for _, a := range aliases {
+				key, n := nerPhraseKey(strings.TrimSpace(a))
+				if n == 0 {
+					continue
+				}
+				acr := strings.ToUpper(a) == a && strings.ToLower(a) != a
+				if e, dup := lx.names[key]; dup {
+					// first list wins (a capital is a GPE before anything
+					// else); a mixed-case alias lifts the upper-case rule
+					if e.acronym && !acr && e.canonical == canonical {
+						e.acronym = false
+						lx.names[key] = e
+					}
+					continue
+				}
+				lx.names[key] = nerGazEntry{typ: f.typ, canonical: canonical, acronym: acr, city: city}
+				lx.namesMax = max(lx.namesMax, n)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	err := nerEachLine("gazetteer/titles.txt", func(line string) error {
+		key, n := nerPhraseKey(line)
+		if n > 0 {
+			lx.titles[key] = true
+			lx.titlesMax = max(lx.titlesMax, n)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range []struct {
+		file string
+		set  map[string]bool
+	}{{"gazetteer/firstnames.txt", lx.firstNames}, {"gazetteer/common.txt", lx.common}, {"gazetteer/common.txt", lx.listed}} {
+		err := nerEachLine(l.file, func(line string) error {
+			for _, w := range strings.Fields(line) {
+				l.set[strings.ToLower(w)] = true
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return lx, nil
+}
+
+// nerEachLine calls fn for each non-empty, non-comment line of an embedded list.
+func nerEachLine(name string, fn func(string) error) error {
+	f, err := nerGazetteerFS.Open(name)
+	if err != nil {
+		return fmt.Errorf("gazetteer %s: %w", name, err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") && !strings.HasPrefix(line, "#!") {
+			continue
+		}
+		if err := fn(line); err != nil {
+			return fmt.Errorf("gazetteer %s:%d: %w", name, n, err)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("gazetteer %s: %w", name, err)
+	}
+	return nil
+}
+
+// nerPhraseKey tokenizes a phrase the way documents are tokenized and returns
+// its lookup key and its length in tokens.
+func nerPhraseKey(phrase string) (string, int) {
+	toks := nerTokenize(phrase, nil)
+	var b strings.Builder
+	for i, t := range toks {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(strings.ToLower(phrase[t.start:t.end]))
+	}
+	return b.String(), len(toks)
+}
+
+// addProseVocabulary adds the vocabulary of prose's tagger: a word whose
+// strongest tag is not a proper noun is an ordinary word, so "Location"
+// opening a table cell is no name while "Witkoff" is. prose keeps its model
+// unexported; it is read once through reflection, and if a new prose
+// version changes that layout this returns an error, so NewNER fails loudly
+// instead of quietly losing most of its vocabulary.
+func (lx *nerLexicon) addProseVocabulary(m *prose.Model) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("reading prose's tagger vocabulary: %v", r)
+		}
+	}()
+	field := func(v reflect.Value, name string) reflect.Value {
+		f := v.FieldByName(name)
+		if !f.IsValid() {
+			panic("no field " + name)
+		}
+		return reflect.NewAt(f.Type(), unsafe.Pointer(f.UnsafeAddr())).Elem()
+	}
+	model := field(field(reflect.ValueOf(m).Elem(), "tagger").Elem(), "model").Elem()
+	weights, ok := field(model, "weights").Interface().(map[string]map[string]float64)
+	if !ok {
+		return fmt.Errorf("prose tagger weights have an unexpected type")
+	}
+	tagMap, ok := field(model, "tagMap").Interface().(map[string]string)
+	if !ok {
+		return fmt.Errorf("prose tag dictionary has an unexpected type")
+	}
+	// A word is ordinary when training data saw it tagged as something
+	// other than a proper noun, and prose's dictionary does not list its
+	// capitalised form as one ("energy" yes, "Brown" no).
+	ordinary := map[string]bool{}
+	for feat, classes := range weights {
+		w, ok := strings.CutPrefix(feat, "i word ")
+		if !ok || w == "" {
+			continue
+		}
+		for c, v := range classes {
+			if v > 0 && !strings.HasPrefix(c, "NNP") {
+				ordinary[w] = true
+			}
+		}
+	}
+	for w, tag := range tagMap {
+		if !strings.HasPrefix(tag, "NNP") && strings.ToLower(w) == w {
+			ordinary[w] = true
+		}
+	}
+	for w := range ordinary {
+		if tag := tagMap[strings.ToUpper(w[:1])+w[1:]]; strings.HasPrefix(tag, "NNP") {
+			continue
+		}
+		if _, named := lx.names[w]; named || lx.firstNames[w] {
+			continue
+		}
+		lx.common[w] = true
+	}
+	return nil
+}

@@ -1,0 +1,145 @@
+package extract
+
+import (
+	"math"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// moneyGot drops offsets after checking them, so cases list only what a
+// reader checks: text, amount, currency, range.
+func moneyGot(t *testing.T, text string, ms []Money) []Money {
+	t.Helper()
+	out := make([]Money, 0, len(ms))
+	for _, m := range ms {
+		if m.Start < 0 || m.Start > m.End || m.End > len(text) || text[m.Start:m.End] != m.Text {
+			t.Errorf("bad span %d:%d %q in %q", m.Start, m.End, m.Text, text)
+		}
+		m.Start, m.End = 0, 0
+		out = append(out, m)
+	}
+	return out
+}
+
+func TestFindMoney(t *testing.T) {
+	type M = Money
+	tests := []struct {
+		name, text string
+		want       []Money
+	}{
+		{"dollar billion", "The fund holds $50 billion.", []M{{Text: "$50 billion", Amount: 50e9, Currency: "USD"}}},
+		{"glued bn", "a $1.2bn loan", []M{{Text: "$1.2bn", Amount: 1.2e9, Currency: "USD"}}},
+		{"US$", "US$7.1 billion in aid", []M{{Text: "US$7.1 billion", Amount: 7.1e9, Currency: "USD"}}},
+		{"USD code", "USD 3 million was paid", []M{{Text: "USD 3 million", Amount: 3e6, Currency: "USD"}}},
+		{"euro sign", "€30 billion for roads", []M{{Text: "€30 billion", Amount: 30e9, Currency: "EUR"}}},
+		{"euros word", "12 billion euros in loans", []M{{Text: "12 billion euros", Amount: 12e9, Currency: "EUR"}}},
+		{"pound m", "a £450m contract", []M{{Text: "£450m", Amount: 450e6, Currency: "GBP"}}},
+		{"pound pence", "tickets at £12.50", []M{{Text: "£12.50", Amount: 12.5, Currency: "GBP"}}},
+		{"yen sign", "¥2 trillion stimulus", []M{{Text: "¥2 trillion", Amount: 2e12, Currency: "JPY"}}},
+		{"yuan word", "40 billion yuan of bonds", []M{{Text: "40 billion yuan", Amount: 40e9, Currency: "CNY"}}},
+		{"CN yen sign", "CN¥5 billion", []M{{Text: "CN¥5 billion", Amount: 5e9, Currency: "CNY"}}},
+		{"RMB code", "RMB 3 billion", []M{{Text: "RMB 3 billion", Amount: 3e9, Currency: "CNY"}}},
+		{"crore", "Rs 500 crore for schools", []M{{Text: "Rs 500 crore", Amount: 5e9, Currency: "INR"}}},
+		{"lakh", "Rs. 2 lakh each", []M{{Text: "Rs. 2 lakh", Amount: 2e5, Currency: "INR"}}},
+		{"rupee sign", "₹1,500 crore", []M{{Text: "₹1,500 crore", Amount: 1.5e10, Currency: "INR"}}},
+		{"Norwegian kroner", "6.5 billion Norwegian kroner", []M{{Text: "6.5 billion Norwegian kroner", Amount: 6.5e9, Currency: "NOK"}}},
+		{"Swedish kronor", "3 billion Swedish kronor", []M{{Text: "3 billion Swedish kronor", Amount: 3e9, Currency: "SEK"}}},
+		{"Danish kroner", "2 billion Danish kroner", []M{{Text: "2 billion Danish kroner", Amount: 2e9, Currency: "DKK"}}},
+		{"Canadian", "C$2.4 billion", []M{{Text: "C$2.4 billion", Amount: 2.4e9, Currency: "CAD"}}},
+		{"Australian", "A$80 million", []M{{Text: "A$80 million", Amount: 80e6, Currency: "AUD"}}},
+		{"New Zealand", "NZ$5m", []M{{Text: "NZ$5m", Amount: 5e6, Currency: "NZD"}}},
+		{"Hong Kong", "HK$3bn", []M{{Text: "HK$3bn", Amount: 3e9, Currency: "HKD"}}},
+		{"Singapore", "S$1.5 billion", []M{{Text: "S$1.5 billion", Amount: 1.5e9, Currency: "SGD"}}},
+		{"Brazil", "R$10 billion", []M{{Text: "R$10 billion", Amount: 10e9, Currency: "BRL"}}},
+		{"Swiss francs", "250 million Swiss francs", []M{{Text: "250 million Swiss francs", Amount: 250e6, Currency: "CHF"}}},
+		{"hyphen scale", "a $3.5-billion deal", []M{{Text: "$3.5-billion", Amount: 3.5e9, Currency: "USD"}}},
+		{"half a billion", "half a billion dollars", []M{{Text: "half a billion dollars", Amount: 0.5e9, Currency: "USD"}}},
+		{"quarter of a million", "a quarter of a million dollars", []M{{Text: "a quarter of a million dollars", Amount: 250e3, Currency: "USD"}}},
+		{"hedge left out", "roughly $900,000", []M{{Text: "$900,000", Amount: 900000, Currency: "USD"}}},
+		{"cents", "50 cents a share", []M{{Text: "50 cents", Amount: 0.5, Currency: "USD"}}},
+		{"between range", "between $10 million and $12 million", []M{{Text: "between $10 million and $12 million", Amount: 10e6, AmountMax: 12e6, Currency: "USD"}}},
+		{"dash range shared scale", "$10-12 million", []M{{Text: "$10-12 million", Amount: 10e6, AmountMax: 12e6, Currency: "USD"}}},
+		{"to range", "$10 million to $12 million", []M{{Text: "$10 million to $12 million", Amount: 10e6, AmountMax: 12e6, Currency: "USD"}}},
+		{"bn range", "$5bn-$7bn", []M{{Text: "$5bn-$7bn", Amount: 5e9, AmountMax: 7e9, Currency: "USD"}}},
+		{"en dash range", "$5bn–$7bn", []M{{Text: "$5bn–$7bn", Amount: 5e9, AmountMax: 7e9, Currency: "USD"}}},
+		{"suffix range", "between 10 and 12 billion yuan", []M{{Text: "between 10 and 12 billion yuan", Amount: 10e9, AmountMax: 12e9, Currency: "CNY"}}},
+		{"article before", "a $2 trillion economy", []M{{Text: "$2 trillion", Amount: 2e12, Currency: "USD"}}},
+		{"pound trillion", "£1.5 trillion", []M{{Text: "£1.5 trillion", Amount: 1.5e12, Currency: "GBP"}}},
+		{"dollars word", "300 dollars", []M{{Text: "300 dollars", Amount: 300, Currency: "USD"}}},
+		{"pounds sterling", "5 million pounds sterling", []M{{Text: "5 million pounds sterling", Amount: 5e6, Currency: "GBP"}}},
+		{"rupees", "300 rupees", []M{{Text: "300 rupees", Amount: 300, Currency: "INR"}}},
+		{"rubles", "10 billion rubles", []M{{Text: "10 billion rubles", Amount: 10e9, Currency: "RUB"}}},
+		{"roubles", "4 billion roubles", []M{{Text: "4 billion roubles", Amount: 4e9, Currency: "RUB"}}},
+		{"hryvnia", "20 billion hryvnia", []M{{Text: "20 billion hryvnia", Amount: 20e9, Currency: "UAH"}}},
+		{"won currency", "5 trillion won", []M{{Text: "5 trillion won", Amount: 5e12, Currency: "KRW"}}},
+		{"EUR m", "EUR 5m", []M{{Text: "EUR 5m", Amount: 5e6, Currency: "EUR"}}},
+		{"code after", "5 million EUR", []M{{Text: "5 million EUR", Amount: 5e6, Currency: "EUR"}}},
+		{"a-year", "a $1.2 billion-a-year program", []M{{Text: "$1.2 billion", Amount: 1.2e9, Currency: "USD"}}},
+		{"k", "a $50k salary", []M{{Text: "$50k", Amount: 50e3, Currency: "USD"}}},
+		{"mn", "$40mn", []M{{Text: "$40mn", Amount: 40e6, Currency: "USD"}}},
+		{"mln", "$40 mln", []M{{Text: "$40 mln", Amount: 40e6, Currency: "USD"}}},
+		{"tn", "$2tn", []M{{Text: "$2tn", Amount: 2e12, Currency: "USD"}}},
+		{"thousand", "$50 thousand", []M{{Text: "$50 thousand", Amount: 50e3, Currency: "USD"}}},
+		{"exact decimal", "4.1 billion euros", []M{{Text: "4.1 billion euros", Amount: 4.1e9, Currency: "EUR"}}},
+		{"word number", "two million dollars", []M{{Text: "two million dollars", Amount: 2e6, Currency: "USD"}}},
+		{"Hong Kong dollars", "9 billion Hong Kong dollars", []M{{Text: "9 billion Hong Kong dollars", Amount: 9e9, Currency: "HKD"}}},
+		{"sign before decimal point", "a $.99 download", []M{{Text: "$.99", Amount: 0.99, Currency: "USD"}}},
+		{"code before decimal point", "RMB .87 a unit", []M{{Text: "RMB .87", Amount: 0.87, Currency: "CNY"}}},
+		{"spaced sign", "$ 50 million", []M{{Text: "$ 50 million", Amount: 50e6, Currency: "USD"}}},
+		{"spaced prefixed sign", "US$ 7 billion", []M{{Text: "US$ 7 billion", Amount: 7e9, Currency: "USD"}}},
+		{"hyphenated name", "an 830 million Canadian-dollar expansion", []M{{Text: "830 million Canadian-dollar", Amount: 830e6, Currency: "CAD"}}},
+		{"hyphenated after number", "a 5-yuan meal", []M{{Text: "5-yuan", Amount: 5, Currency: "CNY"}}},
+		{"singular name", "one US dollar for 7.9 yuan", []M{{Text: "one US dollar", Amount: 1, Currency: "USD"}, {Text: "7.9 yuan", Amount: 7.9, Currency: "CNY"}}},
+		{"bucks", "saved 50 bucks", []M{{Text: "50 bucks", Amount: 50, Currency: "USD"}}},
+		{"patacas", "90 billion patacas", []M{{Text: "90 billion patacas", Amount: 90e9, Currency: "MOP"}}},
+		{"pounds per period", "only eight pounds a month", []M{{Text: "eight pounds", Amount: 8, Currency: "GBP"}}},
+		{"two amounts", "from €5 to €7 per day and £3", []M{{Text: "€5 to €7", Amount: 5, AmountMax: 7, Currency: "EUR"}, {Text: "£3", Amount: 3, Currency: "GBP"}}},
+
+		// Never money.
+		{"count", "5,000 troops were deployed", nil},
+		{"year", "in 2022 the plan changed", nil},
+		{"percent", "a 5% rise", nil},
+		{"route", "Route 66 and Boeing 737", nil},
+		{"index points", "the Dow fell 300 points", nil},
+		{"won verb", "She won 5 games and they won.", nil},
+		{"year before won", "in 2022 won the title", nil},
+		{"pounds weight", "a 200 pounds bag", nil},
+		{"pounds weight verb", "he weighs 200 pounds now", nil},
+		{"hyphen non currency", "a 5-year plan", nil},
+		{"dollar sign alone", "the $ sign", nil},
+		{"range not increasing", "$10 million to 3 firms", []M{{Text: "$10 million", Amount: 10e6, Currency: "USD"}}},
+		{"empty", "", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := moneyGot(t, tc.text, FindMoney(tc.text))
+			if len(got) == 0 {
+				got = nil
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("FindMoney(%q) mismatch (-want +got):\n%s", tc.text, diff)
+			}
+		})
+	}
+}
+
+func FuzzFindMoney(f *testing.F) {
+	for _, s := range []string{"$50 billion", "between $10 million and $12 million", "£450m", "Rs 500 crore",
+		"half a billion dollars", "$5bn-$7bn", "US$7.1bn", "1.200.000,50 EUR", "$", "$1,2", "a quarter of a", "₹"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, m := range FindMoney(text) {
+			if m.Start < 0 || m.Start > m.End || m.End > len(text) || text[m.Start:m.End] != m.Text {
+				t.Fatalf("bad span %+v in %q", m, text)
+			}
+			if math.IsNaN(m.Amount) || math.IsInf(m.Amount, 0) || m.Amount < 0 || m.AmountMax < 0 || math.IsInf(m.AmountMax, 0) {
+				t.Fatalf("bad amount %+v", m)
+			}
+			if len(m.Currency) != 3 {
+				t.Fatalf("bad currency %+v", m)
+			}
+		}
+	})
+}

@@ -1,0 +1,399 @@
+package extract
+
+import (
+	"strings"
+	"time"
+)
+
+// FindQuantities returns counts and measures with their units, in order:
+// "5,000 detainees", "1.2 million tonnes", "30-km buffer" (unit "km"),
+// "72-hour truce" (unit "hours"), "80%" / "80 percent" (unit "%"), "200
+// multinational observers" (the head noun after up to two modifiers), "two
+// dozen", and bare scaled numbers ("more than 5 million", unit "").
+// "20-point plan" is a quantity: 20 "points".
+//
+// Left out: money (what FindMoney reports), dates and years (what FindDates
+// reports), ordinals ("3rd", "third"), list numbers ("1. ..."), times
+// ("09:30", "3 pm"), phone numbers, and numbers that name things: glued to
+// letters ("G7", "Covid-19") or after a capitalised word ("Route 66",
+// "Boeing 737", "Article 5"). A bare number with no unit, scale or
+// quantifier ("said 3") is not reported. Hedges ("more than") stay out of
+// the span.
+func FindQuantities(text string) (out []Quantity) {
+	withTokens(text, func(toks []lexTok) { out = findQuantitiesToks(text, toks) })
+	return out
+}
+
+// findQuantitiesToks is FindQuantities over lexed tokens.
+func findQuantitiesToks(text string, toks []lexTok) []Quantity {
+	var skip []Span
+	for _, m := range findMoneyToks(text, toks) {
+		skip = append(skip, Span{m.Start, m.End})
+	}
+	// Any reference date makes relative forms ("two days ago") and day-month
+	// pairs visible, so they are excluded too.
+	for _, d := range findDatesToks(text, toks, quantityRefDate) {
+		skip = append(skip, Span{d.Start, d.End})
+	}
+	sortSpans(skip)
+	return findQuantityToks(text, toks, skip)
+}
+
+var quantityRefDate = time.Date(2000, 6, 15, 0, 0, 0, 0, time.UTC)
+
+func sortSpans(s []Span) {
+	// Insertion sort: the two inputs are each sorted and short.
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && s[j].Start < s[j-1].Start; j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+}
+
+// quantityUnits are measure units, read glued or spaced after a number, and
+// their normalized spelling.
+var quantityUnits = map[string]string{
+	"km": "km", "kms": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km",
+	"km2": "km2", "sq": "", "miles": "miles", "mile": "miles", "metres": "m", "meters": "m",
+	"metre": "m", "meter": "m", "cm": "cm", "mm": "mm", "kg": "kg", "kilograms": "kg",
+	"kilogram": "kg", "kilos": "kg", "grams": "g", "gram": "g", "tonnes": "tonnes",
+	"tonne": "tonnes", "tons": "tons", "ton": "tons", "lb": "lb", "lbs": "lb",
+	"barrels": "barrels", "barrel": "barrels", "bpd": "bpd", "mw": "MW", "gw": "GW", "kw": "kW",
+	"kwh": "kWh", "mwh": "MWh", "gwh": "GWh", "twh": "TWh", "hours": "hours",
+	"hour": "hours", "hrs": "hours", "days": "days", "day": "days", "weeks": "weeks",
+	"week": "weeks", "months": "months", "month": "months", "years": "years",
+	"year": "years", "minutes": "minutes", "minute": "minutes", "mins": "minutes",
+	"seconds": "seconds", "second": "seconds", "mph": "mph", "kph": "km/h", "knots": "knots",
+	"degrees": "degrees", "acres": "acres", "acre": "acres", "hectares": "hectares",
+	"hectare": "hectares", "ha": "hectares", "litres": "litres", "liters": "litres",
+	"litre": "litres", "liter": "litres", "gallons": "gallons", "gallon": "gallons",
+	"feet": "feet", "foot": "feet", "ft": "feet", "inches": "inches", "inch": "inches",
+	"yards": "yards", "yard": "yards", "bcm": "bcm", "decades": "decades", "centuries": "centuries",
+	"m": "m", "g": "g",
+}
+
+// quantityStop ends the head-noun search: function words and verbs that
+// follow a bare number ("300 were killed").
+var quantityStop = finderSet("the", "a", "an", "of", "and", "or", "to", "in", "on", "at",
+	"for", "by", "with", "from", "were", "was", "are", "is", "be", "been", "have", "has",
+	"had", "will", "would", "can", "could", "may", "might", "should", "must", "said",
+	"than", "that", "which", "who", "as", "percent", "per", "more", "less", "fewer",
+	"into", "over", "under", "after", "before", "since", "during", "this", "these",
+	"those", "their", "its", "his", "her", "our", "your", "my", "it", "they", "we",
+	"he", "she", "you", "i", "not", "no", "also", "still", "only", "all", "each",
+	"out", "up", "down", "so", "but", "if", "when", "while", "where", "about", "am", "pm")
+
+// notPlural are words in -s that are not plural nouns.
+var notPlural = finderSet("is", "was", "has", "does", "this", "its", "his", "hers",
+	"ours", "yours", "theirs", "thus", "plus", "yes", "less", "unless", "across",
+	"perhaps", "always", "whereas", "besides", "towards", "afterwards", "says", "goes",
+	"gets", "makes", "news", "series", "as", "us", "vs", "versus", "whose", "sometimes",
+	"nevertheless", "nonetheless", "regardless", "upwards", "downwards", "overseas", "various",
+	"previous", "serious", "numerous", "famous", "dangerous", "enormous", "tremendous",
+	"obvious", "anonymous", "continuous", "previous", "religious", "jealous", "nervous",
+	"gas", "bus", "bias", "alias", "atlas", "canvas", "lens", "thanks", "chaos")
+
+// irregularPlurals are plural count nouns not ending in -s.
+var irregularPlurals = finderSet("people", "children", "men", "women", "police",
+	"personnel", "staff", "cattle", "sheep", "fish", "aircraft", "livestock", "feet",
+	"teeth", "mice", "geese", "data", "media", "criteria", "phenomena", "deer", "offspring",
+	"militia", "infantry", "clergy", "youth", "dead", "injured", "wounded", "missing", "homeless", "elderly")
+
+// quantityHedges may precede a bare scaled or unit-less number ("more than
+// 300") and make it a quantity.
+var quantityHedges = finderSet("than", "least", "about", "around", "approximately",
+	"nearly", "almost", "some", "roughly", "over", "under", "estimated", "total",
+	"only", "just", "exactly")
+
+// quantityOpeners may start a sentence before a number.
+var quantityOpeners = finderSet("the", "a", "an", "and", "but", "or", "of", "in", "on",
+	"at", "by", "for", "with", "from", "to", "after", "within", "another", "all", "these",
+	"those", "its", "their", "his", "her", "our", "my", "your", "more", "fewer", "less",
+	"than", "up", "least", "at", "some", "of", "each", "every", "only", "over", "under",
+	"since", "during", "while", "when", "as", "if", "then", "now", "so", "yet", "just", "nearly")
+
+// compoundExcluded are words that make "N-word" no unit ("2,000-strong").
+var compoundExcluded = finderSet("strong", "odd", "plus", "old", "fold", "something", "ish")
+
+// findQuantityToks is FindQuantities over lexed tokens, skipping the spans
+// in skip (sorted by start).
+func findQuantityToks(text string, toks []lexTok, skip []Span) []Quantity {
+	var out []Quantity
+	si := 0
+	for i := 0; i < len(toks); i++ {
+		t := &toks[i]
+		for si < len(skip) && skip[si].End <= t.start {
+			si++
+		}
+		if si < len(skip) && skip[si].Start <= t.start {
+			continue
+		}
+		if t.kind != lexNum && !(t.kind == lexWord && (numberUnits[t.low] > 1 || numberTens[t.low] > 0 || t.low == "a" || t.low == "half" || t.low == "dozen")) {
+			continue
+		}
+		if t.kind == lexNum {
+			if n := quantityNumeralBlocked(toks, i); n > i {
+				i = n - 1
+				continue
+			}
+		}
+		q, next, ok := quantityAt(text, toks, i)
+		if !ok {
+			continue
+		}
+		// Never run into an excluded span.
+		if si < len(skip) && q.End > skip[si].Start {
+			continue
+		}
+		out = append(out, q)
+		i = next - 1
+	}
+	return out
+}
+
+// quantityNumeralBlocked reports numerals that name or time things rather
+// than count them; it returns the index after the block, or i.
+func quantityNumeralBlocked(toks []lexTok, i int) int {
+	t := &toks[i]
+	// Glued to letters or to a word by a dash: "G7", "Covid-19", "MH17".
+	if i > 0 && !t.sp {
+		p := &toks[i-1]
+		if p.kind == lexWord || p.kind == lexNum {
+			return i + 1
+		}
+		if (p.isDash() || p.is("/")) && i > 1 && !p.sp && (toks[i-2].kind == lexWord || toks[i-2].kind == lexNum) {
+			return i + 1
+		}
+		if p.is("#") || p.is("+") || p.is("№") {
+			return skipDigitRun(toks, i)
+		}
+	}
+	if i > 0 {
+		p := &toks[i-1]
+		// "No. 5", "Route 66", "Boeing 737", "Article 5".
+		if p.is(".") && i > 1 && (toks[i-2].is("no") || toks[i-2].is("nos")) {
+			return i + 1
+		}
+		// A capitalised word before the number names it, unless it is a
+		// sentence-opening function word ("About 300", "The 20 members").
+		if p.kind == lexWord && p.capitalized() && !quantityHedges[p.low] && !quantityOpeners[p.low] && dateMonths[p.low] == 0 {
+			return i + 1
+		}
+	}
+	n := i + 1
+	// Ordinals "3rd", and glued letters that are neither unit nor scale.
+	if n < len(toks) && !toks[n].sp && toks[n].kind == lexWord {
+		w := toks[n].low
+		if _, ok := quantityUnits[w]; !ok && numberScales[w] == 0 && shortScales[w] == 0 {
+			return n + 1
+		}
+	}
+	// Times "09:30", "3 pm", "3 a.m.".
+	if n+1 < len(toks) && toks[n].is(":") && !toks[n].sp && toks[n+1].kind == lexNum {
+		return skipDigitRun(toks, i)
+	}
+	if n < len(toks) && (toks[n].is("am") || toks[n].is("pm") || toks[n].is("gmt") || toks[n].is("utc") || (toks[n].is("a") || toks[n].is("p")) && n+1 < len(toks) && toks[n+1].is(".")) {
+		return n + 1
+	}
+	// List numbers: "1. Rapid", "2) Next" at a line start or after a bullet.
+	if n < len(toks) && (toks[n].is(".") || toks[n].is(")")) && !toks[n].sp && len(t.raw) <= 3 {
+		if t.nl || (i > 0 && toks[i-1].kind == lexPunct && (toks[i-1].is("-") || toks[i-1].is("•") || toks[i-1].is("*") || toks[i-1].is("(") || toks[i-1].is("."))) {
+			return n + 1
+		}
+	}
+	// Phone numbers and codes: digit groups joined by dashes or spaces
+	// where a group has a leading zero or several groups have 3+ digits.
+	if n+1 < len(toks) && toks[n+1].kind == lexNum && (toks[n].isDash() || toks[n].is(".")) && !toks[n].sp && !toks[n+1].sp {
+		g := toks[n+1].raw
+		if (len(g) >= 3 && len(t.raw) >= 3) || (len(g) >= 3 && g[0] == '0') {
+			return skipDigitRun(toks, i)
+		}
+	}
+	if n < len(toks) && toks[n].kind == lexNum && toks[n].sp && len(t.raw) >= 3 && len(toks[n].raw) >= 3 && !strings.ContainsAny(t.raw+toks[n].raw, ",.") {
+		return skipDigitRun(toks, i)
+	}
+	return i
+}
+
+// skipDigitRun skips numerals joined by dashes, dots, colons or spaces.
+func skipDigitRun(toks []lexTok, i int) int {
+	j := i + 1
+	for j < len(toks) {
+		if toks[j].kind == lexNum {
+			j++
+			continue
+		}
+		if j+1 < len(toks) && toks[j].kind == lexPunct && (toks[j].isDash() || toks[j].is(":") || toks[j].is(".") || toks[j].is(")")) && toks[j+1].kind == lexNum {
+			j += 2
+			continue
+		}
+		break
+	}
+	return j
+}
+
+// quantityAt reads one quantity at toks[i].
+func quantityAt(text string, toks []lexTok, i int) (Quantity, int, bool) {
+	p, ok := parseNumPhrase(toks, i, numOpts{words: true})
+	if !ok {
+		return Quantity{}, 0, false
+	}
+	j := p.next
+	if !p.numeral && p.val == 1 && p.scale == 0 {
+		return Quantity{}, 0, false
+	}
+	// "10-15 people": one quantity over the range, valued at its start.
+	if j+1 < len(toks) && toks[j].isDash() && !toks[j].sp && toks[j+1].kind == lexNum && !toks[j+1].sp {
+		if p2, ok := parseNumPhrase(toks, j+1, numOpts{}); ok && p2.val > p.val {
+			if p.scale == 0 && p2.scale != 0 {
+				p.val = scaleExact(p.val, p2.scale)
+				p.scale = p2.scale
+			}
+			j = p2.next
+		}
+	}
+	q := Quantity{Value: p.val}
+	end := j // token index after the quantity
+	unit, uend := quantityUnitAt(toks, j, p.scale != 0)
+	// "5m people": a glued "m" before a plural noun is a million.
+	if unit == "m" && p.numeral && p.scale == 0 && uend < len(toks) && isPluralNoun(&toks[uend]) && toks[uend].sp {
+		q.Value = scaleExact(q.Value, 1e6)
+		unit, uend = toks[uend].low, uend+1
+	}
+	switch {
+	case unit != "":
+		q.Unit, end = unit, uend
+	case p.scale != 0 || (p.approx && p.val >= 12):
+		// "5 million", "two dozen": a bare amount.
+	case i > 0 && quantityHedges[toks[i-1].low],
+		i > 1 && toks[i-1].is("to") && toks[i-2].is("up"):
+		// "more than 300", "up to 300".
+	default:
+		return Quantity{}, 0, false
+	}
+	q.Start, q.End = toks[i].start, toks[end-1].end
+	q.Text = text[q.Start:q.End]
+	return q, end, true
+}
+
+// quantityUnitAt finds the unit after a number at toks[j]: a percent sign
+// or word, a hyphenated compound ("30-km", "72-hour", "20-point"), a
+// measure unit, or the first plural noun within two modifiers.
+func quantityUnitAt(toks []lexTok, j int, scaled bool) (string, int) {
+	if j >= len(toks) {
+		return "", j
+	}
+	t := &toks[j]
+	switch t.low {
+	case "%", "٪":
+		return "%", j + 1
+	case "percent", "pc", "pct":
+		if j+1 < len(toks) && t.low == "percent" && toks[j+1].is("age") {
+			break
+		}
+		return "%", j + 1
+	case "per":
+		if j+1 < len(toks) && toks[j+1].is("cent") {
+			return "%", j + 2
+		}
+		return "", j
+	case "percentage":
+		if j+1 < len(toks) && toks[j+1].is("points") {
+			return "percentage points", j + 2
+		}
+	}
+	// "30-km buffer", "72-hour truce", "20-point plan".
+	if t.isDash() && !t.sp && j+1 < len(toks) && !toks[j+1].sp && toks[j+1].kind == lexWord {
+		w := toks[j+1].low
+		if compoundExcluded[w] {
+			return "", j
+		}
+		if u, ok := quantityUnits[w]; ok && u != "" {
+			return u, j + 2
+		}
+		if numberScales[w] != 0 || dateMonths[w] != 0 {
+			return "", j
+		}
+		return pluralize(w), j + 2
+	}
+	if t.kind != lexWord {
+		return "", j
+	}
+	// Measure units, glued ("30km") or spaced ("30 km"); "sq km".
+	if t.low == "square" || t.low == "sq" || t.low == "cubic" {
+		if j+1 < len(toks) {
+			if u, ok := quantityUnits[toks[j+1].low]; ok && u != "" && toks[j+1].kind == lexWord {
+				pre := "sq "
+				if t.low == "cubic" {
+					pre = "cubic "
+				}
+				return pre + u, j + 2
+			}
+		}
+	}
+	if u, ok := quantityUnits[t.low]; ok && u != "" {
+		// "m" and "g" spaced are too ambiguous; "m" glued is metres
+		// unless a plural noun follows ("5m people" was read as a scale).
+		if (t.low == "m" || t.low == "g") && t.sp {
+			return "", j
+		}
+		return u, j + 1
+	}
+	// Head noun within two modifiers: "200 multinational observers".
+	for k := j; k < len(toks) && k < j+3; k++ {
+		w := &toks[k]
+		if w.kind != lexWord || quantityStop[w.low] {
+			return "", j
+		}
+		if k > j && !w.sp {
+			return "", j
+		}
+		if isPluralNoun(w) {
+			return w.low, k + 1
+		}
+		if dateMonths[w.low] != 0 && w.capitalized() {
+			return "", j
+		}
+		// A hyphenated modifier: "war-torn", "long-range".
+		if k+2 < len(toks) && toks[k+1].isDash() && !toks[k+1].sp && !toks[k+2].sp && toks[k+2].kind == lexWord {
+			if isPluralNoun(&toks[k+2]) {
+				return toks[k+2].low, k + 3
+			}
+			k += 2
+		}
+	}
+	return "", j
+}
+
+// isPluralNoun guesses whether w is a plural noun: an irregular plural or a
+// word in -s that is not a known non-plural.
+func isPluralNoun(w *lexTok) bool {
+	s := w.low
+	if irregularPlurals[s] {
+		return true
+	}
+	if len(s) < 3 || s[len(s)-1] != 's' || notPlural[s] {
+		return false
+	}
+	switch s[len(s)-2] {
+	case 's', 'u', 'i', '\'':
+		return false
+	}
+	return true
+}
+
+// pluralize makes a hyphenated unit plural: "point" -> "points", "nation"
+// -> "nations", "storey" -> "storeys", "city" -> "cities".
+func pluralize(w string) string {
+	switch {
+	case strings.HasSuffix(w, "s"), irregularPlurals[w]:
+		return w
+	case strings.HasSuffix(w, "man"):
+		return w[:len(w)-3] + "men"
+	case strings.HasSuffix(w, "y") && len(w) > 2 && !strings.ContainsRune("aeiou", rune(w[len(w)-2])):
+		return w[:len(w)-1] + "ies"
+	case strings.HasSuffix(w, "x"), strings.HasSuffix(w, "ch"), strings.HasSuffix(w, "sh"):
+		return w + "es"
+	}
+	return w + "s"
+}

@@ -1,0 +1,102 @@
+package extract
+
+import (
+	"math"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func quantityGot(t *testing.T, text string, qs []Quantity) []Quantity {
+	t.Helper()
+	var out []Quantity
+	for _, q := range qs {
+		if q.Start < 0 || q.Start > q.End || q.End > len(text) || text[q.Start:q.End] != q.Text {
+			t.Errorf("bad span %d:%d %q in %q", q.Start, q.End, q.Text, text)
+		}
+		q.Start, q.End = 0, 0
+		out = append(out, q)
+	}
+	return out
+}
+
+func TestFindQuantities(t *testing.T) {
+	type Q = Quantity
+	tests := []struct {
+		name, text string
+		want       []Quantity
+	}{
+		{"count", "5,000 detainees were freed", []Q{{Text: "5,000 detainees", Value: 5000, Unit: "detainees"}}},
+		{"scaled unit", "1.2 million tonnes of grain", []Q{{Text: "1.2 million tonnes", Value: 1.2e6, Unit: "tonnes"}}},
+		{"hyphen unit", "a 30-km buffer", []Q{{Text: "30-km", Value: 30, Unit: "km"}}},
+		{"students", "10,000 students", []Q{{Text: "10,000 students", Value: 10000, Unit: "students"}}},
+		{"percent spaced", "80 % of", []Q{{Text: "80 %", Value: 80, Unit: "%"}}},
+		{"percent glued", "80% of", []Q{{Text: "80%", Value: 80, Unit: "%"}}},
+		{"percent word", "80 percent", []Q{{Text: "80 percent", Value: 80, Unit: "%"}}},
+		{"per cent", "6.5 per cent", []Q{{Text: "6.5 per cent", Value: 6.5, Unit: "%"}}},
+		{"percentage points", "2 percentage points", []Q{{Text: "2 percentage points", Value: 2, Unit: "percentage points"}}},
+		{"adjective skipped", "200 multinational observers", []Q{{Text: "200 multinational observers", Value: 200, Unit: "observers"}}},
+		{"word number", "five million displaced Ukrainians", []Q{{Text: "five million displaced Ukrainians", Value: 5e6, Unit: "ukrainians"}}},
+		{"hedged bare", "more than 5 million have fled", []Q{{Text: "5 million", Value: 5e6}}},
+		{"hedged small", "more than 300 were hurt", []Q{{Text: "300", Value: 300}}},
+		{"dozen", "two dozen", []Q{{Text: "two dozen", Value: 24}}},
+		{"dozen noun", "two dozen journalists", []Q{{Text: "two dozen journalists", Value: 24, Unit: "journalists"}}},
+		{"hours", "within 48 hours", []Q{{Text: "48 hours", Value: 48, Unit: "hours"}}},
+		{"hyphen hour", "a 72-hour truce", []Q{{Text: "72-hour", Value: 72, Unit: "hours"}}},
+		{"point plan", "the 20‑point plan", []Q{{Text: "20‑point", Value: 20, Unit: "points"}}},
+		{"member", "a 27-member bloc", []Q{{Text: "27-member", Value: 27, Unit: "members"}}},
+		{"glued unit", "a 400km line", []Q{{Text: "400km", Value: 400, Unit: "km"}}},
+		{"square km", "120 sq km", []Q{{Text: "120 sq km", Value: 120, Unit: "sq km"}}},
+		{"million m people", "5m people", []Q{{Text: "5m people", Value: 5e6, Unit: "people"}}},
+		{"irregular plural", "14 people and 3 children", []Q{{Text: "14 people", Value: 14, Unit: "people"}, {Text: "3 children", Value: 3, Unit: "children"}}},
+		{"range", "10-15 people", []Q{{Text: "10-15 people", Value: 10, Unit: "people"}}},
+		{"year-like count", "2025 people", []Q{{Text: "2025 people", Value: 2025, Unit: "people"}}},
+		{"comma count", "2,025 people", []Q{{Text: "2,025 people", Value: 2025, Unit: "people"}}},
+		{"energy", "14 TWh a year", []Q{{Text: "14 TWh", Value: 14, Unit: "TWh"}}},
+		{"index points", "the Dow fell 300 points", []Q{{Text: "300 points", Value: 300, Unit: "points"}}},
+
+		// Not quantities.
+		{"money", "$50 billion and 12 billion euros", nil},
+		{"year", "in 2022 and since 2014", nil},
+		{"date", "on 22 December 2025", nil},
+		{"relative date", "two days ago", nil},
+		{"ordinal", "the third point and the 3rd round", nil},
+		{"list number", "1. Rapid snapshot\n2. Next steps", nil},
+		{"bullet list number", "- 10. 1. Rapid snapshot", nil},
+		{"phone", "call 555-0123 or +1 202 555 0123", nil},
+		{"time", "at 09:30 or 3 pm", nil},
+		{"model", "a Boeing 737 crashed", nil},
+		{"route", "Route 66 closures", nil},
+		{"article", "under Article 5 rules", nil},
+		{"glued name", "Covid-19 cases and G7 leaders", nil},
+		{"bare number", "he said 3 of them", nil},
+		{"one", "one of the plans", nil},
+		{"strong", "a 2,000-strong force", nil},
+		{"empty", "", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := quantityGot(t, tc.text, FindQuantities(tc.text))
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("FindQuantities(%q) mismatch (-want +got):\n%s", tc.text, diff)
+			}
+		})
+	}
+}
+
+func FuzzFindQuantities(f *testing.F) {
+	for _, s := range []string{"5,000 detainees", "a 30-km buffer", "80 %", "two dozen", "10-15 people",
+		"1. item", "555-0123", "five million displaced Ukrainians", "5m people", "1.200.000"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, q := range FindQuantities(text) {
+			if q.Start < 0 || q.Start > q.End || q.End > len(text) || text[q.Start:q.End] != q.Text {
+				t.Fatalf("bad span %+v in %q", q, text)
+			}
+			if math.IsNaN(q.Value) || math.IsInf(q.Value, 0) || q.Value < 0 {
+				t.Fatalf("bad value %+v", q)
+			}
+		}
+	})
+}
