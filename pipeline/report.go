@@ -1,0 +1,124 @@
+package pipeline
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+	"time"
+)
+
+// Report tells what an ingest run did with every document it found.
+// Read = Added + Unchanged + Replaced + len(Duplicates) + len(Failures).
+type Report struct {
+	Read      int // documents found and handled, whatever their outcome
+	Added     int // new documents written
+	Unchanged int // documents already indexed with the same content: skipped
+	Replaced  int // documents whose old claims were replaced by new ones
+	// Duplicates are documents whose content is already indexed under
+	// another location, in walk order.
+	Duplicates []Duplicate
+	// Failures are the documents that could not be ingested, in walk order.
+	Failures    []Failure
+	Claims      int // claims written by this run
+	Elapsed     time.Duration
+	DocsPerSec  float64
+	Interrupted bool // the run was cancelled before every input was handled
+}
+
+// Failure is a document that could not be ingested and why.
+type Failure struct {
+	Location string `json:"location"`
+	Reason   string `json:"reason"`
+}
+
+// Duplicate is a document whose content is already indexed at Of.
+type Duplicate struct {
+	Location string `json:"location"`
+	Of       string `json:"duplicate_of"`
+}
+
+// Failed is the number of documents that failed.
+func (r *Report) Failed() int { return len(r.Failures) }
+
+func (r *Report) finish(elapsed time.Duration) {
+	r.Elapsed = elapsed
+	if s := elapsed.Seconds(); s > 0 {
+		r.DocsPerSec = float64(r.Read) / s
+	}
+}
+
+// reportJSON is the JSON form of a Report; its field names are part of the
+// command-line contract (claimdex ingest --format json).
+type reportJSON struct {
+	Read        int         `json:"read"`
+	Added       int         `json:"added"`
+	Unchanged   int         `json:"unchanged"`
+	Replaced    int         `json:"replaced"`
+	Duplicates  []Duplicate `json:"duplicates"`
+	Failed      int         `json:"failed"`
+	Failures    []Failure   `json:"failures"`
+	Claims      int         `json:"claims"`
+	Elapsed     float64     `json:"elapsed_seconds"`
+	DocsPerSec  float64     `json:"docs_per_sec"`
+	Interrupted bool        `json:"interrupted"`
+}
+
+// MarshalJSON writes the report with snake_case fields, the elapsed time in
+// seconds, and empty lists as [] rather than null.
+func (r *Report) MarshalJSON() ([]byte, error) {
+	j := reportJSON{
+		Read: r.Read, Added: r.Added, Unchanged: r.Unchanged, Replaced: r.Replaced,
+		Duplicates: r.Duplicates, Failed: len(r.Failures), Failures: r.Failures,
+		Claims: r.Claims, Elapsed: r.Elapsed.Seconds(), DocsPerSec: r.DocsPerSec,
+		Interrupted: r.Interrupted,
+	}
+	if j.Duplicates == nil {
+		j.Duplicates = []Duplicate{}
+	}
+	if j.Failures == nil {
+		j.Failures = []Failure{}
+	}
+	return json.Marshal(j)
+}
+
+// WriteJSON writes the report as one indented JSON object.
+func (r *Report) WriteJSON(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(r)
+}
+
+// WriteText writes a summary for people: one line per tally, and one line
+// per duplicate and per failure naming its location.
+func (r *Report) WriteText(w io.Writer) error {
+	var b strings.Builder
+	tw := tabwriter.NewWriter(&b, 0, 0, 1, ' ', 0)
+	row := func(label string, format string, args ...any) {
+		fmt.Fprintf(tw, "%s\t%s\n", label, fmt.Sprintf(format, args...))
+	}
+	row("read", "%d documents", r.Read)
+	row("added", "%d", r.Added)
+	row("unchanged", "%d (skipped)", r.Unchanged)
+	row("replaced", "%d", r.Replaced)
+	row("duplicates", "%d", len(r.Duplicates))
+	row("failed", "%d", len(r.Failures))
+	row("claims", "%d indexed", r.Claims)
+	row("elapsed", "%s (%.1f documents/s)", r.Elapsed.Round(time.Millisecond), r.DocsPerSec)
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	for _, d := range r.Duplicates {
+		fmt.Fprintf(&b, "duplicate: %s: same content as %s\n", d.Location, d.Of)
+	}
+	for _, f := range r.Failures {
+		fmt.Fprintf(&b, "failed: %s: %s\n", f.Location, f.Reason)
+	}
+	if r.Interrupted {
+		b.WriteString("interrupted: the run stopped before every input was handled; what is counted above is in the index\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
