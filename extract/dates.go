@@ -13,17 +13,18 @@ import (
 // only the day-first reading is valid), "22.12.2025", "December 2025",
 // "Q2 2026", "second quarter of 2026", "mid-2026", years alone ("since
 // 2014", "the 2024 corridor"), ranges ("15-17 December", "2014-2022",
-// "2019-20") as two dates with their own spans.
+// "2019-20") as two dates with their own spans, fiscal years ("FY2026",
+// "the fourth quarter of fiscal 2025", "this fiscal year").
 //
 // Relative forms need ref, the publication date; with a zero ref they are
 // left out, as are a day and month without a year: "today", "yesterday",
 // "on Sunday", "last Tuesday", "next Friday", "last month", "next year", "in
-// March", "early January", "by the end of February", "two days ago", "in
-// three weeks", "last quarter". A weekday or month alone is taken as past,
-// the default tense of news, unless the sentence reads as future ("will
-// meet on Friday", "talks are scheduled for March"); a day and month without
-// a year take the year that puts them nearest ref unless the tense says
-// otherwise. Weeks have no ISO form in the contract and are skipped.
+// March", "mid-March", "early January", "by the end of February", "the end
+// of the year", "two days ago", "in three weeks", "last quarter". A weekday
+// or month alone is taken as past, the default tense of news, unless the
+// sentence reads as future ("will meet on Friday", "talks are scheduled for
+// March"); a day and month without a year take the year that puts them
+// nearest ref unless the tense says otherwise. Weeks have no ISO form in the contract and are skipped.
 //
 // Not dates: "Route 2026", "Boeing 737", "2,025 people", "2025 people" (a
 // year-like number before a count noun), "about 2000", "the 1990s".
@@ -101,6 +102,9 @@ var futureMarkers = finderSet("will", "ll", "shall", "going", "scheduled", "expe
 var pastMarkers = finderSet("said", "was", "were", "had", "did", "told", "came", "went",
 	"took", "gave", "saw", "began", "ago", "since", "last", "earlier", "fell", "rose",
 	"spoke", "wrote", "became", "ran")
+
+// passiveAux before a participle make it passive present or future.
+var passiveAux = finderSet("be", "is", "are", "am", "being")
 
 // dateDeterminers before a marker word make it a noun ("the plan").
 var dateDeterminers = finderSet("the", "a", "an", "its", "his", "her", "their", "our", "this", "that")
@@ -357,8 +361,15 @@ func (s *dateScan) isBoundary(j int) bool {
 // A deadline ("by the end of February") reads as future unless a past verb
 // other than a reporting verb comes before it: "prices peaked by the end of
 // the year" is past, "she said it would close by March" is future.
+//
+// "as soon as Tuesday" and "as early as Tuesday" look ahead; a participle
+// after "is", "are" or "be" is passive ("must be returned by Jan. 14"),
+// not past.
 func (s *dateScan) tenseAround(i, after int) tense {
 	deadline := i > 0 && s.toks[i-1].is("by")
+	if i > 2 && s.toks[i-1].is("as") && (s.toks[i-2].is("soon") || s.toks[i-2].is("early")) && s.toks[i-3].is("as") {
+		return tenseFuture
+	}
 	weak := false
 	for j, n := i-1, 0; j >= 0 && n < 14; j, n = j-1, n+1 {
 		if s.isBoundary(j) || s.toks[j+1].nl {
@@ -374,7 +385,7 @@ func (s *dateScan) tenseAround(i, after int) tense {
 		if tn == tenseFuture || (tn == tensePast && pastMarkers[s.toks[j].low]) {
 			return tn
 		}
-		if tn == tensePast {
+		if tn == tensePast && !(j > 0 && passiveAux[s.toks[j-1].low]) {
 			weak = true
 		}
 	}

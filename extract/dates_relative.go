@@ -293,8 +293,13 @@ func (s *dateScan) inForm(i int) int {
 	if d+m+y == 0 {
 		return i
 	}
-	// "in two years of war" is a duration, not a date.
+	// "in two years of war" is a duration, not a date; so is "in two
+	// weeks" in a past sentence ("the second letter in two weeks was
+	// published", "prices rose 5% in a year").
 	if j+1 < len(toks) && (toks[j+1].is("of") || toks[j+1].is("since")) {
+		return i
+	}
+	if s.tenseAround(i, j+1) == tensePast {
 		return i
 	}
 	s.emit(i, j, s.shifted(n, d, m, y))

@@ -104,6 +104,14 @@ func TestFindDates(t *testing.T) {
 		{"end of last year", "at the end of last year", false, []string{"the end of last year=2024"}},
 		{"beginning of month", "at the beginning of the month", false, []string{"the beginning of the month=2025-12"}},
 		{"deadline after said", "She said the plant would shut by the end of February.", false, []string{"the end of February=2026-02"}},
+		{"plan noun not future", "The plan, announced on December 15, will", false, []string{"December 15=2025-12-15"}},
+		{"fiscal quarter", "the fourth quarter of fiscal 2024", true, []string{"fourth quarter of fiscal 2024=2024-Q4"}},
+		{"mid month", "talks will resume in mid-March", false, []string{"mid-March=2026-03"}},
+		{"FY glued", "the FY2026 budget", true, []string{"FY2026=2026"}},
+		{"FY short", "FY27 guidance", true, []string{"FY27=2027"}},
+		{"passive deadline", "The boy must be returned by Jan. 14.", false, []string{"Jan. 14=2026-01-14"}},
+		{"as soon as weekday", "They could arrive as soon as Tuesday.", false, []string{"Tuesday=2025-12-23"}},
+		{"in span past is duration", "Prices rose 5% in two weeks.", false, nil},
 		{"deadline after past verb", "Prices had doubled by the end of February.", false, []string{"the end of February=2025-02"}},
 
 		// Not dates.

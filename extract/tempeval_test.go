@@ -28,7 +28,7 @@ import (
 
 // tempevalFloor is the lowest value F1 (expressible variant) the test
 // accepts: just under what the finder reaches, so a regression fails.
-const tempevalFloor = 0.93
+const tempevalFloor = 0.94
 
 // tempevalFloorAll is the same floor for the "all gold" variant.
 const tempevalFloorAll = 0.77
@@ -86,7 +86,8 @@ func readTimeML(path string) (teDoc, error) {
 					}
 				}
 				if inDCT && doc.dct.IsZero() {
-					if t, err := time.Parse("2006-01-02", tx.value); err == nil {
+					// "1990-08-15" or a time "1990-08-15T13:37".
+					if t, err := time.Parse("2006-01-02", tx.value[:min(10, len(tx.value))]); err == nil {
 						doc.dct = t
 					}
 				}
