@@ -189,7 +189,14 @@ func (d *nerDoc) repairLowercase() {
 				d.add(ti, p, p+1, Person, "", nerSure)
 				continue
 			}
-			if e, ok := d.lx.names[w]; ok && (e.typ == GPE || e.typ == Loc) && len(w) >= 5 && !nerLowerAmbiguous[w] {
+			e, ok := d.lx.names[w]
+			switch {
+			case !ok || len(w) < 5 || nerLowerAmbiguous[w]:
+			case e.typ == GPE || e.typ == Loc:
+				d.add(ti, p, p+1, e.typ, e.canonical, nerSure)
+			case e.typ == NORP && (t.sent || p+1 < len(toks) && toks[p+1].cap && d.titleAt(ti, p+1, len(toks)) > 0):
+				// "austrian Environment Minister ...": a nationality
+				// opening a sentence or qualifying a title
 				d.add(ti, p, p+1, e.typ, e.canonical, nerSure)
 			}
 		}

@@ -11,19 +11,20 @@ import (
 // NER recognises named entities and resolves them to canonical names across
 // one document. It holds read-only word lists and is safe for concurrent use.
 //
-// prose/v2's own entity model scores F1 0.62 (PER) and 0.51 (LOC) on
-// CoNLL-2003, and its tagger costs about 10µs a token, half the extract
-// stage's budget. So the NER reads capitalised token sequences itself and
-// types them from gazetteers, person titles, organisation suffixes, context
-// words and the other mentions in the document. prose still supplies what a
-// tagger knows: its vocabulary, read once, tells ordinary words ("Aspect"
-// opening a table cell) from names ("Witkoff").
+// prose/v2 tokenizes and tags every text (see entities_prose.go); its own
+// entity model scores F1 0.62 (PER) and 0.51 (LOC) on CoNLL-2003 and costs
+// ten times its tokenizer and tagger together, so the NER replaces that
+// step: it reads capitalised token sequences and types them from prose's
+// part-of-speech tags, gazetteers, person titles, organisation suffixes,
+// context words and the other mentions in the document. prose's tagger
+// lexicon, read once from the model data prose publishes, tells ordinary
+// words ("Aspect" opening a table cell) from names ("Witkoff").
 type NER struct {
-	lx *nerLexicon
+	lx    *nerLexicon
+	model *prose.Model // shared, read-only: prose's tagger does not mutate it
 }
 
-// NewNER loads the gazetteers and prose's model once; the model is only
-// read for its vocabulary, then dropped.
+// NewNER loads the gazetteers and prose's model once.
 func NewNER() (n *NER, err error) {
 	lx, err := loadNERLexicon()
 	if err != nil {
@@ -36,10 +37,10 @@ func NewNER() (n *NER, err error) {
 		}
 	}()
 	m := prose.ModelFromData("claimdex")
-	if err := lx.addProseVocabulary(m); err != nil {
+	if err := lx.addProseVocabulary(); err != nil {
 		return nil, fmt.Errorf("extract: %w", err)
 	}
-	return &NER{lx: lx}, nil
+	return &NER{lx: lx, model: m}, nil
 }
 
 // Entities returns, for each text of one document (in document order), the
@@ -52,11 +53,47 @@ func (n *NER) Entities(texts []string) [][]Entity {
 }
 
 // commonWord reports whether the capitalised word at token p is an
-// ordinary word: prose's vocabulary says so, or the document writes it in
-// lower case elsewhere ("Talks" in a heading, "talks" in the text).
+// ordinary word: prose's tagger reads it as a verb, adverb or function word
+// where it stands ("Separately, ...", "Will the talks ..."), or its lexicon
+// knows the word as ordinary and the tagger does not read it as a proper
+// noun opening a sentence, or the document writes it in lower case
+// elsewhere ("Talks" in a heading, "talks" in the text).
 func (d *nerDoc) commonWord(ti, p int) bool {
+	t := d.toks[ti][p]
 	w := d.lowerKey(d.word(ti, p))
-	return d.lx.common[w] || d.lowerSeen[w] >= 2 && d.lowerSeen[w] > d.capSeen[w]
+	if d.lx.common[w] || d.lowerSeen[w] >= 2 && d.lowerSeen[w] > d.capSeen[w] {
+		return true
+	}
+	if _, named := d.lx.names[w]; named || d.lx.firstNames[w] {
+		return false
+	}
+	return t.sent && !t.allCaps && d.proseFollows(ti, p) && nerNotName(d.pos(ti, p))
+}
+
+// pos returns prose's class for token p, tagging text ti with prose the
+// first time a rule asks: most texts are decided by the word lists alone,
+// and the tagger is the stage's largest cost.
+func (d *nerDoc) pos(ti, p int) uint8 {
+	if !d.tagged[ti] {
+		d.tagged[ti] = true
+		var err error
+		if d.ptoks, err = d.n.proseTag(d.texts[ti], d.ptoks); err == nil {
+			tagTokens(d.toks[ti], d.ptoks)
+		}
+	}
+	return d.toks[ti][p].pos
+}
+
+// proseFollows reports whether a lower-case word or a comma follows token
+// p: the tagger reads running text there, not a table row or a list of
+// names, where its guesses for capitalised words are noise.
+func (d *nerDoc) proseFollows(ti, p int) bool {
+	toks := d.toks[ti]
+	if p+1 >= len(toks) || toks[p+1].nl {
+		return false
+	}
+	nx := toks[p+1]
+	return nx.word && nx.lower || d.word(ti, p+1) == ","
 }
 
 // Confidence of a mention's type: sure types come from gazetteers, titles
@@ -104,10 +141,12 @@ type nerDoc struct {
 	acronyms  map[string]string // "NRC" -> "Northern River Commission"
 	key       []byte
 	ends      [16]int
+	tagged    []bool    // texts prose has tagged
+	ptoks     []nerPTok // prose's tokens, reused
 }
 
 func newNERDoc(n *NER, texts []string) *nerDoc {
-	return &nerDoc{n: n, lx: n.lx, texts: texts, lowerSeen: map[string]int{}, capSeen: map[string]int{}, toks: make([][]nerTok, len(texts)),
+	return &nerDoc{n: n, lx: n.lx, texts: texts, lowerSeen: map[string]int{}, capSeen: map[string]int{}, toks: make([][]nerTok, len(texts)), tagged: make([]bool, len(texts)),
 		acronyms: map[string]string{}, key: make([]byte, 0, 128)}
 }
 
@@ -255,15 +294,94 @@ func (d *nerDoc) gazAt(ti, p, hi int) (int, nerGazEntry) {
 	return 0, nerGazEntry{}
 }
 
-// titleAt returns the length of the longest person title starting at p.
+// titleAt returns the length of the longest person title starting at p: a
+// listed title ("prime minister"), a portfolio before a title head
+// ("Environment Minister", "Deputy Transport Secretary"), either followed
+// by "of" or "for" and its portfolio ("Minister of Defence", "Secretary of
+// State for Health").
 func (d *nerDoc) titleAt(ti, p, hi int) int {
+	m := 0
 	k := d.phrase(ti, p, hi, d.lx.titlesMax)
-	for m := k; m >= 1; m-- {
-		if d.lx.titles[string(d.key[:d.ends[m-1]])] {
-			return m
+	for n := k; n >= 1; n-- {
+		if d.lx.titles[string(d.key[:d.ends[n-1]])] {
+			m = n
+			break
+		}
+	}
+	if m == 0 {
+		m = d.portfolioTitle(ti, p, hi)
+	}
+	if m == 0 || !nerTitleHeads[d.lowerKey(d.word(ti, p+m-1))] {
+		return m
+	}
+	return m + d.portfolioAfter(ti, p+m, hi)
+}
+
+// nerTitleHeads end titles that name a portfolio.
+var nerTitleHeads = nerSet(`minister secretary commissioner envoy ambassador spokesman
+	spokeswoman spokesperson adviser advisor czar tsar undersecretary under-secretary
+	secretary-general representative`)
+
+// portfolioTitle returns the length of a portfolio title at p: up to three
+// capitalised ordinary words, none of them a name, then a title head
+// ("Environment Minister", "Foreign Affairs Secretary").
+func (d *nerDoc) portfolioTitle(ti, p, hi int) int {
+	toks := d.toks[ti]
+	for k := p; k < hi && k < p+4; k++ {
+		t := toks[k]
+		if !t.word || !t.cap || k > p && t.nl {
+			return 0
+		}
+		w := d.lowerKey(d.word(ti, k))
+		if k > p && nerTitleHeads[w] {
+			return k - p + 1
+		}
+		if !d.lx.common[w] || d.lx.firstNames[w] || d.lx.titles[w] && !nerTitleModifiers[w] {
+			return 0
+		}
+		if m, _ := d.gazAt(ti, k, hi); m > 0 {
+			return 0
 		}
 	}
 	return 0
+}
+
+// nerTitleModifiers are titles that also qualify a portfolio title.
+var nerTitleModifiers = nerSet(`deputy acting junior senior chief vice first former interim`)
+
+// portfolioAfter returns how many tokens from p read as the portfolio of
+// a title: "of" or "for", perhaps "the", then capitalised ordinary words
+// joined by "and" ("of Defence", "for Foreign Affairs and Trade").
+func (d *nerDoc) portfolioAfter(ti, p, hi int) int {
+	toks := d.toks[ti]
+	if p+1 >= hi || toks[p].nl || !toks[p].word {
+		return 0
+	}
+	if w := d.lowerKey(d.word(ti, p)); w != "of" && w != "for" {
+		return 0
+	}
+	k := p + 1
+	if d.lowerKey(d.word(ti, k)) == "the" {
+		k++
+	}
+	end := 0
+	for ; k < hi && k < p+8 && !toks[k].nl && toks[k].word; k++ {
+		w := d.lowerKey(d.word(ti, k))
+		if w == "and" && end > 0 {
+			continue
+		}
+		if !toks[k].cap || !d.lx.common[w] || d.lx.firstNames[w] {
+			break
+		}
+		if m, _ := d.gazAt(ti, k, hi); m > 0 {
+			break
+		}
+		end = k + 1
+	}
+	if end == 0 {
+		return 0
+	}
+	return end - p
 }
 
 // allCaps reports whether the words of [a, b) are all upper case.

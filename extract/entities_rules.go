@@ -165,7 +165,8 @@ func (d *nerDoc) extend(ti, i, hi int) int {
 		head := d.lowerKey(d.word(ti, j-1))
 		switch {
 		case nerParticles[w]:
-		case (w == "of" || w == "for" || w == "on") && (nerOrgHead[head] || nerGeoHead[head]):
+		case (w == "of" || w == "for" || w == "on") && (nerOrgHead[head] || nerGeoHead[head]),
+			(w == "of" || w == "for") && nerTitleHeads[head]: // "Minister of Defence"
 		default:
 			return j
 		}
@@ -190,7 +191,7 @@ func (d *nerDoc) classify(ti, a, b, hi int, cue bool) {
 		if m, e := d.gazAt(ti, a, hi); m == 0 || (m == 1 && e.typ != NORP && d.lx.common[d.lowerKey(d.word(ti, a))] && toks[a].sent) {
 			w := d.lowerKey(d.word(ti, a))
 			switch {
-			case d.titleAt(ti, a, b) > 0 || d.lx.firstNames[w]:
+			case d.titleAt(ti, a, b) > 0 || d.lx.firstNames[w] || d.orgOpens(ti, a, b):
 			case nerNever[w] || w == "the" || toks[a].sent && !toks[a].allCaps && d.commonWord(ti, a):
 				a++
 			}
@@ -209,6 +210,14 @@ func (d *nerDoc) classify(ti, a, b, hi int, cue bool) {
 			d.add(ti, p, b, e.typ, e.canonical, nerSure)
 			return
 		}
+		if b-p >= 2 && d.titleAt(ti, p, b) == 0 {
+			// "World Bank President Ajay Banga": a title inside the
+			// span ends the organisation before it
+			if k := d.orgBeforeTitle(ti, p, b, m, e); k > p {
+				p = k
+				continue
+			}
+		}
 		if b-p >= 2 && d.titleAt(ti, p, b) == 0 && d.orgLike(ti, p, b) {
 			d.add(ti, p, b, Org, "", nerSure)
 			d.acronymAfter(ti, p, b)
@@ -226,11 +235,84 @@ func (d *nerDoc) classify(ti, a, b, hi int, cue bool) {
 		if tm := d.titleAt(ti, p, b); tm > 0 {
 			p += tm
 			cue = true
+			if p == b {
+				// "Environment Minister lena aufhauser": a name damaged
+				// to lower case after its title
+				if e := d.lowerNameAfter(ti, b, hi); e > b {
+					d.add(ti, b, e, Person, "", nerSure)
+				}
+			}
 			continue
 		}
 		d.unknown(ti, p, b, hi, cue)
 		return
 	}
+}
+
+// lowerNameAfter returns the end of a one- or two-word lower-case name at
+// p, right after a title: words that neither prose's lexicon nor the word
+// lists know as ordinary, that prose does not tag as verbs or function
+// words, and that are shaped like names; a given name may open it.
+func (d *nerDoc) lowerNameAfter(ti, p, hi int) int {
+	toks := d.toks[ti]
+	e := p
+	for k := p; k < hi && k < p+2; k++ {
+		t := toks[k]
+		if !t.word || !t.lower || t.nl {
+			break
+		}
+		w := d.lowerKey(d.word(ti, k))
+		given := k == p && d.lx.firstNames[w] && !nerEnglishGiven[w]
+		if !given && (len(w) < 3 || d.lx.common[w] || nerFunctionWords[w] || nerSayVerbs[w] ||
+			!d.nameShaped(w) || d.lx.titles[w] || nerNotName(d.pos(ti, k))) {
+			break
+		}
+		e = k + 1
+	}
+	return e
+}
+
+// orgOpens reports whether a capitalised sentence-initial word opens an
+// organisation name of three words or more ("Northern River Commission"
+// opening a sentence keeps "Northern"): prose tags it as a proper noun or
+// adjective, and the name runs up to the end of the span or to a title.
+func (d *nerDoc) orgOpens(ti, a, b int) bool {
+	end := b
+	for k := a + 1; k < b; k++ {
+		if d.titleAt(ti, k, b) > 0 {
+			end = k
+			break
+		}
+	}
+	if end-a < 3 || !d.orgLike(ti, a, end) {
+		return false
+	}
+	pos := d.pos(ti, a)
+	return pos == posProper || pos == posAdj
+}
+
+// orgBeforeTitle records the gazetteer name (m tokens, entry e) or
+// organisation that [p, b) opens when a title follows it inside the span,
+// and returns where the title starts; p when there is none.
+func (d *nerDoc) orgBeforeTitle(ti, p, b, m int, e nerGazEntry) int {
+	for k := p + 1; k < b; k++ {
+		if d.titleAt(ti, k, b) == 0 {
+			continue
+		}
+		if d.orgLike(ti, k, b) {
+			return p // "U.N. General Assembly": the title word opens a name
+		}
+		switch {
+		case m == k-p:
+			d.add(ti, p, k, e.typ, e.canonical, nerSure)
+		case k-p >= 2 && d.orgLike(ti, p, k):
+			d.add(ti, p, k, Org, "", nerSure)
+		default:
+			return p
+		}
+		return k
+	}
+	return p
 }
 
 // orgLike reports whether [p, b) reads as an organisation name: it ends in
@@ -261,9 +343,9 @@ func (d *nerDoc) acronymAfter(ti, a, b int) {
 // unknown types a sequence that no list names.
 func (d *nerDoc) unknown(ti, p, b, hi int, cue bool) {
 	toks := d.toks[ti]
-	if cue {
+	if cue && !d.lx.firstNames[d.lowerKey(d.word(ti, p))] {
 		// "High Representative for Foreign Affairs Josep Borrell": the
-		// name starts at its given name
+		// name starts at its given name ("Valentin Stefan" starts at once)
 		for k := p + 1; k < b; k++ {
 			if d.lx.firstNames[d.lowerKey(d.word(ti, k))] {
 				p = k
@@ -289,7 +371,7 @@ func (d *nerDoc) unknown(ti, p, b, hi int, cue bool) {
 		if b-p == 1 && b < hi && toks[b].word && toks[b].lower && !toks[b].nl {
 			w := d.lowerKey(d.word(ti, b))
 			if len(w) >= 3 && !d.lx.common[w] && !nerFunctionWords[w] && !nerSayVerbs[w] &&
-				(given && !nerEnglishGiven[first] || cue) && d.nameShaped(w) {
+				(given && !nerEnglishGiven[first] || cue) && d.nameShaped(w) && !nerNotName(d.pos(ti, b)) {
 				b++
 			}
 		}
@@ -338,6 +420,12 @@ func (d *nerDoc) unknown(ti, p, b, hi int, cue bool) {
 		}
 	}
 	d.add(ti, p, b, Person, "", nerGuess)
+}
+
+// nerNotName reports whether prose tagged a word as one that never names
+// anyone: a verb, an adverb or a function word.
+func nerNotName(pos uint8) bool {
+	return pos == posVerb || pos == posAdv || pos == posFunc
 }
 
 // nameShaped tells a damaged lower-case surname from an English word by

@@ -143,6 +143,47 @@ func TestEntities(t *testing.T) {
 			want:  [][]ent{{{"MIAMI", GPE, "Miami"}}, {{"BRELLSTADT", GPE, "Brellstadt"}}},
 		},
 		{
+			name:  "portfolio titles are titles, lower-case name after a title, lower-case nationality",
+			texts: []string{"austrian Environment Minister lena aufhauser said the levy would stay."},
+			want: [][]ent{{
+				{"austrian", NORP, "Austrian"}, {"lena aufhauser", Person, "Lena Aufhauser"},
+			}},
+		},
+		{
+			name: "minister of, secretary of state, deputy minister",
+			texts: []string{
+				"Minister of Defence Arvo Lindqvist met Secretary of State Dana Whitlow.",
+				"The Deputy Minister and the Finance Minister said the Minister of Transport was away.",
+			},
+			want: [][]ent{
+				{{"Arvo Lindqvist", Person, "Arvo Lindqvist"}, {"Dana Whitlow", Person, "Dana Whitlow"}},
+				{},
+			},
+		},
+		{
+			name:  "an organisation before a title ends there",
+			texts: []string{"World Bank President Arjun Mehra spoke after Northern River Commission Chair Ola Brandt."},
+			want: [][]ent{{
+				{"World Bank", Org, "World Bank"}, {"Arjun Mehra", Person, "Arjun Mehra"},
+				{"Northern River Commission", Org, "Northern River Commission"}, {"Ola Brandt", Person, "Ola Brandt"},
+			}},
+		},
+		{
+			name:  "lower-case country opening a sentence",
+			texts: []string{"ukraine rejected the draft on Friday."},
+			want:  [][]ent{{{"ukraine", GPE, "Ukraine"}}},
+		},
+		{
+			name:  "prose tags a sentence-initial verb or adverb as no name",
+			texts: []string{"Addressing the crowd, Mara Quill said yes. Accordingly, talks resumed."},
+			want:  [][]ent{{{"Mara Quill", Person, "Mara Quill"}}},
+		},
+		{
+			name:  "a given name after a title starts the name",
+			texts: []string{"The squad added midfielder Valentin Dorsa and manager Clive Hallam."},
+			want:  [][]ent{{{"Valentin Dorsa", Person, "Valentin Dorsa"}, {"Clive Hallam", Person, "Clive Hallam"}}},
+		},
+		{
 			name:  "acronyms need upper case",
 			texts: []string{"Who met the WHO team? The IMF and WTO did."},
 			want:  [][]ent{{{"WHO", Org, "World Health Organization"}, {"IMF", Org, "International Monetary Fund"}, {"WTO", Org, "World Trade Organization"}}},
@@ -365,8 +406,9 @@ func BenchmarkEntities(b *testing.B) {
 	})
 }
 
-// TestNERVocabulary guards the reflection read of prose's tagger: without
-// it the NER would lose most of the words it knows to be ordinary.
+// TestNERVocabulary guards the read of prose's tagger lexicon from its
+// published model data: without it the NER would lose most of the words it
+// knows to be ordinary.
 func TestNERVocabulary(t *testing.T) {
 	n := newTestNER(t)
 	if got, listed := len(n.lx.common), len(n.lx.listed); got < listed+5000 {
@@ -377,4 +419,62 @@ func TestNERVocabulary(t *testing.T) {
 			t.Errorf("%q not known as an ordinary word", w)
 		}
 	}
+	for _, w := range []string{"witkoff", "ukraine", "john"} {
+		if n.lx.common[w] {
+			t.Errorf("%q taken for an ordinary word", w)
+		}
+	}
+}
+
+// TestProseTags checks that prose's tokens land on the right bytes, curly
+// quotes and contractions included, and that its tags reach the NER's
+// tokens.
+func TestProseTags(t *testing.T) {
+	n := newTestNER(t)
+	text := "“We won’t sign,” said Mara Quill in Vellen’s harbour."
+	ptoks, err := n.proseTag(text, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	last := 0
+	for _, p := range ptoks {
+		if p.start < last || p.end <= p.start || p.end > len(text) {
+			t.Fatalf("bad span [%d,%d) after %d", p.start, p.end, last)
+		}
+		last = p.end
+		got = append(got, text[p.start:p.end])
+	}
+	want := []string{"“", "We", "wo", "n’t", "sign", ",", "”", "said", "Mara", "Quill", "in", "Vellen", "’s", "harbour", "."}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("prose tokens (-want +got):\n%s", diff)
+	}
+	toks := nerTokenize(text, nil)
+	tagTokens(toks, ptoks)
+	pos := map[string]uint8{}
+	for _, tk := range toks {
+		pos[text[tk.start:tk.end]] = tk.pos
+	}
+	for w, p := range map[string]uint8{"said": posVerb, "Mara": posProper, "Quill": posProper, "in": posFunc, "harbour": posNoun} {
+		if pos[w] != p {
+			t.Errorf("%q: class %d, want %d", w, pos[w], p)
+		}
+	}
+}
+
+func FuzzProseAlign(f *testing.F) {
+	for _, s := range []string{"“We won’t,” she said.", "&rsquo;s O'Brien's $5 (x)", "a\xffb ‘c’", ""} {
+		f.Add(s)
+	}
+	n := newTestNER(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		ptoks, _ := n.proseTag(s, nil)
+		last := 0
+		for _, p := range ptoks {
+			if p.start < last || p.end <= p.start || p.end > len(s) {
+				t.Fatalf("bad span [%d,%d) after %d in %q", p.start, p.end, last, s)
+			}
+			last = p.end
+		}
+	})
 }

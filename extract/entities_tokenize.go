@@ -10,13 +10,14 @@ import (
 // span in the text.
 type nerTok struct {
 	start, end int
-	word       bool // letters or digits
-	letter     bool // has at least one letter
-	cap        bool // first letter is upper case
-	lower      bool // first letter is lower case
-	allCaps    bool // every letter is upper case
-	sent       bool // starts a sentence
-	nl         bool // a line break precedes it
+	word       bool  // letters or digits
+	letter     bool  // has at least one letter
+	cap        bool  // first letter is upper case
+	lower      bool  // first letter is lower case
+	allCaps    bool  // every letter is upper case
+	sent       bool  // starts a sentence
+	nl         bool  // a line break precedes it
+	pos        uint8 // prose's part-of-speech class (posNone when untagged)
 }
 
 // nerAbbrev lists words whose trailing period belongs to the word.

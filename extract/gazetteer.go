@@ -2,11 +2,11 @@ package extract
 
 import (
 	"bufio"
+	"bytes"
 	"embed"
+	"encoding/gob"
 	"fmt"
-	"reflect"
 	"strings"
-	"unsafe"
 
 	"github.com/jdkato/prose/v2"
 )
@@ -158,33 +158,36 @@ func nerPhraseKey(phrase string) (string, int) {
 	return b.String(), len(toks)
 }
 
-// addProseVocabulary adds the vocabulary of prose's tagger: a word whose
-// strongest tag is not a proper noun is an ordinary word, so "Location"
-// opening a table cell is no name while "Witkoff" is. prose keeps its model
-// unexported; it is read once through reflection, and if a new prose
-// version changes that layout this returns an error, so NewNER fails loudly
-// instead of quietly losing most of its vocabulary.
-func (lx *nerLexicon) addProseVocabulary(m *prose.Model) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("reading prose's tagger vocabulary: %v", r)
-		}
-	}()
-	field := func(v reflect.Value, name string) reflect.Value {
-		f := v.FieldByName(name)
-		if !f.IsValid() {
-			panic("no field " + name)
-		}
-		return reflect.NewAt(f.Type(), unsafe.Pointer(f.UnsafeAddr())).Elem()
+// proseLexiconAsset and proseTagMapAsset are the tagger's weight table and
+// its dictionary of unambiguous words, in the model data prose publishes
+// through its exported Asset function.
+const (
+	proseLexiconAsset = "model/AveragedPerceptron/weights.gob"
+	proseTagMapAsset  = "model/AveragedPerceptron/tags.gob"
+)
+
+// addProseVocabulary adds the vocabulary of prose's tagger: a word the
+// tagger was trained to tag as something other than a proper noun is an
+// ordinary word, so "Location" opening a table cell is no name while
+// "Witkoff" is. The table is decoded from prose's published model data
+// (prose.Asset, encoding/gob); if a prose release renames or reshapes it,
+// this returns an error and NewNER fails loudly instead of quietly losing
+// most of the words it knows.
+func (lx *nerLexicon) addProseVocabulary() error {
+	data, err := prose.Asset(proseLexiconAsset)
+	if err != nil {
+		return fmt.Errorf("reading prose's tagger lexicon: %w", err)
 	}
-	model := field(field(reflect.ValueOf(m).Elem(), "tagger").Elem(), "model").Elem()
-	weights, ok := field(model, "weights").Interface().(map[string]map[string]float64)
-	if !ok {
-		return fmt.Errorf("prose tagger weights have an unexpected type")
+	var weights map[string]map[string]float64
+	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&weights); err != nil {
+		return fmt.Errorf("decoding prose's tagger lexicon %s: %w", proseLexiconAsset, err)
 	}
-	tagMap, ok := field(model, "tagMap").Interface().(map[string]string)
-	if !ok {
-		return fmt.Errorf("prose tag dictionary has an unexpected type")
+	var tagMap map[string]string
+	if data, err = prose.Asset(proseTagMapAsset); err != nil {
+		return fmt.Errorf("reading prose's tag dictionary: %w", err)
+	}
+	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&tagMap); err != nil {
+		return fmt.Errorf("decoding prose's tag dictionary %s: %w", proseTagMapAsset, err)
 	}
 	// A word is ordinary when training data saw it tagged as something
 	// other than a proper noun, and prose's dictionary does not list its
@@ -198,6 +201,7 @@ func (lx *nerLexicon) addProseVocabulary(m *prose.Model) (err error) {
 		for c, v := range classes {
 			if v > 0 && !strings.HasPrefix(c, "NNP") {
 				ordinary[w] = true
+				break
 			}
 		}
 	}
@@ -214,6 +218,9 @@ func (lx *nerLexicon) addProseVocabulary(m *prose.Model) (err error) {
 			continue
 		}
 		lx.common[w] = true
+	}
+	if len(lx.common) < len(lx.listed)+5000 {
+		return fmt.Errorf("prose's tagger lexicon %s holds only %d ordinary words", proseLexiconAsset, len(lx.common)-len(lx.listed))
 	}
 	return nil
 }
