@@ -98,6 +98,17 @@ func claimDocument(c extract.Claim) (map[string]any, error) {
 	}
 	putList(d, fCurrency, currencies)
 	putList(d, fConflicts, c.Conflicts)
+	var facts []string
+	if len(c.Money) > 0 {
+		facts = append(facts, "money")
+	}
+	if len(c.Dates) > 0 {
+		facts = append(facts, "date")
+	}
+	if len(c.Quantities) > 0 {
+		facts = append(facts, "quantity")
+	}
+	putList(d, fFacts, facts)
 	return d, nil
 }
 

@@ -14,6 +14,7 @@ import (
 const (
 	typeClaim = "claim"
 	typeDoc   = "doc"
+	typeGroup = "group" // a cross-source group, see crosscheck.go
 )
 
 // docIDPrefix keeps document records apart from claim ids in the one index.
@@ -49,7 +50,10 @@ const (
 	fDocID         = "doc_id"
 	fLocation      = "location"
 	fHash          = "hash"
-	fJSON          = "_json" // the record as JSON: stored, not indexed
+	fFacts         = "facts"      // kinds of value the claim states: money, date, quantity
+	fGroupKind     = "group_kind" // a group's kind of value
+	fGroupSize     = "group_size" // a group's claims, for biggest-first order
+	fJSON          = "_json"      // the record as JSON: stored, not indexed
 )
 
 // entityTypeFields maps entity types to per-type keyword fields, so a query
@@ -69,7 +73,7 @@ const lowerKeyword = "claimdex_lower_keyword"
 
 // mappingVersion is stored in the index; an index built with another
 // mapping is refused instead of being searched with the wrong fields.
-const mappingVersion = "claimdex-mapping-1"
+const mappingVersion = "claimdex-mapping-2"
 
 // internalVersionKey is the internal key holding mappingVersion.
 var internalVersionKey = []byte("claimdex:mapping")
@@ -96,6 +100,7 @@ func buildMapping() (*mapping.IndexMappingImpl, error) {
 
 	im.AddDocumentMapping(typeClaim, claimMapping())
 	im.AddDocumentMapping(typeDoc, docMapping())
+	im.AddDocumentMapping(typeGroup, groupMapping())
 	return im, nil
 }
 
@@ -152,6 +157,16 @@ func claimMapping() *mapping.DocumentMapping {
 	dm.AddFieldMappingsAt(fConflicts, kw(false))
 	dm.AddFieldMappingsAt(fDocID, kw(false))
 	dm.AddFieldMappingsAt(fLocation, kw(false))
+	dm.AddFieldMappingsAt(fFacts, kw(false))
+	dm.AddFieldMappingsAt(fJSON, storedOnly())
+	return dm
+}
+
+func groupMapping() *mapping.DocumentMapping {
+	dm := mapping.NewDocumentStaticMapping()
+	dm.AddFieldMappingsAt(fType, kw(false))
+	dm.AddFieldMappingsAt(fGroupKind, kw(false))
+	dm.AddFieldMappingsAt(fGroupSize, field("number", "", false, false, true))
 	dm.AddFieldMappingsAt(fJSON, storedOnly())
 	return dm
 }

@@ -48,9 +48,18 @@ type Query struct {
 	MinAmount   *float64
 	MaxAmount   *float64
 	Currencies  []string
-	Limit       int
-	Offset      int
-	Facets      bool
+	// MinSources keeps claims whose value at least MinSources independent
+	// origins state, the claim's own included: corroborations >=
+	// MinSources-1. 0 and 1 do not filter.
+	MinSources int
+	// Conflicting keeps claims that some other origin contradicts.
+	Conflicting bool
+	// HasValues keeps claims stating money, a date or a quantity (what
+	// cross-source analysis compares).
+	HasValues bool
+	Limit     int
+	Offset    int
+	Facets    bool
 }
 
 // Hit is one search result.
@@ -180,6 +189,21 @@ func buildQuery(q Query) (query.Query, error) {
 		nq := bleve.NewNumericRangeInclusiveQuery(q.MinAmount, q.MaxAmount, &inc, &inc)
 		nq.SetField(fAmount)
 		add(nq)
+	}
+
+	if q.MinSources > 1 {
+		lo, inc := float64(q.MinSources-1), true
+		nq := bleve.NewNumericRangeInclusiveQuery(&lo, nil, &inc, nil)
+		nq.SetField(fCorroboration)
+		add(nq)
+	}
+	if q.Conflicting {
+		wq := bleve.NewWildcardQuery("*")
+		wq.SetField(fConflicts)
+		add(wq)
+	}
+	if q.HasValues {
+		add(anyTerm(fFacts, []string{"money", "date", "quantity"}, strings.ToLower))
 	}
 
 	bq := bleve.NewBooleanQuery()

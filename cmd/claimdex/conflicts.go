@@ -2,31 +2,63 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
+	"strings"
 
+	"github.com/claimdex/claimdex/extract"
 	"github.com/claimdex/claimdex/index"
+	"github.com/claimdex/claimdex/pipeline"
 )
 
 const conflictsHelp = `
 Usage: claimdex conflicts [flags]
 
-Lists claims in the index that contradict each other (different amounts,
-dates or people for the same fact in different sources).
+Lists the facts on which independent sources disagree: the same kind of
+value (money, date, quantity) about the same thing (the "topic") stated
+differently by different outlets, biggest disagreement first. Syndicated
+copies of one story and documents of one source count as one origin, and
+values that differ only in precision (March 2026 and 3 March 2026) do not
+conflict.
 
-Not implemented yet: conflict detection comes with the claims issue, and
-until then this command reports none ([] in JSON) for an existing index.
+The groups are those of the last cross-source analysis, which runs after
+each ingest; --refresh runs it again first (and it runs on its own when
+the index has never been analysed).
+
+Text output: one table per group, each value with the sources stating it
+and their wording. JSON output: an array of
+{"topic", "kind", "values": [{"value", "claims": [ids], "sources": [names]}]}.
 
 Examples:
   claimdex conflicts
+  claimdex conflicts --kind money
   claimdex conflicts --format json --index /tmp/news.bleve
 `
+
+// conflictJSON is the JSON form of a group, part of the command-line
+// contract.
+type conflictJSON struct {
+	Topic  string      `json:"topic"`
+	Kind   string      `json:"kind"`
+	Values []valueJSON `json:"values"`
+}
+
+type valueJSON struct {
+	Value   string   `json:"value"`
+	Claims  []string `json:"claims"`
+	Sources []string `json:"sources"`
+}
 
 func runConflicts(ctx context.Context, e *env, args []string) error {
 	fs := flag.NewFlagSet("conflicts", flag.ContinueOnError)
 	indexPath := fs.String("index", index.DefaultPath, "index `DIR`")
 	format := newChoice("text", "text", "json")
 	fs.Var(format, "format", "output `FORMAT`: text or json")
+	kind := newChoice("", "", extract.ValueMoney, extract.ValueDate, extract.ValueQuantity, "person")
+	fs.Var(kind, "kind", "only groups of this `KIND` of value: money, date, quantity or person")
+	refresh := fs.Bool("refresh", false, "run the cross-source analysis again before listing")
 	pos, err := parseFlags(e, fs, conflictsHelp, args)
 	if err != nil {
 		return err
@@ -39,13 +71,91 @@ func runConflicts(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer ix.Close()
-	// Conflict detection (Claim.Conflicts, Claim.Corroborations) is the
-	// claims issue's work; until it lands there is honestly nothing to
-	// report, and the output keeps its final shape.
-	if format.v == "json" {
-		_, err = fmt.Fprintln(e.stdout, "[]")
-	} else {
-		_, err = fmt.Fprintln(e.stdout, "no conflicts found (conflict detection is not implemented yet)")
+	done, err := ix.Crosschecked()
+	if err != nil {
+		return err
 	}
-	return err
+	if *refresh || !done {
+		if _, err := pipeline.Crosscheck(ctx, ix, e.log); err != nil {
+			return err
+		}
+	}
+	groups, err := ix.Groups(ctx, kind.v)
+	if err != nil {
+		return err
+	}
+	if format.v == "json" {
+		return writeConflictsJSON(e.stdout, groups)
+	}
+	var ids []string
+	for _, g := range groups {
+		for _, v := range g.Values {
+			ids = append(ids, v.Claims...)
+		}
+	}
+	claims, err := ix.ClaimsByID(ctx, ids)
+	if err != nil {
+		return err
+	}
+	return writeConflictsText(e.stdout, groups, claims)
+}
+
+func writeConflictsJSON(w io.Writer, groups []extract.Group) error {
+	out := make([]conflictJSON, 0, len(groups))
+	for _, g := range groups {
+		cj := conflictJSON{Topic: g.Topic, Kind: g.Kind, Values: make([]valueJSON, 0, len(g.Values))}
+		for _, v := range g.Values {
+			cj.Values = append(cj.Values, valueJSON{Value: v.Value, Claims: nonNil(v.Claims), Sources: nonNil(v.Sources)})
+		}
+		out = append(out, cj)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(out); err != nil {
+		return fmt.Errorf("write conflicts: %w", err)
+	}
+	return nil
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// writeConflictsText prints each group as a small table: the value, then
+// for each claim stating it its source and its wording.
+func writeConflictsText(w io.Writer, groups []extract.Group, claims map[string]extract.Claim) error {
+	var b strings.Builder
+	if len(groups) == 0 {
+		b.WriteString("no conflicts found\n")
+	}
+	for i, g := range groups {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		topic := g.Topic
+		if topic == "" {
+			topic = "(untitled)"
+		}
+		fmt.Fprintf(&b, "%d. %s [%s] %d values from %d origins\n", i+1, topic, g.Kind, len(g.Values), g.Origins)
+		for _, v := range g.Values {
+			fmt.Fprintf(&b, "   %s  (%s)\n", v.Value, strings.Join(v.Sources, ", "))
+			for _, id := range v.Claims {
+				c, ok := claims[id]
+				if !ok {
+					fmt.Fprintf(&b, "     - %s (claim no longer in the index)\n", id)
+					continue
+				}
+				fmt.Fprintf(&b, "     - %s: %s\n", orDash(c.Source), oneLine(c.Text))
+				fmt.Fprintf(&b, "       %s  %s\n", c.ID, c.Location)
+			}
+		}
+	}
+	if _, err := io.WriteString(w, b.String()); err != nil {
+		return fmt.Errorf("write conflicts: %w", err)
+	}
+	return nil
 }

@@ -29,14 +29,15 @@ Examples:
   claimdex export --format jsonl > claims.jsonl
   claimdex export --format json --out claims.json
   claimdex export --source "Kyiv Ledger" --currency EUR fund
+  claimdex export --format jsonld --conflicting > claims.jsonld
 `
 
 func runExport(ctx context.Context, e *env, args []string) error {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	indexPath := fs.String("index", index.DefaultPath, "index `DIR`")
 	f := addFilters(fs)
-	format := newChoice("jsonl", "jsonl", "json")
-	fs.Var(format, "format", "output `FORMAT`: jsonl (one claim per line) or json (an array)")
+	format := newChoice("jsonl", "jsonl", "json", "jsonld")
+	fs.Var(format, "format", "output `FORMAT`: jsonl (one claim per line), json (an array) or jsonld (an array of schema.org Claim objects)")
 	out := fs.String("out", "", "write to `FILE` instead of standard output")
 	words, err := parseFlags(e, fs, exportHelp, args)
 	if err != nil {
@@ -73,23 +74,27 @@ func exportTo(ctx context.Context, w io.Writer, ix *index.Index, q index.Query, 
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
 	n := 0
-	if format == "json" {
+	array := format == "json" || format == "jsonld"
+	if array {
 		bw.WriteString("[")
 	}
 	err := ix.Export(ctx, q, func(c extract.Claim) error {
-		if format == "json" {
+		if array {
 			if n > 0 {
 				bw.WriteString(",")
 			}
 			bw.WriteString("\n")
 		}
 		n++
+		if format == "jsonld" {
+			return enc.Encode(schemaClaim(c))
+		}
 		return enc.Encode(wireClaim(c))
 	})
 	if err != nil {
 		return n, fmt.Errorf("export: %w", err)
 	}
-	if format == "json" {
+	if array {
 		if n > 0 {
 			bw.WriteString("\n")
 		}
@@ -128,4 +133,38 @@ func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
+}
+
+// schemaContext is the JSON-LD context of --format jsonld: schema.org, plus
+// a claimdex prefix for the claim id.
+var schemaContext = []any{"https://schema.org", map[string]string{"claimdex": "https://github.com/claimdex/claimdex#"}}
+
+// schemaClaim is a claim as a schema.org Claim, the form fact-checkers'
+// publishing tools (ClaimReview) take: the text, who said it, when it was
+// published, and the article it appears in with its URL and publisher.
+func schemaClaim(c extract.Claim) map[string]any {
+	appearance := map[string]any{"@type": "CreativeWork", "url": c.Location}
+	if c.Title != "" {
+		appearance["headline"] = c.Title
+	}
+	if c.Source != "" {
+		appearance["publisher"] = map[string]any{"@type": "Organization", "name": c.Source}
+	}
+	if c.Published != "" {
+		appearance["datePublished"] = c.Published
+	}
+	out := map[string]any{
+		"@context":    schemaContext,
+		"@type":       "Claim",
+		"claimdex:id": c.ID,
+		"text":        c.Text,
+		"appearance":  appearance,
+	}
+	if c.Published != "" {
+		out["datePublished"] = c.Published
+	}
+	if c.Speaker != "" {
+		out["author"] = map[string]any{"@type": "Person", "name": c.Speaker}
+	}
+	return out
 }

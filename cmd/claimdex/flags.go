@@ -121,6 +121,8 @@ type filters struct {
 	since, until                                   dateFlag
 	by                                             *choiceFlag
 	minAmount, maxAmount                           floatFlag
+	minSources                                     int
+	conflicting                                    bool
 }
 
 func addFilters(fs *flag.FlagSet) *filters {
@@ -135,6 +137,8 @@ func addFilters(fs *flag.FlagSet) *filters {
 	fs.Var(&f.minAmount, "min-amount", "only claims with a money amount of at least `X` currency units")
 	fs.Var(&f.maxAmount, "max-amount", "only claims with a money amount of at most `X` currency units")
 	fs.Var(&f.currencies, "currency", "only claims with money in this ISO 4217 `CODE`, e.g. USD (repeatable)")
+	fs.IntVar(&f.minSources, "min-sources", 0, "only claims whose value at least `N` independent origins state, their own included")
+	fs.BoolVar(&f.conflicting, "conflicting", false, "only claims that another origin contradicts")
 	return f
 }
 
@@ -145,6 +149,9 @@ func (f *filters) query(text string) (index.Query, error) {
 	}
 	if f.minAmount.v != nil && f.maxAmount.v != nil && *f.maxAmount.v < *f.minAmount.v {
 		return index.Query{}, usagef("--max-amount is below --min-amount")
+	}
+	if f.minSources < 0 {
+		return index.Query{}, usagef("--min-sources must be 0 or more")
 	}
 	currencies := make([]string, len(f.currencies))
 	for i, c := range f.currencies {
@@ -162,6 +169,8 @@ func (f *filters) query(text string) (index.Query, error) {
 		MinAmount:   f.minAmount.v,
 		MaxAmount:   f.maxAmount.v,
 		Currencies:  currencies,
+		MinSources:  f.minSources,
+		Conflicting: f.conflicting,
 	}, nil
 }
 

@@ -34,6 +34,7 @@ Examples:
   claimdex search --currency USD --min-amount 1e9 --format json fund
   claimdex search --kind quote --speaker "Rustem Umerov" --limit 5
   claimdex search --facets --limit 0
+  claimdex search --min-sources 2 --conflicting fund
 `
 
 func runSearch(ctx context.Context, e *env, args []string) error {
@@ -161,6 +162,9 @@ func writeSearchText(w io.Writer, q index.Query, res *index.Result, facets, tty 
 		}
 		if s := mentionSummary(c); s != "" {
 			fmt.Fprintf(&b, "   %s\n", s)
+		}
+		if c.Corroborations > 0 || len(c.Conflicts) > 0 {
+			fmt.Fprintf(&b, "   stated by %d other origin(s); contradicted by %d claim(s)\n", c.Corroborations, len(c.Conflicts))
 		}
 		fmt.Fprintf(&b, "   %s\n", c.Location)
 	}

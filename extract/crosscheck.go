@@ -1,0 +1,933 @@
+package extract
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Cross-source analysis: which figures do outlets agree on, which do they
+// contradict. Every value a claim states (an amount of money, a date, a
+// quantity) is a mention with a topic (see topic.go). Mentions of the same
+// kind of value in documents of different origins whose topics are alike
+// are linked, most alike first, into groups, each group being one fact as
+// reported by several outlets. Within a group equal values corroborate and
+// different values conflict.
+//
+// Precision comes from three rules. A group never holds two different
+// values from one document: an article that gives €600 million for one
+// thing and €500 million for another is talking about two things, so the
+// two can never end up as one fact disagreeing with itself. Different
+// values need a closer topic than equal ones to be linked. And values are
+// only compared across origins: documents of one publisher, and copies of
+// one syndicated story, count once.
+
+// Value kinds of a group.
+const (
+	ValueMoney    = "money"
+	ValueDate     = "date"
+	ValueQuantity = "quantity"
+)
+
+// Group is one fact as stated by several origins: its topic (a short
+// phrase naming what the values are about), the kind of value, and the
+// distinct values with the claims and sources stating each, most widely
+// stated first.
+type Group struct {
+	Topic  string       `json:"topic"`
+	Kind   string       `json:"kind"`
+	Values []GroupValue `json:"values"`
+	// Origins is the number of independent origins in the group.
+	Origins int `json:"origins"`
+	// Conflict is set when independent origins state values that
+	// contradict each other (not merely differ in precision).
+	Conflict bool `json:"conflict"`
+}
+
+// GroupValue is one value of a group. Value is normalised: money as
+// "<amount> <ISO code>" ("45000000000 USD", a range "10000000-12000000
+// USD"), dates in ISO form, quantities as "<value> <unit>".
+type GroupValue struct {
+	Value   string   `json:"value"`
+	Claims  []string `json:"claims"`
+	Sources []string `json:"sources"`
+}
+
+// Annotation is what cross-source analysis says about one claim.
+type Annotation struct {
+	// Corroborations is the number of OTHER independent origins stating
+	// the same value as the claim (the best of the claim's values); 0
+	// when no one else states it.
+	Corroborations int
+	// Conflicts are the ids of claims of other origins stating a
+	// different value for the same fact, sorted.
+	Conflicts []string
+}
+
+// CrossOptions tunes Crosscheck. The zero value uses the defaults.
+type CrossOptions struct {
+	// Fingerprints of documents by id, for syndication. A document without
+	// one is fingerprinted from the texts of its claims given to
+	// Crosscheck.
+	Fingerprints map[string]Fingerprint
+	// SyndicationThreshold: see DefaultSyndicationThreshold.
+	SyndicationThreshold float64
+	// AgreeThreshold and ConflictThreshold are the topic similarities (0..1)
+	// from which equal and different values are taken to be about the
+	// same fact.
+	AgreeThreshold, ConflictThreshold float64
+}
+
+// Default topic similarity thresholds, measured on testdata/crosscheck.
+const (
+	DefaultAgreeThreshold    = 0.2
+	DefaultConflictThreshold = 0.18
+	// sameDocThreshold is the topic similarity from which two mentions of
+	// one figure in one document are taken to be about one thing.
+	sameDocThreshold = 0.25
+	// agreeBonus is added to the topic similarity of two equal values.
+	agreeBonus = 0.15
+	// docGate is the least similarity of two documents (their titles and
+	// entities) for their values to be compared at all: the same words
+	// in two stories about different events are not the same fact.
+	docGate = 0.08
+	// maxRatio bounds how far apart two amounts or counts may be and
+	// still be reported as a disagreement about one fact.
+	maxRatio = 10
+	// maxPosting skips topic words shared by more mentions than this when
+	// looking for candidate pairs (too common to single out a fact).
+	maxPosting = 5000
+)
+
+// CrossResult is the outcome of Crosscheck.
+type CrossResult struct {
+	// Groups stated by at least two origins, biggest first.
+	Groups []Group
+	// Annotations of every claim that states a value, by claim id.
+	Annotations map[string]Annotation
+	// Origins maps each document id to its origin (the smallest document
+	// id of the copies of one story, or of one source's documents).
+	Origins map[string]string
+}
+
+// mention is one value stated by one claim.
+type mention struct {
+	claim  int // index in claims
+	doc    int
+	origin int
+	kind   string
+	val    mvalue
+	topic  []topicTerm
+	vec    topicVec
+}
+
+// mvalue is a comparable value. Money and quantities: [lo, hi] in unit;
+// dates: [lo, hi) in days since the epoch, prec the precision rank (0 day,
+// 1 month, 2 quarter, 3 year).
+type mvalue struct {
+	lo, hi float64
+	unit   string
+	prec   int
+	text   string // normalised display form
+}
+
+// relation of two values of one kind.
+type relation int
+
+const (
+	relIncomparable relation = iota // different currencies or units
+	relEqual
+	relCompatible // dates of different precision, one within the other
+	relDifferent
+)
+
+func relate(kind string, a, b mvalue) relation {
+	if a.unit != b.unit {
+		return relIncomparable
+	}
+	if kind == ValueDate {
+		switch {
+		case a.lo == b.lo && a.hi == b.hi:
+			return relEqual
+		case a.prec != b.prec && ((a.lo <= b.lo && b.hi <= a.hi) || (b.lo <= a.lo && a.hi <= b.hi)):
+			return relCompatible
+		}
+		return relDifferent
+	}
+	// Within 1% (rounding: "$1.2bn" and "$1,190 million" agree); ranges
+	// agree with what they overlap.
+	tol := 0.01 * math.Max(math.Abs(a.hi), math.Abs(b.hi))
+	if a.lo <= b.hi+tol && b.lo <= a.hi+tol {
+		return relEqual
+	}
+	return relDifferent
+}
+
+// farApart reports values too far apart to be the same fact misreported.
+func farApart(kind string, a, b mvalue) bool {
+	if kind == ValueDate {
+		return math.Abs(a.lo-b.lo) > 3*366
+	}
+	x, y := math.Abs(a.lo), math.Abs(b.lo)
+	if x == 0 || y == 0 {
+		return x != y
+	}
+	return math.Max(x, y)/math.Min(x, y) > maxRatio
+}
+
+// Crosscheck groups the values stated by claims across documents and
+// returns the groups and each claim's corroborations and conflicts. It is
+// a pure function of its input (and deterministic: the result does not
+// depend on the order of claims).
+func Crosscheck(claims []Claim, opt CrossOptions) *CrossResult {
+	if opt.AgreeThreshold <= 0 {
+		opt.AgreeThreshold = DefaultAgreeThreshold
+	}
+	if opt.ConflictThreshold <= 0 {
+		opt.ConflictThreshold = DefaultConflictThreshold
+	}
+	claims = slices.Clone(claims)
+	slices.SortFunc(claims, func(a, b Claim) int {
+		return cmp.Or(strings.Compare(a.DocID, b.DocID), cmp.Compare(a.Offset.Start, b.Offset.Start), strings.Compare(a.ID, b.ID))
+	})
+
+	docs, docIndex := docsOf(claims)
+	origins := originsOf(claims, docs, opt)
+	originIdx := map[string]int{}
+	for _, d := range docs {
+		if _, ok := originIdx[origins[d]]; !ok {
+			originIdx[origins[d]] = len(originIdx)
+		}
+	}
+
+	var ms []mention
+	for i := range claims {
+		c := &claims[i]
+		for _, m := range claimMentions(c) {
+			m.claim = i
+			m.doc = docIndex[c.DocID]
+			m.origin = originIdx[origins[c.DocID]]
+			ms = append(ms, m)
+		}
+	}
+	vectorize(ms)
+	docVecs := docVectors(claims, docs, docIndex)
+
+	clusters := link(ms, docVecs, opt)
+	res := &CrossResult{Annotations: map[string]Annotation{}, Origins: origins}
+	for _, m := range ms {
+		res.Annotations[claims[m.claim].ID] = Annotation{Conflicts: []string{}}
+	}
+	for _, members := range clusters {
+		g, ok := buildGroup(claims, ms, members)
+		if ok {
+			res.Groups = append(res.Groups, g)
+		}
+		annotate(res.Annotations, claims, ms, members)
+	}
+	slices.SortFunc(res.Groups, compareGroups)
+	return res
+}
+
+// compareGroups orders groups biggest first: by origins, then claims,
+// then topic and kind for a stable order.
+func compareGroups(a, b Group) int {
+	na, nb := 0, 0
+	for _, v := range a.Values {
+		na += len(v.Claims)
+	}
+	for _, v := range b.Values {
+		nb += len(v.Claims)
+	}
+	return cmp.Or(cmp.Compare(b.Origins, a.Origins), cmp.Compare(nb, na),
+		strings.Compare(a.Topic, b.Topic), strings.Compare(a.Kind, b.Kind),
+		strings.Compare(a.Values[0].Claims[0], b.Values[0].Claims[0]))
+}
+
+// docsOf lists the document ids in order and indexes them.
+func docsOf(claims []Claim) ([]string, map[string]int) {
+	idx := map[string]int{}
+	var docs []string
+	for _, c := range claims {
+		if _, ok := idx[c.DocID]; !ok {
+			idx[c.DocID] = len(docs)
+			docs = append(docs, c.DocID)
+		}
+	}
+	return docs, idx
+}
+
+// originsOf merges syndicated copies and documents of one source into
+// origins.
+func originsOf(claims []Claim, docs []string, opt CrossOptions) map[string]string {
+	fps := make(map[string]Fingerprint, len(docs))
+	var texts map[string]*strings.Builder
+	for _, d := range docs {
+		if fp, ok := opt.Fingerprints[d]; ok {
+			fps[d] = fp
+			continue
+		}
+		if texts == nil {
+			texts = map[string]*strings.Builder{}
+		}
+		texts[d] = &strings.Builder{}
+	}
+	source := map[string]string{}
+	for _, c := range claims {
+		source[c.DocID] = strings.ToLower(strings.TrimSpace(c.Source))
+		if b, ok := texts[c.DocID]; ok && c.Kind != KindHeadline {
+			b.WriteString(c.Text)
+			b.WriteString("\n")
+		}
+	}
+	for d, b := range texts {
+		fps[d] = NewFingerprint(b.String())
+	}
+	syn := Origins(fps, opt.SyndicationThreshold)
+	// Then one origin per source: an outlet repeating itself is not
+	// corroboration.
+	uf := newUnionFind(len(docs))
+	pos := map[string]int{}
+	for i, d := range docs {
+		pos[d] = i
+	}
+	bySource := map[string]int{}
+	for i, d := range docs {
+		uf.union(i, pos[syn[d]])
+		if s := source[d]; s != "" {
+			if j, ok := bySource[s]; ok {
+				uf.union(i, j)
+			} else {
+				bySource[s] = i
+			}
+		}
+	}
+	out := make(map[string]string, len(docs))
+	// Name each origin by the smallest document id in it.
+	root := map[int]string{}
+	for i, d := range docs {
+		r := uf.find(i)
+		if cur, ok := root[r]; !ok || d < cur {
+			root[r] = d
+		}
+	}
+	for i, d := range docs {
+		out[d] = root[uf.find(i)]
+	}
+	return out
+}
+
+// claimMentions returns the values c states, with their topics.
+func claimMentions(c *Claim) []mention {
+	var out []mention
+	var moneySpans, dateSpans, qtySpans []span
+	for _, m := range c.Money {
+		moneySpans = append(moneySpans, span{m.Start, m.End})
+	}
+	for _, d := range c.Dates {
+		dateSpans = append(dateSpans, span{d.Start, d.End})
+	}
+	for _, q := range c.Quantities {
+		qtySpans = append(qtySpans, span{q.Start, q.End})
+	}
+	others := func(all []span, i int) []span {
+		o := make([]span, 0, len(all)-1)
+		for j, s := range all {
+			if j != i {
+				o = append(o, s)
+			}
+		}
+		return o
+	}
+	valid := func(s span) bool { return s.start >= 0 && s.end <= len(c.Text) && s.start <= s.end }
+	for i, m := range c.Money {
+		v, ok := moneyValue(m)
+		if !ok || !valid(moneySpans[i]) {
+			continue
+		}
+		out = append(out, mention{kind: ValueMoney, val: v, topic: mentionTopic(c, moneySpans[i], others(moneySpans, i))})
+	}
+	for i, d := range c.Dates {
+		v, ok := dateValue(d.Value)
+		if !ok || !valid(dateSpans[i]) {
+			continue
+		}
+		out = append(out, mention{kind: ValueDate, val: v, topic: mentionTopic(c, dateSpans[i], others(dateSpans, i))})
+	}
+	for i, q := range c.Quantities {
+		v, ok := quantityValue(q)
+		if !ok || !valid(qtySpans[i]) {
+			continue
+		}
+		// Counts that overlap a money or date mention are their parts.
+		if overlapsAny(qtySpans[i], moneySpans) || overlapsAny(qtySpans[i], dateSpans) {
+			continue
+		}
+		out = append(out, mention{kind: ValueQuantity, val: v, topic: mentionTopic(c, qtySpans[i], others(qtySpans, i))})
+	}
+	return out
+}
+
+func overlapsAny(s span, all []span) bool {
+	for _, o := range all {
+		if s.start < o.end && o.start < s.end {
+			return true
+		}
+	}
+	return false
+}
+
+func moneyValue(m Money) (mvalue, bool) {
+	if m.Currency == "" || m.Amount <= 0 || math.IsNaN(m.Amount) || math.IsInf(m.Amount, 0) {
+		return mvalue{}, false
+	}
+	v := mvalue{lo: m.Amount, hi: m.Amount, unit: strings.ToUpper(m.Currency)}
+	if m.AmountMax > m.Amount && !math.IsInf(m.AmountMax, 0) {
+		v.hi = m.AmountMax
+		v.text = fmtNum(v.lo) + "-" + fmtNum(v.hi) + " " + v.unit
+	} else {
+		v.text = fmtNum(v.lo) + " " + v.unit
+	}
+	return v, true
+}
+
+func quantityValue(q Quantity) (mvalue, bool) {
+	if math.IsNaN(q.Value) || math.IsInf(q.Value, 0) {
+		return mvalue{}, false
+	}
+	u := unitKey(q.Unit)
+	return mvalue{lo: q.Value, hi: q.Value, unit: u, text: fmtNum(q.Value) + " " + strings.TrimSpace(q.Unit)}, true
+}
+
+// peopleNouns are units that all count people: "95,000 people" and
+// "120,000 residents" are comparable counts.
+var peopleNouns = setOf(`people person persons resident residents inhabitant inhabitants citizen citizens
+civilian civilians individual individuals`)
+
+func unitKey(u string) string {
+	u = strings.ToLower(strings.TrimSpace(u))
+	if peopleNouns[u] {
+		return "people"
+	}
+	return stem(u)
+}
+
+func fmtNum(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
+
+// dateValue parses an ISO date value of the claim contract.
+func dateValue(s string) (mvalue, bool) {
+	s = strings.TrimSpace(s)
+	var lo, hi time.Time
+	prec := 0
+	switch {
+	case len(s) == 10:
+		t, err := time.Parse(time.DateOnly, s)
+		if err != nil {
+			return mvalue{}, false
+		}
+		lo, hi = t, t.AddDate(0, 0, 1)
+	case len(s) == 7 && s[5] == 'Q':
+		y, err := strconv.Atoi(s[:4])
+		q := int(s[6] - '0')
+		if err != nil || q < 1 || q > 4 {
+			return mvalue{}, false
+		}
+		lo = time.Date(y, time.Month(3*(q-1)+1), 1, 0, 0, 0, 0, time.UTC)
+		hi, prec = lo.AddDate(0, 3, 0), 2
+	case len(s) == 7:
+		t, err := time.Parse("2006-01", s)
+		if err != nil {
+			return mvalue{}, false
+		}
+		lo, hi, prec = t, t.AddDate(0, 1, 0), 1
+	case len(s) == 4:
+		t, err := time.Parse("2006", s)
+		if err != nil {
+			return mvalue{}, false
+		}
+		lo, hi, prec = t, t.AddDate(1, 0, 0), 3
+	default:
+		return mvalue{}, false
+	}
+	day := func(t time.Time) float64 { return float64(t.Unix() / 86400) }
+	return mvalue{lo: day(lo), hi: day(hi), prec: prec, text: s}, true
+}
+
+// vectorize weighs every mention's topic by inverse document frequency
+// (over mentions) and scales it to unit length.
+func vectorize(ms []mention) {
+	ids := map[string]int32{}
+	var vocab []string
+	df := map[int32]int{}
+	for _, m := range ms {
+		for _, t := range m.topic {
+			id, ok := ids[t.term]
+			if !ok {
+				id = int32(len(vocab))
+				ids[t.term] = id
+				vocab = append(vocab, t.term)
+			}
+			df[id]++
+		}
+	}
+	n := float64(len(ms))
+	for i := range ms {
+		m := &ms[i]
+		type tw struct {
+			id int32
+			w  float64
+		}
+		tws := make([]tw, 0, len(m.topic))
+		var norm float64
+		for _, t := range m.topic {
+			id := ids[t.term]
+			w := t.w * math.Log(1+n/float64(df[id]))
+			tws = append(tws, tw{id, w})
+			norm += w * w
+		}
+		slices.SortFunc(tws, func(a, b tw) int { return cmp.Compare(a.id, b.id) })
+		norm = math.Sqrt(norm)
+		m.vec = topicVec{terms: make([]int32, len(tws)), w: make([]float32, len(tws))}
+		for k, x := range tws {
+			m.vec.terms[k] = x.id
+			if norm > 0 {
+				m.vec.w[k] = float32(x.w / norm)
+			}
+		}
+	}
+}
+
+// docVectors describes each document by its title words and the entities
+// of its claims, weighted by inverse document frequency, for the gate that
+// keeps values of unrelated stories apart.
+func docVectors(claims []Claim, docs []string, docIndex map[string]int) []topicVec {
+	bags := make([]map[string]float64, len(docs))
+	for i := range bags {
+		bags[i] = map[string]float64{}
+	}
+	for _, c := range claims {
+		b := bags[docIndex[c.DocID]]
+		for _, w := range words(c.Title) {
+			if !w.boundary {
+				b[w.norm] = 1
+			}
+		}
+		for _, e := range c.Entities {
+			name := e.Canonical
+			if name == "" {
+				name = e.Text
+			}
+			if name != "" {
+				b["\x00"+strings.ToLower(name)] = 1
+			}
+		}
+	}
+	ids := map[string]int32{}
+	df := map[string]int{}
+	for _, b := range bags {
+		for t := range b {
+			df[t]++
+			if _, ok := ids[t]; !ok {
+				ids[t] = int32(len(ids))
+			}
+		}
+	}
+	out := make([]topicVec, len(docs))
+	n := float64(len(docs))
+	for i, b := range bags {
+		type tw struct {
+			id int32
+			w  float64
+		}
+		var tws []tw
+		var norm float64
+		for t := range b {
+			w := math.Log(1 + n/float64(df[t]))
+			tws = append(tws, tw{ids[t], w})
+			norm += w * w
+		}
+		slices.SortFunc(tws, func(a, b tw) int { return cmp.Compare(a.id, b.id) })
+		norm = math.Sqrt(norm)
+		v := topicVec{terms: make([]int32, len(tws)), w: make([]float32, len(tws))}
+		for k, x := range tws {
+			v.terms[k] = x.id
+			if norm > 0 {
+				v.w[k] = float32(x.w / norm)
+			}
+		}
+		out[i] = v
+	}
+	return out
+}
+
+// pair is a candidate link between two mentions.
+type pair struct {
+	a, b  int
+	score float64
+}
+
+// link clusters mentions: candidate pairs (same kind and unit, different
+// origins, related documents, close enough topics) are merged best first,
+// never merging two clusters that would then hold different values from
+// one document. It returns the clusters of two or more mentions.
+func link(ms []mention, docVecs []topicVec, opt CrossOptions) [][]int {
+	postings := map[int32][]int{}
+	for i, m := range ms {
+		for _, t := range m.vec.terms {
+			postings[t] = append(postings[t], i)
+		}
+	}
+	// Every candidate pair with its score; equal values get a bonus, as
+	// agreeing on the figure is evidence of one fact too.
+	var cands []pair
+	seen := map[int]bool{}
+	docSim := map[[2]int]float64{}
+	// best[i][d] is the best score of mention i with any mention of
+	// document d.
+	best := make([]map[int]float64, len(ms))
+	for i, m := range ms {
+		clear(seen)
+		for _, t := range m.vec.terms {
+			p := postings[t]
+			if len(p) > maxPosting {
+				continue
+			}
+			for _, j := range p {
+				if j <= i || seen[j] {
+					continue
+				}
+				seen[j] = true
+				o := ms[j]
+				if o.kind != m.kind {
+					continue
+				}
+				rel := relate(m.kind, m.val, o.val)
+				if o.doc == m.doc {
+					// One article repeating a specific figure about one
+					// thing ("the $50 billion fund") ties its mentions.
+					if rel == relEqual && !(m.kind == ValueDate && m.val.prec > 1) && cosine(m.vec, o.vec) >= sameDocThreshold {
+						cands = append(cands, pair{i, j, cosine(m.vec, o.vec)})
+					}
+					continue
+				}
+				if o.origin == m.origin {
+					continue
+				}
+				if rel == relIncomparable {
+					continue
+				}
+				key := [2]int{min(m.doc, o.doc), max(m.doc, o.doc)}
+				ds, ok := docSim[key]
+				if !ok {
+					ds = cosine(docVecs[key[0]], docVecs[key[1]])
+					docSim[key] = ds
+				}
+				if ds < docGate {
+					continue
+				}
+				sim := cosine(m.vec, o.vec)
+				score := sim
+				switch rel {
+				case relEqual, relCompatible:
+					if sim < opt.AgreeThreshold {
+						continue
+					}
+					score += agreeBonus
+				case relDifferent:
+					if sim < opt.ConflictThreshold || farApart(m.kind, m.val, o.val) {
+						continue
+					}
+				}
+				cands = append(cands, pair{i, j, score})
+				for _, x := range [][2]int{{i, o.doc}, {j, m.doc}} {
+					if best[x[0]] == nil {
+						best[x[0]] = map[int]float64{}
+					}
+					best[x[0]][x[1]] = math.Max(best[x[0]][x[1]], score)
+				}
+			}
+		}
+	}
+	// A different value is linked only when each mention is the other's
+	// best match in the other document: when an article states the same
+	// figure elsewhere, or a closer fact, that explains the mention better
+	// than a disagreement does.
+	// Nor when the other document states this very figure elsewhere: it
+	// agrees, and its different figure is about something else.
+	byDoc := map[int][]int{}
+	for i, m := range ms {
+		byDoc[m.doc] = append(byDoc[m.doc], i)
+	}
+	states := func(doc int, m mention) bool {
+		if m.kind == ValueDate && m.val.prec > 1 {
+			return false // years and quarters recur for many things
+		}
+		for _, k := range byDoc[doc] {
+			if ms[k].kind == m.kind && relate(m.kind, m.val, ms[k].val) == relEqual {
+				return true
+			}
+		}
+		return false
+	}
+	var pairs []pair
+	for _, p := range cands {
+		a, b := ms[p.a], ms[p.b]
+		if relate(a.kind, a.val, b.val) == relDifferent &&
+			(p.score < best[p.a][b.doc] || p.score < best[p.b][a.doc] || states(b.doc, a) || states(a.doc, b)) {
+			continue
+		}
+		pairs = append(pairs, p)
+	}
+	slices.SortFunc(pairs, func(x, y pair) int {
+		return cmp.Or(cmp.Compare(y.score, x.score), cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b))
+	})
+
+	uf := newUnionFind(len(ms))
+	// members holds, per cluster root, the mentions of each document.
+	members := make([]map[int][]int, len(ms))
+	for i, m := range ms {
+		members[i] = map[int][]int{m.doc: {i}}
+	}
+	for _, p := range pairs {
+		ra, rb := uf.find(p.a), uf.find(p.b)
+		if ra == rb || !mergeable(ms, members[ra], members[rb]) {
+			continue
+		}
+		uf.union(ra, rb)
+		r, other := uf.find(ra), ra
+		if r == ra {
+			other = rb
+		}
+		for d, xs := range members[other] {
+			members[r][d] = append(members[r][d], xs...)
+		}
+		members[other] = nil
+	}
+	groups := map[int][]int{}
+	for i := range ms {
+		r := uf.find(i)
+		groups[r] = append(groups[r], i)
+	}
+	var out [][]int
+	for _, g := range groups {
+		if len(g) > 1 {
+			out = append(out, g)
+		}
+	}
+	slices.SortFunc(out, func(a, b []int) int { return cmp.Compare(a[0], b[0]) })
+	return out
+}
+
+// mergeable reports whether two clusters can become one: no document may
+// then state two values for the fact that contradict each other.
+func mergeable(ms []mention, a, b map[int][]int) bool {
+	if len(b) < len(a) {
+		a, b = b, a
+	}
+	for d, xs := range a {
+		ys, ok := b[d]
+		if !ok {
+			continue
+		}
+		for _, x := range xs {
+			for _, y := range ys {
+				if relate(ms[x].kind, ms[x].val, ms[y].val) == relDifferent {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}
+
+// buildGroup turns a cluster into a Group when at least two origins state
+// its values.
+func buildGroup(claims []Claim, ms []mention, members []int) (Group, bool) {
+	origins := map[int]bool{}
+	for _, i := range members {
+		origins[ms[i].origin] = true
+	}
+	if len(origins) < 2 {
+		return Group{}, false
+	}
+	g := Group{Kind: ms[members[0]].kind, Origins: len(origins)}
+	// Buckets of equal values, each with its origins.
+	type bucket struct {
+		val     mvalue
+		claims  []string
+		sources []string
+		origins map[int]bool
+	}
+	var buckets []*bucket
+	sorted := slices.Clone(members)
+	slices.SortFunc(sorted, func(x, y int) int {
+		return cmp.Or(cmp.Compare(ms[x].val.lo, ms[y].val.lo), cmp.Compare(ms[x].val.prec, ms[y].val.prec), cmp.Compare(x, y))
+	})
+	for _, i := range sorted {
+		m := ms[i]
+		var b *bucket
+		for _, c := range buckets {
+			if relate(m.kind, c.val, m.val) == relEqual {
+				b = c
+				break
+			}
+		}
+		if b == nil {
+			b = &bucket{val: m.val, origins: map[int]bool{}}
+			buckets = append(buckets, b)
+		}
+		c := claims[m.claim]
+		if !slices.Contains(b.claims, c.ID) {
+			b.claims = append(b.claims, c.ID)
+		}
+		if !slices.Contains(b.sources, c.Source) {
+			b.sources = append(b.sources, c.Source)
+		}
+		b.origins[m.origin] = true
+	}
+	for _, x := range members {
+		for _, y := range members {
+			if ms[x].origin != ms[y].origin && relate(g.Kind, ms[x].val, ms[y].val) == relDifferent {
+				g.Conflict = true
+			}
+		}
+	}
+	slices.SortStableFunc(buckets, func(a, b *bucket) int {
+		return cmp.Or(cmp.Compare(len(b.origins), len(a.origins)), cmp.Compare(len(b.claims), len(a.claims)))
+	})
+	for _, b := range buckets {
+		slices.Sort(b.claims)
+		slices.Sort(b.sources)
+		g.Values = append(g.Values, GroupValue{Value: b.val.text, Claims: b.claims, Sources: b.sources})
+	}
+	g.Topic = topicLabel(claims, ms, members)
+	return g, true
+}
+
+// annotate records corroborations and conflicts of the cluster's claims.
+func annotate(ann map[string]Annotation, claims []Claim, ms []mention, members []int) {
+	for _, x := range members {
+		agree := map[int]bool{}
+		var conflicts []string
+		for _, y := range members {
+			if ms[x].origin == ms[y].origin {
+				continue
+			}
+			switch relate(ms[x].kind, ms[x].val, ms[y].val) {
+			case relEqual:
+				agree[ms[y].origin] = true
+			case relDifferent:
+				conflicts = append(conflicts, claims[ms[y].claim].ID)
+			}
+		}
+		id := claims[ms[x].claim].ID
+		a := ann[id]
+		a.Corroborations = max(a.Corroborations, len(agree))
+		for _, c := range conflicts {
+			if !slices.Contains(a.Conflicts, c) {
+				a.Conflicts = append(a.Conflicts, c)
+			}
+		}
+		slices.Sort(a.Conflicts)
+		ann[id] = a
+	}
+}
+
+// topicLabel names a group by the phrase of its members' texts whose words
+// the most origins share: runs of up to three content words from the
+// claims and their section headings ("reconstruction fund", "Miami
+// talks"). A word that only some origins use costs rather than adds.
+func topicLabel(claims []Claim, ms []mention, members []int) string {
+	score := map[string]float64{}
+	perOrigin := map[int]map[string]float64{}
+	for _, i := range members {
+		m := ms[i]
+		po := perOrigin[m.origin]
+		if po == nil {
+			po = map[string]float64{}
+			perOrigin[m.origin] = po
+		}
+		for _, t := range m.topic {
+			po[t.term] = math.Max(po[t.term], t.w)
+		}
+	}
+	best := 0.0
+	for _, po := range perOrigin {
+		for t, w := range po {
+			score[t] += w
+			best = math.Max(best, score[t])
+		}
+	}
+	theta := best / 2
+	type cand struct {
+		text  string
+		score float64
+	}
+	// texts are the lower-cased claim texts and sections of each origin.
+	texts := map[int]string{}
+	for _, i := range members {
+		c := claims[ms[i].claim]
+		texts[ms[i].origin] += strings.ToLower(c.Text+"\n"+c.Section) + "\n"
+	}
+	shared := func(phrase string) int {
+		n := 0
+		for _, t := range texts {
+			if strings.Contains(t, phrase) {
+				n++
+			}
+		}
+		return n
+	}
+	var top cand
+	consider := func(s string) {
+		ws := words(stripNumbering(s))
+		for i := range ws {
+			if ws[i].boundary {
+				continue
+			}
+			total := 0.0
+			for n := 0; n < 3 && i+n < len(ws) && !ws[i+n].boundary; n++ {
+				// Stop at a gap: the run must be contiguous words.
+				if n > 0 && !adjacent(s, ws[i+n-1], ws[i+n]) {
+					break
+				}
+				total += score[ws[i+n].norm] - theta
+				text := strings.ToLower(stripNumbering(s)[ws[i].start:ws[i+n].end])
+				if strings.HasSuffix(text, "ed") || strings.HasSuffix(strings.Fields(text)[0], "ed") {
+					continue // "signed", "convened": verbs, not names of things
+				}
+				c := cand{text, total * float64(shared(text)) / float64(len(texts))}
+				if c.score > top.score || (c.score == top.score && c.score > 0 && (len(c.text) < len(top.text) || (len(c.text) == len(top.text) && c.text < top.text))) {
+					top = c
+				}
+			}
+		}
+	}
+	for _, i := range members {
+		c := claims[ms[i].claim]
+		consider(c.Text)
+		consider(c.Section)
+	}
+	if top.text == "" {
+		return ""
+	}
+	return top.text
+}
+
+// adjacent reports whether only spaces or hyphens separate two words of s
+// (stop words between them break a phrase).
+func adjacent(s string, a, b word) bool {
+	gap := stripNumberingGap(s, a.end, b.start)
+	return strings.Trim(gap, " -‑") == "" && len(gap) <= 2
+}
+
+func stripNumberingGap(s string, from, to int) string {
+	t := stripNumbering(s)
+	if from < 0 || to > len(t) || from > to {
+		return "x"
+	}
+	return t[from:to]
+}

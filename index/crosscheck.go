@@ -1,0 +1,238 @@
+package index
+
+import (
+	"cmp"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/claimdex/claimdex/extract"
+)
+
+// Cross-source results live in the index in two forms. Each claim's
+// corroborations and conflicts are fields of the claim itself (searchable:
+// Query.MinSources, Query.Conflicting), rewritten by Writer.Annotate. The
+// groups with disagreement are documents of type "group" with id
+// "group:"+hash, replaced as a whole by Writer.ReplaceGroups on each
+// analysis run, so that `claimdex conflicts` reads a few stored groups
+// instead of re-running the analysis over every claim with a value.
+
+// groupIDPrefix keeps group documents apart from claims and records.
+const groupIDPrefix = "group:"
+
+// Annotate rewrites claim c with its cross-source fields (Corroborations,
+// Conflicts); every other field must be as stored (pass the claim read by
+// Export). Like Put, the change joins the pending batch. Claims of a
+// document replaced since c was read are not resurrected as long as the
+// writer doing ingest and this one are the same, or ingest has finished:
+// one writer at a time.
+func (w *Writer) Annotate(c extract.Claim) error {
+	if c.ID == "" || strings.HasPrefix(c.ID, docIDPrefix) || strings.HasPrefix(c.ID, groupIDPrefix) {
+		return fmt.Errorf("annotate claim %q: not a claim id", c.ID)
+	}
+	if c.Conflicts == nil {
+		c.Conflicts = []string{}
+	}
+	fields, err := claimDocument(c)
+	if err != nil {
+		return fmt.Errorf("annotate claim %s: %w", c.ID, err)
+	}
+	d, err := w.mapDocument(c.ID, fields)
+	if err != nil {
+		return fmt.Errorf("annotate claim %s: %w", c.ID, err)
+	}
+	_ = w.batch.IndexAdvanced(d)
+	w.ops++
+	if w.ops >= w.size {
+		return w.Flush()
+	}
+	return nil
+}
+
+// ReplaceGroups replaces the stored groups with groups (only those with
+// disagreement are kept: extract.Group.Conflict). It flushes, so that the
+// old groups and the new are never both visible for long.
+func (w *Writer) ReplaceGroups(ctx context.Context, groups []extract.Group) error {
+	old, err := w.ix.groupIDs(ctx)
+	if err != nil {
+		return fmt.Errorf("replace groups: %w", err)
+	}
+	keep := map[string]bool{}
+	for _, g := range groups {
+		if !g.Conflict || len(g.Values) == 0 {
+			continue
+		}
+		raw, err := json.Marshal(g)
+		if err != nil {
+			return fmt.Errorf("replace groups: encode: %w", err)
+		}
+		id := groupID(g)
+		size := 0
+		for _, v := range g.Values {
+			size += len(v.Claims)
+		}
+		fields := map[string]any{fType: typeGroup, fJSON: string(raw), fGroupKind: g.Kind, fGroupSize: float64(size)}
+		d, err := w.mapDocument(id, fields)
+		if err != nil {
+			return fmt.Errorf("replace groups: %w", err)
+		}
+		_ = w.batch.IndexAdvanced(d)
+		w.ops++
+		keep[id] = true
+	}
+	for _, id := range old {
+		if !keep[id] {
+			w.batch.Delete(id)
+			w.ops++
+		}
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	return w.ix.markCrosschecked()
+}
+
+// groupID derives a group's id from its kind and claims, so that an
+// unchanged group keeps its id from run to run.
+func groupID(g extract.Group) string {
+	h := sha256.New()
+	h.Write([]byte(g.Kind))
+	var ids []string
+	for _, v := range g.Values {
+		ids = append(ids, v.Claims...)
+	}
+	slices.Sort(ids)
+	for _, id := range ids {
+		h.Write([]byte{0})
+		h.Write([]byte(id))
+	}
+	return groupIDPrefix + hex.EncodeToString(h.Sum(nil)[:8])
+}
+
+// groupIDs lists the ids of every stored group.
+func (ix *Index) groupIDs(ctx context.Context) ([]string, error) {
+	var ids []string
+	err := ix.eachGroup(ctx, "", false, func(id string, _ map[string]any) error {
+		ids = append(ids, id)
+		return nil
+	})
+	return ids, err
+}
+
+// Groups returns the stored groups with disagreement, biggest first (most
+// origins, then most claims); kind filters by kind of value when not "".
+func (ix *Index) Groups(ctx context.Context, kind string) ([]extract.Group, error) {
+	out := []extract.Group{}
+	err := ix.eachGroup(ctx, kind, true, func(id string, fields map[string]any) error {
+		raw, err := storedJSON(fields, id)
+		if err != nil {
+			return err
+		}
+		var g extract.Group
+		if err := json.Unmarshal(raw, &g); err != nil {
+			return fmt.Errorf("decode group %s: %w", id, err)
+		}
+		out = append(out, g)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read groups: %w", err)
+	}
+	slices.SortStableFunc(out, func(a, b extract.Group) int {
+		na, nb := 0, 0
+		for _, v := range a.Values {
+			na += len(v.Claims)
+		}
+		for _, v := range b.Values {
+			nb += len(v.Claims)
+		}
+		return cmp.Or(cmp.Compare(b.Origins, a.Origins), cmp.Compare(nb, na),
+			strings.Compare(a.Topic, b.Topic), strings.Compare(a.Kind, b.Kind))
+	})
+	return out, nil
+}
+
+// eachGroup pages through the group documents by id.
+func (ix *Index) eachGroup(ctx context.Context, kind string, withJSON bool, fn func(id string, fields map[string]any) error) error {
+	var q = bleve.NewConjunctionQuery(term(fType, typeGroup))
+	if kind != "" {
+		q.AddQuery(term(fGroupKind, kind))
+	}
+	var after []string
+	for {
+		req := bleve.NewSearchRequestOptions(q, exportPage, 0, false)
+		req.SortBy([]string{"_id"})
+		req.Score = "none"
+		if withJSON {
+			req.Fields = []string{fJSON}
+		}
+		if after != nil {
+			req.SearchAfter = after
+		}
+		res, err := ix.b.SearchInContext(ctx, req)
+		if err != nil {
+			return err
+		}
+		for _, h := range res.Hits {
+			if err := fn(h.ID, h.Fields); err != nil {
+				return err
+			}
+		}
+		if len(res.Hits) < exportPage {
+			return nil
+		}
+		after = []string{res.Hits[len(res.Hits)-1].ID}
+	}
+}
+
+// internalCrosscheckKey marks an index on which cross-source analysis has
+// run at least once (its stored groups mean something).
+var internalCrosscheckKey = []byte("claimdex:crosscheck")
+
+// markCrosschecked records that groups were stored.
+func (ix *Index) markCrosschecked() error {
+	if err := ix.b.SetInternal(internalCrosscheckKey, []byte("1")); err != nil {
+		return fmt.Errorf("mark crosschecked: %w", err)
+	}
+	return nil
+}
+
+// Crosschecked reports whether cross-source analysis has ever stored its
+// groups in this index.
+func (ix *Index) Crosschecked() (bool, error) {
+	v, err := ix.b.GetInternal(internalCrosscheckKey)
+	if err != nil {
+		return false, fmt.Errorf("read crosscheck mark: %w", err)
+	}
+	return len(v) > 0, nil
+}
+
+// ClaimsByID returns the stored claims with these ids (missing ids are
+// left out).
+func (ix *Index) ClaimsByID(ctx context.Context, ids []string) (map[string]extract.Claim, error) {
+	out := make(map[string]extract.Claim, len(ids))
+	for start := 0; start < len(ids); start += exportPage {
+		chunk := ids[start:min(start+exportPage, len(ids))]
+		q := bleve.NewConjunctionQuery(term(fType, typeClaim), bleve.NewDocIDQuery(chunk))
+		req := bleve.NewSearchRequestOptions(q, len(chunk), 0, false)
+		req.Fields = []string{fJSON}
+		req.Score = "none"
+		res, err := ix.b.SearchInContext(ctx, req)
+		if err != nil {
+			return nil, fmt.Errorf("read claims: %w", err)
+		}
+		for _, h := range res.Hits {
+			c, err := decodeClaim(h.Fields, h.ID)
+			if err != nil {
+				return nil, fmt.Errorf("read claims: %w", err)
+			}
+			out[c.ID] = c
+		}
+	}
+	return out, nil
+}
