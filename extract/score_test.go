@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -54,6 +55,39 @@ func TestScoreOrdering(t *testing.T) {
 	}
 }
 
+// TestScorePairs checks pairs that differ by one trait: the first of each
+// pair must score above the second.
+func TestScorePairs(t *testing.T) {
+	pairs := []struct {
+		name          string
+		higher, lower *Claim
+	}{
+		{"fact over belief",
+			scored("The harbour plan failed in the council vote."),
+			scored("I think the harbour plan is going nowhere.")},
+		{"past act over promise",
+			scored("The council built two new berths at the quay."),
+			scored("The council will build two new berths at the quay.")},
+		{"figure over vague amount",
+			scored("The port lost 300 workers.", withQuantity),
+			scored("The port lost some workers.")},
+		{"statement over hedge",
+			scored("The ferry service resumed after the storm."),
+			scored("The ferry service might perhaps resume after the storm.")},
+		{"comparison over none",
+			scored("Fees at the quay are higher than last season."),
+			scored("Fees at the quay are being discussed this season.")},
+		{"statement over question",
+			scored("The ferry service resumed after the storm."),
+			scored("Did the ferry service resume after the storm?")},
+	}
+	for _, p := range pairs {
+		if hi, lo := Score(p.higher), Score(p.lower); !(hi > lo) {
+			t.Errorf("%s: Score(%q) = %.4f, want above Score(%q) = %.4f", p.name, p.higher.Text, hi, p.lower.Text, lo)
+		}
+	}
+}
+
 func TestFeatures(t *testing.T) {
 	tests := []struct {
 		name  string
@@ -63,7 +97,7 @@ func TestFeatures(t *testing.T) {
 		{
 			"figures and attribution",
 			scored("Prices rose 12% in 2023, Selma Ruiz said.", withDate, withEntities, withSpeaker),
-			[]string{"bias", "date", "number", "entities", "comparison", "attribution"},
+			[]string{"bias", "number", "date", "entities", "change", "past_action", "public_matter", "attribution"},
 		},
 		{
 			"hedge and opinion",
@@ -85,6 +119,71 @@ func TestFeatures(t *testing.T) {
 			scored("Who pays?"),
 			[]string{"bias", "question", "short"},
 		},
+		{
+			"first-person belief",
+			scored("I think the harbour plan is a serious mistake for this town."),
+			[]string{"bias", "first_person", "belief"},
+		},
+		{
+			"we believe",
+			scored("We believe the ferry timetable deserves another look."),
+			[]string{"bias", "first_person", "opinion", "belief"},
+		},
+		{
+			"future promise",
+			scored("Our party will rebuild every bridge in the valley."),
+			[]string{"bias", "first_person", "future"},
+		},
+		{
+			"going to",
+			scored("They are going to close the northern depot."),
+			[]string{"bias", "third_person", "future"},
+		},
+		{
+			"comparison with a figure",
+			scored("Tolls at Harlow are higher than at any other port on the coast.", withEntities),
+			[]string{"bias", "entities", "comparison"},
+		},
+		{
+			"superlative",
+			scored("It was the largest strike the harbour had seen in history."),
+			[]string{"bias", "superlative", "past_action"},
+		},
+		{
+			"first time",
+			scored("The depot turned a profit for the first time since it opened."),
+			[]string{"bias", "superlative", "past_action"},
+		},
+		{
+			"spelled-out number",
+			scored("Nearly three thousand dockers joined the walkout on the quay."),
+			[]string{"bias", "number", "past_action"},
+		},
+		{
+			"money and quantity",
+			scored("The port paid $4 million to 300 workers.", withMoney, withQuantity),
+			[]string{"bias", "money", "quantity", "past_action", "public_matter"},
+		},
+		{
+			"speaker attacking an opponent",
+			scored("He voted against the harbour budget four times."),
+			[]string{"bias", "number", "comparison", "past_action", "public_matter", "third_person"},
+		},
+		{
+			"long statement",
+			scored("The harbour master and the two ferry operators spent most of the afternoon arguing about the timetable, the fees and the winter closures."),
+			[]string{"bias", "number", "superlative", "past_action", "public_matter", "long"},
+		},
+		{
+			"table row is not short",
+			&Claim{Text: "Location: Harlow quay", Kind: KindTableRow},
+			[]string{"bias"},
+		},
+		{
+			"boilerplate",
+			scored("Subscribe to our newsletter for more harbour news every morning."),
+			[]string{"bias", "comparison", "first_person", "imperative", "boilerplate"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -96,6 +195,73 @@ func TestFeatures(t *testing.T) {
 				t.Errorf("Features(%q) mismatch (-want +got):\n%s", tt.claim.Text, diff)
 			}
 		})
+	}
+}
+
+// TestFeatureWeights checks that Features reports each signal's weight
+// (times its value) and that Score is the logistic function of their sum.
+func TestFeatureWeights(t *testing.T) {
+	c := scored("The Harlow Port Authority met Selma Ruiz and the mayor.", withEntities)
+	var sum float64
+	for _, f := range Features(c) {
+		want := weights[f.Name]
+		if f.Name == "entities" {
+			want *= 2 // two distinct entities
+		}
+		if f.Weight != want {
+			t.Errorf("feature %s weight = %v, want %v", f.Name, f.Weight, want)
+		}
+		sum += f.Weight
+	}
+	if got, want := Score(c), math.Round(1e4/(1+math.Exp(-sum)))/1e4; got != want {
+		t.Errorf("Score = %v, want logistic(%v) = %v", got, sum, want)
+	}
+	if diff := cmp.Diff(Features(c), Explain(*c)); diff != "" {
+		t.Errorf("Explain differs from Features (-want +got):\n%s", diff)
+	}
+}
+
+// TestSignalDirections pins the sign of each weight to what the signal
+// means, so that a refit on other data cannot silently invert one.
+func TestSignalDirections(t *testing.T) {
+	raise := []string{"money", "quantity", "number", "date", "entities", "comparison", "change",
+		"superlative", "past_action", "attribution", "reporting_verb", "public_matter"}
+	lower := []string{"bias", "hedge", "opinion", "belief", "future", "question", "imperative",
+		"second_person", "short", "boilerplate"}
+	for _, n := range raise {
+		if w, ok := weights[n]; !ok || w <= 0 {
+			t.Errorf("weight %s = %v (present %v), want > 0", n, w, ok)
+		}
+	}
+	for _, n := range lower {
+		if w, ok := weights[n]; !ok || w >= 0 {
+			t.Errorf("weight %s = %v (present %v), want < 0", n, w, ok)
+		}
+	}
+	if CheckWorthy <= 0 || CheckWorthy >= 1 {
+		t.Errorf("CheckWorthy = %v, want inside (0, 1)", CheckWorthy)
+	}
+}
+
+func TestIsPastForm(t *testing.T) {
+	tests := []struct {
+		word string
+		want bool
+	}{
+		{"voted", true},
+		{"increased", true},
+		{"spent", true},
+		{"was", true},
+		{"need", false},
+		{"indeed", false},
+		{"red", false},
+		{"united", false},
+		{"vote", false},
+	}
+	for _, tt := range tests {
+		if got := isPastForm(tt.word); got != tt.want {
+			t.Errorf("isPastForm(%q) = %v, want %v", tt.word, got, tt.want)
+		}
 	}
 }
 
