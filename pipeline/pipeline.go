@@ -1,19 +1,24 @@
 package pipeline
 
 import (
+	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
 	"runtime"
 	"runtime/debug"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
 	"golang.org/x/sync/errgroup"
 
 	"github.com/claimdex/claimdex/corpus"
+	"github.com/claimdex/claimdex/corpus/fetch"
 	"github.com/claimdex/claimdex/extract"
 	"github.com/claimdex/claimdex/index"
 )
@@ -40,9 +45,17 @@ type Config struct {
 	BatchSize int
 	// MaxBytes caps the size of one input; 0 means corpus.DefaultMaxBytes.
 	MaxBytes int64
-	// Stdin is read for the input "-"; nil means there is no standard
-	// input and "-" fails as a document.
+	// Stdin is read for the input "-" and the list "@-"; nil means there is
+	// no standard input and both fail.
 	Stdin io.Reader
+	// Fetcher handles the remote inputs (see fetch.IsRemote): http(s)
+	// URLs, the feeds and sitemaps they lead to, and WARC files. The run
+	// acknowledges each fetched document with Fetcher.Done only once the
+	// index writer has flushed it, so the fetcher's resume state never
+	// records a page the index could still lose. Nil means a Fetcher with
+	// fetch.DefaultConfig and no state, made for the run when an input is
+	// remote. Run neither closes a Fetcher it was given nor shares it.
+	Fetcher *fetch.Fetcher
 	// Logger receives debug lines per document; nil discards them.
 	Logger *slog.Logger
 	// Progress, when not nil, is called every ProgressEvery from a
@@ -54,9 +67,15 @@ type Config struct {
 
 // Progress is a snapshot of a running ingest.
 type Progress struct {
-	Docs    int // documents handled, whatever their outcome
-	Claims  int // claims written
-	Failed  int // documents that failed
+	Docs   int // documents handled, whatever their outcome
+	Claims int // claims written
+	Failed int // documents that failed
+	// Total is the number of documents the run will handle, once known:
+	// only runs of local inputs know it, after a quick count of the files.
+	// 0 means unknown (web inputs: feeds and sitemaps unfold as they go).
+	Total int
+	// Fetch is what the fetcher has done so far; zero without web inputs.
+	Fetch   fetch.Stats
 	Elapsed time.Duration
 }
 
@@ -66,30 +85,64 @@ type Progress struct {
 // cancellation it tells what was done before the stop (and, on
 // cancellation, Interrupted is set and the error is ctx.Err()).
 //
-// Documents are written in the order the walk finds them, whatever the
-// number of workers, so outcomes (which of two equal documents is the
-// duplicate) do not depend on scheduling.
+// Inputs are files, directories and "-" (read by package corpus), http(s)
+// URLs and .warc/.warc.gz files (fetched by Config.Fetcher), and @FILE
+// lists of any of these, one a line ("@-" reads the list from Stdin).
+// Local documents are written in the order the walk finds them, whatever
+// the number of workers, so outcomes (which of two equal documents is the
+// duplicate) do not depend on scheduling; fetched pages are written in the
+// order they arrive.
 func Run(ctx context.Context, cfg Config, inputs []string, x *extract.Extractor, ix *index.Index) (*Report, error) {
-	return run(ctx, cfg, inputs, stages{
+	st := stages{
 		walk:   corpus.Walk,
+		count:  corpus.Walk,
 		read:   corpus.Read,
 		clean:  corpus.Clean,
 		lookup: ix.Doc,
 		claims: x.Claims,
 		writer: func(batch int) docWriter { return ix.NewWriter(batch) },
-	})
+	}
+	f := cfg.Fetcher
+	if f == nil && anyRemote(inputs) {
+		var err error
+		if f, err = fetch.New(fetch.DefaultConfig()); err != nil {
+			return &Report{}, fmt.Errorf("start fetcher: %w", err)
+		}
+		defer f.Close()
+	}
+	if f != nil {
+		st.fetch, st.ack, st.fetchStats = f.Run, f.Done, f.Stats
+	}
+	return run(ctx, cfg, inputs, st)
+}
+
+// anyRemote reports whether some input needs the fetcher (a list may).
+func anyRemote(inputs []string) bool {
+	for _, in := range inputs {
+		if fetch.IsRemote(in) {
+			return true
+		}
+	}
+	return false
 }
 
 // stages are the operations a run strings together. Run fills them with
-// the corpus, extract and index functions; tests fill them with fakes to
-// drive cancellation, ordering and write failures deterministically.
+// the corpus, extract, index and fetch functions; tests fill them with
+// fakes to drive cancellation, ordering and write failures
+// deterministically. count, fetch, ack and fetchStats may be nil.
 type stages struct {
 	walk   func(ctx context.Context, locations []string, fn func(loc string, err error) error) error
+	count  func(ctx context.Context, locations []string, fn func(loc string, err error) error) error
 	read   func(loc string, stdin io.Reader, limit int64) ([]byte, error)
 	clean  func(loc string, data []byte, opt corpus.Options) (*corpus.Document, error)
 	lookup func(id string) (index.DocRecord, bool, error)
 	claims func(doc *corpus.Document) []extract.Claim
 	writer func(batchSize int) docWriter
+	// fetch runs the fetcher over the remote inputs; it does not close out.
+	fetch func(ctx context.Context, inputs []string, out chan<- fetch.Item) error
+	// ack acknowledges a fetched document once it is durably indexed.
+	ack        func(location string) error
+	fetchStats func() fetch.Stats
 }
 
 // docWriter is the part of *index.Writer the writer stage uses.
@@ -103,18 +156,32 @@ func run(ctx context.Context, cfg Config, inputs []string, st stages) (*Report, 
 	start := time.Now()
 	rep := &Report{}
 	var counts counters
+	local, remote, bad := splitInputs(inputs, cfg.Stdin)
 
 	g, gctx := errgroup.WithContext(ctx)
-	// window bounds the documents between the walker and the writer, so
+	// window bounds the documents between the sources and the writer, so
 	// that the writer's reordering buffer stays small even when one
 	// document takes much longer than the others.
 	window := make(chan struct{}, 4*cfg.Workers)
 	locs := make(chan item, 2*cfg.Workers)
 	results := make(chan result, 2*cfg.Workers)
+	src := &sequencer{window: window, out: locs}
 
+	sources, sctx := errgroup.WithContext(gctx)
+	sources.Go(func() error {
+		for _, it := range bad {
+			if err := src.send(sctx, it); err != nil {
+				return err
+			}
+		}
+		return walk(sctx, st, local, src)
+	})
+	if len(remote) > 0 {
+		sources.Go(func() error { return fetchRemote(sctx, st, remote, src) })
+	}
 	g.Go(func() error {
 		defer close(locs)
-		return walk(gctx, st, inputs, window, locs)
+		return sources.Wait()
 	})
 	workers, wctx := errgroup.WithContext(gctx)
 	for range cfg.Workers {
@@ -125,14 +192,21 @@ func run(ctx context.Context, cfg Config, inputs []string, st stages) (*Report, 
 		return workers.Wait()
 	})
 	g.Go(func() error {
-		w := st.writer(cfg.BatchSize)
-		return write(gctx, cfg.Logger, w, results, window, rep, &counts)
+		s := &sink{w: st.writer(cfg.BatchSize), size: cfg.BatchSize, ack: st.ack, log: cfg.Logger}
+		return write(gctx, s, results, window, rep, &counts)
 	})
+	if st.count != nil && len(remote) == 0 && cfg.Progress != nil {
+		go countLocal(gctx, st, local, len(bad), &counts)
+	}
 
-	stopProgress := startProgress(cfg, start, &counts)
+	stopProgress := startProgress(cfg, start, st.fetchStats, &counts)
 	err := g.Wait()
 	stopProgress()
 
+	if len(remote) > 0 && st.fetchStats != nil {
+		fs := st.fetchStats()
+		rep.Fetch = &fs
+	}
 	rep.finish(time.Since(start))
 	if ctx.Err() != nil {
 		rep.Interrupted = true
@@ -163,12 +237,19 @@ func (c Config) withDefaults() Config {
 	return c
 }
 
-// item is one location found by the walk, numbered in walk order. err is
-// set when the walk could not read the location.
+// item is one document to handle, numbered in the order it reached the
+// workers. err is set when its location could not be read or fetched.
+// A fetched page carries its body; a local one is read by a worker.
 type item struct {
 	seq int
 	loc string
 	err error
+
+	remote      bool
+	data        []byte
+	contentType string
+	published   time.Time
+	notModified bool
 }
 
 // result is what a worker made of one item.
@@ -180,33 +261,165 @@ type result struct {
 	// unchanged is set when the index already holds this content at this
 	// location: nothing is extracted or written.
 	unchanged bool
-	rec       index.DocRecord
-	claims    []extract.Claim
+	// ack, for a fetched page that did not fail, is the location to
+	// acknowledge to the fetcher once the index has flushed it.
+	ack    string
+	rec    index.DocRecord
+	claims []extract.Claim
 }
 
-// walk sends every location under inputs to out, in walk order. It takes a
-// slot in window for each, which the writer gives back once the document
-// is handled.
-func walk(ctx context.Context, st stages, inputs []string, window chan<- struct{}, out chan<- item) error {
-	seq := 0
+// sequencer numbers the items of the local walk and of the fetcher, which
+// run side by side, in the order they are handed on. It takes a slot in
+// window for each, which the writer gives back once the item is handled.
+type sequencer struct {
+	mu     sync.Mutex
+	seq    int
+	window chan struct{}
+	out    chan<- item
+}
+
+func (s *sequencer) send(ctx context.Context, it item) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	select {
+	case s.window <- struct{}{}:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	it.seq = s.seq
+	select {
+	case s.out <- it:
+		s.seq++
+		return nil
+	case <-ctx.Done():
+		<-s.window // the slot was taken for an item that never went out
+		return ctx.Err()
+	}
+}
+
+// splitInputs routes each input to the local walk or to the fetcher, and
+// expands @FILE lists (one input a line, blank lines and # comments
+// ignored) so that a list may mix URLs and paths: a --failed file of an
+// earlier run is such a list. A list that cannot be read, or that names
+// another list, comes back as a failed item.
+func splitInputs(inputs []string, stdin io.Reader) (local, remote []string, bad []item) {
+	for _, in := range inputs {
+		name, isList := strings.CutPrefix(strings.TrimSpace(in), "@")
+		if !isList || name == "" {
+			if fetch.IsRemote(in) {
+				remote = append(remote, in)
+			} else {
+				local = append(local, in)
+			}
+			continue
+		}
+		lines, err := readList(name, stdin)
+		if err != nil {
+			bad = append(bad, item{loc: in, err: err})
+			continue
+		}
+		for _, l := range lines {
+			switch {
+			case strings.HasPrefix(l, "@"):
+				bad = append(bad, item{loc: l, err: fmt.Errorf("listed in %s: lists do not nest", in)})
+			case fetch.IsRemote(l):
+				remote = append(remote, l)
+			default:
+				local = append(local, l)
+			}
+		}
+	}
+	return local, remote, bad
+}
+
+// readList reads an @FILE list; "-" is stdin.
+func readList(name string, stdin io.Reader) ([]string, error) {
+	r := stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, fmt.Errorf("read input list: %w", err)
+		}
+		defer f.Close()
+		r = f
+	} else if r == nil {
+		return nil, errors.New("read input list: no standard input")
+	}
+	var lines []string
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	for sc.Scan() {
+		l := strings.TrimSpace(sc.Text())
+		if i := strings.Index(l, " #"); i >= 0 {
+			l = strings.TrimSpace(l[:i])
+		}
+		if l != "" && !strings.HasPrefix(l, "#") {
+			lines = append(lines, l)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read input list: %w", err)
+	}
+	return lines, nil
+}
+
+// walk sends every local location under inputs on, in walk order. It is
+// called even with no inputs, since test fakes walk their own list.
+func walk(ctx context.Context, st stages, inputs []string, src *sequencer) error {
 	err := st.walk(ctx, inputs, func(loc string, err error) error {
-		select {
-		case window <- struct{}{}:
-		case <-ctx.Done():
-			return ctx.Err()
-		}
-		select {
-		case out <- item{seq: seq, loc: loc, err: err}:
-			seq++
-			return nil
-		case <-ctx.Done():
-			return ctx.Err()
-		}
+		return src.send(ctx, item{loc: loc, err: err})
 	})
 	if err != nil {
 		return fmt.Errorf("walk inputs: %w", err)
 	}
 	return nil
+}
+
+// fetchRemote runs the fetcher over the remote inputs and sends its items
+// on as they come.
+func fetchRemote(ctx context.Context, st stages, inputs []string, src *sequencer) error {
+	if st.fetch == nil {
+		for _, in := range inputs {
+			if err := src.send(ctx, item{loc: in, err: errors.New("no fetcher for web inputs")}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	ch := make(chan fetch.Item, 16)
+	fetched := make(chan error, 1)
+	go func() {
+		defer close(ch)
+		fetched <- st.fetch(ctx, inputs, ch)
+	}()
+	var sendErr error
+	for it := range ch {
+		if sendErr != nil {
+			continue // drain: the fetcher stops on ctx, which is done
+		}
+		sendErr = src.send(ctx, item{
+			loc: it.Location, err: it.Err, remote: true, data: it.Data,
+			contentType: it.ContentType, published: it.Published, notModified: it.NotModified,
+		})
+	}
+	if err := <-fetched; err != nil {
+		return fmt.Errorf("fetch: %w", err)
+	}
+	return sendErr
+}
+
+// countLocal counts the local documents (plus the failed list items) for
+// the progress total. It walks the inputs a second time, which costs
+// directory reads only, and gives up quietly on cancellation.
+func countLocal(ctx context.Context, st stages, inputs []string, extra int, c *counters) {
+	n := extra
+	err := st.count(ctx, inputs, func(string, error) error {
+		n++
+		return nil
+	})
+	if err == nil {
+		c.total.Store(int64(n))
+	}
 }
 
 // work turns items into results until in is closed or ctx is done.
@@ -240,8 +453,12 @@ func work(ctx context.Context, cfg Config, st stages, in <-chan item, out chan<-
 // pathological input cannot end a long run; it is logged with its stack.
 func process(ctx context.Context, cfg Config, st stages, it item) (r result, err error) {
 	r = result{seq: it.seq, loc: it.loc}
-	if it.err != nil {
+	switch {
+	case it.err != nil:
 		r.fail = reason(it.loc, it.err)
+		return r, nil
+	case it.notModified:
+		r.unchanged = true
 		return r, nil
 	}
 	defer func() {
@@ -251,19 +468,30 @@ func process(ctx context.Context, cfg Config, st stages, it item) (r result, err
 			err = nil
 		}
 	}()
-	if it.loc == "-" && cfg.Stdin == nil {
-		r.fail = "no standard input to read"
-		return r, nil
+	data := it.data
+	opt := corpus.Options{Source: cfg.Source, Published: cfg.Published, MaxBytes: cfg.MaxBytes}
+	if it.remote {
+		opt.ContentType = it.contentType
+		if !it.published.IsZero() {
+			opt.Published = it.published
+		}
+	} else {
+		if it.loc == "-" && cfg.Stdin == nil {
+			r.fail = "no standard input to read"
+			return r, nil
+		}
+		if data, err = st.read(it.loc, cfg.Stdin, cfg.MaxBytes); err != nil {
+			r.fail = reason(it.loc, err)
+			return r, nil
+		}
 	}
-	data, err := st.read(it.loc, cfg.Stdin, cfg.MaxBytes)
+	doc, err := st.clean(it.loc, data, opt)
 	if err != nil {
 		r.fail = reason(it.loc, err)
 		return r, nil
 	}
-	doc, err := st.clean(it.loc, data, corpus.Options{Source: cfg.Source, Published: cfg.Published, MaxBytes: cfg.MaxBytes})
-	if err != nil {
-		r.fail = reason(it.loc, err)
-		return r, nil
+	if it.remote {
+		r.ack = it.loc
 	}
 	old, found, err := st.lookup(doc.ID)
 	if err != nil {
@@ -296,10 +524,41 @@ func reason(loc string, err error) string {
 	return msg
 }
 
-// write is the only goroutine that touches w. It puts results in walk order
-// and tallies them in rep. When ctx is done it stops taking results,
-// flushes what it has accepted, and returns ctx.Err().
-func write(ctx context.Context, log *slog.Logger, w docWriter, in <-chan result, window <-chan struct{}, rep *Report, counts *counters) error {
+// sink is the writer stage's hold on the index writer. It flushes every
+// size changes itself, rather than relying on the writer's own batching,
+// because it must know which fetched documents a flush made durable: it
+// acknowledges them to the fetcher only then. (The writer may flush
+// earlier on its own; acknowledging later than that is still safe.)
+type sink struct {
+	w    docWriter
+	size int
+	ops  int      // claims and records put since the last flush
+	acks []string // fetched locations to acknowledge after the next flush
+	ack  func(string) error
+	log  *slog.Logger
+}
+
+// flush applies the pending batch, then acknowledges what it held.
+func (s *sink) flush() error {
+	if err := s.w.Flush(); err != nil {
+		return err
+	}
+	s.ops = 0
+	for _, loc := range s.acks {
+		if err := s.ack(loc); err != nil {
+			// The page is indexed; a lost acknowledgement costs one
+			// refetch next run, which finds it unchanged.
+			s.log.Warn("fetch state: acknowledgement lost", "location", loc, "err", err)
+		}
+	}
+	s.acks = s.acks[:0]
+	return nil
+}
+
+// write is the only goroutine that touches the writer. It puts results in
+// sequence order and tallies them in rep. When ctx is done it stops taking
+// results, flushes what it has accepted, and returns ctx.Err().
+func write(ctx context.Context, s *sink, in <-chan result, window <-chan struct{}, rep *Report, counts *counters) error {
 	pending := map[int]result{}
 	next := 0
 	for {
@@ -312,7 +571,7 @@ func write(ctx context.Context, log *slog.Logger, w docWriter, in <-chan result,
 		if ctx.Err() != nil {
 			// Flush takes no context: the batch already accepted must
 			// reach the index even though the run was cancelled.
-			if err := w.Flush(); err != nil {
+			if err := s.flush(); err != nil {
 				return fmt.Errorf("flush index after stop: %w", err)
 			}
 			return ctx.Err()
@@ -321,7 +580,7 @@ func write(ctx context.Context, log *slog.Logger, w docWriter, in <-chan result,
 			if len(pending) > 0 {
 				return fmt.Errorf("pipeline: %d documents lost before the writer", len(pending))
 			}
-			if err := w.Flush(); err != nil {
+			if err := s.flush(); err != nil {
 				return fmt.Errorf("flush index: %w", err)
 			}
 			return nil
@@ -334,7 +593,7 @@ func write(ctx context.Context, log *slog.Logger, w docWriter, in <-chan result,
 			}
 			delete(pending, next)
 			next++
-			if err := put(log, w, r, rep, counts); err != nil {
+			if err := s.put(r, rep, counts); err != nil {
 				return err
 			}
 			<-window
@@ -343,21 +602,22 @@ func write(ctx context.Context, log *slog.Logger, w docWriter, in <-chan result,
 }
 
 // put applies one result to the writer and the report.
-func put(log *slog.Logger, w docWriter, r result, rep *Report, counts *counters) error {
+func (s *sink) put(r result, rep *Report, counts *counters) error {
 	rep.Read++
 	counts.docs.Add(1)
 	switch {
 	case r.fail != "":
 		rep.Failures = append(rep.Failures, Failure{Location: r.loc, Reason: r.fail})
 		counts.failed.Add(1)
-		log.Debug("document failed", "location", r.loc, "reason", r.fail)
+		s.log.Debug("document failed", "location", r.loc, "reason", r.fail)
 		return nil
 	case r.unchanged:
 		rep.Unchanged++
-		log.Debug("document unchanged", "location", r.loc)
+		s.queueAck(r.ack)
+		s.log.Debug("document unchanged", "location", r.loc)
 		return nil
 	}
-	o, dupOf, err := w.Put(r.rec, r.claims)
+	o, dupOf, err := s.w.Put(r.rec, r.claims)
 	if err != nil {
 		return fmt.Errorf("write %s to the index: %w", r.loc, err)
 	}
@@ -373,18 +633,34 @@ func put(log *slog.Logger, w docWriter, r result, rep *Report, counts *counters)
 	default:
 		return fmt.Errorf("write %s to the index: unknown outcome %d", r.loc, o)
 	}
+	s.queueAck(r.ack)
 	if o == index.Added || o == index.Replaced {
 		rep.Claims += len(r.claims)
 		counts.claims.Add(int64(len(r.claims)))
+		s.ops += len(r.claims) + 1
 	}
-	log.Debug("document written", "location", r.loc, "outcome", o.String(), "claims", len(r.claims))
+	s.log.Debug("document written", "location", r.loc, "outcome", o.String(), "claims", len(r.claims))
+	if s.ops >= s.size {
+		if err := s.flush(); err != nil {
+			return fmt.Errorf("flush index: %w", err)
+		}
+	}
 	return nil
+}
+
+// queueAck remembers a fetched location for the next flush. A page found
+// unchanged or duplicate is acknowledged too, so that the next run asks
+// for it conditionally instead of fetching it whole.
+func (s *sink) queueAck(loc string) {
+	if loc != "" && s.ack != nil {
+		s.acks = append(s.acks, loc)
+	}
 }
 
 // counters are the live tallies the progress goroutine reads while the
 // writer updates them.
 type counters struct {
-	docs, claims, failed atomic.Int64
+	docs, claims, failed, total atomic.Int64
 }
 
 func (c *counters) snapshot(elapsed time.Duration) Progress {
@@ -392,6 +668,7 @@ func (c *counters) snapshot(elapsed time.Duration) Progress {
 		Docs:    int(c.docs.Load()),
 		Claims:  int(c.claims.Load()),
 		Failed:  int(c.failed.Load()),
+		Total:   int(c.total.Load()),
 		Elapsed: elapsed,
 	}
 }
@@ -399,7 +676,7 @@ func (c *counters) snapshot(elapsed time.Duration) Progress {
 // startProgress calls cfg.Progress every cfg.ProgressEvery until the
 // returned function is called; that function waits for the goroutine to
 // end, so no call happens after it returns.
-func startProgress(cfg Config, start time.Time, c *counters) (stop func()) {
+func startProgress(cfg Config, start time.Time, fetchStats func() fetch.Stats, c *counters) (stop func()) {
 	if cfg.Progress == nil {
 		return func() {}
 	}
@@ -412,7 +689,11 @@ func startProgress(cfg Config, start time.Time, c *counters) (stop func()) {
 		for {
 			select {
 			case <-t.C:
-				cfg.Progress(c.snapshot(time.Since(start)))
+				p := c.snapshot(time.Since(start))
+				if fetchStats != nil {
+					p.Fetch = fetchStats()
+				}
+				cfg.Progress(p)
 			case <-done:
 				return
 			}

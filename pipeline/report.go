@@ -7,6 +7,8 @@ import (
 	"strings"
 	"text/tabwriter"
 	"time"
+
+	"github.com/claimdex/claimdex/corpus/fetch"
 )
 
 // Report tells what an ingest run did with every document it found.
@@ -25,6 +27,9 @@ type Report struct {
 	Elapsed     time.Duration
 	DocsPerSec  float64
 	Interrupted bool // the run was cancelled before every input was handled
+	// Fetch is what the fetcher did, when some inputs were remote; nil
+	// otherwise. Its pages are also counted above as documents.
+	Fetch *fetch.Stats
 }
 
 // Failure is a document that could not be ingested and why.
@@ -63,6 +68,22 @@ type reportJSON struct {
 	Elapsed     float64     `json:"elapsed_seconds"`
 	DocsPerSec  float64     `json:"docs_per_sec"`
 	Interrupted bool        `json:"interrupted"`
+	Fetch       *fetchJSON  `json:"fetch,omitempty"`
+}
+
+// fetchJSON is the JSON form of fetch.Stats, present only when the run
+// fetched something.
+type fetchJSON struct {
+	Fetched     int64 `json:"fetched"`
+	Documents   int64 `json:"documents"`
+	NotModified int64 `json:"not_modified"`
+	Resumed     int64 `json:"resumed"`
+	Failed      int64 `json:"failed"`
+	Listings    int64 `json:"listings"`
+	Filtered    int64 `json:"filtered"`
+	Duplicates  int64 `json:"duplicate_urls"`
+	Skipped     int64 `json:"skipped_records"`
+	Bytes       int64 `json:"bytes"`
 }
 
 // MarshalJSON writes the report with snake_case fields, the elapsed time in
@@ -73,6 +94,13 @@ func (r *Report) MarshalJSON() ([]byte, error) {
 		Duplicates: r.Duplicates, Failed: len(r.Failures), Failures: r.Failures,
 		Claims: r.Claims, Elapsed: r.Elapsed.Seconds(), DocsPerSec: r.DocsPerSec,
 		Interrupted: r.Interrupted,
+	}
+	if f := r.Fetch; f != nil {
+		j.Fetch = &fetchJSON{
+			Fetched: f.Fetched, Documents: f.Documents, NotModified: f.NotModified,
+			Resumed: f.Resumed, Failed: f.Failed, Listings: f.Listings, Filtered: f.Filtered,
+			Duplicates: f.Duplicates, Skipped: f.Skipped, Bytes: f.Bytes,
+		}
 	}
 	if j.Duplicates == nil {
 		j.Duplicates = []Duplicate{}
@@ -107,6 +135,12 @@ func (r *Report) WriteText(w io.Writer) error {
 	row("failed", "%d", len(r.Failures))
 	row("claims", "%d indexed", r.Claims)
 	row("elapsed", "%s (%.1f documents/s)", r.Elapsed.Round(time.Millisecond), r.DocsPerSec)
+	if f := r.Fetch; f != nil {
+		row("fetched", "%d HTTP responses, %s read (%d not modified, %d resumed without a request)",
+			f.Fetched, byteSize(f.Bytes), f.NotModified, f.Resumed)
+		row("listings", "%d feeds and sitemaps, %d entries filtered out, %d repeated URLs, %d WARC records skipped",
+			f.Listings, f.Filtered, f.Duplicates, f.Skipped)
+	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
@@ -121,4 +155,18 @@ func (r *Report) WriteText(w io.Writer) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// byteSize writes a byte count for people: 512 B, 3.4 MB.
+func byteSize(n int64) string {
+	const unit = 1000
+	if n < unit {
+		return fmt.Sprintf("%d B", n)
+	}
+	div, exp := int64(unit), 0
+	for m := n / unit; m >= unit; m /= unit {
+		div *= unit
+		exp++
+	}
+	return fmt.Sprintf("%.1f %cB", float64(n)/float64(div), "kMGTPE"[exp])
 }
