@@ -17,6 +17,7 @@ import (
 var engagementAnywhere = regexp.MustCompile(`(?i)\b(?:` + strings.Join([]string{
 	`share (?:your|with us your) (?:thoughts|views|opinions?|comments?|experiences?|stor(?:y|ies)|take)`,
 	`share this (?:article|story|post|page|piece)`,
+	`share it with (?:a|your) friends?`,
 	`join (?:the|our) (?:conversation|discussion|debate|community)`,
 	`let us know`,
 	`leave (?:a|your) (?:comment|reply|thoughts)`,
@@ -29,7 +30,12 @@ var engagementAnywhere = regexp.MustCompile(`(?i)\b(?:` + strings.Join([]string{
 	`have your say`,
 	`questions for (?:readers|you|discussion|our readers)`,
 	`your (?:take|voice|opinion|views?|thoughts|feedback) (?:matters?|counts?)`,
-	`(?:sign up|subscribe|register) (?:for|to) (?:our|the free|my)`,
+	`(?:sign up|subscribe|register) (?:for|to) (?:our|the free|my|the \S+ newsletter)`,
+	`(?:you have been|you['’]ve been|you['’]re) (?:successfully )?subscribed`,
+	`(?:meet|delivered to|straight to|right in|in) your inbox`,
+	`follow \S+(?: \S+)? on (?:instagram|facebook|twitter|youtube|tiktok|linkedin|threads|bluesky)`,
+	`contributed (?:reporting )?to this (?:report|story|article)`,
+	`(?:earn|receive) (?:an? )?(?:small )?(?:affiliate )?commission`,
 	`our (?:daily |weekly |free )?newsletters?`,
 	`subscribe (?:now|today|here)`,
 	`follow us\b`,
@@ -51,6 +57,7 @@ var engagementAnywhere = regexp.MustCompile(`(?i)\b(?:` + strings.Join([]string{
 // engagementStart matches labels that are furniture when they open a block.
 var engagementStart = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 	`read (?:more|next|also|the full)\b`,
+	`related(?: \w+)?\s*:`,
 	`continue reading\b`,
 	`also read\b`,
 	`see also\b`,
@@ -66,7 +73,10 @@ var engagementStart = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 	`tags?\s*:`,
 	`topics?\s*:`,
 	`table of contents\b`,
-	`(?:posted|published|updated|last updated|first published)\s*(?:on|at|:)`,
+	`see more\b`,
+	`don['’]t miss\b`,
+	`must read\b`,
+	`(?:like|enjoy(?:ed)?|love) this (?:story|article)`,
 	`copyright\b`,
 	`questions?\s*:`,
 	`(?:follow|subscribe|share|like) (?:us|on)\b`,
@@ -76,12 +86,64 @@ var engagementStart = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 var furnitureWhole = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 	`engagement`, `comments?`, `share(?: this)?(?: on \w+)?`, `tweet`, `print`, `e-?mail`,
 	`menu`, `home`, `skip to (?:main )?content`, `subscribe`, `log ?in`, `sign ?in`, `sign up`,
-	`related`, `advertisement`, `loading\.*`, `contents`, `table of contents`, `in this article`,
-	`on this page`, `jump to`, `share this article`, `newsletter`, `follow us`, `more`, `next`,
+	`related`, `advertisement`, `advert`, `\d+ comments?`, `loading\.*`, `contents`, `table of contents`, `in this article`,
+	`on this page`, `jump to`, `loading(?: content| comments)?`, `highlights`,
+	`(?:image|photo|picture|slide) \d+ (?:of|/) \d+`, `share this article`, `newsletter`, `follow us`, `more`, `next`,
 	`previous`, `back to top`, `top`, `read more`, `see more`, `show more`, `close`, `search`,
 	`recommended`, `you may also like`, `most read`, `most popular`, `trending`, `tags`,
 	`join the conversation`, `what do you think\??`, `your say`, `have your say`,
+	// The same labels in the languages the corpus most often meets.
+	`関連記事`, `leia também`, `veja também`, `lea también`, `artículos relacionados`, `notícias relacionadas`,
+	`lesen sie auch`, `das könnte sie auch interessieren`, `à lire aussi`, `lire aussi`, `sur le même sujet`,
+	`leggi anche`, `похожие статьи`, `читайте также`,
 }, "|") + `)[\s:.!?]*$`)
+
+// stampStart opens a publication stamp: "Updated 11:21 pm CST, Tuesday",
+// "Published: 20 Nov 2019", "Publicado por Ana Lima".
+var stampStart = regexp.MustCompile(`(?i)^(?:posted|published|updated|last updated|first published|last modified|modified|` +
+	`publicado|atualizado|actualizado|publié|mis à jour|veröffentlicht|aktualisiert|pubblicato|aggiornato)\b`)
+
+// stampAgent matches the "by"-word after a stamp's verb ("Posted by").
+var stampAgent = regexp.MustCompile(`(?i)^\S+(?: \S+)?\s+(?:by|por|par|von|di|da)\s`)
+
+// isStamp reports a publication stamp: a stamp verb followed by a date or
+// time (it has a digit) or by an author ("Posted by Ana Lima"), in a line
+// too short to be a sentence. "Updated guidance for landlords" is a
+// heading and "Published by the statistics office on Monday, the figures
+// show ..." a sentence, not stamps.
+func isStamp(t string) bool {
+	if !stampStart.MatchString(t) {
+		return false
+	}
+	words := countWords(t, 11)
+	return words <= 10 && strings.ContainsAny(t, "0123456789") || words <= 6 && stampAgent.MatchString(t)
+}
+
+// relatedLabel matches a short label over a list of other stories: "More
+// Great Stories", "Related coverage", "Top news".
+var relatedLabel = regexp.MustCompile(`(?i)^(?:more|related|recommended|popular|trending|latest|top|further|other|editors['’]? picks)\b` +
+	`.*\b(?:stories|articles|posts|reads|reading|news|videos|links|coverage)[\s:.!?]*$`)
+
+// slotLabel matches furniture labels that stand for themselves.
+var slotLabel = regexp.MustCompile(`(?i)^(?:advertisement|advert|sponsored|loading|(?:image|photo|picture|slide) \d+)\b`)
+
+// isFurnitureLabel reports a short block that introduces furniture: the
+// heading of a related-stories list, "Read more", "Don't miss".
+func isFurnitureLabel(t string) bool {
+	t = strings.TrimSpace(t)
+	if countWords(t, 9) > 8 {
+		return false
+	}
+	if slotLabel.MatchString(t) {
+		// An ad slot or a gallery counter labels itself, not the list
+		// after it.
+		return false
+	}
+	// A label opening a credit or a note ("Image credit: Reuters") has
+	// its content after it; a list label stands alone.
+	return countWords(t, 6) <= 5 && relatedLabel.MatchString(t) || furnitureWhole.MatchString(t) ||
+		countWords(t, 5) <= 4 && !strings.Contains(strings.TrimRight(t, ": "), ":") && engagementStart.MatchString(t)
+}
 
 // copyrightMark matches copyright notices.
 var copyrightMark = regexp.MustCompile(`(?i)(?:©|\(c\)\s*\d{4}|copyright\s+(?:©\s*)?\d{4})`)
@@ -114,25 +176,34 @@ var notNames = map[string]bool{
 // Contents". Shared by the text and HTML cleaners.
 //
 // It errs on the side of keeping text: a reader-directed phrase inside a
-// quotation, or inside a long paragraph, does not make the block furniture.
+// quotation, or in a paragraph that mostly reports, does not make the block
+// furniture. Cheap keyword checks guard every regular expression: this runs
+// on every block of every page.
 func isBoilerplate(kind BlockKind, text string) bool {
 	t := strings.TrimSpace(text)
 	if t == "" {
 		return true
 	}
-	t = strings.TrimLeft(t, "-*•·▪–—>#|") // leftover list and heading markers
+	t = strings.TrimLeft(t, "-*•·▪–—>#|([") // leftover list and heading markers, an opening bracket
 	t = strings.TrimSpace(t)
-	if furnitureWhole.MatchString(t) {
+	if len(t) <= 60 && furnitureWhole.MatchString(t) {
 		return true
 	}
 	if kind == Title {
 		return false
 	}
-	words := len(strings.Fields(t))
-	if copyrightMark.MatchString(t) && words <= 40 {
+	words := countWords(t, 81)
+	lower := strings.ToLower(t)
+	if words <= 40 && hasAny(lower, "©", "(c)", "copyright") && copyrightMark.MatchString(t) {
 		return true
 	}
-	if isHashtagBlock(t) {
+	if strings.Count(t, "#") >= 2 && isHashtagBlock(t) {
+		return true
+	}
+	if kind != TableRow && isStamp(t) {
+		return true
+	}
+	if words <= 5 && relatedLabel.MatchString(t) {
 		return true
 	}
 	if kind != TableRow && kind != Heading {
@@ -143,15 +214,11 @@ func isBoilerplate(kind BlockKind, text string) bool {
 			return true
 		}
 	}
-	if kind == Paragraph && isOnlyQuestions(t) {
+	if kind == Paragraph && words <= 80 && isOnlyQuestions(t) && addressesReader(lower) {
 		return true
 	}
-	if words <= 80 {
-		for _, m := range engagementAnywhere.FindAllStringIndex(t, -1) {
-			if !insideQuote(t, m[0]) {
-				return true
-			}
-		}
+	if words <= 80 && hasAny(lower, engagementKeys...) {
+		return isEngagement(t)
 	}
 	return false
 }
@@ -236,42 +303,4 @@ func isHashtagBlock(t string) bool {
 		}
 	}
 	return tags >= 2 && tags*2 >= len(ws)-2
-}
-
-// isOnlyQuestions reports a paragraph whose every sentence is a question
-// put to the reader: it makes no checkable statement. Quoted questions are
-// reported speech and stay.
-func isOnlyQuestions(t string) bool {
-	if !strings.HasSuffix(t, "?") || strings.ContainsAny(t, "\"“”") {
-		return false
-	}
-	for _, sent := range splitRoughSentences(t) {
-		if !strings.HasSuffix(sent, "?") {
-			return false
-		}
-	}
-	return true
-}
-
-// splitRoughSentences splits at ". ", "! " and "? " followed by a capital.
-func splitRoughSentences(t string) []string {
-	var out []string
-	start := 0
-	for i := 0; i+2 < len(t); i++ {
-		if (t[i] == '.' || t[i] == '!' || t[i] == '?') && t[i+1] == ' ' && t[i+2] >= 'A' && t[i+2] <= 'Z' {
-			out = append(out, strings.TrimSpace(t[start:i+1]))
-			start = i + 2
-		}
-	}
-	return append(out, strings.TrimSpace(t[start:]))
-}
-
-// insideQuote reports whether byte offset i of t lies within a quotation:
-// an odd number of quote marks precede it.
-func insideQuote(t string, i int) bool {
-	open := strings.Count(t[:i], "“") - strings.Count(t[:i], "”")
-	if open > 0 {
-		return true
-	}
-	return strings.Count(t[:i], `"`)%2 == 1
 }

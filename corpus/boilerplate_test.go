@@ -1,6 +1,9 @@
 package corpus
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestIsBoilerplate(t *testing.T) {
 	tests := []struct {
@@ -13,7 +16,7 @@ func TestIsBoilerplate(t *testing.T) {
 		{"share thoughts", Paragraph, "Share your thoughts below and join the conversation on social media.", true},
 		{"your take matters", Paragraph, "Your take matters. Do you believe the framework can work? Tell us what you think.", true},
 		{"questions for readers", Paragraph, "Questions for readers: Should the treaty be binding? How should it be enforced?", true},
-		{"only questions", Paragraph, "What should come first: money or guarantees? How should the town balance the two?", true},
+		{"questions to the reader", Paragraph, "Should the port stay public? Would you pay more to keep it so?", true},
 		{"continue following", Paragraph, "Continue following this page for updates as negotiators refine the framework.", true},
 		{"ongoing coverage", Paragraph, "For ongoing coverage, follow our updates as talks continue.", true},
 		{"newsletter", Paragraph, "Sign up for our newsletter to get the week's top stories.", true},
@@ -31,6 +34,7 @@ func TestIsBoilerplate(t *testing.T) {
 		{"photo credit", Caption, "Photo: Reuters/Ana Lopes", true},
 		{"sources line", Paragraph, "Sources: Ministry press release (15 Dec 2025); council minutes", true},
 		{"reporting by", Paragraph, "Reporting by Tomasz Wielgosz; Editing by Hal Benning", true},
+		{"reporting by in brackets", Paragraph, "(Reporting by Ines Marl; Editing by Tam Oduya)", true},
 		{"hashtags", ListItem, "Relevant hashtags: #PortStrike, #Harbourview2025", true},
 		{"engagement heading", Heading, "Engagement", true},
 		{"toc heading", Heading, "Table of Contents", true},
@@ -55,6 +59,21 @@ func TestIsBoilerplate(t *testing.T) {
 		{"statement with question", Paragraph, "Why did the talks fail? Diplomats blamed the sequencing of sanctions relief.", false},
 		{"claim", ListItem, "Reconstruction fund – $50 billion earmarked for infrastructure.", false},
 		{"long paragraph with phrase", Paragraph, longNews, false},
+		{"rhetorical questions", Paragraph, "Was the new format a failure? Or did the crowds simply stay away from the smaller venues?", false},
+		{"prompt inside reporting", Paragraph, "The forum exists so that members can raise concerns about the budget in the comments section below. " +
+			"Council staff also answer letters sent to the town hall, and the clerk publishes a summary of them every quarter, " +
+			"together with the replies that departments gave and the cost of any change they agreed to make.", false},
+		{"see more label", Paragraph, "SEE MORE: Harbour wall repairs delayed again", true},
+		{"publication stamp", Paragraph, "Updated 11:21 pm GMT, Tuesday, March 4, 2025", true},
+		{"posted by stamp", Paragraph, "Posted by Ana Lopes", true},
+		{"updated heading", Heading, "Updated guidance for landlords", false},
+		{"published by sentence", Paragraph, "Published by the statistics office on Monday, the figures show a 3% rise in rents.", false},
+		{"gallery counter", Paragraph, "Image 3 of 5", true},
+		{"related label", Paragraph, "More Great Gazette Stories", true},
+		{"posted on as reporting", Paragraph, "Posted on social media by the performance analysts at a testing lab, the clip shows the game stuttering.", false},
+		{"news heading", Heading, "More people are now reading local news", false},
+		{"more stories sentence", Paragraph, "More than 300 stories were filed by the court reporters last year.", false},
+		{"engagement with question", Paragraph, "Your view counts. Do you think the barrier will be ready in time? Share your thoughts below.", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -98,4 +117,112 @@ func TestParseByline(t *testing.T) {
 			}
 		}
 	}
+}
+
+func TestMarkReaderQuestions(t *testing.T) {
+	questions := "What should the town fund first: the sea wall or the school? How should it pay for both?"
+	tests := []struct {
+		name   string
+		blocks []Block
+		want   bool // whether the questions end up boilerplate
+	}{
+		{"before engagement prompt", []Block{
+			{Kind: Paragraph, Text: "The council will vote on the budget in March."},
+			{Kind: Paragraph, Text: questions},
+			{Kind: Paragraph, Text: "Share your thoughts below.", Boilerplate: true},
+		}, true},
+		{"under engagement heading", []Block{
+			{Kind: Heading, Text: "Engagement", Boilerplate: true},
+			{Kind: Paragraph, Text: questions},
+		}, true},
+		{"between reporting", []Block{
+			{Kind: Paragraph, Text: "The council will vote on the budget in March."},
+			{Kind: Paragraph, Text: questions},
+			{Kind: Paragraph, Text: "Both projects are over budget, the treasurer said."},
+		}, false},
+		{"next to a byline", []Block{
+			{Kind: Paragraph, Text: "By Ana Lopes", Boilerplate: true},
+			{Kind: Paragraph, Text: questions},
+		}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			markReaderQuestions(tt.blocks)
+			for _, b := range tt.blocks {
+				if b.Text == questions && b.Boilerplate != tt.want {
+					t.Errorf("questions boilerplate = %v, want %v", b.Boilerplate, tt.want)
+				}
+			}
+		})
+	}
+}
+
+func TestMarkFurnitureLists(t *testing.T) {
+	tests := []struct {
+		name   string
+		blocks []Block
+		want   []bool
+	}{
+		{"list under related label", []Block{
+			{Kind: Paragraph, Text: "More Great Harbour Stories", Boilerplate: true},
+			{Kind: ListItem, Text: "Ferry fares, frozen again"},
+			{Kind: ListItem, Text: "Pier lights return"},
+			{Kind: Paragraph, Text: "The barrier opens in May."},
+			{Kind: ListItem, Text: "Cost: 84 million pounds"},
+		}, []bool{true, true, true, false, false}},
+		{"list after an ad slot stays", []Block{
+			{Kind: Paragraph, Text: "Advertisement", Boilerplate: true},
+			{Kind: ListItem, Text: "The barrier will be 2.4 km long"},
+		}, []bool{true, false}},
+		{"list under a credit line stays", []Block{
+			{Kind: Paragraph, Text: "(Image credit: Harbour Board)", Boilerplate: true},
+			{Kind: ListItem, Text: "Blue Ferry Ltd, Eastmere"},
+		}, []bool{true, false}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			markFurnitureLists(tt.blocks)
+			for i, b := range tt.blocks {
+				if b.Boilerplate != tt.want[i] {
+					t.Errorf("block %q boilerplate = %v, want %v", b.Text, b.Boilerplate, tt.want[i])
+				}
+			}
+		})
+	}
+}
+
+// FuzzIsBoilerplate feeds arbitrary text to the boilerplate rules, which
+// slice text by sentence and match offsets: no panic, and a block of only
+// spaces is always furniture.
+func FuzzIsBoilerplate(f *testing.F) {
+	for _, s := range []string{
+		"Your view counts. Do you think so? Share your thoughts below.",
+		"\"Let us know,\" he said. Tell us what you think?",
+		"Posted on 3 May | By Ana Lopes",
+		"More Great Stories",
+		"a? b? c?",
+		"“Share your thoughts” “",
+		"We'd love to hear from you. Don't miss our picks. Sign up for our newsletter.",
+		"Accept all cookies. Terms of use. Download our app. Click here. Stay tuned.",
+		"Questions for discussion. Have your say. Your voice matters. Tell us how.",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, k := range []BlockKind{Paragraph, Heading, ListItem, TableRow, Caption, Quote, Title} {
+			isBoilerplate(k, s)
+		}
+		isFurnitureLabel(s)
+		bs := []Block{{Kind: Paragraph, Text: s}, {Kind: Paragraph, Text: s, Boilerplate: true}, {Kind: ListItem, Text: s}}
+		markReaderQuestions(bs)
+		markFurnitureLists(bs)
+		// The keyword prefilter must never hide a phrase the pattern
+		// matches (ASCII only: the pattern also folds "ſ" and "K").
+		if isASCII(s) && engagementAnywhere.MatchString(s) && !hasAny(strings.ToLower(s), engagementKeys...) {
+			t.Fatalf("engagement phrase in %q missed by the keyword prefilter", s)
+		}
+		if strings.TrimSpace(s) == "" && !isBoilerplate(Paragraph, s) {
+			t.Fatalf("blank block %q not boilerplate", s)
+		}
+	})
 }

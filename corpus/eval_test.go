@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -20,9 +21,13 @@ import (
 // hand-made ground truth), relative to the package directory.
 const benchDir = "../../shared/bench/article-extraction"
 
-// f1Floor is the regression guard for TestArticleExtraction: a little under
-// what the extractor reaches, so that a change that loses text fails.
-const f1Floor = 0.95
+// f1Floor and pFloor are the regression guards for TestArticleExtraction:
+// a little under what the extractor reaches (F1 0.982, P 0.978), so that a
+// change that loses text or lets furniture in fails.
+const (
+	f1Floor = 0.978
+	pFloor  = 0.975
+)
 
 // benchPage is one benchmark page with its expected article body.
 type benchPage struct {
@@ -112,6 +117,43 @@ func shingles(s string) map[string]int {
 	return m
 }
 
+// unmatched returns the runs of a's tokens covered by shingles that b
+// lacks: the text one side has and the other does not, for diagnosis
+// (EVAL_PAGES=diff go test ./corpus -run TestArticleExtraction -v).
+func unmatched(a, b string) []string {
+	toks := tokens(a)
+	have := shingles(b)
+	bad := make([]bool, len(toks))
+	for i := 0; i+4 <= len(toks); i++ {
+		k := strings.Join(toks[i:i+4], " ")
+		if have[k] > 0 {
+			have[k]--
+			continue
+		}
+		for j := i; j < i+4; j++ {
+			bad[j] = true
+		}
+	}
+	var runs []string
+	for i := 0; i < len(toks); {
+		if !bad[i] {
+			i++
+			continue
+		}
+		j := i
+		for j < len(toks) && bad[j] {
+			j++
+		}
+		run := toks[i:j]
+		if len(run) > 40 {
+			run = append(append(slices.Clone(run[:20]), "…"), run[len(run)-12:]...)
+		}
+		runs = append(runs, strings.Join(run, " "))
+		i = j
+	}
+	return runs
+}
+
 // counts is one page's shingle overlap.
 type counts struct{ tp, fp, fn int }
 
@@ -198,6 +240,12 @@ func TestMetric(t *testing.T) {
 func TestArticleExtraction(t *testing.T) {
 	pages := loadBench(t)
 	results := make([]counts, 0, len(pages))
+	// EVAL_PAGES=1 lists the pages under EVAL_MIN (default 0.9) precision
+	// or recall; EVAL_PAGES=diff adds their extra and missed text.
+	evalMin := 0.9
+	if v, err := strconv.ParseFloat(os.Getenv("EVAL_MIN"), 64); err == nil {
+		evalMin = v
+	}
 	withCaps := make([]counts, 0, len(pages))
 	failed := 0
 	for _, pg := range pages {
@@ -214,8 +262,12 @@ func TestArticleExtraction(t *testing.T) {
 		withCaps = append(withCaps, compare(gotCaps, pg.want))
 		if testing.Verbose() && os.Getenv("EVAL_PAGES") != "" {
 			p, r := ratio(c.tp, c.fp), ratio(c.tp, c.fn)
-			if p < 0.9 || r < 0.9 {
+			if p < evalMin || r < evalMin {
 				t.Logf("page %s P=%.3f R=%.3f %s", pg.id[:12], p, r, pg.url)
+				if os.Getenv("EVAL_PAGES") == "diff" {
+					t.Logf("  extra:  %s", strings.Join(unmatched(got, pg.want), " ¦ "))
+					t.Logf("  missed: %s", strings.Join(unmatched(pg.want, got), " ¦ "))
+				}
 			}
 		}
 	}
@@ -224,12 +276,16 @@ func TestArticleExtraction(t *testing.T) {
 	cp, cr, cf := score(withCaps)
 	t.Logf("counting captions as main text: P=%.4f R=%.4f F1=%.4f", cp, cr, cf)
 	if f1 < f1Floor {
-		t.Errorf("F1 = %.4f, below the regression floor %.2f", f1, f1Floor)
+		t.Errorf("F1 = %.4f, below the regression floor %.3f", f1, f1Floor)
+	}
+	if p < pFloor {
+		t.Errorf("precision = %.4f, below the regression floor %.3f", p, pFloor)
 	}
 }
 
-// BenchmarkCleanHTML cleans every benchmark page; ns/page is the time per
-// page on one core:
+// BenchmarkCleanHTML cleans every benchmark page; ns/page is the mean wall
+// time per page on one core, cpu-ns/page the mean CPU time of the process
+// (TestCleanHTMLMedianTime gives the median):
 //
 //	go test ./corpus -run '^$' -bench CleanHTML -cpu 1
 func BenchmarkCleanHTML(b *testing.B) {
@@ -244,32 +300,96 @@ func BenchmarkCleanHTML(b *testing.B) {
 	b.ReportAllocs()
 	n := 0
 	start := time.Now()
+	cpu0, cpuOK := processCPU()
 	for b.Loop() {
 		_, _ = cleanHTML(pages[n%len(pages)].url, data[n%len(pages)], Options{})
 		n++
 	}
 	b.ReportMetric(float64(time.Since(start).Nanoseconds())/float64(n), "ns/page")
+	if cpu1, _ := processCPU(); cpuOK {
+		// CPU time, garbage collection included: under load, wall time
+		// also counts other processes.
+		b.ReportMetric(float64((cpu1-cpu0).Nanoseconds())/float64(n), "cpu-ns/page")
+	}
 }
 
-// TestCleanHTMLMedianTime checks the per-page time budget of issue 3 (median
-// under 4 ms) loosely, so that a slow machine does not fail it: it only
-// logs unless the median is far off.
+// TestCleanHTMLMedianTime reports the per-page time budget of issue 3
+// (median CPU time under 4 ms on one core):
+//
+//	go test ./corpus -run CleanHTMLMedianTime -v
+//
+// It measures the CPU time of the cleaning thread (on Linux), so that other
+// load on the machine inflates it little; it fails only when the median is
+// far off, so that a slow machine does not fail it.
 func TestCleanHTMLMedianTime(t *testing.T) {
 	if testing.Short() {
 		t.Skip("timing test")
 	}
 	pages := loadBench(t)
-	times := make([]time.Duration, 0, len(pages))
-	for _, pg := range pages {
-		data := bytes.Clone([]byte(pg.html))
-		start := time.Now()
-		_, _ = cleanHTML(pg.url, data, Options{})
-		times = append(times, time.Since(start))
-	}
-	slices.Sort(times)
-	med := times[len(times)/2]
-	t.Logf("median time per page: %v (max %v)", med, times[len(times)-1])
+	med, maxT, how := medianPageTime(pages, 3)
+	t.Logf("median %s time per page: %v (max %v)", how, med, maxT)
 	if med > 100*time.Millisecond {
 		t.Errorf("median time per page %v, want well under 4ms on a normal machine", med)
+	}
+}
+
+// medianPageTime cleans every page rounds times and returns the median and
+// maximum of each page's fastest round, in thread CPU time where the
+// platform has it ("cpu"), else wall time ("wall").
+func medianPageTime(pages []benchPage, rounds int) (med, maxT time.Duration, how string) {
+	lockThread()
+	defer unlockThread()
+	_, cpu := threadCPU()
+	how = "wall"
+	if cpu {
+		how = "cpu"
+	}
+	now := func() time.Duration {
+		if cpu {
+			d, _ := threadCPU()
+			return d
+		}
+		return time.Duration(time.Now().UnixNano())
+	}
+	times := make([]time.Duration, len(pages))
+	for i, pg := range pages {
+		data := bytes.Clone([]byte(pg.html))
+		for r := 0; r < rounds; r++ {
+			start := now()
+			_, _ = cleanHTML(pg.url, data, Options{})
+			d := now() - start
+			if r == 0 || d < times[i] {
+				times[i] = d
+			}
+		}
+	}
+	slices.Sort(times)
+	return times[len(times)/2], times[len(times)-1], how
+}
+
+// TestDumpBenchPage prints the blocks of one benchmark page, for diagnosis:
+//
+//	EVAL_ID=3f65af7b go test ./corpus -run DumpBenchPage -v
+func TestDumpBenchPage(t *testing.T) {
+	id := os.Getenv("EVAL_ID")
+	if id == "" {
+		t.Skip("set EVAL_ID to a benchmark page id prefix")
+	}
+	for _, pg := range loadBench(t) {
+		if !strings.HasPrefix(pg.id, id) {
+			continue
+		}
+		doc, err := cleanHTML(pg.url, []byte(pg.html), Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", pg.id, err)
+		}
+		for _, b := range doc.Blocks {
+			mark := " "
+			if b.Boilerplate {
+				mark = "B"
+			}
+			t.Logf("%s %-10s %.160q", mark, b.Kind, b.Text)
+		}
+		t.Logf("WANT:\n%s", pg.want)
 	}
 }

@@ -102,7 +102,9 @@ func applyFrontMatter(doc *Document, meta map[string][]string) {
 	doc.Title = first("title", "headline")
 	doc.Source = first("source", "site", "site_name", "publisher", "publication", "outlet")
 	for _, k := range []string{"author", "authors", "byline"} {
-		for _, a := range meta[k] {
+		// The same cleaning as HTML metadata: "Staff Writer", "By ...",
+		// handles and e-mail addresses are not names.
+		for _, a := range cleanAuthors(meta[k], doc.Source) {
 			doc.Authors = appendAuthor(doc.Authors, a)
 		}
 	}

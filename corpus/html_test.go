@@ -230,7 +230,7 @@ func TestCleanHTMLCharset(t *testing.T) {
 
 // FuzzCleanHTML: no panic, and block offsets always select the block text.
 func FuzzCleanHTML(f *testing.F) {
-	for _, name := range []string{"news-chrome.html", "jsonld-graph.html", "og-only.html", "windows-1252.html"} {
+	for _, name := range []string{"news-chrome.html", "jsonld-graph.html", "og-only.html", "windows-1252.html", "short-with-related.html"} {
 		b, err := os.ReadFile(filepath.Join("testdata", "html", name))
 		if err != nil {
 			f.Fatal(err)
@@ -249,4 +249,112 @@ func FuzzCleanHTML(f *testing.F) {
 		}
 		checkHTMLOffsets(t, doc)
 	})
+}
+
+// TestCleanHTMLShortArticleWithRelated checks a short article that a box
+// of related stories outweighs: the headline's own <article> wins, the
+// embedded post and the caption stay, the related box and the list under
+// its label do not count as text.
+func TestCleanHTMLShortArticleWithRelated(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "html", "short-with-related.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := cleanHTML("short-with-related.html", data, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkHTMLOffsets(t, doc)
+	type want struct {
+		kind   BlockKind
+		boiler bool
+	}
+	tests := []struct {
+		name, substr string
+		want         want
+	}{
+		{"lead paragraph", "handwritten log kept by the last keeper", want{Paragraph, false}},
+		{"embedded post", "Thirty-one winters of weather", want{Quote, false}},
+		{"inline caption", "final entry, dated 30 March 1980", want{Caption, false}},
+		{"second paragraph", "214 ships helped past the point", want{Paragraph, false}},
+		{"related label", "More Great Gazette Stories", want{Paragraph, true}},
+		{"list under label", "Harbour wall repairs, delayed again", want{ListItem, true}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, b := range doc.Blocks {
+				if strings.Contains(b.Text, tt.substr) {
+					if got := (want{b.Kind, b.Boilerplate}); got != tt.want {
+						t.Errorf("block %q = %+v, want %+v", b.Text, got, tt.want)
+					}
+					return
+				}
+			}
+			t.Errorf("no block contains %q", tt.substr)
+		})
+	}
+	content, _ := blockTexts(doc)
+	all := strings.Join(content, "\n")
+	for _, junk := range []string{"Fishing fleet shrinks", "nineteen last year", "School roof", "Facebook"} {
+		if strings.Contains(all, junk) {
+			t.Errorf("content has %q from outside the article", junk)
+		}
+	}
+}
+
+// TestCleanHTMLLayouts checks container choices on small original pages:
+// what must be in the article text and what must not.
+func TestCleanHTMLLayouts(t *testing.T) {
+	para := func(s string) string {
+		return "<p>" + s + " The figures were published by the regional statistics office, which collects them every quarter, " +
+			"and they were confirmed on Tuesday by the transport ministry, whose spokesman declined to say when the next survey would run.</p>"
+	}
+	tests := []struct {
+		name      string
+		page      string
+		want, not []string
+	}{
+		{
+			name: "standfirst above the body container",
+			page: `<html><head><title>Ferry fares rise</title></head><body><main>
+				<h1>Ferry fares rise</h1>
+				<div class="article-summary">Ferry fares to the islands will rise by 9 percent in April, the operator said on Monday.</div>
+				<div class="article-body">` + para("Season tickets rise less, by 4 percent.") + para("Cargo rates are unchanged.") + `</div>
+				<div class="share-tools"><a href="#">Share</a></div>
+				</main></body></html>`,
+			want: []string{"rise by 9 percent in April", "Season tickets rise less", "Cargo rates are unchanged"},
+			not:  []string{"Share"},
+		},
+		{
+			name: "article split around a pull quote, one part nested deeper",
+			page: `<html><head><title>Dam study</title></head><body><div class="post">
+				<div class="wrap"><div class="inner"><div class="text">` + para("The dam lost 12 percent of its capacity to silt.") +
+				para("Engineers want to dredge it in 2027.") + para("Farmers downstream back the plan.") + `</div></div></div>
+				<figure><blockquote class="pull">Silt is the quiet problem.</blockquote></figure>
+				<section class="part"><div class="text">` + para("Dredging would cost 40 million euros.") +
+				para("The council has set aside half of it.") + para("The rest would come from a national fund.") + `</div></section>
+				</div></body></html>`,
+			want: []string{"12 percent of its capacity", "dredge it in 2027", "40 million euros", "set aside half", "national fund"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := cleanHTML("page.html", []byte(tt.page), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			content, _ := blockTexts(doc)
+			all := strings.Join(content, "\n")
+			for _, w := range tt.want {
+				if !strings.Contains(all, w) {
+					t.Errorf("content lacks %q; content:\n%s", w, all)
+				}
+			}
+			for _, n := range tt.not {
+				if strings.Contains(all, n) {
+					t.Errorf("content has %q", n)
+				}
+			}
+		})
+	}
 }

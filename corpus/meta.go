@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -194,8 +195,47 @@ func extractMeta(doc *goquery.Document, loc string) pageMeta {
 	if len(raw) == 0 {
 		raw = append(raw, bylines...)
 	}
-	pm.Authors = cleanAuthors(raw, pm.Source)
+	pm.Authors = mergeBylineAuthors(cleanAuthors(raw, pm.Source), bylines, pm.Source)
 	return pm
+}
+
+// mergeBylineAuthors adds the co-authors of a visible byline to the
+// metadata's authors when the byline names every metadata author: sites
+// often put only the first of "By A and B" in their meta tags. A byline
+// that does not name them is someone else's (a teaser, a quoted column)
+// and adds nothing.
+func mergeBylineAuthors(authors, bylines []string, source string) []string {
+	if len(authors) == 0 {
+		return authors
+	}
+	for _, b := range bylines {
+		names := cleanAuthors([]string{b}, source)
+		if len(names) <= len(authors) {
+			continue
+		}
+		have := make(map[string]bool, len(names))
+		for _, n := range names {
+			have[strings.ToLower(n)] = true
+		}
+		all := true
+		for _, a := range authors {
+			if !have[strings.ToLower(a)] {
+				all = false
+				break
+			}
+		}
+		if !all {
+			continue
+		}
+		out := slices.Clone(authors)
+		for _, n := range names {
+			if !slices.ContainsFunc(out, func(a string) bool { return strings.EqualFold(a, n) }) {
+				out = append(out, n)
+			}
+		}
+		return out
+	}
+	return authors
 }
 
 // metaTags maps lower-cased meta name/property/itemprop/http-equiv to the

@@ -166,6 +166,18 @@ func TestExtractMeta(t *testing.T) {
 				Published: time.Date(2024, 3, 4, 0, 0, 0, 0, time.UTC), PublishedFrom: "byline"},
 		},
 		{
+			name: "byline co-author merged with meta author",
+			html: `<head><meta name="author" content="Lena Brack"></head><body><h1>Pier reopens</h1>
+				<div class="byline">By Lena Brack and Oskar Vime | Harbour desk</div></body>`,
+			want: pageMeta{Title: "Pier reopens", Authors: []string{"Lena Brack", "Oskar Vime"}},
+		},
+		{
+			name: "byline without the meta author adds nothing",
+			html: `<head><meta name="author" content="Lena Brack"></head><body><h1>Pier reopens</h1>
+				<div class="byline">By Rui Tamsin and Oskar Vime</div></body>`,
+			want: pageMeta{Title: "Pier reopens", Authors: []string{"Lena Brack"}},
+		},
+		{
 			name: "canonical and itemprop",
 			html: `<head><link rel="canonical" href="https://ex.org/a"><title>Tram line approved - Metro Daily</title></head>
 				<body><span itemprop="datePublished" content="2019-11-18T06:00:00Z"></span>

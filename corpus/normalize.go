@@ -29,6 +29,16 @@ func normalizeText(s string) string {
 	b.Grow(len(s))
 	space := false // a space is pending
 	for i, r := range rs {
+		if r > ' ' && r < 0x7f {
+			// Printable ASCII, the bulk of most text: none of the
+			// cases below applies.
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteByte(byte(r))
+			continue
+		}
 		switch {
 		case isSpaceLike(r):
 			space = true

@@ -63,6 +63,7 @@ func cleanText(loc string, s string, opt Options) (*Document, error) {
 			Boilerplate: b.boilerplate || isBoilerplate(b.kind, text),
 		})
 	}
+	markReaderQuestions(out)
 	assemble(doc, out)
 	if len(doc.Blocks) == 0 {
 		return nil, ErrNoContent

@@ -218,6 +218,51 @@ func TestTextMetadata(t *testing.T) {
 	}
 }
 
+// TestTextMetaLineMidDocument checks that a "Date: ... | Source: ..." line
+// below the first body paragraph is text, not the document's metadata: it
+// names where a quoted report came from, not the publisher.
+func TestTextMetaLineMidDocument(t *testing.T) {
+	src := "Harbour Tolls Rise Again\n" +
+		"The harbour board raised berth tolls by 6 percent on Monday, the third rise in two years, citing dredging costs.\n" +
+		"Board papers seen by this newsletter set out the reasoning.\n" +
+		"Date: 2025-11-04 | Source: Harbour board meeting minutes\n" +
+		"The minutes record that two members voted against the rise.\n"
+	tests := []struct {
+		name string
+		opt  Options
+		want string
+	}{
+		{"caller default", Options{Source: "Quayside Weekly"}, "Quayside Weekly"},
+		{"file stem", Options{}, "tolls"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := Clean("notes/tolls.txt", []byte(src), tt.opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if doc.Source != tt.want {
+				t.Errorf("Source = %q, want %q", doc.Source, tt.want)
+			}
+			if !doc.Published.IsZero() {
+				t.Errorf("Published = %v, want zero: the mid-document date is not the publication date", doc.Published)
+			}
+			found := false
+			for _, b := range doc.Blocks {
+				if strings.HasPrefix(b.Text, "Date: 2025-11-04") {
+					found = true
+					if b.Boilerplate {
+						t.Errorf("mid-document metadata line %q marked boilerplate, want text", b.Text)
+					}
+				}
+			}
+			if !found {
+				t.Error("mid-document metadata line lost")
+			}
+		})
+	}
+}
+
 func TestTextMetaLineAndDateline(t *testing.T) {
 	src := "Ferry Service Cut\nDate: 2025\u201112\u201122 09:27:23 | Source: Harbour Authority briefing\n" +
 		"By Ana Lopes\nSTRANDVIK, Dec. 21 (Nordwire) - The ferry to the islands will run twice a day from January, the operator said.\n"
@@ -413,6 +458,9 @@ func TestSeeds(t *testing.T) {
 			t.Fatalf("Clean(%s): %v", f, err)
 		}
 		checkLayout(t, doc)
+		if strings.Contains(doc.Source, "Department of State") {
+			t.Errorf("%s: Source = %q, taken from a mid-document line; want the file stem", f, doc.Source)
+		}
 		inTOC := false
 		for _, b := range doc.Blocks {
 			if b.Kind == Heading && strings.EqualFold(b.Text, "Table of Contents") {
@@ -456,7 +504,39 @@ func TestSeeds(t *testing.T) {
 	if b := find("$45 billion multi-year trust"); b != nil && (b.Kind != TableRow || !strings.Contains(b.Text, "Reconstruction fund") || b.Boilerplate) {
 		t.Errorf("$45 billion row = %+v, want a table_row with the pillar name", *b)
 	}
+	if b := find("Source: U.S. Department of State press briefing"); b != nil && b.Boilerplate {
+		t.Errorf("mid-document source line %q is boilerplate, want text", b.Text)
+	}
+	if b := find("What should be the priority for the international community"); b != nil && !b.Boilerplate {
+		t.Errorf("reader questions before the engagement prompts are content: %q", b.Text)
+	}
 	if b := find("5. NATO and European Union outlook"); b != nil && b.Kind != Heading {
 		t.Errorf("%q is %s, want heading", b.Text, b.Kind)
+	}
+}
+
+// TestFrontMatterAuthors checks that front matter authors get the same
+// cleaning as HTML metadata: roles and prefixes are not names.
+func TestFrontMatterAuthors(t *testing.T) {
+	tests := []struct {
+		name, author string
+		want         []string
+	}{
+		{"role only", "Staff Writer", nil},
+		{"by prefix and pair", "By Ana Lopes and Ben Ito", []string{"Ana Lopes", "Ben Ito"}},
+		{"name with role", "Ana Lopes, Senior Correspondent", []string{"Ana Lopes"}},
+		{"handle dropped", "Ana Lopes @analopes", []string{"Ana Lopes"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := "---\ntitle: Tram Fares Frozen\nauthor: " + tt.author + "\n---\nTram fares will stay at 1.80 euros until 2027, the city said on Monday.\n"
+			doc, err := cleanText("x.md", src, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, doc.Authors); diff != "" {
+				t.Errorf("Authors (-want +got):\n%s", diff)
+			}
+		})
 	}
 }

@@ -32,14 +32,18 @@ var dateline = regexp.MustCompile(`^(\p{Lu}[\p{Lu}.'’]+(?:[ -]\p{Lu}[\p{Lu}.'�
 func textDocumentPasses(doc *Document, bs []rawBlock) []rawBlock {
 	bs = takeTitle(doc, bs)
 	agency := ""
+	header := true
 	for i := range bs {
 		b := &bs[i]
 		if !b.plain {
 			continue
 		}
-		if readMetaLine(doc, b.text) {
-			b.boilerplate = true
-			continue
+		if header {
+			if readMetaLine(doc, b.text) {
+				b.boilerplate = true
+				continue
+			}
+			header = !isProse(b.text)
 		}
 		if m := bylineStart.FindStringSubmatch(strings.TrimSpace(b.text)); m != nil && len(strings.Fields(b.text)) <= 16 {
 			if names, ok := parseByline(m[1]); ok {
@@ -93,6 +97,15 @@ func isHeadlineLike(t string, maxWords int) bool {
 	}
 	trimmed := strings.TrimRight(t, `"”’')]`)
 	return !strings.HasSuffix(trimmed, ".") && !strings.HasSuffix(trimmed, ",") && !strings.HasSuffix(trimmed, ";") && !strings.HasSuffix(trimmed, ":")
+}
+
+// isProse reports a body paragraph: one that ends the document's header
+// area. A "Date: ... | Source: ..." line is the document's metadata only in
+// that area; further down it heads a quoted report or a second story and
+// names where that information came from, not who published the document,
+// so it stays text.
+func isProse(t string) bool {
+	return countWords(t, 12) >= 12
 }
 
 // readMetaLine parses a "Date: ... | Source: ..." line into doc and
