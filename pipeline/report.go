@@ -30,6 +30,9 @@ type Report struct {
 	// Fetch is what the fetcher did, when some inputs were remote; nil
 	// otherwise. Its pages are also counted above as documents.
 	Fetch *fetch.Stats
+	// Crosscheck is the cross-source analysis run after the ingest, when
+	// the caller ran one (see Crosscheck); nil otherwise.
+	Crosscheck *CrosscheckReport
 }
 
 // Failure is a document that could not be ingested and why.
@@ -69,6 +72,18 @@ type reportJSON struct {
 	DocsPerSec  float64     `json:"docs_per_sec"`
 	Interrupted bool        `json:"interrupted"`
 	Fetch       *fetchJSON  `json:"fetch,omitempty"`
+	Crosscheck  *crossJSON  `json:"crosscheck,omitempty"`
+}
+
+// crossJSON is the JSON form of a CrosscheckReport.
+type crossJSON struct {
+	Claims    int     `json:"claims_with_values"`
+	Docs      int     `json:"documents"`
+	Origins   int     `json:"origins"`
+	Groups    int     `json:"groups"`
+	Conflicts int     `json:"conflicts"`
+	Updated   int     `json:"updated"`
+	Elapsed   float64 `json:"elapsed_seconds"`
 }
 
 // fetchJSON is the JSON form of fetch.Stats, present only when the run
@@ -100,6 +115,12 @@ func (r *Report) MarshalJSON() ([]byte, error) {
 			Fetched: f.Fetched, Documents: f.Documents, NotModified: f.NotModified,
 			Resumed: f.Resumed, Failed: f.Failed, Listings: f.Listings, Filtered: f.Filtered,
 			Duplicates: f.Duplicates, Skipped: f.Skipped, Bytes: f.Bytes,
+		}
+	}
+	if c := r.Crosscheck; c != nil {
+		j.Crosscheck = &crossJSON{
+			Claims: c.Claims, Docs: c.Docs, Origins: c.Origins, Groups: c.Groups,
+			Conflicts: c.Conflicts, Updated: c.Updated, Elapsed: c.Elapsed.Seconds(),
 		}
 	}
 	if j.Duplicates == nil {
@@ -140,6 +161,10 @@ func (r *Report) WriteText(w io.Writer) error {
 			f.Fetched, byteSize(f.Bytes), f.NotModified, f.Resumed)
 		row("listings", "%d feeds and sitemaps, %d entries filtered out, %d repeated URLs, %d WARC records skipped",
 			f.Listings, f.Filtered, f.Duplicates, f.Skipped)
+	}
+	if c := r.Crosscheck; c != nil {
+		row("crosscheck", "%d facts stated by several origins, %d with disagreement (claimdex conflicts); %d documents, %d independent origins",
+			c.Groups, c.Conflicts, c.Docs, c.Origins)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
