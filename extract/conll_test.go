@@ -179,9 +179,28 @@ func TestCoNLL(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := evalCoNLL(n, docs, nil)
+	// CLAIMDEX_CONLL_ERRORS names a file to receive one line per false
+	// positive and false negative, for comparing two versions of the rules.
+	var errs func(string)
+	if out := os.Getenv("CLAIMDEX_CONLL_ERRORS"); out != "" {
+		f, err := os.Create(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := bufio.NewWriter(f)
+		defer func() {
+			if err := w.Flush(); err != nil {
+				t.Error(err)
+			}
+			if err := f.Close(); err != nil {
+				t.Error(err)
+			}
+		}()
+		errs = func(line string) { fmt.Fprintln(w, line) }
+	}
+	s := evalCoNLL(n, docs, errs)
 	// Floors sit just under the measured figures: a regression guard.
-	floors := map[string]float64{"PER": 0.87, "LOC": 0.83, "ORG": 0.68, "MISC": 0.63}
+	floors := map[string]float64{"PER": 0.88, "LOC": 0.845, "ORG": 0.70, "MISC": 0.64}
 	for _, typ := range []string{"PER", "LOC", "ORG", "MISC"} {
 		p, r, f := s.prf(typ)
 		t.Logf("%-4s P %.3f R %.3f F1 %.3f (tp %d fp %d fn %d)", typ, p, r, f, s.tp[typ], s.fp[typ], s.fn[typ])

@@ -155,11 +155,13 @@ func newNERDoc(n *NER, texts []string) *nerDoc {
 func (d *nerDoc) scan() {
 	for ti, text := range d.texts {
 		d.toks[ti] = nerTokenize(text, nil)
-		for _, t := range d.toks[ti] {
+		for p, t := range d.toks[ti] {
 			switch {
 			case t.lower:
 				d.lowerSeen[d.lowerKey(text[t.start:t.end])]++
-			case t.cap && !t.sent:
+			case t.cap && !t.sent && !nerHyphenPrefix(text, d.toks[ti], p):
+				// "Cyber" of "Cyber-security" is capitalised for the
+				// compound, not as a name
 				d.capSeen[d.lowerKey(text[t.start:t.end])]++
 			}
 		}

@@ -17,7 +17,8 @@ var (
 		post journal press television radio media exchange systems technologies energy capital
 		partners securities insurance trust school college academy hospital centre center
 		institution secretariat tribunal directorate guard united rovers wanderers athletic
-		industries enterprises bancorp airline society forum commissariat chamber reserve`)
+		industries enterprises bancorp airline society forum commissariat chamber reserve
+		herald gazette tribune chronicle`)
 	// nerOrgHead words make a multi-word span an organisation wherever they
 	// stand ("Ministry of Foreign Affairs", "University of Lagos").
 	nerOrgHead = nerSet(`ministry department university bank commission council committee agency
@@ -192,7 +193,9 @@ func (d *nerDoc) classify(ti, a, b, hi int, cue bool) {
 			w := d.lowerKey(d.word(ti, a))
 			switch {
 			case d.titleAt(ti, a, b) > 0 || d.lx.firstNames[w] || d.orgOpens(ti, a, b):
-			case nerNever[w] || w == "the" || toks[a].sent && !toks[a].allCaps && d.commonWord(ti, a):
+			case nerNever[w] || d.determiner(ti, a, b) ||
+				toks[a].sent && !toks[a].allCaps && d.commonWord(ti, a) ||
+				d.plainBeforeName(ti, a, b, hi):
 				a++
 			}
 		}
@@ -235,6 +238,13 @@ func (d *nerDoc) classify(ti, a, b, hi int, cue bool) {
 		if tm := d.titleAt(ti, p, b); tm > 0 {
 			p += tm
 			cue = true
+			if p < b && d.toks[ti][p].lower {
+				// "Envoy for Ukraine": the place a title serves is
+				// no part of a name
+				p++
+				cue = false
+				continue
+			}
 			if p == b {
 				// "Environment Minister lena aufhauser": a name damaged
 				// to lower case after its title
@@ -299,8 +309,10 @@ func (d *nerDoc) orgBeforeTitle(ti, p, b, m int, e nerGazEntry) int {
 		if d.titleAt(ti, k, b) == 0 {
 			continue
 		}
-		if d.orgLike(ti, k, b) {
-			return p // "U.N. General Assembly": the title word opens a name
+		if d.orgLike(ti, k, b) || d.toks[ti][k-1].lower {
+			// "U.N. General Assembly": the title word opens a name;
+			// "Office of the Secretary of State": the title ends it
+			return p
 		}
 		switch {
 		case m == k-p:
@@ -458,7 +470,8 @@ func (d *nerDoc) unknownWord(ti, p, hi int) {
 		}
 		return
 	}
-	if t.end-t.start < 2 || nerNever[w] || d.commonWord(ti, p) {
+	if t.end-t.start < 2 || nerNever[w] || d.commonWord(ti, p) || d.plainWord(ti, p, hi) ||
+		nerPluralAcronym(d.word(ti, p)) {
 		return
 	}
 	if p+1 < hi && toks[p+1].lower && d.titleAt(ti, p, hi) > 1 {
@@ -483,6 +496,142 @@ func (d *nerDoc) unknownWord(ti, p, hi int) {
 	}
 }
 
+// plainWord reports whether the lone capitalised word at p, which no list
+// names, is an ordinary word capitalised only by where it stands: it opens
+// a sentence or a segment of one (a list item, a table cell, the text after
+// "Label:" or "; ") or is the first part of a hyphenated compound
+// ("Prisoner-of-war", "Bi-annual"). The document never capitalises it
+// inside a sentence elsewhere, no say-verb follows it, and prose tags it
+// as a common word here or it inflects one ("Scholarships", "Enhanced").
+// A name in such a place is kept by any other mention of it.
+func (d *nerDoc) plainWord(ti, p, hi int) bool {
+	toks := d.toks[ti]
+	if toks[p].allCaps || !toks[p].sent && !nerHyphenPrefix(d.texts[ti], toks, p) {
+		return false
+	}
+	w := d.lowerKey(d.word(ti, p))
+	if d.capSeen[w] > 0 || d.lx.firstNames[w] || d.scoreAfter(ti, p+1, hi) || d.bracketed(ti, p, hi) ||
+		d.bracketed(ti, p+2, hi) && d.scoreAfter(ti, p+4, hi) { // "Panionios (Greece) 9"
+		return false
+	}
+	if p+1 < hi && nerSayVerbs[d.lowerKey(d.word(ti, p+1))] {
+		// "Hingis said" names someone; "Engineers said" a plural noun
+		stem, plural := strings.CutSuffix(w, "s")
+		return plural && len(stem) >= 3 && d.lx.common[stem]
+	}
+	if d.lx.common[w] || d.lx.inflectsCommon(w) || d.lowerSeen[w] > 0 || d.lowerSeen[w+"s"] > 0 ||
+		p+1 < hi && nerArticles[d.lowerKey(d.word(ti, p+1))] {
+		// an ordinary word, or one the document writes in lower case
+		// ("Levee upgrades" beside "levees"), or a verb before its
+		// object ("Deploy the mission")
+		return true
+	}
+	switch d.pos(ti, p) {
+	case posNoun, posAdj, posVerb, posAdv, posFunc:
+		return true
+	}
+	return false
+}
+
+// plainBeforeName reports whether the span [a, b) opens with an ordinary
+// word capitalised by its place before a known name or an acronym:
+// "Sequencing EU sanctions", "Deploys NATO troops" after a label. Before a
+// listed name in capitals the tagger's word is not needed (it reads any
+// capitalised word there as a proper noun): a name does not run on into
+// "NATO" unless the gazetteer lists the whole.
+func (d *nerDoc) plainBeforeName(ti, a, b, hi int) bool {
+	toks := d.toks[ti]
+	if b-a < 2 || !toks[a].sent || toks[a].allCaps {
+		return false
+	}
+	m, e := d.gazAt(ti, a+1, b)
+	if m > 0 && toks[a+1].allCaps {
+		w := d.lowerKey(d.word(ti, a))
+		return d.capSeen[w] == 0 && !d.lx.firstNames[w]
+	}
+	if m > 0 && (e.typ == GPE || e.typ == Loc) {
+		return false // "Estudiantes Madrid", "Bayern Munich": a club
+	}
+	return (m > 0 || toks[a+1].allCaps) && d.plainWord(ti, a, hi)
+}
+
+// bracketed reports whether token p stands alone in brackets, as a club,
+// party or country does after a name ("Di Canio (Celtic)").
+func (d *nerDoc) bracketed(ti, p, hi int) bool {
+	return p > 0 && p+1 < hi && d.word(ti, p-1) == "(" && d.word(ti, p+1) == ")"
+}
+
+// nerArticles open a noun phrase; a word opening a segment before one is
+// a verb, not a name.
+var nerArticles = nerSet(`the a an`)
+
+// nerInflections undo regular English endings: plurals, past forms and
+// participles.
+var nerInflections = []struct{ cut, add string }{
+	{"ies", "y"}, {"es", ""}, {"s", ""}, {"ed", ""}, {"d", ""}, {"ing", ""}, {"ing", "e"},
+}
+
+// inflectsCommon reports whether w is a regular inflection of an ordinary
+// word ("refugees" of "refugee", "enhanced" of "enhance"): prose's
+// vocabulary holds one form of many words.
+func (lx *nerLexicon) inflectsCommon(w string) bool {
+	for _, in := range nerInflections {
+		if stem, ok := strings.CutSuffix(w, in.cut); ok && len(stem) >= 3 && lx.common[stem+in.add] {
+			return true
+		}
+	}
+	return false
+}
+
+// nerHyphenPrefix reports whether token p is the first part of a
+// hyphenated compound whose next part is lower case ("Prisoner-of-war",
+// "Cyber-security", "Moscow-based"): the capital there may be the
+// compound's, not a name's.
+func nerHyphenPrefix(text string, toks []nerTok, p int) bool {
+	if p+2 >= len(toks) {
+		return false
+	}
+	h, nx := toks[p+1], toks[p+2]
+	if h.start != toks[p].end || nx.start != h.end || !nx.lower {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[h.start:])
+	return nerIsHyphen(r)
+}
+
+// nerPluralAcronym reports whether w is an acronym with a plural "s"
+// ("NGOs", "MPs", "IDPs"): a class of things, not a name.
+func nerPluralAcronym(w string) bool {
+	stem, ok := strings.CutSuffix(w, "s")
+	if !ok || len(stem) < 2 {
+		return false
+	}
+	for i := 0; i < len(stem); i++ {
+		if stem[i] < 'A' || stem[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// nerDeterminers open noun phrases: a name does not start with one unless
+// a gazetteer lists it so ("The Hague") or it is capitalised inside a
+// sentence before an organisation name ("in The Valmora Herald").
+var nerDeterminers = nerSet(`a an the this that these those its their his her our my your
+	some any each every another such`)
+
+// determiner reports whether token a, opening the span [a, b), is a
+// determiner outside the name: not an acronym spelled like one ("AN", an
+// Italian party), and not capitalised inside a sentence before at least
+// two words that read as an organisation ("in The Valmora Herald").
+func (d *nerDoc) determiner(ti, a, b int) bool {
+	t := d.toks[ti][a]
+	if !nerDeterminers[d.lowerKey(d.word(ti, a))] || t.allCaps && t.end-t.start > 1 {
+		return false
+	}
+	return t.sent || b-a < 3 || !d.orgLike(ti, a+1, b)
+}
+
 func (d *nerDoc) isDatelineMark(ti, p int) bool {
 	switch d.word(ti, p) {
 	case ",", "-", "–", "—", ":", "(":
@@ -499,6 +648,15 @@ func (d *nerDoc) scoreAfter(ti, p, hi int) bool {
 	}
 	for _, r := range d.word(ti, p) {
 		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	// "5,000" and "2.5" are amounts, not scores
+	toks := d.toks[ti]
+	if p+2 < len(toks) && toks[p+1].start == toks[p].end && toks[p+2].start == toks[p+1].end &&
+		toks[p+2].word && !toks[p+2].letter {
+		switch d.word(ti, p+1) {
+		case ",", ".":
 			return false
 		}
 	}

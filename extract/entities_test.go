@@ -205,6 +205,178 @@ func TestEntities(t *testing.T) {
 	}
 }
 
+// TestEntitiesSegments covers list items and table rows written as
+// "Label: Text" or "Label: text; Label: text": each segment opens like a
+// sentence, so an ordinary word capitalised there is no name, while names
+// in the same places are kept.
+func TestEntitiesSegments(t *testing.T) {
+	n := newTestNER(t)
+	tests := []struct {
+		name  string
+		texts []string
+		want  [][]ent
+	}{
+		// False positives that segment starts used to produce.
+		{
+			name:  "adjective opening a label, determiner before an acronym pair",
+			texts: []string{"Stronger oversight: A NATO-EU audit team checks every payment."},
+			want:  [][]ent{{{"NATO", Org, "NATO"}, {"EU", Org, "European Union"}}},
+		},
+		{
+			name:  "imperative after a label",
+			texts: []string{"Relief agencies: Register with the Valmora Relief Office before each convoy."},
+			want:  [][]ent{{{"Valmora Relief Office", Org, "Valmora Relief Office"}}},
+		},
+		{
+			name:  "verb after a defined acronym, thousands are no score",
+			texts: []string{"Coastal Monitoring Agency (CMA): Deploys 3,000 inspectors to the northern ports."},
+			want: [][]ent{{
+				{"Coastal Monitoring Agency", Org, "Coastal Monitoring Agency"}, {"CMA", Org, "Coastal Monitoring Agency"},
+			}},
+		},
+		{
+			name:  "verb before a listed acronym",
+			texts: []string{"Harbour plan: Deploys NATO divers to clear the channel."},
+			want:  [][]ent{{{"NATO", Org, "NATO"}}},
+		},
+		{
+			name:  "numbered row of labelled cells, hyphenated compound",
+			texts: []string{"3. Core Pillar: Prisoner-of-war exchange; Primary Objective: Return 800 detainees; Implementation Timeline: Week 4"},
+			want:  [][]ent{{}},
+		},
+		{
+			name:  "plural noun after a semicolon label",
+			texts: []string{"7. Core Pillar: Youth exchange; Primary Objective: Scholarships for 2,000 students in Lisbon"},
+			want:  [][]ent{{{"Lisbon", GPE, "Lisbon"}}},
+		},
+		{
+			name:  "prefix of a hyphenated word after a label",
+			texts: []string{"Primary Objective: Bi-annual review meetings in Geneva"},
+			want:  [][]ent{{{"Geneva", GPE, "Geneva"}}},
+		},
+		{
+			name:  "gerund after a label",
+			texts: []string{"Key milestone: Sequencing of the steps agreed in Vienna"},
+			want:  [][]ent{{{"Vienna", GPE, "Vienna"}}},
+		},
+		{
+			name:  "gerund before a listed acronym",
+			texts: []string{"Next steps: Sequencing EU sanctions relief with Kyiv."},
+			want:  [][]ent{{{"EU", Org, "European Union"}, {"Kyiv", GPE, "Kyiv"}}},
+		},
+		{
+			name:  "adjective label before a clause",
+			texts: []string{"Geopolitical stability: By tying aid to reforms, the plan steadies Moldova."},
+			want:  [][]ent{{{"Moldova", GPE, "Moldova"}}},
+		},
+		{
+			name:  "items numbered with a parenthesis",
+			texts: []string{"1) Refugee return program; 2) Scholarships for students in Porto"},
+			want:  [][]ent{{{"Porto", GPE, "Porto"}}},
+		},
+		{
+			name:  "capitalised compound prefix inside a sentence",
+			texts: []string{"Officials signed the Cyber-security pact with Estonia."},
+			want:  [][]ent{{{"Estonia", GPE, "Estonia"}}},
+		},
+		{
+			name:  "determiners open no name",
+			texts: []string{"A U.S. envoy called the sessions useful.", "This Brussels meeting set the agenda."},
+			want:  [][]ent{{{"U.S.", GPE, "United States"}}, {{"Brussels", GPE, "Brussels"}}},
+		},
+		{
+			name:  "plural acronym is a class of bodies",
+			texts: []string{"Humanitarian NGOs: Register with OCHA before entering Kherson."},
+			want:  [][]ent{{{"OCHA", Org, "OCHA"}, {"Kherson", GPE, "Kherson"}}},
+		},
+		{
+			name:  "imperative before an article",
+			texts: []string{"Deploy the inspection team to Constanta within a week."},
+			want:  [][]ent{{{"Constanta", GPE, "Constanta"}}},
+		},
+		{
+			name: "row label the document writes in lower case elsewhere",
+			texts: []string{
+				"Measure: Dyke repairs; Budget: €90 million; Deadline: 2030",
+				"Engineers said the dykes along the river need work.",
+			},
+			want: [][]ent{{}, {}},
+		},
+		{
+			name:  "place a title serves, office named by a title",
+			texts: []string{"Primary contact: Special Envoy for Moldova, Office of the Secretary of State, reached through the embassy in Berlin."},
+			want: [][]ent{{
+				{"Moldova", GPE, "Moldova"}, {"Office of the Secretary of State", Org, "Office of the Secretary of State"},
+				{"Berlin", GPE, "Berlin"},
+			}},
+		},
+		// Names in the same places stay names.
+		{
+			name:  "gazetteer name with its article",
+			texts: []string{"Venue: The Hague hosts the hearings in May."},
+			want:  [][]ent{{{"The Hague", GPE, "The Hague"}}},
+		},
+		{
+			name:  "article inside a newspaper's name mid-sentence",
+			texts: []string{"The figures were first reported by The Valmora Herald on Monday."},
+			want:  [][]ent{{{"The Valmora Herald", Org, "The Valmora Herald"}}},
+		},
+		{
+			name:  "facility and bodies at segment starts",
+			texts: []string{"Venue: Miami Convention Center, where delegates met for two days; Funding: World Bank grants cover the costs; Oversight: UNESCO and OCHA teams visit monthly"},
+			want: [][]ent{{
+				{"Miami Convention Center", Org, "Miami Convention Center"}, {"World Bank", Org, "World Bank"},
+				{"UNESCO", Org, "UNESCO"}, {"OCHA", Org, "OCHA"},
+			}},
+		},
+		{
+			name:  "person after a label",
+			texts: []string{"Lead negotiator: Talia Brennock, a veteran diplomat, chairs the panel."},
+			want:  [][]ent{{{"Talia Brennock", Person, "Talia Brennock"}}},
+		},
+		{
+			name:  "surname opening a segment, named in full elsewhere",
+			texts: []string{"Envoy Marek Dunst arrived on Monday.", "Schedule: Dunst meets donors on Tuesday."},
+			want:  [][]ent{{{"Marek Dunst", Person, "Marek Dunst"}}, {{"Dunst", Person, "Marek Dunst"}}},
+		},
+		{
+			name:  "damaged surname after a given name opening a segment",
+			texts: []string{"Delegates: Oleg dorenko joined the team in Kyiv."},
+			want:  [][]ent{{{"Oleg dorenko", Person, "Oleg Dorenko"}, {"Kyiv", GPE, "Kyiv"}}},
+		},
+		{
+			name: "acronym defined in one row, used to open another",
+			texts: []string{
+				"Northern Grid Authority (NGA): Publishes monthly outage data.",
+				"2. NGA: Inspects every substation twice a year.",
+			},
+			want: [][]ent{
+				{{"Northern Grid Authority", Org, "Northern Grid Authority"}, {"NGA", Org, "Northern Grid Authority"}},
+				{{"NGA", Org, "Northern Grid Authority"}},
+			},
+		},
+		{
+			name:  "results row keeps its teams",
+			texts: []string{"Arlenford 3 Dunmere 1"},
+			want:  [][]ent{{{"Arlenford", Org, "Arlenford"}, {"Dunmere", Org, "Dunmere"}}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := n.Entities(tt.texts)
+			if len(got) != len(tt.texts) {
+				t.Fatalf("got %d texts, want %d", len(got), len(tt.texts))
+			}
+			for i := range tt.texts {
+				if diff := cmp.Diff(tt.want[i], ents(got[i])); diff != "" {
+					t.Errorf("text %d %q (-want +got):\n%s", i, tt.texts[i], diff)
+				}
+				checkSpans(t, tt.texts[i], got[i])
+			}
+		})
+	}
+}
+
 // checkSpans asserts that every entity's Text is its span of text, and that
 // spans are in order and do not overlap.
 func checkSpans(t *testing.T, text string, es []Entity) {

@@ -193,10 +193,30 @@ func nerMarkSentences(text string, toks []nerTok) {
 		switch text[t.start:t.end] {
 		case ".", "!", "?", ":", ";", "…", "|":
 			start = true
+		case ")":
+			// "1)" and "(b)" opening a list item or a segment
+			start = k > 0 && toks[k-1].sent && nerListMarker(text[toks[k-1].start:toks[k-1].end])
 		case "\"", "“", "‘", "(", "[", "-", "–", "—", "•", "*", "'", "·", "‹", "«":
 			// keeps start as it is
 		default:
 			start = false
 		}
 	}
+}
+
+// nerListMarker reports whether w numbers a list item: up to three digits
+// or a single letter.
+func nerListMarker(w string) bool {
+	if n := utf8.RuneCountInString(w); n == 1 {
+		r, _ := utf8.DecodeRuneInString(w)
+		return unicode.IsLetter(r) || unicode.IsDigit(r)
+	} else if n > 3 {
+		return false
+	}
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }
