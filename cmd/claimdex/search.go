@@ -26,7 +26,9 @@ Text output: rank, score, source, publication date and kind, then the
 claim with the matching words marked, then its location. JSON output:
 {"total": N, "hits": [{"score": x, "claim": {...}, "highlights": [...]}],
 "facets": {"source": [...], "entity": [...], "kind": [...]}} (facets only
-with --facets).
+with --facets). --explain adds, per hit, the check-worthiness features
+behind the claim's score: each named signal and its contribution to the
+logistic sum ("explain": [{"name": "money", "weight": 1.1}, ...]).
 
 Examples:
   claimdex search "reconstruction fund"
@@ -35,6 +37,7 @@ Examples:
   claimdex search --kind quote --speaker "Rustem Umerov" --limit 5
   claimdex search --facets --limit 0
   claimdex search --min-sources 2 --conflicting fund
+  claimdex search --explain --format json --limit 3 budget
 `
 
 func runSearch(ctx context.Context, e *env, args []string) error {
@@ -44,6 +47,7 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 	limit := fs.Int("limit", index.DefaultLimit, "show at most `N` hits (0: only the count and facets)")
 	offset := fs.Int("offset", 0, "skip the first `N` hits")
 	facets := fs.Bool("facets", false, "count the matching claims by source, entity and kind")
+	explain := fs.Bool("explain", false, "show the check-worthiness features behind each claim's score")
 	format := newChoice("text", "text", "json")
 	fs.Var(format, "format", "output `FORMAT`: text or json")
 	words, err := parseFlags(e, fs, searchHelp, args)
@@ -80,9 +84,9 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 		res.Hits = nil
 	}
 	if format.v == "json" {
-		return writeSearchJSON(e.stdout, res, *facets)
+		return writeSearchJSON(e.stdout, res, *facets, *explain)
 	}
-	return writeSearchText(e.stdout, q, res, *facets, isTerminal(e.stdout))
+	return writeSearchText(e.stdout, q, res, *facets, *explain, isTerminal(e.stdout))
 }
 
 // facetNames are the facets search reports, in output order.
@@ -100,16 +104,22 @@ type hitJSON struct {
 	Score      float64       `json:"score"`
 	Claim      extract.Claim `json:"claim"`
 	Highlights []string      `json:"highlights"`
+	// Explain lists the features behind Claim.Score (with --explain).
+	Explain []extract.Feature `json:"explain,omitempty"`
 }
 
-func writeSearchJSON(w io.Writer, res *index.Result, facets bool) error {
+func writeSearchJSON(w io.Writer, res *index.Result, facets, explain bool) error {
 	out := searchJSON{Total: res.Total, Hits: make([]hitJSON, 0, len(res.Hits))}
 	for _, h := range res.Hits {
 		hl := h.Highlights
 		if hl == nil {
 			hl = []string{}
 		}
-		out.Hits = append(out.Hits, hitJSON{Score: h.Score, Claim: wireClaim(h.Claim), Highlights: hl})
+		hit := hitJSON{Score: h.Score, Claim: wireClaim(h.Claim), Highlights: hl}
+		if explain {
+			hit.Explain = extract.Explain(h.Claim)
+		}
+		out.Hits = append(out.Hits, hit)
 	}
 	if facets {
 		out.Facets = map[string][]index.FacetCount{}
@@ -132,7 +142,7 @@ func writeSearchJSON(w io.Writer, res *index.Result, facets bool) error {
 
 // writeSearchText writes a page of hits for people. On a terminal the
 // highlighted words are shown in bold rather than between markers.
-func writeSearchText(w io.Writer, q index.Query, res *index.Result, facets, tty bool) error {
+func writeSearchText(w io.Writer, q index.Query, res *index.Result, facets, explain, tty bool) error {
 	var b strings.Builder
 	switch {
 	case res.Total == 0:
@@ -165,6 +175,9 @@ func writeSearchText(w io.Writer, q index.Query, res *index.Result, facets, tty 
 		}
 		if c.Corroborations > 0 || len(c.Conflicts) > 0 {
 			fmt.Fprintf(&b, "   stated by %d other origin(s); contradicted by %d claim(s)\n", c.Corroborations, len(c.Conflicts))
+		}
+		if explain {
+			fmt.Fprintf(&b, "   check-worthiness %.2f:%s\n", c.Score, featureList(extract.Explain(c)))
 		}
 		fmt.Fprintf(&b, "   %s\n", c.Location)
 	}
@@ -278,4 +291,16 @@ func wireClaim(c extract.Claim) extract.Claim {
 		c.Conflicts = []string{}
 	}
 	return c
+}
+
+// featureList writes features as " money +1.10, question -2.00".
+func featureList(fs []extract.Feature) string {
+	var b strings.Builder
+	for i, f := range fs {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, " %s %+.2f", f.Name, f.Weight)
+	}
+	return b.String()
 }
