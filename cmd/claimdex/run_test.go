@@ -210,7 +210,7 @@ func TestWriteSearchJSON(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var b bytes.Buffer
-			if err := writeSearchJSON(&b, tt.res, tt.facets); err != nil {
+			if err := writeSearchJSON(&b, tt.res, tt.facets, false); err != nil {
 				t.Fatal(err)
 			}
 			var compact bytes.Buffer
@@ -239,7 +239,7 @@ func TestWriteSearchText(t *testing.T) {
 		}},
 	}
 	var b bytes.Buffer
-	if err := writeSearchText(&b, index.Query{Offset: 4}, res, false, false); err != nil {
+	if err := writeSearchText(&b, index.Query{Offset: 4}, res, false, false, false); err != nil {
 		t.Fatal(err)
 	}
 	want := `12 claims match, showing 5-5
