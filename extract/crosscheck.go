@@ -30,6 +30,9 @@ const (
 	ValueMoney    = "money"
 	ValueDate     = "date"
 	ValueQuantity = "quantity"
+	// ValuePerson groups name who holds a role ("NATO Secretary-General");
+	// the value is the person's canonical name.
+	ValuePerson = "person"
 )
 
 // Group is one fact as stated by several origins: its topic (a short
@@ -88,15 +91,25 @@ const (
 	// sameDocThreshold is the topic similarity from which two mentions of
 	// one figure in one document are taken to be about one thing.
 	sameDocThreshold = 0.25
+	// sameDocSpecific is the lower bar for a specific figure
+	// (see specific) repeated in one document.
+	sameDocSpecific = 0.1
 	// agreeBonus is added to the topic similarity of two equal values.
 	agreeBonus = 0.15
 	// docGate is the least similarity of two documents (their titles and
 	// entities) for their values to be compared at all: the same words
 	// in two stories about different events are not the same fact.
 	docGate = 0.08
+	// apartWeight is the topic similarity a conflict needs in addition
+	// per doubling between its two values.
+	apartWeight = 0.05
 	// maxRatio bounds how far apart two amounts or counts may be and
 	// still be reported as a disagreement about one fact.
 	maxRatio = 10
+	// specificDocGate is the least document similarity for two equal
+	// specific values to be taken for one fact without alike words
+	// around them.
+	specificDocGate = 0.15
 	// maxPosting skips topic words shared by more mentions than this when
 	// looking for candidate pairs (too common to single out a fact).
 	maxPosting = 5000
@@ -115,23 +128,30 @@ type CrossResult struct {
 
 // mention is one value stated by one claim.
 type mention struct {
-	claim  int // index in claims
-	doc    int
-	origin int
-	kind   string
-	val    mvalue
-	topic  []topicTerm
-	vec    topicVec
+	claim    int // index in claims
+	doc      int
+	origin   int
+	headline bool // stated in the document's headline
+	kind     string
+	val      mvalue
+	topic    []topicTerm
+	vec      topicVec
 }
 
 // mvalue is a comparable value. Money and quantities: [lo, hi] in unit;
 // dates: [lo, hi) in days since the epoch, prec the precision rank (0 day,
 // 1 month, 2 quarter, 3 year).
+//
+// Persons: unit is the role ("labour minister"), qual its qualifier
+// ("kestria", or "" when the text gives none), text the person's name.
 type mvalue struct {
 	lo, hi float64
 	unit   string
+	qual   string
 	prec   int
 	text   string // normalised display form
+	role   string // persons: the title as written, for the group's label
+	qualAs string // persons: the qualifier as written
 }
 
 // relation of two values of one kind.
@@ -145,7 +165,16 @@ const (
 )
 
 func relate(kind string, a, b mvalue) relation {
-	if a.unit != b.unit {
+	if kind == ValuePerson {
+		if !rolesMatch(a.unit, b.unit) || (a.qual != "" && b.qual != "" && !qualMatch(a.qual, b.qual)) {
+			return relIncomparable
+		}
+		if sameName(a.text, b.text) {
+			return relEqual
+		}
+		return relDifferent
+	}
+	if !unitsMatch(a.unit, b.unit) {
 		return relIncomparable
 	}
 	if kind == ValueDate {
@@ -166,8 +195,27 @@ func relate(kind string, a, b mvalue) relation {
 	return relDifferent
 }
 
+// apartPenalty raises the topic similarity two different amounts need
+// to be taken for one fact misreported, the more the further apart they
+// are: outlets misreport a figure by a fraction (€2.4bn and €2.1bn), while
+// an article's €800 million for one thing and another's €4.7 billion
+// sharing a word are usually about different things.
+func apartPenalty(kind string, a, b mvalue) float64 {
+	if kind != ValueMoney && kind != ValueQuantity {
+		return 0
+	}
+	x, y := math.Abs(a.lo), math.Abs(b.lo)
+	if x == 0 || y == 0 {
+		return 0
+	}
+	return apartWeight * math.Log2(math.Max(x, y)/math.Min(x, y))
+}
+
 // farApart reports values too far apart to be the same fact misreported.
 func farApart(kind string, a, b mvalue) bool {
+	if kind == ValuePerson {
+		return false
+	}
 	if kind == ValueDate {
 		return math.Abs(a.lo-b.lo) > 3*366
 	}
@@ -210,13 +258,14 @@ func Crosscheck(claims []Claim, opt CrossOptions) *CrossResult {
 			m.claim = i
 			m.doc = docIndex[c.DocID]
 			m.origin = originIdx[origins[c.DocID]]
+			m.headline = c.Kind == KindHeadline
 			ms = append(ms, m)
 		}
 	}
 	vectorize(ms)
 	docVecs := docVectors(claims, docs, docIndex)
 
-	clusters := link(ms, docVecs, opt)
+	clusters := link(ms, docVecs, docPersons(claims, len(docs), docIndex), opt)
 	res := &CrossResult{Annotations: map[string]Annotation{}, Origins: origins}
 	for _, m := range ms {
 		res.Annotations[claims[m.claim].ID] = Annotation{Conflicts: []string{}}
@@ -230,6 +279,39 @@ func Crosscheck(claims []Claim, opt CrossOptions) *CrossResult {
 	}
 	slices.SortFunc(res.Groups, compareGroups)
 	return res
+}
+
+// bareRoles reports two persons named by a bare one-word title with no
+// qualifier ("President X", "the envoy, Y"): one story has many
+// presidents and envoys, so naming different ones is no disagreement.
+// They may still corroborate.
+func bareRoles(a, b mention) bool {
+	return a.kind == ValuePerson && a.val.qual == "" && b.val.qual == "" &&
+		!strings.Contains(a.val.unit, " ") && !strings.Contains(b.val.unit, " ")
+}
+
+// specific reports whether a mention's value is specific enough that two
+// reports of one story stating it mean the same fact: a day, or an amount
+// with at least two significant digits or of a thousand or more (not "2
+// firefighters", "10 years", "40%"); never a person.
+func specific(m mention) bool {
+	switch m.kind {
+	case ValueDate:
+		return m.val.prec == 0
+	case ValueMoney, ValueQuantity:
+		x := math.Abs(m.val.lo)
+		if x >= 1000 {
+			return true
+		}
+		if x < 10 {
+			return false
+		}
+		// Two significant digits: not a multiple of ten to its own
+		// magnitude (25, 140, 28.5; not 40 or 300).
+		mag := math.Pow(10, math.Floor(math.Log10(x)))
+		return math.Abs(x/mag-math.Round(x/mag)) > 1e-9
+	}
+	return false
 }
 
 // compareGroups orders groups biggest first: by origins, then claims,
@@ -368,6 +450,30 @@ func claimMentions(c *Claim) []mention {
 		}
 		out = append(out, mention{kind: ValueQuantity, val: v, topic: mentionTopic(c, qtySpans[i], others(qtySpans, i))})
 	}
+	for _, r := range roleMentions(c) {
+		out = append(out, mention{kind: ValuePerson, val: personValue(r), topic: roleTopic(r)})
+	}
+	return out
+}
+
+// personValue is the comparable value of a person named in a role.
+func personValue(r roleMention) mvalue {
+	return mvalue{unit: r.role, qual: r.qual, text: r.name, role: r.display, qualAs: r.qualAs}
+}
+
+// roleTopic: a role's topic is its title and qualifier. Who holds a post
+// does not depend on the rest of the sentence; the document gate keeps
+// apart roles of unrelated stories.
+func roleTopic(r roleMention) []topicTerm {
+	acc := map[string]bool{}
+	var out []topicTerm
+	for _, w := range words(r.role + " " + r.qual) {
+		if !w.boundary && !acc[w.norm] {
+			acc[w.norm] = true
+			out = append(out, topicTerm{w.norm, 1})
+		}
+	}
+	slices.SortFunc(out, func(a, b topicTerm) int { return strings.Compare(a.term, b.term) })
 	return out
 }
 
@@ -413,6 +519,21 @@ func unitKey(u string) string {
 		return "people"
 	}
 	return stem(u)
+}
+
+// unitsMatch reports whether two unit keys count the same things: equal,
+// or a one-word compound of the other ("dockworker" and "worker", as
+// outlets write "3,200 dockworkers" and "3,200 dock workers"). Measures
+// are left alone: the short keys of "metres" or "grams" never match
+// "kilometres" or "kilograms".
+func unitsMatch(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if len(b) < len(a) {
+		a, b = b, a
+	}
+	return len(a) >= 5 && !strings.Contains(b, " ") && strings.HasSuffix(b, a) && len(b)-len(a) >= 3
 }
 
 func fmtNum(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
@@ -573,7 +694,7 @@ type pair struct {
 // origins, related documents, close enough topics) are merged best first,
 // never merging two clusters that would then hold different values from
 // one document. It returns the clusters of two or more mentions.
-func link(ms []mention, docVecs []topicVec, opt CrossOptions) [][]int {
+func link(ms []mention, docVecs []topicVec, persons [][]string, opt CrossOptions) [][]int {
 	postings := map[int32][]int{}
 	for i, m := range ms {
 		for _, t := range m.vec.terms {
@@ -588,6 +709,59 @@ func link(ms []mention, docVecs []topicVec, opt CrossOptions) [][]int {
 	// best[i][d] is the best score of mention i with any mention of
 	// document d.
 	best := make([]map[int]float64, len(ms))
+	consider := func(i, j int) {
+		m, o := ms[i], ms[j]
+		if o.kind != m.kind {
+			return
+		}
+		rel := relate(m.kind, m.val, o.val)
+		if o.doc == m.doc {
+			// One article repeating a specific figure about one thing
+			// ("the $50 billion fund") ties its mentions. So does a
+			// headline stating a specific figure of its story.
+			if rel == relEqual && !(m.kind == ValueDate && m.val.prec > 1) &&
+				(cosine(m.vec, o.vec) >= sameDocThreshold || (specific(m) && (m.headline || o.headline || cosine(m.vec, o.vec) >= sameDocSpecific))) {
+				cands = append(cands, pair{i, j, cosine(m.vec, o.vec)})
+			}
+			return
+		}
+		if o.origin == m.origin || rel == relIncomparable {
+			return
+		}
+		key := [2]int{min(m.doc, o.doc), max(m.doc, o.doc)}
+		ds, ok := docSim[key]
+		if !ok {
+			ds = cosine(docVecs[key[0]], docVecs[key[1]])
+			docSim[key] = ds
+		}
+		if ds < docGate {
+			return
+		}
+		sim := cosine(m.vec, o.vec)
+		score := sim
+		switch rel {
+		case relEqual, relCompatible:
+			// The same specific figure (3,200 workers, 14 October
+			// 2026) in two reports of one story is one fact however
+			// differently each words it; a round or small one may be
+			// anything, and needs alike words around it.
+			if sim < opt.AgreeThreshold && !(rel == relEqual && specific(m) && ds >= specificDocGate) {
+				return
+			}
+			score += agreeBonus
+		case relDifferent:
+			if sim < opt.ConflictThreshold+apartPenalty(m.kind, m.val, o.val) || farApart(m.kind, m.val, o.val) || bareRoles(m, o) {
+				return
+			}
+		}
+		cands = append(cands, pair{i, j, score})
+		for _, x := range [][2]int{{i, o.doc}, {j, m.doc}} {
+			if best[x[0]] == nil {
+				best[x[0]] = map[int]float64{}
+			}
+			best[x[0]][x[1]] = math.Max(best[x[0]][x[1]], score)
+		}
+	}
 	for i, m := range ms {
 		clear(seen)
 		for _, t := range m.vec.terms {
@@ -600,53 +774,27 @@ func link(ms []mention, docVecs []topicVec, opt CrossOptions) [][]int {
 					continue
 				}
 				seen[j] = true
-				o := ms[j]
-				if o.kind != m.kind {
-					continue
-				}
-				rel := relate(m.kind, m.val, o.val)
-				if o.doc == m.doc {
-					// One article repeating a specific figure about one
-					// thing ("the $50 billion fund") ties its mentions.
-					if rel == relEqual && !(m.kind == ValueDate && m.val.prec > 1) && cosine(m.vec, o.vec) >= sameDocThreshold {
-						cands = append(cands, pair{i, j, cosine(m.vec, o.vec)})
-					}
-					continue
-				}
-				if o.origin == m.origin {
-					continue
-				}
-				if rel == relIncomparable {
-					continue
-				}
-				key := [2]int{min(m.doc, o.doc), max(m.doc, o.doc)}
-				ds, ok := docSim[key]
-				if !ok {
-					ds = cosine(docVecs[key[0]], docVecs[key[1]])
-					docSim[key] = ds
-				}
-				if ds < docGate {
-					continue
-				}
-				sim := cosine(m.vec, o.vec)
-				score := sim
-				switch rel {
-				case relEqual, relCompatible:
-					if sim < opt.AgreeThreshold {
-						continue
-					}
-					score += agreeBonus
-				case relDifferent:
-					if sim < opt.ConflictThreshold || farApart(m.kind, m.val, o.val) {
-						continue
-					}
-				}
-				cands = append(cands, pair{i, j, score})
-				for _, x := range [][2]int{{i, o.doc}, {j, m.doc}} {
-					if best[x[0]] == nil {
-						best[x[0]] = map[int]float64{}
-					}
-					best[x[0]][x[1]] = math.Max(best[x[0]][x[1]], score)
+				consider(i, j)
+			}
+		}
+	}
+	// Equal specific values whose topics share no word were not paired
+	// above: pair them by value.
+	byValue := map[string][]int{}
+	for i, m := range ms {
+		if specific(m) {
+			k := m.kind + "\x00" + m.val.text
+			byValue[k] = append(byValue[k], i)
+		}
+	}
+	for _, xs := range byValue {
+		if len(xs) > maxPosting {
+			continue
+		}
+		for a, i := range xs {
+			for _, j := range xs[a+1:] {
+				if cosine(ms[i].vec, ms[j].vec) == 0 {
+					consider(min(i, j), max(i, j))
 				}
 			}
 		}
@@ -662,6 +810,11 @@ func link(ms []mention, docVecs []topicVec, opt CrossOptions) [][]int {
 		byDoc[m.doc] = append(byDoc[m.doc], i)
 	}
 	states := func(doc int, m mention) bool {
+		if m.kind == ValuePerson {
+			// A document that names the person at all, in whatever
+			// role, does not contradict a report of them in this one.
+			return slices.ContainsFunc(persons[doc], func(n string) bool { return sameName(n, m.val.text) })
+		}
 		if m.kind == ValueDate && m.val.prec > 1 {
 			return false // years and quarters recur for many things
 		}
@@ -722,10 +875,15 @@ func link(ms []mention, docVecs []topicVec, opt CrossOptions) [][]int {
 }
 
 // mergeable reports whether two clusters can become one: no document may
-// then state two values for the fact that contradict each other.
+// then state two values for the fact that contradict each other, and no
+// role may then belong to two different qualifiers (an unqualified
+// "Foreign Minister" links to one country's, not to two).
 func mergeable(ms []mention, a, b map[int][]int) bool {
 	if len(b) < len(a) {
 		a, b = b, a
+	}
+	if qa, qb := clusterQual(ms, a), clusterQual(ms, b); qa != "" && qb != "" && !qualMatch(qa, qb) {
+		return false
 	}
 	for d, xs := range a {
 		ys, ok := b[d]
@@ -741,6 +899,36 @@ func mergeable(ms []mention, a, b map[int][]int) bool {
 		}
 	}
 	return true
+}
+
+// clusterQual is the qualifier of a cluster of person mentions ("" for
+// other kinds and unqualified roles).
+func clusterQual(ms []mention, c map[int][]int) string {
+	for _, xs := range c {
+		for _, x := range xs {
+			if ms[x].kind == ValuePerson && ms[x].val.qual != "" {
+				return ms[x].val.qual
+			}
+		}
+	}
+	return ""
+}
+
+// docPersons lists the names of the persons each document mentions.
+func docPersons(claims []Claim, n int, docIndex map[string]int) [][]string {
+	out := make([][]string, n)
+	for _, c := range claims {
+		d := docIndex[c.DocID]
+		for _, e := range c.Entities {
+			if e.Type != Person {
+				continue
+			}
+			if name := personName(e); name != "" && !slices.Contains(out[d], name) {
+				out[d] = append(out[d], name)
+			}
+		}
+	}
+	return out
 }
 
 // buildGroup turns a cluster into a Group when at least two origins state
@@ -803,7 +991,11 @@ func buildGroup(claims []Claim, ms []mention, members []int) (Group, bool) {
 		slices.Sort(b.sources)
 		g.Values = append(g.Values, GroupValue{Value: b.val.text, Claims: b.claims, Sources: b.sources})
 	}
-	g.Topic = topicLabel(claims, ms, members)
+	if g.Kind == ValuePerson {
+		g.Topic = roleLabel(ms, members)
+	} else {
+		g.Topic = topicLabel(claims, ms, members)
+	}
 	return g, true
 }
 

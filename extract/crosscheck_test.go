@@ -89,7 +89,8 @@ func TestCrosscheckSample(t *testing.T) {
 // date of the Miami talks.
 func TestCrosscheckSeeds(t *testing.T) {
 	claims := claimsOf(t, filepath.Join(seedsDir, "*.txt"))
-	got := conflictPairs(Crosscheck(claims, CrossOptions{}))
+	res := Crosscheck(claims, CrossOptions{})
+	got := conflictPairs(res)
 	for _, want := range []string{"money 45000000000 USD | 50000000000 USD", "date 2025-12-15 | 2025-12-22"} {
 		if !slices.Contains(got, want) {
 			t.Errorf("missing conflict %q in %q", want, got)
@@ -98,6 +99,25 @@ func TestCrosscheckSeeds(t *testing.T) {
 	for _, g := range got {
 		if strings.Contains(g, "48 hours") || strings.Contains(g, "20 points |") {
 			t.Errorf("shared value reported as a conflict: %q", g)
+		}
+	}
+	// Persons: both seeds name Steve Witkoff as the US envoy and Josep
+	// Borrell as the EU High Representative. The other envoy, John K.
+	// Miller ("Special Envoy for Ukraine"), appears only in the second
+	// story glued into seed 000, so no two sources disagree on a person.
+	agreed := map[string]bool{}
+	for _, g := range res.Groups {
+		if g.Kind != ValuePerson {
+			continue
+		}
+		if g.Conflict {
+			t.Errorf("person conflict %q: %+v", g.Topic, g.Values)
+		}
+		agreed[g.Values[0].Value] = g.Origins == 2
+	}
+	for _, name := range []string{"Steve Witkoff", "Josep Borrell"} {
+		if !agreed[name] {
+			t.Errorf("%s not corroborated by both seeds: %v", name, agreed)
 		}
 	}
 }

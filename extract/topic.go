@@ -104,7 +104,34 @@ func normWord(w string) string {
 	if !hasLetter || valueWords[w] {
 		return ""
 	}
-	return stem(w)
+	if s, ok := topicSynonyms[w]; ok {
+		return s
+	}
+	return derive(stem(w))
+}
+
+// derive folds a stem's -ation and -ate forms into one, so that
+// "vaccinations", "vaccinating" and "vaccinated" share a term, as do
+// "evacuation" and "evacuated" (stem gives "vaccination", "vaccinat").
+func derive(w string) string {
+	n := len(w)
+	switch {
+	case n > 7 && strings.HasSuffix(w, "ation"):
+		return w[:n-5]
+	case n >= 7 && strings.HasSuffix(w, "at"):
+		return w[:n-2]
+	}
+	return w
+}
+
+// topicSynonyms map words outlets use interchangeably for the start of
+// an event to one term: a walkout that "began", "started" or "was
+// launched" on a day is one fact.
+var topicSynonyms = map[string]string{
+	"began": "start", "begun": "start", "begin": "start", "begins": "start", "beginning": "start",
+	"start": "start", "starts": "start", "started": "start", "starting": "start",
+	"launch": "start", "launched": "start", "launches": "start", "launching": "start",
+	"commence": "start", "commenced": "start", "commences": "start",
 }
 
 // stem is a light English stemmer: plurals, then the commonest verb

@@ -108,6 +108,9 @@ func claimDocument(c extract.Claim) (map[string]any, error) {
 	if len(c.Quantities) > 0 {
 		facts = append(facts, "quantity")
 	}
+	if extract.NamesRole(&c) {
+		facts = append(facts, "person")
+	}
 	putList(d, fFacts, facts)
 	return d, nil
 }

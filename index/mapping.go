@@ -50,7 +50,7 @@ const (
 	fDocID         = "doc_id"
 	fLocation      = "location"
 	fHash          = "hash"
-	fFacts         = "facts"      // kinds of value the claim states: money, date, quantity
+	fFacts         = "facts"      // kinds of value the claim states: money, date, quantity, person
 	fGroupKind     = "group_kind" // a group's kind of value
 	fGroupSize     = "group_size" // a group's claims, for biggest-first order
 	fJSON          = "_json"      // the record as JSON: stored, not indexed

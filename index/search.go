@@ -54,8 +54,8 @@ type Query struct {
 	MinSources int
 	// Conflicting keeps claims that some other origin contradicts.
 	Conflicting bool
-	// HasValues keeps claims stating money, a date or a quantity (what
-	// cross-source analysis compares).
+	// HasValues keeps claims stating money, a date or a quantity, or
+	// naming a person in a role (what cross-source analysis compares).
 	HasValues bool
 	Limit     int
 	Offset    int
@@ -203,7 +203,7 @@ func buildQuery(q Query) (query.Query, error) {
 		add(wq)
 	}
 	if q.HasValues {
-		add(anyTerm(fFacts, []string{"money", "date", "quantity"}, strings.ToLower))
+		add(anyTerm(fFacts, []string{"money", "date", "quantity", "person"}, strings.ToLower))
 	}
 
 	bq := bleve.NewBooleanQuery()

@@ -23,8 +23,8 @@ type CrosscheckReport struct {
 }
 
 // Crosscheck runs the cross-source analysis over the index: it reads the
-// claims that state a value (money, a date, a quantity: Query.HasValues,
-// not every claim), groups them across documents (extract.Crosscheck),
+// claims that state a value (money, a date, a quantity, a person in a
+// role: Query.HasValues, not every claim), groups them across documents (extract.Crosscheck),
 // rewrites the claims whose corroborations or conflicts changed, and
 // replaces the stored groups. Memory is proportional to the claims with
 // values. Call it when no other writer is active, e.g. after an ingest.

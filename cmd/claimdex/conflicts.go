@@ -18,7 +18,9 @@ Usage: claimdex conflicts [flags]
 
 Lists the facts on which independent sources disagree: the same kind of
 value (money, date, quantity) about the same thing (the "topic") stated
-differently by different outlets, biggest disagreement first. Syndicated
+differently by different outlets, or different persons named for one
+role (kind person: "Labour Minister (Kestria)", "Secretary-General
+(NATO)"), biggest disagreement first. Syndicated
 copies of one story and documents of one source count as one origin, and
 values that differ only in precision (March 2026 and 3 March 2026) do not
 conflict.
@@ -34,6 +36,7 @@ and their wording. JSON output: an array of
 Examples:
   claimdex conflicts
   claimdex conflicts --kind money
+  claimdex conflicts --kind person
   claimdex conflicts --format json --index /tmp/news.bleve
 `
 
