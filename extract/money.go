@@ -86,6 +86,10 @@ var moneyNames = map[string]string{
 	"bitcoin": "XBT", "bitcoins": "XBT",
 }
 
+// videoLines are the line counts of common video resolutions ("1080p"),
+// which read like pence.
+var videoLines = map[float64]bool{144: true, 240: true, 360: true, 480: true, 540: true, 576: true, 720: true, 1080: true, 1440: true, 2160: true, 4320: true}
+
 // moneyNameMaxWords is the longest key of moneyNames, in words.
 const moneyNameMaxWords = 3
 
@@ -381,6 +385,10 @@ func moneySuffixed(text string, toks []lexTok, i int, opts numOpts) (Money, int,
 		if v := plainInt(&toks[i]); v >= 1900 && v <= 2100 {
 			return Money{}, 0, false
 		}
+	}
+	// "1080p", "720p": video resolutions are not pence.
+	if minor && code == "GBP" && toks[next-1].low == "p" && max == 0 && videoLines[amount] {
+		return Money{}, 0, false
 	}
 	if minor {
 		amount /= 100

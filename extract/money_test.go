@@ -102,6 +102,8 @@ func TestFindMoney(t *testing.T) {
 		{"percent", "a 5% rise", nil},
 		{"route", "Route 66 and Boeing 737", nil},
 		{"index points", "the Dow fell 300 points", nil},
+		{"video resolution", "streams in 1080p and 1440p, up from 720p", nil},
+		{"pence glued", "a loaf now costs 95p", []M{{Text: "95p", Amount: 0.95, Currency: "GBP"}}},
 		{"won verb", "She won 5 games and they won.", nil},
 		{"year before won", "in 2022 won the title", nil},
 		{"pounds weight", "a 200 pounds bag", nil},
