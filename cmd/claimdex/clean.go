@@ -67,6 +67,8 @@ type blockJSON struct {
 	Kind    corpus.BlockKind `json:"kind"`
 	Text    string           `json:"text"`
 	Section string           `json:"section"`
+	// Boilerplate marks page furniture that never becomes a claim.
+	Boilerplate bool `json:"boilerplate,omitempty"`
 }
 
 func rfc3339(t time.Time) string {
@@ -87,7 +89,7 @@ func writeCleanJSON(w io.Writer, doc *corpus.Document) error {
 		out.Authors = []string{}
 	}
 	for _, b := range doc.Blocks {
-		out.Blocks = append(out.Blocks, blockJSON{Kind: b.Kind, Text: b.Text, Section: b.Section})
+		out.Blocks = append(out.Blocks, blockJSON{Kind: b.Kind, Text: b.Text, Section: b.Section, Boilerplate: b.Boilerplate})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
