@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -91,13 +90,7 @@ func writeCleanJSON(w io.Writer, doc *corpus.Document) error {
 	for _, b := range doc.Blocks {
 		out.Blocks = append(out.Blocks, blockJSON{Kind: b.Kind, Text: b.Text, Section: b.Section, Boilerplate: b.Boilerplate})
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(out); err != nil {
-		return fmt.Errorf("write document: %w", err)
-	}
-	return nil
+	return writeIndented(w, out, "document")
 }
 
 func writeCleanText(w io.Writer, doc *corpus.Document) error {

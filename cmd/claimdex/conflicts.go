@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -112,13 +111,7 @@ func writeConflictsJSON(w io.Writer, groups []extract.Group) error {
 		}
 		out = append(out, cj)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(out); err != nil {
-		return fmt.Errorf("write conflicts: %w", err)
-	}
-	return nil
+	return writeIndented(w, out, "conflicts")
 }
 
 func nonNil(s []string) []string {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -190,4 +191,16 @@ func helpText(fs *flag.FlagSet, help string) string {
 		b.WriteString("\n")
 	})
 	return b.String()
+}
+
+// writeIndented writes v as indented JSON, with <, > and & as they are
+// (claim texts are not HTML); what names the output in an error.
+func writeIndented(w io.Writer, v any, what string) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return fmt.Errorf("write %s: %w", what, err)
+	}
+	return nil
 }

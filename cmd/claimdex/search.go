@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -131,13 +130,7 @@ func writeSearchJSON(w io.Writer, res *index.Result, facets, explain bool) error
 			out.Facets[name] = fc
 		}
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(out); err != nil {
-		return fmt.Errorf("write result: %w", err)
-	}
-	return nil
+	return writeIndented(w, out, "result")
 }
 
 // writeSearchText writes a page of hits for people. On a terminal the
