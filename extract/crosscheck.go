@@ -132,10 +132,18 @@ type mention struct {
 	doc      int
 	origin   int
 	headline bool // stated in the document's headline
-	kind     string
-	val      mvalue
-	topic    []topicTerm
-	vec      topicVec
+	// weak is set for a date resolved from a relative expression
+	// ("Tuesday", "this year", "last month": no digit in its text). Its
+	// value depends on each outlet's publication date and on a guess of
+	// tense, so it may corroborate but never contradicts.
+	weak bool
+	// noYear is set for a date whose text gives no year ("Nov. 18"): its
+	// year is a guess.
+	noYear bool
+	kind   string
+	val    mvalue
+	topic  []topicTerm
+	vec    topicVec
 }
 
 // mvalue is a comparable value. Money and quantities: [lo, hi] in unit;
@@ -191,6 +199,9 @@ func relate(kind string, a, b mvalue) relation {
 	tol := 0.01 * math.Max(math.Abs(a.hi), math.Abs(b.hi))
 	if a.lo <= b.hi+tol && b.lo <= a.hi+tol {
 		return relEqual
+	}
+	if roundingAgrees(a, b) {
+		return relCompatible
 	}
 	return relDifferent
 }
@@ -262,10 +273,11 @@ func Crosscheck(claims []Claim, opt CrossOptions) *CrossResult {
 			ms = append(ms, m)
 		}
 	}
+	confirmRelative(ms, docDays(claims, len(docs), docIndex))
 	vectorize(ms)
 	docVecs := docVectors(claims, docs, docIndex)
 
-	clusters := link(ms, docVecs, docPersons(claims, len(docs), docIndex), opt)
+	clusters := link(ms, docVecs, docPersons(claims, len(docs), docIndex), docDays(claims, len(docs), docIndex), opt)
 	res := &CrossResult{Annotations: map[string]Annotation{}, Origins: origins}
 	for _, m := range ms {
 		res.Annotations[claims[m.claim].ID] = Annotation{Conflicts: []string{}}
@@ -437,7 +449,8 @@ func claimMentions(c *Claim) []mention {
 		if !ok || !valid(dateSpans[i]) {
 			continue
 		}
-		out = append(out, mention{kind: ValueDate, val: v, topic: mentionTopic(c, dateSpans[i], others(dateSpans, i))})
+		out = append(out, mention{kind: ValueDate, val: v, weak: !strings.ContainsAny(d.Text, "0123456789"), noYear: !hasYear(d.Text),
+			topic: mentionTopic(c, dateSpans[i], others(dateSpans, i))})
 	}
 	for i, q := range c.Quantities {
 		v, ok := quantityValue(q)
@@ -448,7 +461,11 @@ func claimMentions(c *Claim) []mention {
 		if overlapsAny(qtySpans[i], moneySpans) || overlapsAny(qtySpans[i], dateSpans) {
 			continue
 		}
-		out = append(out, mention{kind: ValueQuantity, val: v, topic: mentionTopic(c, qtySpans[i], others(qtySpans, i))})
+		// "the 16-inch MacBook Pro", "a 10-year plan": a value written as
+		// a compound modifier names which thing is meant; another
+		// outlet's other value names another thing, not a disagreement.
+		out = append(out, mention{kind: ValueQuantity, val: v, weak: compoundModifier(q.Text),
+			topic: mentionTopic(c, qtySpans[i], others(qtySpans, i))})
 	}
 	for _, r := range roleMentions(c) {
 		out = append(out, mention{kind: ValuePerson, val: personValue(r), topic: roleTopic(r)})
@@ -694,7 +711,7 @@ type pair struct {
 // origins, related documents, close enough topics) are merged best first,
 // never merging two clusters that would then hold different values from
 // one document. It returns the clusters of two or more mentions.
-func link(ms []mention, docVecs []topicVec, persons [][]string, opt CrossOptions) [][]int {
+func link(ms []mention, docVecs []topicVec, persons [][]string, days []float64, opt CrossOptions) [][]int {
 	postings := map[int32][]int{}
 	for i, m := range ms {
 		for _, t := range m.vec.terms {
@@ -751,6 +768,9 @@ func link(ms []mention, docVecs []topicVec, persons [][]string, opt CrossOptions
 			score += agreeBonus
 		case relDifferent:
 			if sim < opt.ConflictThreshold+apartPenalty(m.kind, m.val, o.val) || farApart(m.kind, m.val, o.val) || bareRoles(m, o) {
+				return
+			}
+			if !mayConflict(m, o, ds, sim, days[m.doc], days[o.doc], opt) {
 				return
 			}
 		}

@@ -90,6 +90,7 @@ func roleMentions(c *Claim) []roleMention {
 		}
 		if m, ok := parseRole(toks); ok {
 			m.name, m.start, m.end = name, e.Start, e.End
+			checkQualifier(c, &m)
 			out = append(out, m)
 		}
 	}
@@ -470,3 +471,51 @@ func rolesMatch(a, b string) bool {
 // analysis compares ("Labour Minister Olav Brenning"), so that the index
 // can select the claims Crosscheck needs without reading every claim.
 func NamesRole(c *Claim) bool { return len(roleMentions(c)) > 0 }
+
+// checkQualifier drops a qualifier that cannot name a country or
+// organisation: a sentence-initial "When President X" has no qualifier
+// "When", nor is a person or date found there one. A title without one takes it from "of X"/"for X"
+// right after the name ("President Xi Jinping of China").
+func checkQualifier(c *Claim, m *roleMention) {
+	orgLike := func(e Entity) bool { return e.Type == Org || e.Type == GPE || e.Type == NORP }
+	if m.qualAs != "" {
+		q := strings.TrimSpace(m.qualAs)
+		if base, ok := cutPossessive(q); ok {
+			q = base
+		}
+		// A function word ("When", "After") is no name, whatever its
+		// case; an entity of another kind (a person, a date) is no
+		// country or organisation.
+		known := true
+		for _, w := range strings.Fields(q) {
+			_, alias := roleQualAliases[strings.ToLower(strings.Trim(w, "."))]
+			if stopWords[strings.ToLower(w)] && !alias && !isAcronym(w) {
+				known = false
+			}
+		}
+		for _, e := range c.Entities {
+			if (strings.EqualFold(e.Text, q) || strings.Contains(e.Text, q)) && !orgLike(e) {
+				known = false
+			}
+		}
+		if !known {
+			m.qual, m.qualAs = "", ""
+		}
+		return
+	}
+	rest := c.Text[m.end:]
+	for _, link := range []string{" of ", " for "} {
+		after, ok := strings.CutPrefix(rest, link)
+		if !ok {
+			continue
+		}
+		at := m.end + len(link)
+		for _, e := range c.Entities {
+			if orgLike(e) && e.Start == at && len(after) >= e.End-e.Start {
+				m.qualAs = e.Text
+				m.qual = normQual(strings.Fields(strings.ToLower(e.Text)))
+				return
+			}
+		}
+	}
+}
