@@ -104,7 +104,7 @@ func (d *nerDoc) scanKnown(ln nerLine, known map[string]string) {
 			if e.city && d.scoreAfter(ti, p+m, ln.hi) {
 				d.add(ti, p, p+m, Org, "", nerGuess) // "NEW JERSEY 14 10 1": a team
 			} else {
-				d.add(ti, p, p+m, e.typ, e.canonical, nerSure)
+				d.addGaz(ti, p, p+m, e)
 			}
 			p += m
 			continue
@@ -191,7 +191,7 @@ func (d *nerDoc) repairLowercase() {
 			}
 			e, ok := d.lx.names[w]
 			switch {
-			case !ok || len(w) < 5 || nerLowerAmbiguous[w]:
+			case !ok || len(w) < 5 || nerLowerAmbiguous[w] || e.company:
 			case e.typ == GPE || e.typ == Loc:
 				d.add(ti, p, p+1, e.typ, e.canonical, nerSure)
 			case e.typ == NORP && (t.sent || p+1 < len(toks) && toks[p+1].cap && d.titleAt(ti, p+1, len(toks)) > 0):

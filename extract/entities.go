@@ -110,6 +110,7 @@ const (
 	nerNormal uint8 = iota
 	nerCaps
 	nerHeading
+	nerForeign // a text not in English: see foreign
 )
 
 // nerMention is an entity found in texts[ti], spanning tokens [a, b).
@@ -153,12 +154,20 @@ func newNERDoc(n *NER, texts []string) *nerDoc {
 // scan finds mentions: first in ordinary lines, then, knowing those, in
 // headings and all-caps lines.
 func (d *nerDoc) scan() {
+	// per text: lower-case words, those English knows, and 1 when it ends
+	// as a sentence does
+	vocab := make([][3]int, len(d.texts))
 	for ti, text := range d.texts {
 		d.toks[ti] = nerTokenize(text, nil)
 		for p, t := range d.toks[ti] {
 			switch {
 			case t.lower:
-				d.lowerSeen[d.lowerKey(text[t.start:t.end])]++
+				w := d.lowerKey(text[t.start:t.end])
+				d.lowerSeen[w]++
+				vocab[ti][0]++
+				if d.lx.common[w] {
+					vocab[ti][1]++
+				}
 			case t.cap && !t.sent && !nerHyphenPrefix(text, d.toks[ti], p):
 				// "Cyber" of "Cyber-security" is capitalised for the
 				// compound, not as a name
@@ -166,6 +175,15 @@ func (d *nerDoc) scan() {
 			}
 		}
 	}
+	for ti, toks := range d.toks {
+		if n := len(toks); n > 0 {
+			switch d.word(ti, n-1) {
+			case ".", "!", "?", "…":
+				vocab[ti][2] = 1
+			}
+		}
+	}
+	foreign := nerForeignTexts(vocab)
 	for ti := range d.texts {
 		toks := d.toks[ti]
 		for lo := 0; lo < len(toks); {
@@ -173,7 +191,10 @@ func (d *nerDoc) scan() {
 			for hi < len(toks) && !toks[hi].nl {
 				hi++
 			}
-			ln := nerLine{ti: ti, lo: lo, hi: hi, mode: d.lineMode(ti, lo, hi)}
+			ln := nerLine{ti: ti, lo: lo, hi: hi, mode: nerForeign}
+			if !foreign[ti] {
+				ln.mode = d.lineMode(ti, lo, hi)
+			}
 			if ln.mode == nerNormal {
 				d.normal = append(d.normal, ln)
 				d.scanNormal(ti, lo, hi)
@@ -189,6 +210,44 @@ func (d *nerDoc) scan() {
 		d.scanKnown(ln, known)
 	}
 	d.repairLowercase()
+}
+
+// Thresholds of nerForeignTexts.
+const (
+	nerForeignShare = 0.5 // below this share of known lower-case words, a text is not English
+	nerForeignText  = 6   // lower-case words a text needs to be judged on its own
+	nerForeignDoc   = 20  // and a document
+)
+
+// nerForeignTexts tells which texts are not in English. The capitalisation
+// rules are English ones: German capitalises every noun
+// ("Patienteninformationen"), and a page in Indonesian or Spanish has none of
+// the common words that tell a sentence's first word from a name. So a
+// text where fewer than half the lower-case words are English ones
+// (prose's tagger vocabulary and the common-word list) is read like a
+// heading: only gazetteer names and names the document's English prose
+// mentions are taken from it. A text with too few lower-case words to
+// judge follows its document; one with none at all that does not end as a
+// sentence does (a table row, a list of names) is read by the ordinary
+// rules, which tell headings and all-caps lines apart themselves: names
+// there are capitalised in any language.
+func nerForeignTexts(vocab [][3]int) []bool {
+	out := make([]bool, len(vocab))
+	n, known := 0, 0
+	for _, v := range vocab {
+		n += v[0]
+		known += v[1]
+	}
+	docForeign := n >= nerForeignDoc && float64(known) < nerForeignShare*float64(n)
+	for ti, v := range vocab {
+		switch {
+		case v[0] >= nerForeignText:
+			out[ti] = float64(v[1]) < nerForeignShare*float64(v[0])
+		case v[0] > 0 || v[2] == 1:
+			out[ti] = docForeign
+		}
+	}
+	return out
 }
 
 // nerFunctionWords stay lower case in title-case headings.

@@ -45,8 +45,12 @@ var (
 	// nerNever are capitalised words that are never names on their own.
 	nerNever = nerSet(`monday tuesday wednesday thursday friday saturday sunday january
 		february march april may june july august september october november december jan feb
-		mar apr jun jul aug sep sept oct nov dec mr mrs ms dr christmas easter ramadan
-		internet`)
+		mar apr jun jul aug sep sept oct nov dec jan. feb. aug. sept. oct. nov. dec. mon tue tues
+		wed thu thur thurs fri sat mr mrs ms dr christmas easter ramadan internet`)
+	// nerUnits are abbreviated units of measure, capitalised in recipes,
+	// tables and headings ("2 Tbsp", "Km 12"): never names.
+	nerUnits = nerSet(`tbsp tbs tsp oz lb lbs km kms mph kph kmh cm mm kg kgs ml ft yd
+		yds qt gal hr hrs mins secs kwh mwh gwh kw mw gw ghz mhz gb mb tb kb mbps gbps`)
 	// nerPlacePreps before a name mark a place.
 	nerPlacePreps = nerSet(`in at near outside across throughout into towards toward around
 		inside`)
@@ -55,7 +59,8 @@ var (
 		gbp id pdf faq pr hq dna hiv aids covid covid-19 sars vat cpi ppp rss url html api nb
 		ps bc ad et tba asap fyi ii iii iv vi vii viii ix xi xii rpg q1 q2 q3 q4 mw gw kw km
 		mph ipo etf esg lng r&d m&a ceasefire update breaking exclusive live video watch new
-		faq qa q&a vip nba nfl`)
+		faq qa q&a vip nba nfl 3d 3g 4g 5g 4k 8k hd uhd hdr 720p 1080p suv usb usb-c pc led lcd
+		gps`)
 	// nerPersonEndings are surname endings common across languages.
 	nerPersonEndings = []string{"ov", "ova", "ev", "eva", "sky", "ski", "ska", "vic", "vić",
 		"ić", "enko", "chuk", "yan", "uk", "escu", "opoulos", "akis", "idis", "ez", "sson",
@@ -99,7 +104,16 @@ func (d *nerDoc) isCandidate(ti, p int) bool {
 			return false // hashtags and handles
 		}
 	}
-	return t.word && t.letter && (t.cap || t.allCaps)
+	if !t.word || !t.letter || !(t.cap || t.allCaps) || t.contracted {
+		return false
+	}
+	if t.nonLatin {
+		// The capitalisation rules are tuned to English: a word in
+		// another script is a name only when a list knows it.
+		_, known := d.lx.names[d.lowerKey(d.word(ti, p))]
+		return known
+	}
+	return true
 }
 
 // scanNormal reads one ordinary line.
@@ -193,7 +207,7 @@ func (d *nerDoc) classify(ti, a, b, hi int, cue bool) {
 			w := d.lowerKey(d.word(ti, a))
 			switch {
 			case d.titleAt(ti, a, b) > 0 || d.lx.firstNames[w] || d.orgOpens(ti, a, b):
-			case nerNever[w] || d.determiner(ti, a, b) ||
+			case nerNever[w] || nerUnits[w] || d.determiner(ti, a, b) || d.modifierBeforeName(ti, a, b) ||
 				toks[a].sent && !toks[a].allCaps && d.commonWord(ti, a) ||
 				d.plainBeforeName(ti, a, b, hi):
 				a++
@@ -210,7 +224,7 @@ func (d *nerDoc) classify(ti, a, b, hi int, cue bool) {
 				d.add(ti, p, b, Org, "", nerGuess) // "Barcelona 2 Valencia 1": teams
 				return
 			}
-			d.add(ti, p, b, e.typ, e.canonical, nerSure)
+			d.addGaz(ti, p, b, e)
 			return
 		}
 		if b-p >= 2 && d.titleAt(ti, p, b) == 0 {
@@ -231,7 +245,7 @@ func (d *nerDoc) classify(ti, a, b, hi int, cue bool) {
 				d.add(ti, p, b, typ, "", nerGuess) // "Dallas Cowboys", "Melbourne Cricket Ground"
 				return
 			}
-			d.add(ti, p, p+m, e.typ, e.canonical, nerSure)
+			d.addGaz(ti, p, p+m, e)
 			p += m
 			continue
 		}
@@ -316,7 +330,7 @@ func (d *nerDoc) orgBeforeTitle(ti, p, b, m int, e nerGazEntry) int {
 		}
 		switch {
 		case m == k-p:
-			d.add(ti, p, k, e.typ, e.canonical, nerSure)
+			d.addGaz(ti, p, k, e)
 		case k-p >= 2 && d.orgLike(ti, p, k):
 			d.add(ti, p, k, Org, "", nerSure)
 		default:
@@ -458,7 +472,7 @@ func (d *nerDoc) unknownWord(ti, p, hi int) {
 	w := d.lowerKey(d.word(ti, p))
 	if t.allCaps {
 		switch {
-		case len(w) < 2 || nerStopAcronyms[w]:
+		case utf8.RuneCountInString(w) < 2 || nerStopAcronyms[w] || nerUnits[w] || nerClockTime(w):
 		case p == 0 || toks[p].nl:
 			if p+1 < hi && d.isDatelineMark(ti, p+1) {
 				d.add(ti, p, p+1, GPE, "", nerGuess) // "MIAMI –"
@@ -470,7 +484,7 @@ func (d *nerDoc) unknownWord(ti, p, hi int) {
 		}
 		return
 	}
-	if t.end-t.start < 2 || nerNever[w] || d.commonWord(ti, p) || d.plainWord(ti, p, hi) ||
+	if utf8.RuneCountInString(w) < 2 || nerNever[w] || nerUnits[w] || d.commonWord(ti, p) || d.plainWord(ti, p, hi) ||
 		nerPluralAcronym(d.word(ti, p)) {
 		return
 	}
@@ -561,6 +575,112 @@ func (d *nerDoc) bracketed(ti, p, hi int) bool {
 	return p > 0 && p+1 < hi && d.word(ti, p-1) == "(" && d.word(ti, p+1) == ")"
 }
 
+// modifierBeforeName reports whether the first word of the span [a, b)
+// is an ordinary word qualifying the name after it at the start of a
+// sentence ("Unpredictable Sondland said", "Inexperienced Halvorsen"):
+// prose tags it an adjective and it is shaped like one, or it derives
+// from an ordinary word ("un-" + "predictable"); it is no given name, no
+// title follows it, and the document never
+// capitalises it inside a sentence. prose's tags alone are not enough: at
+// a sentence's start before a proper noun it reads most capitalised words
+// as proper nouns.
+func (d *nerDoc) modifierBeforeName(ti, a, b int) bool {
+	t := d.toks[ti][a]
+	if b-a < 2 || !t.sent || t.allCaps {
+		return false
+	}
+	w := d.lowerKey(d.word(ti, a))
+	if d.capSeen[w] > 0 || d.lx.firstNames[w] {
+		return false
+	}
+	if _, named := d.lx.names[w]; named {
+		return false
+	}
+	if d.titleAt(ti, a+1, b) > 0 {
+		return false // "Karvenian Foreign Minister ...": the title's qualifier
+	}
+	// a nationality ("Karvenian") is an adjective too, and a name
+	return d.lx.derivesCommon(w) || nerHasEnding(w, nerAdjEndings) && d.pos(ti, a) == posAdj
+}
+
+// nerAdjEndings end English adjectives. prose tags many a sentence's
+// first given name as an adjective ("Ricky", "Carole"); a word shaped like
+// one is an adjective indeed.
+var nerAdjEndings = []string{"able", "ible", "ous", "ful", "less", "ive"}
+
+// nerPrefixes are English prefixes that make a word from an ordinary one.
+var nerPrefixes = []string{"un", "in", "im", "il", "ir", "non", "dis", "mis", "over", "under"}
+
+// nerSuffixes are English suffixes that make an adjective or adverb from
+// an ordinary word ("predictable", "tireless", "reportedly").
+var nerSuffixes = []struct{ cut, add string }{
+	{"able", ""}, {"able", "e"}, {"ible", ""}, {"less", ""}, {"ful", ""}, {"ous", ""}, {"ly", ""},
+	{"ily", "y"}, {"ive", "e"}, {"al", ""},
+}
+
+// derivesCommon reports whether w is built from an ordinary word by an
+// English prefix, perhaps with a suffix too ("unpredictable",
+// "inexperienced"). A suffix alone proves little: many surnames end so.
+func (lx *nerLexicon) derivesCommon(w string) bool {
+	known := func(w string) bool {
+		if len(w) < 4 {
+			return false
+		}
+		if lx.common[w] || lx.inflectsCommon(w) {
+			return true
+		}
+		for _, sf := range nerSuffixes {
+			if stem, ok := strings.CutSuffix(w, sf.cut); ok && len(stem) >= 4 && lx.common[stem+sf.add] {
+				return true
+			}
+		}
+		return false
+	}
+	for _, pf := range nerPrefixes {
+		if rest, ok := strings.CutPrefix(w, pf); ok && known(rest) {
+			return true
+		}
+	}
+	return false
+}
+
+// addGaz records the gazetteer name e at [a, b). A place whose name is
+// also a company's is the place only with a place cue, the company
+// otherwise: in news "Amazon" alone is the firm far more often than the
+// river, and CoNLL-style annotation types each mention by its use.
+func (d *nerDoc) addGaz(ti, a, b int, e nerGazEntry) {
+	if e.company && !d.placeCue(ti, a, b) {
+		d.add(ti, a, b, Org, e.canonical, nerSure)
+		return
+	}
+	d.add(ti, a, b, e.typ, e.canonical, nerSure)
+}
+
+// nerGeoNouns after a name make it a place ("Amazon rainforest").
+var nerGeoNouns = nerSet(`river rainforest rainforests forest forests jungle basin delta region
+	valley coast estuary watershed`)
+
+// placeCue reports whether the name at [a, b) is used as a place: a
+// geographic noun follows it, or "the" precedes it and no noun it would
+// qualify follows ("in the Amazon", not "the Amazon app"). A preposition
+// alone is no cue: people work "at Amazon" and invest "in Amazon".
+func (d *nerDoc) placeCue(ti, a, b int) bool {
+	toks := d.toks[ti]
+	if b < len(toks) && toks[b].word && !toks[b].nl {
+		w := d.lowerKey(d.word(ti, b))
+		if nerGeoNouns[w] {
+			return true
+		}
+		if toks[b].cap || toks[b].lower && d.pos(ti, b) == posNoun {
+			return false // "Amazon Prime", "the Amazon app"
+		}
+	}
+	if a == 0 || !toks[a-1].word || toks[a].nl {
+		return false
+	}
+	return d.lowerKey(d.word(ti, a-1)) == "the"
+}
+
 // nerArticles open a noun phrase; a word opening a segment before one is
 // a verb, not a name.
 var nerArticles = nerSet(`the a an`)
@@ -597,6 +717,16 @@ func nerHyphenPrefix(text string, toks []nerTok, p int) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(text[h.start:])
 	return nerIsHyphen(r)
+}
+
+// nerClockTime reports whether the lower-case word w is a time of day
+// written as one word ("4pm", "10am"): part of a date, not a name.
+func nerClockTime(w string) bool {
+	stem, ok := strings.CutSuffix(w, "am")
+	if !ok {
+		stem, ok = strings.CutSuffix(w, "pm")
+	}
+	return ok && stem != "" && strings.Trim(stem, "0123456789:.") == ""
 }
 
 // nerPluralAcronym reports whether w is an acronym with a plural "s"

@@ -184,6 +184,83 @@ func TestEntities(t *testing.T) {
 			want:  [][]ent{{{"Valentin Dorsa", Person, "Valentin Dorsa"}, {"Clive Hallam", Person, "Clive Hallam"}}},
 		},
 		{
+			name: "contractions are no names, curly or straight apostrophe",
+			texts: []string{
+				"I’m sure. We’re late, It’s over and Don’t worry, said Orla Penrith.",
+				"I'm sure. We're late, It's over and Don't worry, said Orla Penrith.",
+				"That’s fine. You’ll see. I’ve met Dara O’Keeffe and Lise D'Arcy.",
+			},
+			want: [][]ent{
+				{{"Orla Penrith", Person, "Orla Penrith"}},
+				{{"Orla Penrith", Person, "Orla Penrith"}},
+				{{"Dara O’Keeffe", Person, "Dara O’Keeffe"}, {"Lise D'Arcy", Person, "Lise D'Arcy"}},
+			},
+		},
+		{
+			name: "month and weekday abbreviations belong to dates",
+			texts: []string{
+				"The vote is set for Nov. 5 and the count for Dec. 2.",
+				"Sept. 30 was the deadline; Mon. and Tue. were quiet; Fri 4 Oct.",
+			},
+			want: [][]ent{{}, {}},
+		},
+		{
+			name: "unit abbreviations, clock times and technical acronyms are no names",
+			texts: []string{
+				"Add 2 Tbsp oil and 1 Tsp salt.\nServes four. Oz 12, Kg 3, Km 40, Mph 60.",
+				"Open Tue – Sat 4PM to 10PM. The SUV has a 4K screen, USB-C ports and Wi-Fi.",
+			},
+			want: [][]ent{{}, {}},
+		},
+		{
+			name: "single letters and unknown words in other scripts are no names",
+			texts: []string{
+				"В Москве открылся новый парк, сказал Иван Петров.",
+				"Я думаю, что Россия права.",
+				"Parts A and B were approved in Kyiv. Я знаю. Москва молчит.",
+			},
+			want: [][]ent{{}, {{"Россия", GPE, "Russia"}}, {{"Kyiv", GPE, "Kyiv"}, {"Москва", GPE, "Moscow"}}},
+		},
+		{
+			name: "a text not in English keeps only gazetteer names, a table row its names",
+			texts: []string{
+				"Die Patienteninformationen werden in der Klinik von Berlin gespeichert und Sämtliche Daten bleiben geschützt.",
+				"Pemerintah Indonesia mengatakan bahwa Kebijakan Baru itu akan berlaku di Jakarta mulai tahun depan.",
+				"Mereka juga mengatakan bahwa semua data akan disimpan dengan aman.",
+				"Termasuk Ali.",
+				"12; Dario Kessing; 507; 3",
+			},
+			want: [][]ent{
+				{{"Berlin", GPE, "Berlin"}},
+				{{"Indonesia", GPE, "Indonesia"}, {"Jakarta", GPE, "Jakarta"}},
+				{},
+				{},
+				{{"Dario Kessing", Person, "Dario Kessing"}},
+			},
+		},
+		{
+			name: "a place that is also a company is the place only with a place cue",
+			texts: []string{
+				"Amazon said sales rose, and Amazon Prime grew; the Amazon app is new.",
+				"Fires spread across the Amazon and the Amazon rainforest lost trees.",
+			},
+			want: [][]ent{
+				{{"Amazon", Org, "Amazon"}, {"Amazon", Org, "Amazon"}, {"Amazon", Org, "Amazon"}},
+				{{"Amazon", Loc, "Amazon"}, {"Amazon", Loc, "Amazon"}},
+			},
+		},
+		{
+			name: "a sentence-initial adjective is no part of the name after it",
+			texts: []string{
+				"Envoy Gordon Haldane met Lena Torvik.",
+				"Unpredictable Haldane said the deal was off. Inexperienced Torvik told reporters nothing.",
+			},
+			want: [][]ent{
+				{{"Gordon Haldane", Person, "Gordon Haldane"}, {"Lena Torvik", Person, "Lena Torvik"}},
+				{{"Haldane", Person, "Gordon Haldane"}, {"Torvik", Person, "Lena Torvik"}},
+			},
+		},
+		{
 			name:  "acronyms need upper case",
 			texts: []string{"Who met the WHO team? The IMF and WTO did."},
 			want:  [][]ent{{{"WHO", Org, "World Health Organization"}, {"IMF", Org, "International Monetary Fund"}, {"WTO", Org, "World Trade Organization"}}},

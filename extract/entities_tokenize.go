@@ -16,6 +16,8 @@ type nerTok struct {
 	lower      bool  // first letter is lower case
 	allCaps    bool  // every letter is upper case
 	sent       bool  // starts a sentence
+	nonLatin   bool  // has a letter outside the Latin script ("Москва", "Αθήνα")
+	contracted bool  // a contraction: "I’m", "Don't", "We’re"
 	nl         bool  // a line break precedes it
 	pos        uint8 // prose's part-of-speech class (posNone when untagged)
 }
@@ -161,6 +163,9 @@ func nerWordTok(text string, i, j int, nl bool) nerTok {
 			first = false
 		}
 		t.letter = true
+		if r >= 0x250 && !unicode.Is(unicode.Latin, r) {
+			t.nonLatin = true
+		}
 		if unicode.IsLower(r) {
 			t.allCaps = false
 		}
@@ -168,11 +173,35 @@ func nerWordTok(text string, i, j int, nl bool) nerTok {
 	if !t.letter {
 		t.allCaps = false
 	}
+	t.contracted = nerContraction(text[i:j])
 	if r, _ := utf8.DecodeRuneInString(text[i:]); !unicode.IsLetter(r) {
 		// "1996", "20-point", "3M": not capitalised words
 		t.cap, t.lower = false, false
 	}
 	return t
+}
+
+// nerContractionEnds are what follows the apostrophe of an English
+// contraction: "I’m", "we've", "they’re", "you’ll", "I’d", "don't".
+var nerContractionEnds = []string{"m", "ve", "re", "ll", "d", "t"}
+
+// nerContraction reports whether the word w is an English contraction, with
+// a straight or curly apostrophe: its capital comes from the pronoun or
+// the sentence, never from a name. Names with an apostrophe go on with a
+// longer part ("O’Brien", "D'Angelo", "De’Broski").
+func nerContraction(w string) bool {
+	k := strings.LastIndexAny(w, "'’")
+	if k <= 0 {
+		return false
+	}
+	_, sz := utf8.DecodeRuneInString(w[k:])
+	end := w[k+sz:]
+	for _, e := range nerContractionEnds {
+		if strings.EqualFold(end, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // nerMarkSentences sets sent on the first token of each sentence: after

@@ -27,6 +27,7 @@ type nerGazEntry struct {
 	canonical string
 	acronym   bool // every alias with this key is upper case: match only upper case ("WHO", not "Who")
 	city      bool // a city or region, whose name also names its sports teams
+	company   bool // a place whose name is also a company's ("Amazon")
 }
 
 // nerLexicon is the read-only knowledge of an NER.
@@ -58,10 +59,14 @@ func loadNERLexicon() (*nerLexicon, error) {
 		listed:     make(map[string]bool, 2048),
 	}
 	for _, f := range nerGazFiles {
-		city := false
+		city, company := false, false
 		err := nerEachLine(f.file, func(line string) error {
 			if strings.HasPrefix(line, "#! cities") {
 				city = true
+				return nil
+			}
+			if strings.HasPrefix(line, "#! companies") {
+				company = true
 				return nil
 			}
 			aliases := strings.Split(line, "|")
@@ -84,7 +89,7 @@ func loadNERLexicon() (*nerLexicon, error) {
 					}
 					continue
 				}
-				lx.names[key] = nerGazEntry{typ: f.typ, canonical: canonical, acronym: acr, city: city}
+				lx.names[key] = nerGazEntry{typ: f.typ, canonical: canonical, acronym: acr, city: city, company: company}
 				lx.namesMax = max(lx.namesMax, n)
 			}
 			return nil
