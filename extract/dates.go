@@ -24,7 +24,11 @@ import (
 // or month alone is taken as past, the default tense of news, unless the
 // sentence reads as future ("will meet on Friday", "talks are scheduled for
 // March"); a day and month without a year take the year that puts them
-// nearest ref unless the tense says otherwise. Weeks have no ISO form in the contract and are skipped.
+// nearest ref unless the tense says otherwise, and the tense only moves a
+// date that is over a month on its wrong side. Weeks have no ISO form in
+// the contract and are skipped; so are "today" meaning nowadays ("today's
+// youth", "cheaper than it is today") and a month that points back to an
+// earlier time ("that January day in 2011").
 //
 // Not dates: "Route 2026", "Boeing 737", "2,025 people", "2025 people" (a
 // year-like number before a count noun), "about 2000", "the 1990s".
@@ -370,13 +374,21 @@ func (s *dateScan) tenseAround(i, after int) tense {
 	if i > 2 && s.toks[i-1].is("as") && (s.toks[i-2].is("soon") || s.toks[i-2].is("early")) && s.toks[i-3].is("as") {
 		return tenseFuture
 	}
-	weak := false
+	weak, comma := false, false
 	for j, n := i-1, 0; j >= 0 && n < 14; j, n = j-1, n+1 {
 		if s.isBoundary(j) || s.toks[j+1].nl {
 			break
 		}
 		if deadline && dateReportingVerbs[s.toks[j].low] {
 			break
+		}
+		if s.toks[j].is(",") {
+			comma = true
+		}
+		// An infinitive governs the date only when it is the nearest
+		// marker, close by and in the same clause.
+		if n < 3 && !weak && !comma && s.infinitiveAt(j) {
+			return tenseFuture
 		}
 		tn := markerTense(&s.toks[j])
 		if tn == tenseFuture && j > 0 && dateDeterminers[s.toks[j-1].low] {
@@ -404,6 +416,39 @@ func (s *dateScan) tenseAround(i, after int) tense {
 		}
 	}
 	return tenseUnknown
+}
+
+// toNotInfinitive are words after which "to" is a preposition: "up to
+// March", "due to rain", "back to work".
+var toNotInfinitive = finderSet("up", "due", "according", "close", "next", "compared", "prior",
+	"back", "owing", "thanks", "similar", "related", "access", "return", "way", "trip",
+	"visit", "move", "shift", "down", "out", "from", "in", "into", "on", "and", "or", "than",
+	"as", "is", "are", "was", "were", "be", "been", "it", "them", "him", "her", "us", "me")
+
+// infinitiveAt reports "to" + verb at toks[j-1:j+1] after a word that is
+// not itself a verb with tense: "the program to run through June", "is to
+// hold talks in March" look forward from the time they were written.
+// "was forced to resign in March" does not: its "forced" is a past verb.
+func (s *dateScan) infinitiveAt(j int) bool {
+	if j < 2 || !s.toks[j-1].is("to") {
+		return false
+	}
+	v, p := &s.toks[j], &s.toks[j-2]
+	if v.kind != lexWord || v.capitalized() || dateDeterminers[v.low] || len(v.low) < 3 {
+		return false
+	}
+	if _, ok := dateMonths[v.low]; ok {
+		return false
+	}
+	if p.kind != lexWord || toNotInfinitive[p.low] || markerTense(p) != tenseUnknown {
+		return false
+	}
+	// A verb in -ed or -ing after "to" is a noun or adjective ("to
+	// marketing", "to increased").
+	if n := len(v.low); v.low[n-2:] == "ed" || (n > 4 && v.low[n-3:] == "ing") {
+		return false
+	}
+	return true
 }
 
 func markerTense(t *lexTok) tense {
@@ -502,9 +547,12 @@ func (s *dateScan) dayMonth(i int) int {
 	// Range "15-17 December" / "15 to 17 December": the first day keeps
 	// its own span [i, firstLast].
 	d1, firstLast, dayTok := 0, -1, i
-	if j+1 < len(toks) && (toks[j].isDash() || toks[j].is("to") || toks[j].is("and")) {
+	if j+1 < len(toks) && (toks[j].isDash() || toks[j].is("to") || toks[j].is("and") || toks[j].is("until") || toks[j].is("till") || toks[j].is("through")) {
 		if d2 := dayValue(&toks[j+1]); d2 > d {
 			k := s.skipOrdinal(j + 2)
+			if k+1 < len(toks) && toks[k].is("of") {
+				k++ // "18-24th of November"
+			}
 			if m, _ := s.monthAt(k); m > 0 && !s.gluedLetters(k) {
 				d1, firstLast = d, j-1
 				d, dayTok, j = d2, j+1, k
@@ -523,7 +571,11 @@ func (s *dateScan) dayMonth(i int) int {
 		if s.ref.IsZero() {
 			return k
 		}
-		y = s.nearestYear(m, d, s.tenseAround(i, k))
+		lo := d
+		if d1 > 0 {
+			lo = d1
+		}
+		y = s.nearestYear(m, lo, d, s.tenseAround(i, k))
 	} else {
 		k = k2
 	}
@@ -565,7 +617,7 @@ func (s *dateScan) monthFirst(i int) int {
 					if s.ref.IsZero() {
 						return k2
 					}
-					y = s.nearestYear(m, d, s.tenseAround(i, k2))
+					y = s.nearestYear(m, d, d2, s.tenseAround(i, k2))
 					ky = k2
 				}
 				if !validDay(y, m, d) || (d2 > 0 && !validDay(y, m, d2)) {
@@ -592,6 +644,9 @@ func (s *dateScan) monthFirst(i int) int {
 		return j
 	}
 	first := s.modifierBefore(i)
+	if s.anaphoricMonth(first, j) {
+		return j
+	}
 	dir := s.tenseAround(first, j)
 	if first > 0 {
 		switch toks[first-1].low {
@@ -620,6 +675,30 @@ func (s *dateScan) monthFirst(i int) int {
 	}
 	s.emit(first, j-1, iso(y, m, 0))
 	return j
+}
+
+// partOfDayNouns after a month make it one day of it ("that January
+// day", "that March morning").
+var partOfDayNouns = finderSet("day", "morning", "afternoon", "evening", "night", "weekend")
+
+// anaphoricMonth reports a month alone that points back to a time named
+// earlier, not one near ref: "that January day in 2011", "in that March".
+// "said that March was the wettest" keeps its month: there "that" is a
+// conjunction, told apart by what comes around it.
+func (s *dateScan) anaphoricMonth(first, j int) bool {
+	if first == 0 || !(s.toks[first-1].is("that") || s.toks[first-1].is("those")) {
+		return false
+	}
+	if j < len(s.toks) && partOfDayNouns[s.toks[j].low] {
+		return true
+	}
+	if first >= 2 {
+		switch s.toks[first-2].low {
+		case "in", "during", "by", "since", "until", "of", "on":
+			return true
+		}
+	}
+	return false
 }
 
 // monthAloneOK rejects "may", "march", "august" as verbs/adjectives and bare
@@ -673,26 +752,39 @@ func (s *dateScan) modifierBefore(i int) int {
 	return i
 }
 
-// nearestYear picks the year for a day and month without one: the
-// occurrence nearest ref, or the nearest past/future one when the tense is
-// known.
-func (s *dateScan) nearestYear(m, d int, tn tense) int {
-	best, bestDist := s.ref.Year(), time.Duration(1<<62)
+// nearestYear picks the year for a day and month without one (a range
+// d1-d2 when d2 > 0): the occurrence nearest ref, weighted by tense. A past
+// sentence wants a date that began by ref, a future one a date that has
+// not ended by ref; but a date less than a month on the wrong side of ref
+// keeps its nearest year ("will open Nov. 18" in an article of 20
+// November, "shares fell on Nov. 18" dated 5 November): the tense is more
+// likely misread, or the article updated or dated in another time zone,
+// than the date a year away.
+func (s *dateScan) nearestYear(m, d, d2 int, tn tense) int {
+	const grace = 31 * 24 * time.Hour
+	if d2 < d {
+		d2 = d
+	}
+	best, bestCost := s.ref.Year(), time.Duration(1<<62)
 	for y := s.ref.Year() - 1; y <= s.ref.Year()+1; y++ {
-		dd := d
-		if !validDay(y, m, dd) {
+		if !validDay(y, m, d) {
 			continue
 		}
-		t := time.Date(y, time.Month(m), dd, 0, 0, 0, 0, time.UTC)
-		diff := t.Sub(s.ref)
-		if tn == tensePast && diff > 0 || tn == tenseFuture && diff < 0 {
+		start := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+		end := time.Date(y, time.Month(m), d2, 0, 0, 0, 0, time.UTC)
+		var dist time.Duration // distance from ref to the date or range
+		switch {
+		case s.ref.Before(start):
+			dist = start.Sub(s.ref)
+		case s.ref.After(end):
+			dist = s.ref.Sub(end)
+		}
+		wrong := tn == tensePast && start.After(s.ref) || tn == tenseFuture && end.Before(s.ref)
+		if wrong && dist >= grace {
 			continue
 		}
-		if diff < 0 {
-			diff = -diff
-		}
-		if diff < bestDist {
-			best, bestDist = y, diff
+		if dist < bestCost {
+			best, bestCost = y, dist
 		}
 	}
 	return best

@@ -83,6 +83,9 @@ func (s *dateScan) relative(i int) int {
 	r := s.ref
 	switch t.low {
 	case "today", "tonight":
+		if t.low == "today" && s.genericToday(i) {
+			return i + 1
+		}
 		s.emit(i, i, isoTime(r))
 		return i + 1
 	case "yesterday":
@@ -304,4 +307,77 @@ func (s *dateScan) inForm(i int) int {
 	}
 	s.emit(i, j, s.shifted(n, d, m, y))
 	return j + 1
+}
+
+// genericTodayNouns after "today's" make it "nowadays" ("today's youth",
+// "in today's world", "today's dollars"), not the publication day ("today's
+// vote", "today's market session").
+var genericTodayNouns = finderSet("world", "society", "societies", "youth", "young",
+	"generation", "generations", "economy", "culture", "standards", "terms", "dollars",
+	"money", "children", "kids", "teens", "teenagers", "parents", "families", "consumers",
+	"workforce", "workplace", "environment", "climate", "age", "era", "technology",
+	"technologies", "media", "politics", "internet", "web", "landscape", "reality",
+	"realities", "life", "lives", "cities", "schools", "students", "athletes", "players",
+	"readers", "voters", "america", "britain", "europe", "china", "russia", "india")
+
+// genericTodayAux between "than" and "today" mark a comparison with the
+// present state of things: "faster than can be done today", "higher than
+// it is today", "than exists today".
+var genericTodayAux = finderSet("can", "could", "is", "are", "do", "does", "exist", "exists",
+	"possible", "available", "done", "now")
+
+// genericToday reports whether "today" at toks[i] means "nowadays", which
+// the Date contract cannot express (TimeML's PRESENT_REF): "today's youth",
+// "even today", "the Europe of today", and a comparison with the present
+// ("more than today", "faster than can be done today"). The publication
+// day stays for the rest: "said today", "today's vote", "today's decision".
+func (s *dateScan) genericToday(i int) bool {
+	toks := s.toks
+	// "today's NOUN", possibly with one adjective between.
+	if i+3 < len(toks) && toks[i+1].is("'") && !toks[i+1].sp && toks[i+2].is("s") && !toks[i+2].sp {
+		for j := i + 3; j < len(toks) && j <= i+4; j++ {
+			if genericTodayNouns[toks[j].low] {
+				return true
+			}
+		}
+		return false
+	}
+	if i == 0 {
+		return false
+	}
+	switch toks[i-1].low {
+	case "even", "still":
+		return true
+	case "of":
+		// "the Europe of today", "the youth of today"; not "as of today"
+		// or "the end of today".
+		// A capital opening a sentence says nothing: "Most of today".
+		if i < 2 {
+			return false
+		}
+		if genericTodayNouns[toks[i-2].low] {
+			return true
+		}
+		return i >= 3 && toks[i-2].capitalized() && !toks[i-2].nl && !s.isBoundary(i-3)
+	}
+	// A comparison: "than" shortly before, with no numeral between (a
+	// numeral makes it a measured change: "more than 5% today").
+	for j, n := i-1, 0; j >= 0 && n < 6; j, n = j-1, n+1 {
+		t := &toks[j]
+		if s.isBoundary(j) || t.is(",") || t.kind == lexNum {
+			return false
+		}
+		if t.is("than") {
+			if j == i-1 {
+				return true
+			}
+			for k := j + 1; k < i; k++ {
+				if genericTodayAux[toks[k].low] {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
 }

@@ -66,6 +66,8 @@ func TestFindDates(t *testing.T) {
 		{"months between", "between March and May", false, []string{"March=2025-03", "May=2025-05"}},
 		{"day range", "15-17 December", false, []string{"15=2025-12-15", "17 December=2025-12-17"}},
 		{"day range year", "15–17 December 2025", true, []string{"15=2025-12-15", "17 December 2025=2025-12-17"}},
+		{"day range other month", "The Kestrel book fair runs 18-24 November.", false, []string{"18=2025-11-18", "24 November=2025-11-24"}},
+		{"day range en dash spaced", "The Kestrel book fair ran 18 – 24 November.", false, []string{"18=2025-11-18", "24 November=2025-11-24"}},
 		{"month day range", "December 15-17, 2025", true, []string{"December 15=2025-12-15", "17, 2025=2025-12-17"}},
 
 		// Relative.
@@ -113,6 +115,30 @@ func TestFindDates(t *testing.T) {
 		{"as soon as weekday", "They could arrive as soon as Tuesday.", false, []string{"Tuesday=2025-12-23"}},
 		{"in span past is duration", "Prices rose 5% in two weeks.", false, nil},
 		{"deadline after past verb", "Prices had doubled by the end of February.", false, []string{"the end of February=2025-02"}},
+		{"infinitive looks forward", "The agency named two firms for its pilot scheme to run through June.", false, []string{"June=2026-06"}},
+		{"forced infinitive stays past", "He was forced to resign in June.", false, []string{"June=2025-06"}},
+
+		// Tense near ref: a date less than a month on the wrong side of ref
+		// keeps its nearest year; a far one follows the tense.
+		{"future days before ref", "The panel will hear the appeal on Dec. 18.", false, []string{"Dec. 18=2025-12-18"}},
+		{"past days after ref", "Shares in Velmar fell on Dec. 29.", false, []string{"Dec. 29=2025-12-29"}},
+		{"future months before ref", "The panel will hear the appeal on Oct. 18.", false, []string{"Oct. 18=2026-10-18"}},
+		{"past months after ref", "Shares in Velmar fell on Feb. 9.", false, []string{"Feb. 9=2025-02-09"}},
+		{"past range spanning ref", "The Orvell fair was held on 20-28 December in Lyon.", false, []string{"20=2025-12-20", "28 December=2025-12-28"}},
+		{"range with of", "The summit runs 18 - 24th of December.", false, []string{"18=2025-12-18", "24th of December=2025-12-24"}},
+		{"range with until", "Voting is open from 3 until 9 January.", false, []string{"3=2026-01-03", "9 January=2026-01-09"}},
+
+		// Generic and anaphoric uses have no contract value.
+		{"today's youth", "Today's youth read less news, the survey said.", false, nil},
+		{"in today's world", "In today's digital world, ledgers move fast.", false, nil},
+		{"today's vote", "Today's vote was close.", false, []string{"Today=2025-12-22"}},
+		{"than today", "Rail freight will be cheaper than it is today.", false, nil},
+		{"than number today", "Shares rose more than 4% today.", false, []string{"today=2025-12-22"}},
+		{"even today", "Even today the bridge carries trams.", false, nil},
+		{"europe of today", "The Europe of today trades more with Asia.", false, nil},
+		{"as of today", "As of today, the fee is waived.", false, []string{"today=2025-12-22"}},
+		{"that month day", "She recalled that January morning in 2019 when the dam broke.", false, []string{"2019=2019"}},
+		{"that conjunction month", "Officials said that March was the wettest on record.", false, []string{"March=2025-03"}},
 
 		// Not dates.
 		{"route", "Route 2026 is closed", true, nil},
