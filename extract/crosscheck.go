@@ -24,6 +24,13 @@ import (
 // values need a closer topic than equal ones to be linked. And values are
 // only compared across origins: documents of one publisher, and copies of
 // one syndicated story, count once.
+//
+// And a disagreement is about one subject (crosscheck_subject.go): values
+// next to different named organisations or persons are different facts,
+// a topic one document uses for several figures singles out none, and
+// two values of a cluster contradict each other only when a pair that
+// passed the conflict rules states them (agreement within rounding
+// chains "10 hours" to both 11 and 12 without weighing 11 against 12).
 
 // Value kinds of a group.
 const (
@@ -144,6 +151,9 @@ type mention struct {
 	val    mvalue
 	topic  []topicTerm
 	vec    topicVec
+	// subjects are the organisations and persons named next to the
+	// value (see subjectsNear).
+	subjects []string
 }
 
 // mvalue is a comparable value. Money and quantities: [lo, hi] in unit;
@@ -277,17 +287,17 @@ func Crosscheck(claims []Claim, opt CrossOptions) *CrossResult {
 	vectorize(ms)
 	docVecs := docVectors(claims, docs, docIndex)
 
-	clusters := link(ms, docVecs, docPersons(claims, len(docs), docIndex), docDays(claims, len(docs), docIndex), opt)
+	clusters, approved := link(ms, docVecs, docPersons(claims, len(docs), docIndex), docDays(claims, len(docs), docIndex), opt)
 	res := &CrossResult{Annotations: map[string]Annotation{}, Origins: origins}
 	for _, m := range ms {
 		res.Annotations[claims[m.claim].ID] = Annotation{Conflicts: []string{}}
 	}
 	for _, members := range clusters {
-		g, ok := buildGroup(claims, ms, members)
+		g, ok := buildGroup(claims, ms, members, approved)
 		if ok {
 			res.Groups = append(res.Groups, g)
 		}
-		annotate(res.Annotations, claims, ms, members)
+		annotate(res.Annotations, claims, ms, members, approved)
 	}
 	slices.SortFunc(res.Groups, compareGroups)
 	return res
@@ -442,7 +452,8 @@ func claimMentions(c *Claim) []mention {
 		if !ok || !valid(moneySpans[i]) {
 			continue
 		}
-		out = append(out, mention{kind: ValueMoney, val: v, topic: mentionTopic(c, moneySpans[i], others(moneySpans, i))})
+		out = append(out, mention{kind: ValueMoney, val: v, topic: mentionTopic(c, moneySpans[i], others(moneySpans, i)),
+			subjects: subjectsNear(c, moneySpans[i])})
 	}
 	for i, d := range c.Dates {
 		v, ok := dateValue(d.Value)
@@ -450,7 +461,7 @@ func claimMentions(c *Claim) []mention {
 			continue
 		}
 		out = append(out, mention{kind: ValueDate, val: v, weak: !strings.ContainsAny(d.Text, "0123456789"), noYear: !hasYear(d.Text),
-			topic: mentionTopic(c, dateSpans[i], others(dateSpans, i))})
+			topic: mentionTopic(c, dateSpans[i], others(dateSpans, i)), subjects: subjectsNear(c, dateSpans[i])})
 	}
 	for i, q := range c.Quantities {
 		v, ok := quantityValue(q)
@@ -465,7 +476,7 @@ func claimMentions(c *Claim) []mention {
 		// a compound modifier names which thing is meant; another
 		// outlet's other value names another thing, not a disagreement.
 		out = append(out, mention{kind: ValueQuantity, val: v, weak: compoundModifier(q.Text),
-			topic: mentionTopic(c, qtySpans[i], others(qtySpans, i))})
+			topic: mentionTopic(c, qtySpans[i], others(qtySpans, i)), subjects: subjectsNear(c, qtySpans[i])})
 	}
 	for _, r := range roleMentions(c) {
 		out = append(out, mention{kind: ValuePerson, val: personValue(r), topic: roleTopic(r)})
@@ -710,8 +721,9 @@ type pair struct {
 // link clusters mentions: candidate pairs (same kind and unit, different
 // origins, related documents, close enough topics) are merged best first,
 // never merging two clusters that would then hold different values from
-// one document. It returns the clusters of two or more mentions.
-func link(ms []mention, docVecs []topicVec, persons [][]string, days []float64, opt CrossOptions) [][]int {
+// one document. It returns the clusters of two or more mentions and the
+// pairs of mentions of different values that passed the conflict rules.
+func link(ms []mention, docVecs []topicVec, persons [][]string, days []float64, opt CrossOptions) ([][]int, approvedConflicts) {
 	postings := map[int32][]int{}
 	for i, m := range ms {
 		for _, t := range m.vec.terms {
@@ -767,7 +779,7 @@ func link(ms []mention, docVecs []topicVec, persons [][]string, days []float64, 
 			}
 			score += agreeBonus
 		case relDifferent:
-			if sim < opt.ConflictThreshold+apartPenalty(m.kind, m.val, o.val) || farApart(m.kind, m.val, o.val) || bareRoles(m, o) {
+			if sim < opt.ConflictThreshold+apartPenalty(m.kind, m.val, o.val) || farApart(m.kind, m.val, o.val) || bareRoles(m, o) || otherSubjects(m, o) {
 				return
 			}
 			if !mayConflict(m, o, ds, sim, days[m.doc], days[o.doc], opt) {
@@ -846,13 +858,18 @@ func link(ms []mention, docVecs []topicVec, persons [][]string, days []float64, 
 		return false
 	}
 	var pairs []pair
+	approved := approvedConflicts{}
 	for _, p := range cands {
 		a, b := ms[p.a], ms[p.b]
 		if relate(a.kind, a.val, b.val) == relDifferent &&
-			(p.score < best[p.a][b.doc] || p.score < best[p.b][a.doc] || states(b.doc, a) || states(a.doc, b)) {
+			(p.score < best[p.a][b.doc] || p.score < best[p.b][a.doc] || states(b.doc, a) || states(a.doc, b) ||
+				ambiguousTopic(ms, byDoc, a, b, opt.ConflictThreshold) || ambiguousTopic(ms, byDoc, b, a, opt.ConflictThreshold)) {
 			continue
 		}
 		pairs = append(pairs, p)
+		if relate(a.kind, a.val, b.val) == relDifferent {
+			approved.add(p.a, p.b)
+		}
 	}
 	slices.SortFunc(pairs, func(x, y pair) int {
 		return cmp.Or(cmp.Compare(y.score, x.score), cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b))
@@ -891,7 +908,7 @@ func link(ms []mention, docVecs []topicVec, persons [][]string, days []float64, 
 		}
 	}
 	slices.SortFunc(out, func(a, b []int) int { return cmp.Compare(a[0], b[0]) })
-	return out
+	return out, approved
 }
 
 // mergeable reports whether two clusters can become one: no document may
@@ -953,7 +970,7 @@ func docPersons(claims []Claim, n int, docIndex map[string]int) [][]string {
 
 // buildGroup turns a cluster into a Group when at least two origins state
 // its values.
-func buildGroup(claims []Claim, ms []mention, members []int) (Group, bool) {
+func buildGroup(claims []Claim, ms []mention, members []int, approved approvedConflicts) (Group, bool) {
 	origins := map[int]bool{}
 	for _, i := range members {
 		origins[ms[i].origin] = true
@@ -998,7 +1015,7 @@ func buildGroup(claims []Claim, ms []mention, members []int) (Group, bool) {
 	}
 	for _, x := range members {
 		for _, y := range members {
-			if ms[x].origin != ms[y].origin && relate(g.Kind, ms[x].val, ms[y].val) == relDifferent {
+			if ms[x].origin != ms[y].origin && approved.contradict(ms, members, x, y) {
 				g.Conflict = true
 			}
 		}
@@ -1020,7 +1037,7 @@ func buildGroup(claims []Claim, ms []mention, members []int) (Group, bool) {
 }
 
 // annotate records corroborations and conflicts of the cluster's claims.
-func annotate(ann map[string]Annotation, claims []Claim, ms []mention, members []int) {
+func annotate(ann map[string]Annotation, claims []Claim, ms []mention, members []int, approved approvedConflicts) {
 	for _, x := range members {
 		agree := map[int]bool{}
 		var conflicts []string
@@ -1032,6 +1049,9 @@ func annotate(ann map[string]Annotation, claims []Claim, ms []mention, members [
 			case relEqual:
 				agree[ms[y].origin] = true
 			case relDifferent:
+				if !approved.contradict(ms, members, x, y) {
+					continue
+				}
 				conflicts = append(conflicts, claims[ms[y].claim].ID)
 			}
 		}
