@@ -1,10 +1,14 @@
-// Package pipeline wires the stages of an ingest run: it walks the inputs,
-// reads, cleans and extracts documents on a fixed number of workers, and
-// hands the results to exactly one goroutine that owns the index writer.
+// Package pipeline wires the stages of an ingest run: it walks the local
+// inputs and lets a corpus/fetch.Fetcher bring the remote ones, reads,
+// cleans and extracts documents on a fixed number of workers, and hands the
+// results to exactly one goroutine that owns the index writer. Crosscheck
+// then runs the cross-source analysis over the index.
 //
-// Input: locations (files, directories, "-" for standard input), an
-// *extract.Extractor and an open *index.Index. Output: a *Report that tallies
-// what happened to every document.
+// Input: locations (files, directories, "-" for standard input, http(s)
+// URLs, feeds, sitemaps, WARC files and @FILE lists of any of these), an
+// *extract.Extractor and an open *index.Index. Output: a *Report that
+// tallies what happened to every document. Fetched pages are acknowledged
+// to the fetcher only after the batch holding them is in the index.
 //
 // Two classes of error are kept apart. A bad document (unreadable path,
 // binary or empty file, invalid or contentless markup, over the size limit)
