@@ -89,14 +89,16 @@ func claimDocument(c extract.Claim) (map[string]any, error) {
 		if m.AmountMax != 0 {
 			amounts = append(amounts, m.AmountMax)
 		}
-		if m.Currency != "" {
-			currencies = append(currencies, m.Currency)
+		// Upper-cased like the query's currencies.
+		if cur := strings.ToUpper(strings.TrimSpace(m.Currency)); cur != "" {
+			currencies = append(currencies, cur)
 		}
 	}
 	if len(amounts) > 0 {
 		d[fAmount] = amounts
 	}
 	putList(d, fCurrency, currencies)
+	moneyTerms(d, c.Money)
 	putList(d, fConflicts, c.Conflicts)
 	var facts []string
 	if len(c.Money) > 0 {

@@ -42,8 +42,8 @@ const (
 	fDatesQuarter  = "dates_quarter"
 	fDatesYear     = "dates_year"
 	fPublished     = "published"
-	fAmount        = "amount" // money amounts (and range maxima) in currency units
-	fCurrency      = "currency"
+	fAmount        = "amount"   // money amounts (and range maxima) in currency units
+	fCurrency      = "currency" // fMoney, fMoneyLo and fMoneyHi (money.go) tie it to amounts
 	fScore         = "score"
 	fCorroboration = "corroborations"
 	fConflicts     = "conflicts"
@@ -73,7 +73,7 @@ const lowerKeyword = "claimdex_lower_keyword"
 
 // mappingVersion is stored in the index; an index built with another
 // mapping is refused instead of being searched with the wrong fields.
-const mappingVersion = "claimdex-mapping-2"
+const mappingVersion = "claimdex-mapping-3"
 
 // internalVersionKey is the internal key holding mappingVersion.
 var internalVersionKey = []byte("claimdex:mapping")
@@ -154,6 +154,9 @@ func claimMapping() *mapping.DocumentMapping {
 		dm.AddFieldMappingsAt(name, field("number", "", false, false, false))
 	}
 	dm.AddFieldMappingsAt(fCurrency, kw(false))
+	for _, name := range []string{fMoney, fMoneyLo, fMoneyHi} {
+		dm.AddFieldMappingsAt(name, field("text", keyword.Name, false, false, false))
+	}
 	dm.AddFieldMappingsAt(fConflicts, kw(false))
 	dm.AddFieldMappingsAt(fDocID, kw(false))
 	dm.AddFieldMappingsAt(fLocation, kw(false))

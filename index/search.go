@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -33,9 +34,14 @@ const facetSize = 10
 //
 // Since and Until are inclusive; a midnight Until covers that whole day.
 // Without ByPublished a claim matches when any date it mentions overlaps
-// the range ("2026-01" matches Since 2026-01-15). MinAmount and MaxAmount
-// match when any amount of money in the claim (or the upper end of a
-// range) lies within them.
+// the range ("2026-01" matches Since 2026-01-15).
+//
+// MinAmount and MaxAmount are inclusive. With Currencies, they must hold
+// for the same money mention as the currency ("USD >= 1e9" does not match
+// a claim stating EUR 2e9 and USD 5e3), and a range mention ("$40-55
+// billion") matches when it overlaps the window. Without Currencies, a
+// claim matches when any amount of money in it, or the upper end of a
+// range, lies within them.
 type Query struct {
 	Text        string // Bleve query-string syntax over the claim text; "" = all
 	Sources     []string
@@ -168,7 +174,6 @@ func buildQuery(q Query) (query.Query, error) {
 	add(anyTerm(fEntityCI, q.Entities, strings.ToLower))
 	add(anyTerm(fSpeakerCI, q.Speakers, strings.ToLower))
 	add(anyTerm(fKind, q.Kinds, strings.ToLower))
-	add(anyTerm(fCurrency, q.Currencies, strings.ToUpper))
 
 	if !q.Since.IsZero() && !q.Until.IsZero() && q.Until.Before(q.Since) {
 		return nil, fmt.Errorf("%w: until %s is before since %s", ErrQuery,
@@ -181,15 +186,17 @@ func buildQuery(q Query) (query.Query, error) {
 			add(dateOverlap(q.Since, q.Until))
 		}
 	}
+	for _, b := range []*float64{q.MinAmount, q.MaxAmount} {
+		if b != nil && math.IsNaN(*b) {
+			return nil, fmt.Errorf("%w: amount bound is not a number", ErrQuery)
+		}
+	}
 	if q.MinAmount != nil || q.MaxAmount != nil {
 		if q.MinAmount != nil && q.MaxAmount != nil && *q.MaxAmount < *q.MinAmount {
 			return nil, fmt.Errorf("%w: max amount %g is below min amount %g", ErrQuery, *q.MaxAmount, *q.MinAmount)
 		}
-		inc := true
-		nq := bleve.NewNumericRangeInclusiveQuery(q.MinAmount, q.MaxAmount, &inc, &inc)
-		nq.SetField(fAmount)
-		add(nq)
 	}
+	add(amountFilter(q))
 
 	if q.MinSources > 1 {
 		lo, inc := float64(q.MinSources-1), true
@@ -222,6 +229,35 @@ func buildQuery(q Query) (query.Query, error) {
 	}
 	bq.AddFilter(bleve.NewConjunctionQuery(filters...))
 	return bq, nil
+}
+
+// amountFilter is the currency and amount part of q. With both a currency
+// and an amount bound, the two must hold for the same money mention (see
+// money.go); otherwise each filters on its own field.
+func amountFilter(q Query) query.Query {
+	bounded := q.MinAmount != nil || q.MaxAmount != nil
+	if bounded {
+		if mq := moneyFilter(q.Currencies, q.MinAmount, q.MaxAmount); mq != nil {
+			return mq
+		}
+	}
+	var qs []query.Query
+	if cq := anyTerm(fCurrency, q.Currencies, strings.ToUpper); cq != nil {
+		qs = append(qs, cq)
+	}
+	if bounded {
+		inc := true
+		nq := bleve.NewNumericRangeInclusiveQuery(q.MinAmount, q.MaxAmount, &inc, &inc)
+		nq.SetField(fAmount)
+		qs = append(qs, nq)
+	}
+	switch len(qs) {
+	case 0:
+		return nil
+	case 1:
+		return qs[0]
+	}
+	return bleve.NewConjunctionQuery(qs...)
 }
 
 func term(field, value string) *query.TermQuery {
