@@ -136,7 +136,7 @@ func addFilters(fs *flag.FlagSet) *filters {
 	fs.Var(f.by, "by", "what --since/--until compare: `WHAT` is mentioned (dates in the claim) or published (its publication date)")
 	fs.Var(&f.minAmount, "min-amount", "only claims with a money amount of at least `X` currency units")
 	fs.Var(&f.maxAmount, "max-amount", "only claims with a money amount of at most `X` currency units")
-	fs.Var(&f.currencies, "currency", "only claims with money in this ISO 4217 `CODE`, e.g. USD (repeatable)")
+	fs.Var(&f.currencies, "currency", "only claims with money in this ISO 4217 `CODE`, e.g. USD (repeatable); with --min-amount or --max-amount the same mention must match both")
 	fs.IntVar(&f.minSources, "min-sources", 0, "only claims whose value at least `N` independent origins state, their own included")
 	fs.BoolVar(&f.conflicting, "conflicting", false, "only claims that another origin contradicts")
 	return f
