@@ -82,9 +82,14 @@ func (x *Extractor) Claims(doc *corpus.Document) []Claim {
 		for k := i; k < j; k++ {
 			refs = append(refs, sentenceRef{Text: texts[k], Off: units[k].start - blockStart[b], Ents: entsOf(k)})
 		}
-		copy(speakers[i:j], tracker.attributeBlock(blockText[b], refs))
+		copy(speakers[i:j], tracker.attributeBlock(blockText[b], doc.Blocks[b].Kind == corpus.Quote, refs))
 		i = j
 	}
+	inQuote := make([]bool, len(units))
+	for i, u := range units {
+		inQuote[i] = doc.Blocks[u.block].Kind == corpus.Quote
+	}
+	signQuotations(texts, inQuote, entsOf, speakers)
 
 	headings := headingTexts(doc)
 	published := ""

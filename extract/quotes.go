@@ -19,7 +19,13 @@ import (
 //     "Witkoff, in remarks echoing Umerov, described …", "X told reporters");
 //   - pronoun subjects ("he said", "She added") resolved to the person the
 //     text was last about: the previous speaker, else the first person named
-//     in the latest sentence that named one.
+//     in the latest sentence that named one;
+//   - quotes introduced in an earlier sentence or paragraph by a clause
+//     ending in a colon ("Ortega replied:"), quotes continued into the next
+//     paragraph (left open, reopened), further quotes of the same paragraph,
+//     and blockquotes signed on their last line ("— Name (@handle) date");
+//   - countries and institutions as subjects ("Norway said", "the ministry
+//     said" after "the Defence Ministry").
 //
 // The speaker is the entity's canonical name, so that "Miller" becomes
 // "John K. Miller" when the document names him in full elsewhere.
@@ -69,6 +75,14 @@ var reportingVerbs = claimWordSet(
 	"ask", "asks", "asked",
 	"reply", "replies", "replied",
 	"respond", "responds", "responded",
+	"agree", "agrees", "agreed",
+	"recall", "recalls", "recalled",
+	"recount", "recounts", "recounted",
+	"concede", "concedes", "conceded",
+	"remark", "remarks", "remarked",
+	"tweet", "tweets", "tweeted",
+	"joke", "jokes", "joked",
+	"quip", "quips", "quipped",
 )
 
 // gapWords may stand between a subject and its reporting verb
@@ -127,69 +141,210 @@ type sentenceRef struct {
 	Ents []Entity
 }
 
-// speakerTracker carries, across the blocks of one document, the person
-// the text was last about, for pronoun resolution.
+// speakerTracker carries attribution state across the blocks of one
+// document: who the text was last about (for "he said"), the organisations
+// named so far (for "the ministry said"), a speaker announced by a clause
+// ending in a colon ("Ortega replied:") whose quote is the next block, and
+// the speaker of a quote left open at the end of a paragraph (news style:
+// the quote continues in the next paragraph, which reopens with a mark).
 type speakerTracker struct {
-	salient string
+	salient   string
+	orgs      []string
+	pending   string
+	continued string
 }
 
+// maxTrackedOrgs bounds the organisations kept for definite descriptions;
+// the most recent ones are the likely referents.
+const maxTrackedOrgs = 16
+
 // attributeBlock finds the speaker of each sentence of one block.
-// block is the block's text; sents cover it in order.
-func (t *speakerTracker) attributeBlock(block string, sents []sentenceRef) []attribution {
+// block is the block's text; sents cover it in order. quoteBlock marks a
+// block the page sets apart as a quotation (blockquote), whose sentences
+// are quoted words even without quotation marks.
+func (t *speakerTracker) attributeBlock(block string, quoteBlock bool, sents []sentenceRef) []attribution {
 	out := make([]attribution, len(sents))
 	done := make([]bool, len(sents))
 	quotes := quoteSpans(block)
+
+	// A speaker carried from the previous block applies only to a block
+	// that is a quotation: a blockquote, or a paragraph opening with a
+	// quotation mark.
+	carry := t.pending
+	if carry == "" {
+		carry = t.continued
+	}
+	t.pending, t.continued = "", ""
+	opensWithQuote := len(quotes) > 0 && strings.TrimSpace(block[:quotes[0].Start]) == ""
+	if !quoteBlock && !opensWithQuote {
+		carry = ""
+	}
+
+	// inherit is the speaker of the latest attributed direct quote: a
+	// further quote with no attribution of its own in the same block
+	// ("“…,” Miller said. “…”") is the same person's.
+	inherit := carry
+	qi := 0
+	lastQuote := ""
+	lastEnd := 0
 	for k, s := range sents {
-		if !done[k] {
-			t.attributeQuotes(k, sents, quotes, out, done)
+		end := s.Off + len(s.Text)
+		for ; qi < len(quotes) && quotes[qi].Start < end; qi++ {
+			q := quotes[qi]
+			if q.Start < s.Off || !isDirectQuote(q) {
+				continue
+			}
+			sp := t.quoteSpeaker(block, k, q, sents, quotes)
+			if sp == "" && !otherPersonBetween(sents, quotes, lastEnd, clauseEnd(sents, k, q), inherit) {
+				sp = inherit
+			}
+			lastEnd = q.End
+			inherit = sp
+			if q.Open {
+				lastQuote = sp
+			} else {
+				lastQuote = ""
+			}
+			if sp == "" {
+				continue
+			}
+			for j := k; j < len(sents) && sents[j].Off < q.End; j++ {
+				if !done[j] || out[j].Speaker == "" {
+					out[j] = attribution{Speaker: sp, Direct: true}
+					done[j] = true
+				}
+			}
 		}
 		if !done[k] {
 			skip := localSpans(quotes, s.Off, len(s.Text))
-			out[k].Speaker = findSpeaker(s.Text, s.Ents, skip, t.salient)
+			out[k].Speaker = findSpeaker(s.Text, s.Ents, skip, t)
+			if quoteBlock {
+				if out[k].Speaker == "" {
+					out[k].Speaker = carry
+				}
+				out[k].Direct = out[k].Speaker != ""
+			}
 			done[k] = true
 		}
 		t.update(s, out[k].Speaker, localSpans(quotes, s.Off, len(s.Text)))
 	}
+	t.continued = lastQuote
+	if quoteBlock && carry != "" && len(sents) > 0 && out[len(sents)-1].Speaker == carry {
+		// A blockquote may run over several blocks.
+		t.continued = carry
+	}
+	if n := len(sents); n > 0 && t.continued == "" {
+		s := sents[n-1]
+		if t.pending = introSpeaker(s.Text, s.Ents, localSpans(quotes, s.Off, len(s.Text)), t); t.pending != "" {
+			out[n-1].Speaker = t.pending
+		}
+	}
 	return out
 }
 
-// attributeQuotes resolves every direct quote that starts in sentence k
-// and marks the sentences it covers.
-func (t *speakerTracker) attributeQuotes(k int, sents []sentenceRef, quotes []qspan, out []attribution, done []bool) {
-	s := sents[k]
-	for _, q := range quotes {
-		if q.Start < s.Off || q.Start >= s.Off+len(s.Text) || !isDirectQuote(q) {
-			continue
-		}
-		last := k
-		for last+1 < len(sents) && sents[last+1].Off < q.End {
-			last++
-		}
-		speaker := ""
-		// Attribution after the closing mark (the usual news form), then
-		// before the opening mark.
-		for _, j := range []int{last, k} {
-			sj := sents[j]
-			speaker = findSpeaker(sj.Text, sj.Ents, localSpans(quotes, sj.Off, len(sj.Text)), t.salient)
-			if speaker != "" {
-				break
-			}
-		}
-		if speaker == "" {
-			continue
-		}
-		for j := k; j <= last; j++ {
-			if !done[j] || out[j].Speaker == "" {
-				out[j] = attribution{Speaker: speaker, Direct: true}
-				done[j] = true
+// clauseEnd is where the last sentence covered by the quote q, which
+// starts in sentence k, ends: a person named there after the closing mark
+// ("…,” McDowell laughed.") is its speaker even without a reporting verb.
+func clauseEnd(sents []sentenceRef, k int, q qspan) int {
+	end := q.End
+	for j := k; j < len(sents) && sents[j].Off < q.End; j++ {
+		end = max(end, sents[j].Off+len(sents[j].Text))
+	}
+	return end
+}
+
+// otherPersonBetween reports whether the block names, outside quotes
+// between from and to, a person other than speaker: "“…,” York said.
+// Smith agreed: “…”" passes the word to Smith, not back to York.
+func otherPersonBetween(sents []sentenceRef, quotes []qspan, from, to int, speaker string) bool {
+	for _, s := range sents {
+		for _, e := range s.Ents {
+			at := s.Off + e.Start
+			if e.Type == Person && at >= from && at < to && !insideAny(quotes, at) && speakerName(e) != speaker {
+				return true
 			}
 		}
 	}
+	return false
+}
+
+// quoteSpeaker finds who speaks the direct quote q, which starts in
+// sentence k: attribution after the closing mark (the usual news form),
+// then in the sentence where it starts, then a clause ending in a colon
+// just before the opening mark ("Miller told reporters: “…”") even when
+// the sentence splitter put that clause in a sentence of its own.
+func (t *speakerTracker) quoteSpeaker(block string, k int, q qspan, sents []sentenceRef, quotes []qspan) string {
+	last := k
+	for last+1 < len(sents) && sents[last+1].Off < q.End {
+		last++
+	}
+	for _, j := range []int{last, k} {
+		sj := sents[j]
+		if sp := findSpeaker(sj.Text, sj.Ents, localSpans(quotes, sj.Off, len(sj.Text)), t); sp != "" {
+			return sp
+		}
+	}
+	before := strings.TrimRightFunc(block[:q.Start], unicode.IsSpace)
+	if !strings.HasSuffix(before, ":") {
+		return ""
+	}
+	colon := len(before)
+	for j := k; j >= 0; j-- {
+		sj := sents[j]
+		if sj.Off >= colon {
+			continue
+		}
+		n := min(colon-sj.Off, len(sj.Text))
+		var ents []Entity
+		for _, e := range sj.Ents {
+			if e.End <= n {
+				ents = append(ents, e)
+			}
+		}
+		return introSpeaker(sj.Text[:n], ents, localSpans(quotes, sj.Off, n), t)
+	}
+	return ""
+}
+
+// maxIntroTail is how many words may follow the reporting verb of an
+// introducing clause before its colon ("Ortega told reporters after the
+// vote in the capital:").
+const maxIntroTail = 8
+
+// introSpeaker returns the speaker of a clause ending in a colon that
+// introduces a quotation ("Miller told reporters:", "In a statement, the
+// ministry said:"), or "". The colon must close the clause of a reporting
+// verb: "The rules are simple:" introduces no one's words.
+func introSpeaker(text string, ents []Entity, skip []qspan, t *speakerTracker) string {
+	trimmed := strings.TrimRightFunc(text, unicode.IsSpace)
+	if !strings.HasSuffix(trimmed, ":") || insideAny(skip, len(trimmed)-1) {
+		return ""
+	}
+	ws := claimWords(trimmed)
+	for v := len(ws) - 1; v >= 0 && len(ws)-1-v <= maxIntroTail; v-- {
+		w := ws[v]
+		if insideAny(skip, w.Start) || strings.ContainsAny(trimmed[w.End:len(trimmed)-1], ".;!?\"“”«»") {
+			break
+		}
+		if !reportingVerbs[strings.ToLower(w.Text)] {
+			continue
+		}
+		if sp := subjectBefore(trimmed, ws, v, ents, t); sp != "" {
+			return sp
+		}
+		if invertedPosition(trimmed, w.Start) {
+			return subjectAfter(trimmed, ws, v+1, ents, t)
+		}
+		return ""
+	}
+	return ""
 }
 
 // qspan is a quotation's byte span with the number of words inside it.
+// Open marks a quotation left open at the end of the text.
 type qspan struct {
 	Start, End, Words int
+	Open              bool
 }
 
 // isDirectQuote tells a quoted statement from a quoted word or phrase
@@ -197,8 +352,14 @@ type qspan struct {
 func isDirectQuote(q qspan) bool { return q.Words >= 4 }
 
 // update moves the salient person on after a sentence: its speaker when
-// that is a person, else the first person named outside quotes.
+// that is a person, else the first person named outside quotes. It also
+// remembers the organisations named, for definite descriptions.
 func (t *speakerTracker) update(s sentenceRef, speaker string, skip []qspan) {
+	for _, e := range s.Ents {
+		if e.Type == Org && !insideAny(skip, e.Start) {
+			t.rememberOrg(speakerName(e))
+		}
+	}
 	if speaker != "" {
 		for _, e := range s.Ents {
 			if speakerName(e) == speaker && e.Type == Person {
@@ -218,11 +379,175 @@ func (t *speakerTracker) update(s sentenceRef, speaker string, skip []qspan) {
 	}
 }
 
-func speakerName(e Entity) string {
-	if e.Canonical != "" {
-		return e.Canonical
+// rememberOrg moves name to the front of the recent organisations.
+func (t *speakerTracker) rememberOrg(name string) {
+	for i, o := range t.orgs {
+		if o == name {
+			copy(t.orgs[1:i+1], t.orgs[:i])
+			t.orgs[0] = name
+			return
+		}
 	}
-	return e.Text
+	if len(t.orgs) < maxTrackedOrgs {
+		t.orgs = append(t.orgs, "")
+	}
+	copy(t.orgs[1:], t.orgs[:len(t.orgs)-1])
+	t.orgs[0] = name
+}
+
+// institutionHeads are the nouns of definite descriptions that refer back
+// to a named organisation ("the ministry" after "the Defence Ministry").
+var institutionHeads = claimWordSet(
+	"ministry", "company", "commission", "agency", "department", "government",
+	"council", "committee", "court", "bank", "embassy", "party", "union",
+	"authority", "board", "office", "firm", "group", "foundation", "institute",
+	"organisation", "organization", "alliance", "bloc", "army", "police",
+	"regulator", "airline", "club", "team", "league", "federation", "association",
+	"university", "campaign", "coalition", "secretariat", "fund", "service",
+)
+
+// definiteOrg resolves "the ministry" to the most recent organisation
+// whose name holds that noun, or "".
+func (t *speakerTracker) definiteOrg(head string) string {
+	if t == nil || !institutionHeads[head] {
+		return ""
+	}
+	for _, o := range t.orgs {
+		for _, w := range claimWords(o) {
+			if strings.EqualFold(w.Text, head) {
+				return o
+			}
+		}
+	}
+	return ""
+}
+
+func (t *speakerTracker) salientPerson() string {
+	if t == nil {
+		return ""
+	}
+	return t.salient
+}
+
+// speakerName is the entity's canonical name; for a person, without the
+// team, position or title the recogniser may have kept in front of the
+// name ("Browns DL Sheldon Richardson" -> "Sheldon Richardson").
+func speakerName(e Entity) string {
+	name := e.Canonical
+	if name == "" {
+		name = e.Text
+	}
+	if e.Type == Person {
+		name = stripNamePrefix(name)
+	}
+	return name
+}
+
+// stripNamePrefix drops the words up to the last position abbreviation
+// ("DL", "QB", "CEO") or title ("Envoy", "Minister") of a person's name
+// when at least two words of name remain.
+func stripNamePrefix(name string) string {
+	f := strings.Fields(name)
+	cut := -1
+	for i, w := range f[:max(len(f)-2, 0)] {
+		lw := strings.ToLower(strings.TrimSuffix(w, "."))
+		if positionAbbrev(w) || roleWords[lw] || personTitles[lw] {
+			cut = i
+		}
+	}
+	if cut < 0 {
+		return name
+	}
+	return strings.Join(f[cut+1:], " ")
+}
+
+// personTitles are the abbreviated and full titles worn before a name.
+var personTitles = claimWordSet(
+	"mr", "mrs", "ms", "mx", "dr", "prof", "gen", "sen", "rep", "gov", "lt",
+	"col", "maj", "capt", "cpt", "sgt", "cpl", "adm", "cmdr", "rev", "hon",
+	"pres", "supt", "amb", "insp", "det", "brig", "atty", "envoy", "sir",
+	"dame", "lord", "lady", "coach", "quarterback", "rabbi", "imam", "bishop",
+)
+
+// positionAbbrev reports an all-capitals abbreviation of two to four
+// letters, as positions and roles are written in sports and business news
+// ("DL", "QB", "CEO", "CFO").
+func positionAbbrev(w string) bool {
+	if len(w) < 2 || len(w) > 4 {
+		return false
+	}
+	for _, r := range w {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// nounLikeVerbs are reporting verb forms that are also nouns ("U.S.
+// states", "Ukraine reports") or verbs of doing as much as of saying ("the
+// US maintains tariffs"): a place is not taken as their subject.
+var nounLikeVerbs = claimWordSet(
+	"states", "reports", "posts", "calls", "claims", "estimates", "notes",
+	"pledges", "promises", "highlights", "praises", "vows", "remarks",
+	"tweets", "jokes", "quips",
+	"state", "report", "post", "call", "claim", "estimate", "note", "pledge",
+	"promise", "highlight", "praise", "vow", "remark", "tweet", "joke", "quip",
+	"maintain", "maintains", "maintained", "posted", "reported", "called",
+	"estimated", "recall", "recalls", "recalled", "write", "writes", "wrote",
+)
+
+// clauseSubject finds the subject of a verb separated from it by one or
+// more parenthetical descriptions ("…,” Dylan Reyes, a fellow at the
+// institute in Munich, Germany, and co-author of the study, said"): a
+// person or organisation opening the clause (at the start of the text or
+// after a closing quotation mark) and followed by a comma, with no
+// sentence punctuation between it and the verb's comma at end.
+func clauseSubject(text string, ents []Entity, end int) (Entity, bool) {
+	var best Entity
+	found := false
+	for _, e := range ents {
+		if !speakerEntity(e) || e.End >= end || !strings.HasPrefix(text[e.End:], ",") {
+			continue
+		}
+		before := strings.TrimRightFunc(text[:e.Start], unicode.IsSpace)
+		if before != "" {
+			r, _ := utf8.DecodeLastRuneInString(before)
+			if r != '”' && r != '"' && r != '»' {
+				continue
+			}
+		}
+		between := text[e.End:end]
+		if strings.ContainsAny(between, ";:!?\"“”«»") || claimCountWords(between) > 30 || hasReportingVerb(between) {
+			continue
+		}
+		if !found || e.Start > best.Start {
+			best, found = e, true
+		}
+	}
+	return best, found
+}
+
+func hasReportingVerb(s string) bool {
+	for _, w := range claimWords(s) {
+		if reportingVerbs[w.Text] {
+			return true
+		}
+	}
+	return false
+}
+
+// prepositions before a place show it is not the subject ("officials in
+// Oslo said").
+var prepositions = claimWordSet(
+	"in", "from", "of", "at", "to", "across", "for", "with", "near", "by",
+	"outside", "inside", "throughout", "within", "on", "into", "over",
+	"around", "against", "toward", "towards", "between", "about",
+)
+
+func afterPreposition(text string, at int) bool {
+	ws := claimWords(text[:at])
+	return len(ws) > 0 && prepositions[strings.ToLower(ws[len(ws)-1].Text)]
 }
 
 // localSpans converts block-relative spans to spans relative to a sentence
@@ -276,7 +601,7 @@ func quoteSpans(text string) []qspan {
 		i += size
 	}
 	if open >= 0 {
-		spans = append(spans, qspan{Start: open, End: len(text)})
+		spans = append(spans, qspan{Start: open, End: len(text), Open: true})
 	}
 	for i := range spans {
 		spans[i].Words = claimCountWords(text[spans[i].Start:spans[i].End])
@@ -348,7 +673,7 @@ func claimFirstRune(s string) rune {
 // findSpeaker returns the canonical name of who a sentence attributes its
 // statement to, or "". skip holds the quotations, whose words are the
 // quoted person's, not the reporter's. salient resolves "he" and "she".
-func findSpeaker(text string, ents []Entity, skip []qspan, salient string) string {
+func findSpeaker(text string, ents []Entity, skip []qspan, t *speakerTracker) string {
 	ws := claimWords(text)
 	for i, w := range ws {
 		if insideAny(skip, w.Start) {
@@ -356,19 +681,21 @@ func findSpeaker(text string, ents []Entity, skip []qspan, salient string) strin
 		}
 		lw := strings.ToLower(w.Text)
 		if lw == "according" && i+1 < len(ws) && strings.EqualFold(ws[i+1].Text, "to") {
-			if sp := subjectAfter(text, ws, i+2, ents, salient); sp != "" {
+			if sp := subjectAfter(text, ws, i+2, ents, t); sp != "" {
 				return sp
 			}
 			continue
 		}
-		if !reportingVerbs[lw] {
+		// A capitalised reporting word inside a sentence is part of a
+		// name ("New York State", "Post").
+		if !reportingVerbs[lw] || i > 0 && unicode.IsUpper(claimFirstRune(w.Text)) {
 			continue
 		}
-		if sp := subjectBefore(text, ws, i, ents, salient); sp != "" {
+		if sp := subjectBefore(text, ws, i, ents, t); sp != "" {
 			return sp
 		}
 		if invertedPosition(text, w.Start) {
-			if sp := subjectAfter(text, ws, i+1, ents, salient); sp != "" {
+			if sp := subjectAfter(text, ws, i+1, ents, t); sp != "" {
 				return sp
 			}
 		}
@@ -391,12 +718,17 @@ func invertedPosition(text string, at int) bool {
 // speakerEntity reports whether an entity can be a speaker.
 func speakerEntity(e Entity) bool { return e.Type == Person || e.Type == Org }
 
+// subjectEntity reports whether an entity can be the subject of a
+// reporting verb: a person, an organisation, or a country or city speaking
+// through its government ("Norway said").
+func subjectEntity(e Entity) bool { return speakerEntity(e) || e.Type == GPE }
+
 // subjectBefore finds the subject of the reporting verb ws[v]: a person or
 // organisation ending just before it (allowing gap words such as "also"),
 // an appositive ("aide, Yury Ushakov, warned"), a subject before a
 // parenthetical ("Witkoff, in remarks echoing Umerov, described"), or a
 // pronoun.
-func subjectBefore(text string, ws []claimWord, v int, ents []Entity, salient string) string {
+func subjectBefore(text string, ws []claimWord, v int, ents []Entity, t *speakerTracker) string {
 	j := v - 1
 	for n := 0; j >= 0 && n < 3 && gapWords[strings.ToLower(ws[j].Text)] && !endsWithComma(text, ws[j].End, ws[j+1].Start); n++ {
 		j--
@@ -407,34 +739,45 @@ func subjectBefore(text string, ws []claimWord, v int, ents []Entity, salient st
 		end = ws[j+1].Start
 	}
 	end = len(strings.TrimRightFunc(text[:end], unicode.IsSpace))
+	verb := strings.ToLower(ws[v].Text)
 	if strings.HasSuffix(text[:end], ",") {
 		comma := end - 1
+		if e, ok := clauseSubject(text, ents, comma); ok {
+			return speakerName(e)
+		}
 		open := strings.LastIndexAny(text[:comma], ",(—–")
 		segStart := open + 1
 		seg := text[segStart:comma]
 		segEnd := segStart + len(strings.TrimRightFunc(seg, unicode.IsSpace))
-		if e, ok := entityEndingAt(ents, segEnd); ok && onlyTitles(text[segStart:e.Start]) {
+		if e, ok := subjectEndingAt(text, ents, segEnd, verb); ok && onlyTitles(text[segStart:e.Start]) {
 			return speakerName(e)
 		}
 		if open < 0 {
 			return ""
 		}
-		// A parenthetical: the subject comes before it.
+		// A parenthetical: the subject comes before it. A place there
+		// is more likely the end of an address ("in Munich, Germany,").
 		end = len(strings.TrimRightFunc(text[:open], unicode.IsSpace))
+		verb = ""
 	}
-	if e, ok := entityEndingAt(ents, end); ok {
+	if e, ok := subjectEndingAt(text, ents, end, verb); ok {
 		// "Witkoff and Umerov said": the first of joint speakers.
 		if before := strings.TrimRightFunc(text[:e.Start], unicode.IsSpace); strings.HasSuffix(before, " and") {
-			if first, ok := entityEndingAt(ents, len(before)-len(" and")); ok {
+			if first, ok := subjectEndingAt(text, ents, len(before)-len(" and"), verb); ok {
 				return speakerName(first)
 			}
 		}
 		return speakerName(e)
 	}
 	if j >= 0 && ws[j].End == end {
-		switch strings.ToLower(ws[j].Text) {
+		switch lw := strings.ToLower(ws[j].Text); lw {
 		case "he", "she":
-			return salient
+			return t.salientPerson()
+		default:
+			// "the ministry said", after "the Defence Ministry".
+			if j > 0 && strings.EqualFold(ws[j-1].Text, "the") && !unicode.IsUpper(claimFirstRune(ws[j].Text)) {
+				return t.definiteOrg(lw)
+			}
 		}
 	}
 	return ""
@@ -444,11 +787,17 @@ func endsWithComma(text string, from, to int) bool {
 	return strings.Contains(text[from:to], ",")
 }
 
-// entityEndingAt returns the speaker-capable entity ending at end. A
+// subjectEndingAt returns the subject-capable entity ending at end. A
 // possessive ("Macron’s office") does not count: the entity must end there.
-func entityEndingAt(ents []Entity, end int) (Entity, bool) {
+// A place inside a prepositional phrase ("officials in Oslo said") is not
+// the subject.
+//
+// A place is a subject only of an unambiguous verb form: "U.S. states" and
+// "Ukraine reports" are more often nouns.
+func subjectEndingAt(text string, ents []Entity, end int, verb string) (Entity, bool) {
+	placeOK := verb != "" && !nounLikeVerbs[verb]
 	for _, e := range ents {
-		if e.End == end && speakerEntity(e) {
+		if e.End == end && speakerEntity(e) || e.End == end && e.Type == GPE && placeOK && !afterPreposition(text, e.Start) {
 			return e, true
 		}
 	}
@@ -473,13 +822,13 @@ func onlyTitles(s string) bool {
 // "according to": a pronoun, or the first person or organisation reached
 // through title-like words only ("said US Special Envoy Steve Witkoff",
 // "according to the Ukrainian foreign ministry").
-func subjectAfter(text string, ws []claimWord, from int, ents []Entity, salient string) string {
+func subjectAfter(text string, ws []claimWord, from int, ents []Entity, t *speakerTracker) string {
 	if from >= len(ws) {
 		return ""
 	}
 	switch strings.ToLower(ws[from].Text) {
 	case "he", "she":
-		return salient
+		return t.salientPerson()
 	}
 	start := ws[from].Start
 	if strings.ContainsAny(text[ws[from-1].End:start], ".;:!?") {
@@ -517,4 +866,46 @@ func abbrevOnly(s string) bool {
 		}
 	}
 	return true
+}
+
+// signatureSpeaker returns who a quotation's signature line names, as
+// embedded posts end ("— Dana Reyes (@dreyes) March 3, 2024"): a person or
+// organisation right after the opening dash, or "".
+func signatureSpeaker(text string, ents []Entity) string {
+	rest := strings.TrimLeftFunc(text, unicode.IsSpace)
+	r, size := utf8.DecodeRuneInString(rest)
+	if r != '—' && r != '–' && r != '-' {
+		return ""
+	}
+	rest = strings.TrimLeft(rest[size:], "-—– ")
+	off := len(text) - len(rest)
+	for _, e := range ents {
+		if speakerEntity(e) && e.Start >= off && strings.TrimSpace(text[off:e.Start]) == "" {
+			return speakerName(e)
+		}
+	}
+	return ""
+}
+
+// signQuotations gives the sentences of a run of quote blocks with no
+// speaker of their own the speaker their closing signature line names.
+// The signature comes after the words, so this runs once the document's
+// sentences are attributed. quote[i] tells whether unit i belongs to a
+// quote block.
+func signQuotations(texts []string, quote []bool, entsOf func(int) []Entity, speakers []attribution) {
+	for i := range texts {
+		if !quote[i] {
+			continue
+		}
+		sp := signatureSpeaker(texts[i], entsOf(i))
+		if sp == "" {
+			continue
+		}
+		speakers[i] = attribution{Speaker: sp, Direct: true}
+		for j := i - 1; j >= 0 && quote[j] && signatureSpeaker(texts[j], entsOf(j)) == ""; j-- {
+			if speakers[j].Speaker == "" {
+				speakers[j] = attribution{Speaker: sp, Direct: true}
+			}
+		}
+	}
 }

@@ -47,6 +47,8 @@ var quoteTestEnts = []testEnt{
 	{"Paul Adeyemi", Person, "Paul Adeyemi"},
 	{"Northern River Commission", Org, "Northern River Commission"},
 	{"Norway", GPE, "Norway"},
+	{"Kestrel Institute", Org, "Kestrel Institute"},
+	{"Browns DL Sheldon Richardson", Person, "Browns DL Sheldon Richardson"},
 	{"Tarnby", GPE, "Tarnby"},
 }
 
@@ -54,7 +56,8 @@ func TestAttribution(t *testing.T) {
 	tests := []struct {
 		name string
 		// blocks are attributed in order with one tracker; only the last
-		// block's result is compared.
+		// block's result is compared. A block starting with "> " is a
+		// blockquote.
 		blocks []string
 		want   []attribution
 	}{
@@ -151,8 +154,162 @@ func TestAttribution(t *testing.T) {
 			want:   []attribution{{"", false}},
 		},
 		{
-			name:   "a place is not a speaker",
+			name:   "a country as subject speaks through its government",
 			blocks: []string{"Norway said it would pay for the new ferry."},
+			want:   []attribution{{"Norway", false}},
+		},
+		{
+			name:   "a plural noun after a place is not a verb",
+			blocks: []string{"Ferries link Norway states and islands along the coast every day."},
+			want:   []attribution{{"", false}},
+		},
+		{
+			name:   "a capitalised reporting word is part of a name",
+			blocks: []string{"The photo, provided by the Norway State Archive, shows the old harbour."},
+			want:   []attribution{{"", false}},
+		},
+		{
+			name:   "subject before an appositive naming an organisation",
+			blocks: []string{"“Prices will fall next year,” Mark Eldin, the chief economist of the Northern River Commission, said on Friday."},
+			want:   []attribution{{"Mark Eldin", true}},
+		},
+		{
+			name:   "subject before descriptions ending with a place",
+			blocks: []string{"“The data surprised us,” Hana Vos, a researcher at the Kestrel Institute in Tarnby, Norway, and author of the study, said."},
+			want:   []attribution{{"Hana Vos", true}},
+		},
+		{
+			name:   "a further quote in the paragraph keeps the speaker",
+			blocks: []string{"“The ferry will run again in May,” said Hana Vos. “Tickets will cost the same as last year.”"},
+			want:   []attribution{{"Hana Vos", true}, {"Hana Vos", true}},
+		},
+		{
+			name:   "a person named between two quotes takes the word",
+			blocks: []string{"“The ferry will run again in May,” said Hana Vos. Mark Eldin was less sure. “Nobody has seen the timetable yet.”"},
+			want:   []attribution{{"Hana Vos", true}, {"", false}, {"", false}},
+		},
+		{
+			name: "a continued quote does not pass to a person named after it",
+			blocks: []string{
+				"“The ferry will run again in May,” said Hana Vos. “Tickets will cost the same.",
+				"“Nobody believes that timetable,” Mark Eldin laughed.",
+			},
+			want: []attribution{{"", false}},
+		},
+		{
+			name:   "a place is not the subject of a verb that is also a noun",
+			blocks: []string{"Meanwhile Norway maintains its fishing quotas for the season."},
+			want:   []attribution{{"", false}},
+		},
+		{
+			name:   "an institution as subject",
+			blocks: []string{"The Kestrel Institute warned that the dam was ageing."},
+			want:   []attribution{{"Kestrel Institute", false}},
+		},
+		{
+			name:   "a place after a preposition is not the subject",
+			blocks: []string{"Officials in Tarnby said the ferry would run twice a day."},
+			want:   []attribution{{"", false}},
+		},
+		{
+			name:   "a place as object is not the speaker",
+			blocks: []string{"Ortiz, speaking in Tarnby, said the ferry was late."},
+			want:   []attribution{{"Lina Ortiz", false}},
+		},
+		{
+			name:   "colon after a reporting clause, quote in the same paragraph",
+			blocks: []string{`Okafor told reporters: "The corridor will open on Friday."`},
+			want:   []attribution{{"Chidi N. Okafor", true}},
+		},
+		{
+			name: "colon after a reporting clause, quote in the next paragraph",
+			blocks: []string{
+				"Hana Vos met the press after the vote.",
+				"In a statement, the Northern River Commission said:",
+				"“Water levels will stay low until the spring rains arrive.”",
+			},
+			want: []attribution{{"Northern River Commission", true}},
+		},
+		{
+			name: "definite description resolved to the organisation named before",
+			blocks: []string{
+				"The Northern River Commission closed two locks on Monday.",
+				"In a statement, the commission said:",
+				"“Barges must wait at the harbour until further notice. Crews are on site.”",
+			},
+			want: []attribution{{"Northern River Commission", true}, {"Northern River Commission", true}},
+		},
+		{
+			name: "definite description with no matching organisation",
+			blocks: []string{
+				"In a statement, the ministry said:",
+				"“Barges must wait at the harbour until further notice.”",
+			},
+			want: []attribution{{"", false}},
+		},
+		{
+			name: "participle clause and a blockquote",
+			blocks: []string{
+				"Asked about the delay, Ortiz replied:",
+				"> The contractor has been paid twice and delivered nothing. We are going to court.",
+			},
+			want: []attribution{{"Lina Ortiz", true}, {"Lina Ortiz", true}},
+		},
+		{
+			name: "quote continued into the next paragraph",
+			blocks: []string{
+				"“The ferry will run again in May,” said Hana Vos. “Tickets will cost the same as last year.",
+				"“We do not want to lose passengers to the bridge.”",
+			},
+			want: []attribution{{"Hana Vos", true}},
+		},
+		{
+			name: "continued quote keeps its speaker in the same paragraph",
+			blocks: []string{
+				"“The ferry will run again in May,” said Hana Vos. “Tickets will cost the same as last year.",
+			},
+			want: []attribution{{"Hana Vos", true}, {"Hana Vos", true}},
+		},
+		{
+			name: "closed quote does not carry into the next paragraph",
+			blocks: []string{
+				"“The ferry will run again in May,” said Hana Vos.",
+				"“Nobody will be left behind on the island this winter.”",
+			},
+			want: []attribution{{"", false}},
+		},
+		{
+			name: "the next paragraph's own attribution wins",
+			blocks: []string{
+				"“The ferry will run again in May,” said Hana Vos. “Tickets will cost the same.",
+				"“We have heard this promise every spring,” said Mark Eldin.",
+			},
+			want: []attribution{{"Mark Eldin", true}},
+		},
+		{
+			name: "a colon after a non-reporting clause does not attribute",
+			blocks: []string{
+				"Hana Vos runs the school in Tarnby.",
+				`The rules are simple: "No phones in class, ever, for anyone."`,
+			},
+			want: []attribution{{"", false}},
+		},
+		{
+			name: "a reporting colon does not reach a paragraph that is not a quote",
+			blocks: []string{
+				"Ortiz said:",
+				"The council then voted on the budget for the harbour.",
+			},
+			want: []attribution{{"", false}},
+		},
+		{
+			name:   "team and position are kept out of the speaker",
+			blocks: []string{"“Nobody in this locker room is giving up on the season,” said Browns DL Sheldon Richardson."},
+			want:   []attribution{{"Sheldon Richardson", true}},
+		},
+		{
+			name:   "quote with no attribution anywhere",
+			blocks: []string{"“Nobody in this town has seen a winter this cold.”"},
 			want:   []attribution{{"", false}},
 		},
 		{
@@ -176,7 +333,8 @@ func TestAttribution(t *testing.T) {
 			var tr speakerTracker
 			var got []attribution
 			for _, b := range tt.blocks {
-				got = tr.attributeBlock(b, refsFor(b, quoteTestEnts))
+				b, bq := strings.CutPrefix(b, "> ")
+				got = tr.attributeBlock(b, bq, refsFor(b, quoteTestEnts))
 			}
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("attribution mismatch (-want +got):\n%s", diff)
@@ -208,5 +366,39 @@ func TestQuoteSpans(t *testing.T) {
 				t.Errorf("quoteSpans(%q) mismatch (-want +got):\n%s", tt.text, diff)
 			}
 		})
+	}
+}
+
+func TestSignQuotations(t *testing.T) {
+	texts := []string{
+		"The council met on Monday.",
+		"The harbour is closed until the storm passes.",
+		"Stay safe, everyone.",
+		"— Lina Ortiz (@linaortiz) March 3, 2031",
+		"Ferries resume at noon on Thursday for all passengers.",
+		"— Northern River Commission (@nrc) March 4, 2031",
+		"Nobody signed this one at all, it seems.",
+	}
+	quote := []bool{false, true, true, true, true, true, true}
+	entsOf := func(i int) []Entity { return refsFor(texts[i], quoteTestEnts)[0].Ents }
+	got := make([]attribution, len(texts))
+	got[2] = attribution{Speaker: "Hana Vos", Direct: true}
+	signQuotations(texts, quote, entsOf, got)
+	want := []attribution{
+		{},
+		{"Lina Ortiz", true},
+		{"Hana Vos", true},
+		{"Lina Ortiz", true},
+		{"Northern River Commission", true},
+		{"Northern River Commission", true},
+		{},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("signQuotations mismatch (-want +got):\n%s", diff)
+	}
+	for _, s := range []string{"Lina Ortiz said the harbour is closed.", "Signed by — well, nobody: Lina Ortiz"} {
+		if sp := signatureSpeaker(s, refsFor(s, quoteTestEnts)[0].Ents); sp != "" {
+			t.Errorf("signatureSpeaker(%q) = %q, want none", s, sp)
+		}
 	}
 }
