@@ -100,13 +100,27 @@ func xmlRoot(b []byte) string {
 }
 
 // isJSONFeed reports whether a JSON object declares a JSON Feed version.
+// It reads the top-level keys one by one, so a feed cut at the sniffing
+// length is still recognised when "version" comes before the cut (it comes
+// first in practice).
 func isJSONFeed(b []byte) bool {
-	var v struct {
-		Version string `json:"version"`
-	}
 	d := json.NewDecoder(bytes.NewReader(b))
-	if err := d.Decode(&v); err != nil {
+	if tok, err := d.Token(); err != nil || tok != json.Delim('{') {
 		return false
 	}
-	return strings.Contains(v.Version, "jsonfeed.org/version/")
+	for d.More() {
+		key, err := d.Token()
+		if err != nil {
+			return false
+		}
+		if key == "version" {
+			var v string
+			return d.Decode(&v) == nil && strings.Contains(v, "jsonfeed.org/version/")
+		}
+		var skip json.RawMessage
+		if err := d.Decode(&skip); err != nil {
+			return false
+		}
+	}
+	return false
 }

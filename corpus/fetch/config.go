@@ -31,6 +31,12 @@ type Config struct {
 	// MaxBytes is the largest body accepted (after transfer decoding).
 	// Larger pages fail with ErrTooLarge without being read into memory.
 	MaxBytes int64
+	// MaxListingBytes is the largest feed, sitemap or sitemap index
+	// accepted, on the wire and again after gzip decompression (a .xml.gz
+	// that inflates past it fails with ErrTooLarge). Listings are parsed as
+	// they stream in, so this cap is not memory: the sitemap protocol
+	// allows 50 MB uncompressed. Never below MaxBytes.
+	MaxListingBytes int64
 	// Retries is how many times a failed attempt (5xx, 429, reset,
 	// timeout) is retried, with exponential backoff from BackoffBase to
 	// BackoffMax and full jitter. A Retry-After above MaxRetryAfter makes the
@@ -77,20 +83,21 @@ type Config struct {
 // DefaultConfig returns the polite defaults the command line starts from.
 func DefaultConfig() Config {
 	return Config{
-		UserAgent:      DefaultUserAgent,
-		PerHost:        2,
-		Global:         16,
-		MinDelay:       500 * time.Millisecond,
-		MaxDelay:       time.Minute,
-		ConnectTimeout: 10 * time.Second,
-		Timeout:        30 * time.Second,
-		MaxBytes:       10 << 20,
-		Retries:        3,
-		BackoffBase:    500 * time.Millisecond,
-		BackoffMax:     30 * time.Second,
-		MaxRetryAfter:  2 * time.Minute,
-		MaxRedirects:   5,
-		RespectRobots:  true,
+		UserAgent:       DefaultUserAgent,
+		PerHost:         2,
+		Global:          16,
+		MinDelay:        500 * time.Millisecond,
+		MaxDelay:        time.Minute,
+		ConnectTimeout:  10 * time.Second,
+		Timeout:         30 * time.Second,
+		MaxBytes:        10 << 20,
+		MaxListingBytes: 100 << 20,
+		Retries:         3,
+		BackoffBase:     500 * time.Millisecond,
+		BackoffMax:      30 * time.Second,
+		MaxRetryAfter:   2 * time.Minute,
+		MaxRedirects:    5,
+		RespectRobots:   true,
 	}
 }
 
@@ -121,6 +128,10 @@ func (c Config) withDefaults() Config {
 	if c.MaxBytes <= 0 {
 		c.MaxBytes = d.MaxBytes
 	}
+	if c.MaxListingBytes <= 0 {
+		c.MaxListingBytes = d.MaxListingBytes
+	}
+	c.MaxListingBytes = max(c.MaxListingBytes, c.MaxBytes)
 	if c.Retries < 0 {
 		c.Retries = 0
 	}

@@ -1,7 +1,6 @@
 package fetch
 
 import (
-	"bytes"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -21,14 +20,19 @@ type link struct {
 	lang      string    // declared language, "" if none
 }
 
+// maxField bounds the text kept for one sitemap field: a <loc> longer
+// than this is no URL a page lives at, and the bound keeps a hostile entry
+// from growing the builder to the listing cap.
+const maxField = 16 << 10
+
 // maxLinks bounds what one feed or sitemap may add (the sitemap protocol
 // allows 50,000 entries).
 const maxLinks = 50_000
 
 // feedLinks parses an RSS, Atom or JSON feed and returns its items' links,
 // resolved against base.
-func feedLinks(base *url.URL, body []byte) ([]link, error) {
-	feed, err := gofeed.NewParser().Parse(bytes.NewReader(body))
+func feedLinks(base *url.URL, body io.Reader) ([]link, error) {
+	feed, err := gofeed.NewParser().Parse(body)
 	if err != nil {
 		return nil, fmt.Errorf("parse feed: %w", err)
 	}
@@ -64,7 +68,9 @@ func feedLinks(base *url.URL, body []byte) ([]link, error) {
 	return out, nil
 }
 
-// sitemapLinks streams a sitemap or sitemap index and returns its entries:
+// sitemapLinks parses a sitemap or sitemap index token by token as r
+// streams in (only the entries, never the document, are kept) and returns
+// its entries:
 // <loc>, <lastmod>, and from Google News sitemaps news:publication_date
 // (the date hint) and news:language. Entries of an index are sitemaps;
 // the caller fetches them like any URL and detects what they are.
@@ -102,7 +108,7 @@ func sitemapLinks(base *url.URL, r io.Reader) ([]link, error) {
 				}
 			}
 		case xml.CharData:
-			if field != "" {
+			if field != "" && text.Len()+len(t) <= maxField {
 				text.Write(t)
 			}
 		case xml.EndElement:

@@ -32,9 +32,14 @@
 // time; Global caps all requests. 5xx, 408, 429, timeouts and dropped
 // connections are retried Retries times with exponential backoff and
 // jitter; a Retry-After (seconds or HTTP date) holds back the whole host,
-// and one above MaxRetryAfter fails the URL instead. Bodies above MaxBytes
+// and one above MaxRetryAfter fails the URL instead. Pages above MaxBytes
 // are refused from their Content-Length, or after MaxBytes+1 bytes, never
-// read whole. Redirects are capped at MaxRedirects and a loop fails as soon
+// read whole. Feeds and sitemaps have their own, larger cap
+// (MaxListingBytes, 100 MB): a sitemap is parsed token by token as it
+// streams in and a feed is handed to gofeed through a capped reader. A
+// gzip body (sitemap.xml.gz, recognised by its magic bytes whatever its
+// Content-Type) is decompressed as it streams, the cap applying to the
+// decompressed size too, so a gzip bomb fails with ErrTooLarge. Redirects are capped at MaxRedirects and a loop fails as soon
 // as a URL repeats.
 //
 // # Content

@@ -196,6 +196,7 @@ func (r *run) enqueue(t task) {
 	}
 	h := r.f.host(t.u)
 	r.wg.Add(1)
+	r.f.stats.queued.Add(1)
 	h.mu.Lock()
 	h.queue = append(h.queue, t)
 	spawn := h.workers < r.f.cfg.PerHost
@@ -220,6 +221,7 @@ func (r *run) work(h *host) {
 		h.queue[0] = task{}
 		h.queue = h.queue[1:]
 		h.mu.Unlock()
+		r.f.stats.queued.Add(-1)
 		if r.ctx.Err() == nil {
 			r.process(h, t)
 		}
@@ -244,7 +246,7 @@ func (r *run) process(h *host, t task) {
 	if known {
 		cond = &prev
 	}
-	resp, err := f.get(r.ctx, h, t.url, cond, f.cfg.MaxBytes)
+	resp, err := f.get(r.ctx, h, t.url, cond, bodyLimits{page: f.cfg.MaxBytes, listing: f.cfg.MaxListingBytes})
 	if err != nil {
 		if r.ctx.Err() == nil {
 			r.fail(t.url, err)
@@ -252,7 +254,7 @@ func (r *run) process(h *host, t task) {
 		return
 	}
 	f.stats.fetched.Add(1)
-	f.stats.bytes.Add(int64(len(resp.body)))
+	f.stats.bytes.Add(resp.n)
 	if resp.status == http.StatusNotModified {
 		if cond == nil {
 			r.fail(t.url, &StatusError{Code: resp.status})
@@ -269,10 +271,10 @@ func (r *run) process(h *host, t task) {
 		}
 		loc, keys = c, append(keys, c)
 	}
-	k, ct := detect(resp.header.Get("Content-Type"), resp.body)
+	k, ct := resp.kind, resp.ct
 	switch {
 	case k == kindFeed || k == kindSitemap:
-		r.follow(t, loc, k, resp.body)
+		r.follow(t, loc, resp.links)
 		return
 	case k == kindHTML, k == kindText && f.cfg.AcceptPlainText:
 	default:
@@ -308,20 +310,8 @@ func (r *run) unchanged(loc string, keys []string, rec record) {
 }
 
 // follow queues the entries of a feed or sitemap that pass the filters.
-func (r *run) follow(t task, loc string, k kind, body []byte) {
+func (r *run) follow(t task, loc string, links []link) {
 	f := r.f
-	base, _ := url.Parse(loc)
-	var links []link
-	var err error
-	if k == kindFeed {
-		links, err = feedLinks(base, body)
-	} else {
-		links, err = sitemapLinks(base, strings.NewReader(string(body)))
-	}
-	if err != nil {
-		r.fail(loc, err)
-		return
-	}
 	f.stats.listings.Add(1)
 	if t.depth >= maxDepth {
 		r.fail(loc, fmt.Errorf("%w: listing nested deeper than %d levels", ErrUnsupported, maxDepth))

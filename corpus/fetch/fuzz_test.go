@@ -3,6 +3,7 @@ package fetch
 import (
 	"bytes"
 	"io"
+	"net/http"
 	"net/url"
 	"strings"
 	"testing"
@@ -68,6 +69,44 @@ func FuzzCanonical(f *testing.F) {
 		again, err := Canonical(c)
 		if err != nil || again != c {
 			t.Fatalf("Canonical not idempotent: %q -> %q -> %q (%v)", s, c, again, err)
+		}
+	})
+}
+
+// FuzzReadBody runs arbitrary bodies, gzipped or not, through the body
+// reader with small caps: no panic, no page above its cap, no listing
+// above maxLinks, and every failure a named one or a gzip/XML error.
+func FuzzReadBody(f *testing.F) {
+	f.Add([]byte(`<urlset><url><loc>/a</loc></url></urlset>`), false)
+	f.Add([]byte(`<rss version="2.0"><channel><item><link>/b</link></item></channel></rss>`), true)
+	f.Add([]byte(`{"version":"https://jsonfeed.org/version/1","items":[{"url":"/c"}]}`), true)
+	f.Add([]byte("<!doctype html><p>page</p>"), true)
+	f.Add([]byte{0x1f, 0x8b, 8, 0, 0xff}, false)
+	base, _ := url.Parse("https://base.example/s.xml")
+	lim := bodyLimits{page: 4 << 10, listing: 64 << 10}
+	f.Fuzz(func(t *testing.T, data []byte, gz bool) {
+		if gz {
+			data = []byte(gzipped(string(data)))
+		}
+		resp := &http.Response{
+			Header:        http.Header{"Content-Type": {"application/octet-stream"}},
+			Body:          io.NopCloser(bytes.NewReader(data)),
+			ContentLength: -1,
+			Request:       &http.Request{URL: base},
+		}
+		var r response
+		err := readBody(resp, lim, &r)
+		if int64(len(r.body)) > lim.page {
+			t.Fatalf("page of %d bytes past the %d cap", len(r.body), lim.page)
+		}
+		if len(r.links) > maxLinks {
+			t.Fatalf("%d links", len(r.links))
+		}
+		if err != nil && r.links != nil {
+			t.Fatalf("links kept with error %v", err)
+		}
+		if r.n > int64(len(data)) {
+			t.Fatalf("read %d bytes of %d", r.n, len(data))
 		}
 	})
 }

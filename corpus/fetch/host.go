@@ -101,7 +101,7 @@ func (f *Fetcher) allowed(ctx context.Context, h *host, u *url.URL) bool {
 // loadRobots fetches and parses robots.txt; false when ctx ended first.
 func (f *Fetcher) loadRobots(ctx context.Context, h *host) bool {
 	rctx := context.WithValue(ctx, robotsCtxKey{}, true)
-	resp, err := f.get(rctx, h, h.origin+"/robots.txt", nil, robotsMaxBytes)
+	resp, err := f.get(rctx, h, h.origin+"/robots.txt", nil, bodyLimits{page: robotsMaxBytes})
 	if ctx.Err() != nil {
 		return false
 	}

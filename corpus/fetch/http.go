@@ -13,12 +13,17 @@ import (
 	"time"
 )
 
-// response is a fetched page, body read in full (within MaxBytes).
+// response is a fetched URL: a page read in full (within MaxBytes), or a
+// feed or sitemap already parsed from the stream into links.
 type response struct {
 	status int
 	header http.Header
-	body   []byte
 	final  string // URL after redirects
+	kind   kind   // what the body is (not set for robots.txt)
+	ct     string // content type to pass on (see detect)
+	body   []byte // a page's body
+	links  []link // a listing's entries
+	n      int64  // body bytes read from the connection
 }
 
 // robotsCtxKey marks a robots.txt request, whose redirects are not checked
@@ -70,15 +75,15 @@ func (f *Fetcher) checkRedirect(req *http.Request, via []*http.Request) error {
 
 // get fetches u politely: it waits for the host's next slot and a global
 // slot, sends conditional headers from prev, retries what is worth
-// retrying, and reads at most limit bytes of body. A 304 answer comes back
+// retrying, and reads the body within lim (see readBody). A 304 answer comes back
 // as a response with status 304 and no error.
-func (f *Fetcher) get(ctx context.Context, h *host, u string, prev *record, limit int64) (*response, error) {
+func (f *Fetcher) get(ctx context.Context, h *host, u string, prev *record, lim bodyLimits) (*response, error) {
 	var lastErr error
 	for attempt := 0; ; attempt++ {
 		if err := h.wait(ctx); err != nil {
 			return nil, err
 		}
-		resp, retryAfter, err := f.attempt(ctx, u, prev, limit)
+		resp, retryAfter, err := f.attempt(ctx, u, prev, lim)
 		if err == nil {
 			return resp, nil
 		}
@@ -109,7 +114,7 @@ func (f *Fetcher) get(ctx context.Context, h *host, u string, prev *record, limi
 
 // attempt makes one request. It returns how long the server asked us to
 // wait (Retry-After) along with a retryable error.
-func (f *Fetcher) attempt(ctx context.Context, u string, prev *record, limit int64) (*response, time.Duration, error) {
+func (f *Fetcher) attempt(ctx context.Context, u string, prev *record, lim bodyLimits) (*response, time.Duration, error) {
 	// robots.txt requests skip the global limit: one may be made from
 	// inside a redirect check while its page holds a global slot.
 	if ctx.Value(robotsCtxKey{}) == nil {
@@ -153,17 +158,12 @@ func (f *Fetcher) attempt(ctx context.Context, u string, prev *record, limit int
 		_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 4<<10))
 		return nil, wait, &StatusError{Code: resp.StatusCode}
 	}
-	if resp.ContentLength > limit {
-		return nil, 0, fmt.Errorf("%w: Content-Length %d exceeds the %d-byte limit", ErrTooLarge, resp.ContentLength, limit)
-	}
-	body, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
-	if err != nil {
+	if err := readBody(resp, lim, r); err != nil {
+		if errors.Is(err, ErrTooLarge) || errors.Is(err, ErrBadListing) {
+			return nil, 0, err
+		}
 		return nil, 0, f.transportError(ctx, actx, err)
 	}
-	if int64(len(body)) > limit {
-		return nil, 0, fmt.Errorf("%w: body exceeds the %d-byte limit", ErrTooLarge, limit)
-	}
-	r.body = body
 	return r, 0, nil
 }
 
@@ -188,7 +188,7 @@ func retryable(err error) bool {
 	if errors.As(err, &se) {
 		return se.Code >= 500 || se.Code == http.StatusTooManyRequests || se.Code == http.StatusRequestTimeout
 	}
-	for _, final := range []error{ErrTooLarge, ErrRobots, ErrRedirect, ErrUnsupported, context.Canceled} {
+	for _, final := range []error{ErrTooLarge, ErrBadListing, ErrRobots, ErrRedirect, ErrUnsupported, context.Canceled} {
 		if errors.Is(err, final) {
 			return false
 		}

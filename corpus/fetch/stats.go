@@ -25,13 +25,19 @@ type Stats struct {
 	// Skipped: WARC records that are not HTML pages (images, redirects,
 	// errors captured by the crawler): not documents, not failures.
 	Skipped int64
-	// Bytes: body bytes received.
+	// Bytes: body bytes received (as sent, before gzip decompression).
 	Bytes int64
+	// Queued: URLs waiting in host queues, not yet fetched: it rises as a
+	// sitemap or feed is expanded and falls to 0 as the run ends (or is
+	// cancelled). With Documents+NotModified+Failed per second, a caller
+	// can show an ETA for a sitemap run.
+	Queued int64
 }
 
 type counters struct {
 	fetched, documents, notModified, resumed, failed atomic.Int64
 	listings, filtered, duplicates, skipped, bytes   atomic.Int64
+	queued                                           atomic.Int64
 }
 
 // Stats returns the counts so far; safe during Run.
@@ -43,5 +49,6 @@ func (f *Fetcher) Stats() Stats {
 		Failed: c.failed.Load(), Listings: c.listings.Load(),
 		Filtered: c.filtered.Load(), Duplicates: c.duplicates.Load(),
 		Skipped: c.skipped.Load(), Bytes: c.bytes.Load(),
+		Queued: c.queued.Load(),
 	}
 }
