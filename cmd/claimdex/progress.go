@@ -86,6 +86,9 @@ func describe(p pipeline.Progress) string {
 		if f.NotModified+f.Resumed > 0 {
 			d += fmt.Sprintf(" (%d unchanged)", f.NotModified+f.Resumed)
 		}
+		if f.Queued > 0 {
+			d += fmt.Sprintf(", %d queued", f.Queued)
+		}
 	}
 	return d
 }
@@ -105,7 +108,12 @@ func (s *status) log(p pipeline.Progress) {
 		}
 	}
 	if f := p.Fetch; f.Fetched > 0 || f.Listings > 0 {
-		args = append(args, "fetched", f.Fetched, "not_modified", f.NotModified+f.Resumed, "fetch_bytes", f.Bytes)
+		args = append(args, "fetched", f.Fetched, "not_modified", f.NotModified+f.Resumed, "fetch_bytes", f.Bytes, "queued", f.Queued)
+		// Web inputs have no known total; the fetch queue gives the ETA.
+		if p.Total == 0 && f.Queued > 0 && rate > 0 {
+			eta := time.Duration(float64(f.Queued) / rate * float64(time.Second))
+			args = append(args, "eta", eta.Round(time.Second).String())
+		}
 	}
 	s.e.log.Info("ingesting", args...)
 }

@@ -61,3 +61,18 @@ func TestStatusLog(t *testing.T) {
 		t.Errorf("log line %q redraws in place", got)
 	}
 }
+
+// TestStatusLogQueued: web inputs have no total, so the ETA comes from the
+// fetch queue and the document rate (10 documents/s, 50 queued: 5s).
+func TestStatusLogQueued(t *testing.T) {
+	var stderr bytes.Buffer
+	e := &env{stderr: &stderr, log: newLogger(&stderr, false)}
+	s := newStatus(e)
+	s.update(pipeline.Progress{Docs: 100, Elapsed: 10 * time.Second, Fetch: fetch.Stats{Fetched: 100, Queued: 50}})
+	got := stderr.String()
+	for _, want := range []string{"queued=50", "eta=5s"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("log line %q lacks %q", got, want)
+		}
+	}
+}
