@@ -299,7 +299,7 @@ func Crosscheck(claims []Claim, opt CrossOptions) *CrossResult {
 		}
 		annotate(res.Annotations, claims, ms, members, approved)
 	}
-	slices.SortFunc(res.Groups, compareGroups)
+	slices.SortFunc(res.Groups, CompareGroups)
 	return res
 }
 
@@ -336,9 +336,9 @@ func specific(m mention) bool {
 	return false
 }
 
-// compareGroups orders groups biggest first: by origins, then claims,
-// then topic and kind for a stable order.
-func compareGroups(a, b Group) int {
+// CompareGroups orders groups biggest first: by origins, then claims,
+// then topic, kind and first claim id for a stable order.
+func CompareGroups(a, b Group) int {
 	na, nb := 0, 0
 	for _, v := range a.Values {
 		na += len(v.Claims)
@@ -348,7 +348,16 @@ func compareGroups(a, b Group) int {
 	}
 	return cmp.Or(cmp.Compare(b.Origins, a.Origins), cmp.Compare(nb, na),
 		strings.Compare(a.Topic, b.Topic), strings.Compare(a.Kind, b.Kind),
-		strings.Compare(a.Values[0].Claims[0], b.Values[0].Claims[0]))
+		strings.Compare(firstClaim(a), firstClaim(b)))
+}
+
+// firstClaim is the id of a group's first claim, or "" (groups read back
+// from an index are data, so an empty one must not panic).
+func firstClaim(g Group) string {
+	if len(g.Values) == 0 || len(g.Values[0].Claims) == 0 {
+		return ""
+	}
+	return g.Values[0].Claims[0]
 }
 
 // docsOf lists the document ids in order and indexes them.

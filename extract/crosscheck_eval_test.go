@@ -119,19 +119,7 @@ func TestCrosscheckEvaluation(t *testing.T) {
 	claims, files, names := crossEvalClaims(t)
 	exp := loadCrossExpected(t)
 	res := Crosscheck(claims, CrossOptions{})
-	byID := map[string]Claim{}
-	for _, c := range claims {
-		byID[c.ID] = c
-	}
-	docsOf := func(ids []string) []string {
-		var ds []string
-		for _, id := range ids {
-			if d := files[byID[id].DocID]; !slices.Contains(ds, d) {
-				ds = append(ds, d)
-			}
-		}
-		return ds
-	}
+	docsOf := docNamer(claims, files)
 
 	precision, recall := scoreConflicts(t, res, exp, docsOf, nil)
 
@@ -310,19 +298,7 @@ func TestCrosscheckEvaluationMixed(t *testing.T) {
 	claims = append(claims, sample...)
 	exp := loadCrossExpected(t)
 	res := Crosscheck(claims, CrossOptions{})
-	byID := map[string]Claim{}
-	for _, c := range claims {
-		byID[c.ID] = c
-	}
-	docsOf := func(ids []string) []string {
-		var ds []string
-		for _, id := range ids {
-			if d := files[byID[id].DocID]; !slices.Contains(ds, d) {
-				ds = append(ds, d)
-			}
-		}
-		return ds
-	}
+	docsOf := docNamer(claims, files)
 	// The sample's own conflicts (see TestCrosscheckSample).
 	sampleWant := []string{
 		"date 2026-03-03 | 2026-03-10",
@@ -374,5 +350,23 @@ func BenchmarkCrosscheckEval(b *testing.B) {
 	}
 	for b.Loop() {
 		Crosscheck(claims, CrossOptions{})
+	}
+}
+
+// docNamer returns a function that names, in order and once each, the
+// documents (by files[doc id]) that the claims with the given ids come from.
+func docNamer(claims []Claim, files map[string]string) func(ids []string) []string {
+	byID := make(map[string]Claim, len(claims))
+	for _, c := range claims {
+		byID[c.ID] = c
+	}
+	return func(ids []string) []string {
+		var ds []string
+		for _, id := range ids {
+			if d := files[byID[id].DocID]; !slices.Contains(ds, d) {
+				ds = append(ds, d)
+			}
+		}
+		return ds
 	}
 }

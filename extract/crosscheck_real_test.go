@@ -136,19 +136,7 @@ func TestCrosscheckRealPrecision(t *testing.T) {
 		t.Fatalf("%s: %v", realLabelsFile, err)
 	}
 	res := Crosscheck(claims, CrossOptions{})
-	byID := map[string]Claim{}
-	for _, c := range claims {
-		byID[c.ID] = c
-	}
-	docsOf := func(ids []string) []string {
-		var ds []string
-		for _, id := range ids {
-			if d := files[byID[id].DocID]; !slices.Contains(ds, d) {
-				ds = append(ds, d)
-			}
-		}
-		return ds
-	}
+	docsOf := docNamer(claims, files)
 	// A group is true when a label of its kind names a document of two
 	// of its different values.
 	isTrue := func(g Group) bool {

@@ -1,7 +1,6 @@
 package index
 
 import (
-	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -143,17 +142,7 @@ func (ix *Index) Groups(ctx context.Context, kind string) ([]extract.Group, erro
 	if err != nil {
 		return nil, fmt.Errorf("read groups: %w", err)
 	}
-	slices.SortStableFunc(out, func(a, b extract.Group) int {
-		na, nb := 0, 0
-		for _, v := range a.Values {
-			na += len(v.Claims)
-		}
-		for _, v := range b.Values {
-			nb += len(v.Claims)
-		}
-		return cmp.Or(cmp.Compare(b.Origins, a.Origins), cmp.Compare(nb, na),
-			strings.Compare(a.Topic, b.Topic), strings.Compare(a.Kind, b.Kind))
-	})
+	slices.SortFunc(out, extract.CompareGroups)
 	return out, nil
 }
 
