@@ -88,3 +88,10 @@ type Quantity struct {
 	Start int     `json:"start"`
 	End   int     `json:"end"`
 }
+
+// span gives each mention kind's byte span in its claim text, so that checks
+// on spans are written once for all of them.
+func (m Entity) span() (int, int)   { return m.Start, m.End }
+func (m Date) span() (int, int)     { return m.Start, m.End }
+func (m Money) span() (int, int)    { return m.Start, m.End }
+func (m Quantity) span() (int, int) { return m.Start, m.End }

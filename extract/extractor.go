@@ -63,7 +63,7 @@ func (x *Extractor) Claims(doc *corpus.Document) []Claim {
 	}
 	entsOf := func(i int) []Entity {
 		if i < len(ents) {
-			return validEntities(ents[i], texts[i])
+			return valid(ents[i], texts[i])
 		}
 		return []Entity{}
 	}
@@ -116,13 +116,13 @@ func (x *Extractor) Claims(doc *corpus.Document) []Claim {
 			Section:    block.Section,
 			Speaker:    speakers[i].Speaker,
 			Entities:   entsOf(i),
-			Dates:      validDates(FindDates(text, doc.Published), text),
-			Money:      validMoney(FindMoney(text), text),
+			Dates:      valid(FindDates(text, doc.Published), text),
+			Money:      valid(FindMoney(text), text),
 			Offset:     Span{Start: u.start, End: u.end},
 			Conflicts:  []string{},
 			Quantities: []Quantity{},
 		}
-		c.Quantities = dropCovered(validQuantities(FindQuantities(text), text), c.Money, c.Dates)
+		c.Quantities = dropCovered(valid(FindQuantities(text), text), c.Money, c.Dates)
 		if !isClaimUnit(&c, headings) {
 			continue
 		}
@@ -304,40 +304,11 @@ func addressesReader(text string) bool {
 
 func spanOK(s, e int, text string) bool { return s >= 0 && s <= e && e <= len(text) }
 
-func validEntities(in []Entity, text string) []Entity {
-	out := make([]Entity, 0, len(in))
+// valid keeps the mentions whose span lies in text, as a non-nil slice.
+func valid[M interface{ span() (int, int) }](in []M, text string) []M {
+	out := make([]M, 0, len(in))
 	for _, m := range in {
-		if spanOK(m.Start, m.End, text) {
-			out = append(out, m)
-		}
-	}
-	return out
-}
-
-func validDates(in []Date, text string) []Date {
-	out := make([]Date, 0, len(in))
-	for _, m := range in {
-		if spanOK(m.Start, m.End, text) {
-			out = append(out, m)
-		}
-	}
-	return out
-}
-
-func validMoney(in []Money, text string) []Money {
-	out := make([]Money, 0, len(in))
-	for _, m := range in {
-		if spanOK(m.Start, m.End, text) {
-			out = append(out, m)
-		}
-	}
-	return out
-}
-
-func validQuantities(in []Quantity, text string) []Quantity {
-	out := make([]Quantity, 0, len(in))
-	for _, m := range in {
-		if spanOK(m.Start, m.End, text) {
+		if s, e := m.span(); spanOK(s, e, text) {
 			out = append(out, m)
 		}
 	}
