@@ -107,48 +107,33 @@ func (c Config) withDefaults() Config {
 	if c.UserAgent == "" {
 		c.UserAgent = d.UserAgent
 	}
-	if c.PerHost <= 0 {
-		c.PerHost = d.PerHost
-	}
-	if c.Global <= 0 {
-		c.Global = d.Global
-	}
+	positive(&c.PerHost, d.PerHost)
+	positive(&c.Global, d.Global)
 	if c.MinDelay < 0 {
 		c.MinDelay = 0
 	}
-	if c.MaxDelay <= 0 {
-		c.MaxDelay = d.MaxDelay
-	}
-	if c.ConnectTimeout <= 0 {
-		c.ConnectTimeout = d.ConnectTimeout
-	}
-	if c.Timeout <= 0 {
-		c.Timeout = d.Timeout
-	}
-	if c.MaxBytes <= 0 {
-		c.MaxBytes = d.MaxBytes
-	}
-	if c.MaxListingBytes <= 0 {
-		c.MaxListingBytes = d.MaxListingBytes
-	}
+	positive(&c.MaxDelay, d.MaxDelay)
+	positive(&c.ConnectTimeout, d.ConnectTimeout)
+	positive(&c.Timeout, d.Timeout)
+	positive(&c.MaxBytes, d.MaxBytes)
+	positive(&c.MaxListingBytes, d.MaxListingBytes)
 	c.MaxListingBytes = max(c.MaxListingBytes, c.MaxBytes)
 	if c.Retries < 0 {
 		c.Retries = 0
 	}
-	if c.BackoffBase <= 0 {
-		c.BackoffBase = d.BackoffBase
-	}
-	if c.BackoffMax <= 0 {
-		c.BackoffMax = d.BackoffMax
-	}
-	if c.MaxRetryAfter <= 0 {
-		c.MaxRetryAfter = d.MaxRetryAfter
-	}
-	if c.MaxRedirects <= 0 {
-		c.MaxRedirects = d.MaxRedirects
-	}
+	positive(&c.BackoffBase, d.BackoffBase)
+	positive(&c.BackoffMax, d.BackoffMax)
+	positive(&c.MaxRetryAfter, d.MaxRetryAfter)
+	positive(&c.MaxRedirects, d.MaxRedirects)
 	if c.Logger == nil {
 		c.Logger = slog.New(slog.DiscardHandler)
 	}
 	return c
+}
+
+// positive sets *v to def unless it is already above zero.
+func positive[T int | int64 | time.Duration](v *T, def T) {
+	if *v <= 0 {
+		*v = def
+	}
 }
