@@ -348,4 +348,11 @@ func TestCheckworthyFit(t *testing.T) {
 		cwF1(w, bestOff, devEx, dev).f1(), cwF1(prior, 0, devEx, dev).f1(), b.String())
 	tr := cwF1(w, bestOff, trainEx, train)
 	t.Logf("train: P %.3f R %.3f F1 %.3f", tr.p(), tr.r(), tr.f1())
+	// The fit starts from the prior and the offset search includes 0 when
+	// the prior is kept, so a refit that ends worse on the development
+	// splits than the prior means the fitting itself is broken.
+	priorF := (cwF1(prior, 0, devEx, dev).f1() + cwF1(prior, 0, devTestEx, devTest).f1()) / 2
+	if bestF < priorF-0.005 {
+		t.Errorf("refit mean dev F1 %.3f is below the prior weights' %.3f", bestF, priorF)
+	}
 }
