@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/claimdex/claimdex/crosscheck"
 	"github.com/claimdex/claimdex/extract"
 )
 
@@ -54,9 +55,9 @@ func (w *Writer) Annotate(c extract.Claim) error {
 }
 
 // ReplaceGroups replaces the stored groups with groups (only those with
-// disagreement are kept: extract.Group.Conflict). It flushes, so that the
+// disagreement are kept: crosscheck.Group.Conflict). It flushes, so that the
 // old groups and the new are never both visible for long.
-func (w *Writer) ReplaceGroups(ctx context.Context, groups []extract.Group) error {
+func (w *Writer) ReplaceGroups(ctx context.Context, groups []crosscheck.Group) error {
 	old, err := w.ix.groupIDs(ctx)
 	if err != nil {
 		return fmt.Errorf("replace groups: %w", err)
@@ -98,7 +99,7 @@ func (w *Writer) ReplaceGroups(ctx context.Context, groups []extract.Group) erro
 
 // groupID derives a group's id from its kind and claims, so that an
 // unchanged group keeps its id from run to run.
-func groupID(g extract.Group) string {
+func groupID(g crosscheck.Group) string {
 	h := sha256.New()
 	h.Write([]byte(g.Kind))
 	var ids []string
@@ -125,14 +126,14 @@ func (ix *Index) groupIDs(ctx context.Context) ([]string, error) {
 
 // Groups returns the stored groups with disagreement, biggest first (most
 // origins, then most claims); kind filters by kind of value when not "".
-func (ix *Index) Groups(ctx context.Context, kind string) ([]extract.Group, error) {
-	out := []extract.Group{}
+func (ix *Index) Groups(ctx context.Context, kind string) ([]crosscheck.Group, error) {
+	out := []crosscheck.Group{}
 	err := ix.eachGroup(ctx, kind, true, func(id string, fields map[string]any) error {
 		raw, err := storedJSON(fields, id)
 		if err != nil {
 			return err
 		}
-		var g extract.Group
+		var g crosscheck.Group
 		if err := json.Unmarshal(raw, &g); err != nil {
 			return fmt.Errorf("decode group %s: %w", id, err)
 		}
@@ -142,7 +143,7 @@ func (ix *Index) Groups(ctx context.Context, kind string) ([]extract.Group, erro
 	if err != nil {
 		return nil, fmt.Errorf("read groups: %w", err)
 	}
-	slices.SortFunc(out, extract.CompareGroups)
+	slices.SortFunc(out, crosscheck.CompareGroups)
 	return out, nil
 }
 

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/claimdex/claimdex/crosscheck"
 	"github.com/claimdex/claimdex/extract"
 )
 
@@ -110,7 +111,7 @@ func claimDocument(c extract.Claim) (map[string]any, error) {
 	if len(c.Quantities) > 0 {
 		facts = append(facts, "quantity")
 	}
-	if extract.NamesRole(&c) {
+	if crosscheck.NamesRole(&c) {
 		facts = append(facts, "person")
 	}
 	putList(d, fFacts, facts)

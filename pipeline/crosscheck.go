@@ -7,6 +7,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/claimdex/claimdex/crosscheck"
 	"github.com/claimdex/claimdex/extract"
 	"github.com/claimdex/claimdex/index"
 )
@@ -43,7 +44,7 @@ func Crosscheck(ctx context.Context, ix *index.Index, log *slog.Logger) (*Crossc
 		return rep, fmt.Errorf("crosscheck: read claims: %w", err)
 	}
 	rep.Claims = len(claims)
-	res := extract.Crosscheck(claims, extract.CrossOptions{})
+	res := crosscheck.Analyze(claims, crosscheck.Options{})
 	docs, origins := map[string]bool{}, map[string]bool{}
 	for d, o := range res.Origins {
 		docs[d] = true

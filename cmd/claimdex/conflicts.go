@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/claimdex/claimdex/crosscheck"
 	"github.com/claimdex/claimdex/extract"
 	"github.com/claimdex/claimdex/index"
 	"github.com/claimdex/claimdex/pipeline"
@@ -58,7 +59,7 @@ func runConflicts(ctx context.Context, e *env, args []string) error {
 	indexPath := fs.String("index", index.DefaultPath, "index `DIR`")
 	format := newChoice("text", "text", "json")
 	fs.Var(format, "format", "output `FORMAT`: text or json")
-	kind := newChoice("", "", extract.ValueMoney, extract.ValueDate, extract.ValueQuantity, "person")
+	kind := newChoice("", "", crosscheck.ValueMoney, crosscheck.ValueDate, crosscheck.ValueQuantity, "person")
 	fs.Var(kind, "kind", "only groups of this `KIND` of value: money, date, quantity or person")
 	refresh := fs.Bool("refresh", false, "run the cross-source analysis again before listing")
 	pos, err := parseFlags(e, fs, conflictsHelp, args)
@@ -102,7 +103,7 @@ func runConflicts(ctx context.Context, e *env, args []string) error {
 	return writeConflictsText(e.stdout, groups, claims)
 }
 
-func writeConflictsJSON(w io.Writer, groups []extract.Group) error {
+func writeConflictsJSON(w io.Writer, groups []crosscheck.Group) error {
 	out := make([]conflictJSON, 0, len(groups))
 	for _, g := range groups {
 		cj := conflictJSON{Topic: g.Topic, Kind: g.Kind, Values: make([]valueJSON, 0, len(g.Values))}
@@ -123,7 +124,7 @@ func nonNil(s []string) []string {
 
 // writeConflictsText prints each group as a small table: the value, then
 // for each claim stating it its source and its wording.
-func writeConflictsText(w io.Writer, groups []extract.Group, claims map[string]extract.Claim) error {
+func writeConflictsText(w io.Writer, groups []crosscheck.Group, claims map[string]extract.Claim) error {
 	var b strings.Builder
 	if len(groups) == 0 {
 		b.WriteString("no conflicts found\n")

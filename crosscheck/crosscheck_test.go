@@ -1,4 +1,4 @@
-package extract
+package crosscheck
 
 import (
 	"os"
@@ -7,19 +7,21 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/claimdex/claimdex/extract"
+
 	"github.com/claimdex/claimdex/corpus"
 	"github.com/google/go-cmp/cmp"
 )
 
 // claimsOf cleans and extracts every file matching pattern.
-func claimsOf(t *testing.T, pattern string) []Claim {
+func claimsOf(t *testing.T, pattern string) []extract.Claim {
 	t.Helper()
 	paths, _ := filepath.Glob(pattern)
 	if len(paths) == 0 {
 		t.Skipf("no files match %s", pattern)
 	}
 	x := testExtractor(t)
-	var all []Claim
+	var all []extract.Claim
 	for _, p := range paths {
 		data, err := os.ReadFile(p)
 		if err != nil {
@@ -36,7 +38,7 @@ func claimsOf(t *testing.T, pattern string) []Claim {
 
 // conflictPairs describes each conflicting group by its kind and sorted
 // values, e.g. "money 2100000000 EUR | 2400000000 EUR".
-func conflictPairs(res *CrossResult) []string {
+func conflictPairs(res *Result) []string {
 	var out []string
 	for _, g := range res.Groups {
 		if !g.Conflict {
@@ -57,7 +59,7 @@ func conflictPairs(res *CrossResult) []string {
 // the signing date and the residents warned late, and agree on the rest.
 func TestCrosscheckSample(t *testing.T) {
 	claims := claimsOf(t, "../testdata/sample/*")
-	res := Crosscheck(claims, CrossOptions{})
+	res := Analyze(claims, Options{})
 	want := []string{
 		"date 2026-03-03 | 2026-03-10",
 		"money 2100000000 EUR | 2400000000 EUR",
@@ -89,7 +91,7 @@ func TestCrosscheckSample(t *testing.T) {
 // date of the Miami talks.
 func TestCrosscheckSeeds(t *testing.T) {
 	claims := claimsOf(t, filepath.Join(seedsDir, "*.txt"))
-	res := Crosscheck(claims, CrossOptions{})
+	res := Analyze(claims, Options{})
 	got := conflictPairs(res)
 	for _, want := range []string{"money 45000000000 USD | 50000000000 USD", "date 2025-12-15 | 2025-12-22"} {
 		if !slices.Contains(got, want) {
@@ -127,20 +129,20 @@ func TestCrosscheckSeeds(t *testing.T) {
 // disagreement, currencies never mix, and the topic keeps apart values of
 // different things.
 func TestCrosscheckRules(t *testing.T) {
-	mk := func(id, doc, src, text string, m ...Money) Claim {
-		c := Claim{ID: id, DocID: doc, Source: src, Text: text, Title: "Harbour bridge budget approved in Lorvik", Kind: KindSentence, Money: m}
+	mk := func(id, doc, src, text string, m ...extract.Money) extract.Claim {
+		c := extract.Claim{ID: id, DocID: doc, Source: src, Text: text, Title: "Harbour bridge budget approved in Lorvik", Kind: extract.KindSentence, Money: m}
 		return c
 	}
-	money := func(text, s string, amount float64, cur string) Money {
+	money := func(text, s string, amount float64, cur string) extract.Money {
 		i := strings.Index(text, s)
-		return Money{Text: s, Amount: amount, Currency: cur, Start: i, End: i + len(s)}
+		return extract.Money{Text: s, Amount: amount, Currency: cur, Start: i, End: i + len(s)}
 	}
 	t1 := "The city approved a harbour bridge budget of $1.2bn on Monday."
 	t2 := "Lorvik's council set the harbour bridge budget at $1,200 million."
 	t3 := "The harbour bridge budget approved by the council is $1.5 billion."
 	t4 := "The harbour bridge budget is €1.5 billion, officials said."
 	t5 := "A separate ferry terminal will cost $300 million."
-	claims := []Claim{
+	claims := []extract.Claim{
 		mk("a1", "A", "Alpha", t1, money(t1, "$1.2bn", 1.2e9, "USD")),
 		mk("b1", "B", "Beta", t2, money(t2, "$1,200 million", 1.2e9, "USD")),
 		mk("c1", "C", "Gamma", t3, money(t3, "$1.5 billion", 1.5e9, "USD")),
@@ -148,7 +150,7 @@ func TestCrosscheckRules(t *testing.T) {
 		mk("d1", "D", "Delta", t4, money(t4, "€1.5 billion", 1.5e9, "EUR")),
 		mk("a2", "A", "Alpha", t5, money(t5, "$300 million", 3e8, "USD")),
 	}
-	res := Crosscheck(claims, CrossOptions{})
+	res := Analyze(claims, Options{})
 	got := map[string]Annotation{}
 	for id, a := range res.Annotations {
 		got[id] = a
@@ -193,7 +195,7 @@ func TestRelateDates(t *testing.T) {
 }
 
 func TestTopicOfTableRow(t *testing.T) {
-	c := Claim{Kind: KindTableRow, Text: "8. Core Pillar: Reconstruction fund; Primary Objective: $45 billion multi-year trust; Implementation Timeline: Year 1-10"}
+	c := extract.Claim{Kind: extract.KindTableRow, Text: "8. Core Pillar: Reconstruction fund; Primary Objective: $45 billion multi-year trust; Implementation Timeline: Year 1-10"}
 	i := strings.Index(c.Text, "$45 billion")
 	terms := mentionTopic(&c, span{i, i + len("$45 billion")}, nil)
 	w := map[string]float64{}
@@ -209,14 +211,14 @@ func TestTopicOfTableRow(t *testing.T) {
 }
 
 func FuzzCrosscheck(f *testing.F) {
-	f.Add("The fund is $50 billion, said Ann.", 12, 23, "Date: 22 December 2025")
+	f.Add("The fund is $50 billion, said Ann.", 12, 23, "extract.Date: 22 December 2025")
 	f.Fuzz(func(t *testing.T, text string, start, end int, other string) {
-		c1 := Claim{ID: "a", DocID: "A", Source: "A", Text: text, Kind: KindTableRow,
-			Money: []Money{{Amount: 5e10, Currency: "USD", Start: start, End: end}},
-			Dates: []Date{{Value: other, Start: start, End: end}}}
+		c1 := extract.Claim{ID: "a", DocID: "A", Source: "A", Text: text, Kind: extract.KindTableRow,
+			Money: []extract.Money{{Amount: 5e10, Currency: "USD", Start: start, End: end}},
+			Dates:         []extract.Date{{Value: other, Start: start, End: end}}}
 		c2 := c1
-		c2.ID, c2.DocID, c2.Source, c2.Kind = "b", "B", "B", KindSentence
-		c2.Money = []Money{{Amount: 4.5e10, Currency: "USD", Start: start, End: end}}
-		_ = Crosscheck([]Claim{c1, c2}, CrossOptions{})
+		c2.ID, c2.DocID, c2.Source, c2.Kind = "b", "B", "B", extract.KindSentence
+		c2.Money = []extract.Money{{Amount: 4.5e10, Currency: "USD", Start: start, End: end}}
+		_ = Analyze([]extract.Claim{c1, c2}, Options{})
 	})
 }

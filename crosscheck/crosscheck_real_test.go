@@ -1,4 +1,4 @@
-package extract
+package crosscheck
 
 import (
 	"bytes"
@@ -11,6 +11,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/claimdex/claimdex/extract"
 
 	"github.com/claimdex/claimdex/corpus"
 )
@@ -57,14 +59,14 @@ type realLabel struct {
 // keeping the claims the index hands to Crosscheck (those with values or
 // a person in a role). CLAIMDEX_REAL_CACHE names a JSON file to keep the
 // claims in between runs while tuning (extraction takes minutes).
-func realClaims(t *testing.T) ([]Claim, map[string]string) {
+func realClaims(t *testing.T) ([]extract.Claim, map[string]string) {
 	t.Helper()
 	paths, _ := filepath.Glob(filepath.Join(realBenchDir, "*.html.gz"))
 	if len(paths) == 0 {
 		t.Skipf("real bench not present at %s", realBenchDir)
 	}
 	type cached struct {
-		Claims []Claim
+		Claims []extract.Claim
 		Files  map[string]string
 	}
 	cache := os.Getenv("CLAIMDEX_REAL_CACHE")
@@ -135,7 +137,7 @@ func TestCrosscheckRealPrecision(t *testing.T) {
 	if err := json.Unmarshal(data, &labels); err != nil {
 		t.Fatalf("%s: %v", realLabelsFile, err)
 	}
-	res := Crosscheck(claims, CrossOptions{})
+	res := Analyze(claims, Options{})
 	docsOf := docNamer(claims, files)
 	// A group is true when a label of its kind names a document of two
 	// of its different values.

@@ -1,17 +1,19 @@
-package extract
+package crosscheck
 
 import (
 	"strings"
 	"testing"
 
+	"github.com/claimdex/claimdex/extract"
+
 	"github.com/google/go-cmp/cmp"
 )
 
 // personClaim builds a claim naming person (written as in text) once.
-func personClaim(text, person, canonical string) Claim {
+func personClaim(text, person, canonical string) extract.Claim {
 	i := strings.Index(text, person)
-	return Claim{Text: text, Kind: KindSentence,
-		Entities: []Entity{{Text: person, Type: Person, Canonical: canonical, Start: i, End: i + len(person)}}}
+	return extract.Claim{Text: text, Kind: extract.KindSentence,
+		Entities: []extract.Entity{{Text: person, Type: extract.Person, Canonical: canonical, Start: i, End: i + len(person)}}}
 }
 
 func TestRoleMentions(t *testing.T) {
@@ -90,12 +92,12 @@ func TestQualAndRoleMatch(t *testing.T) {
 // origins, the same person corroborates, and roles of different countries
 // or organisations never meet.
 func TestCrosscheckPersons(t *testing.T) {
-	mk := func(id, doc, text, person string) Claim {
+	mk := func(id, doc, text, person string) extract.Claim {
 		c := personClaim(text, person, "")
 		c.ID, c.DocID, c.Source, c.Title = id, doc, doc, "Grain corridor deal signed by Sorvia and Tarmen in Velna"
 		return c
 	}
-	claims := []Claim{
+	claims := []extract.Claim{
 		mk("a1", "A", "Sorvia's Trade Minister Ilka Renn signed the grain deal in Velna.", "Ilka Renn"),
 		mk("a2", "A", "NATO Secretary-General Per Holm welcomed the grain deal.", "Per Holm"),
 		mk("b1", "B", "Sorvian Trade Minister Oskar Lind signed the grain deal in Velna.", "Oskar Lind"),
@@ -106,7 +108,7 @@ func TestCrosscheckPersons(t *testing.T) {
 		mk("e1", "E", "President Ivo Sand praised the grain deal in Velna.", "Ivo Sand"),
 		mk("f1", "F", "President Rada Morn praised the grain deal in Velna.", "Rada Morn"),
 	}
-	res := Crosscheck(claims, CrossOptions{})
+	res := Analyze(claims, Options{})
 	want := map[string]Annotation{
 		"a1": {Corroborations: 0, Conflicts: []string{"b1", "d1"}},
 		"a2": {Corroborations: 0, Conflicts: []string{}},
@@ -138,7 +140,7 @@ func FuzzRoleMentions(f *testing.F) {
 	f.Add("Dana Okafor, Brightwell's chief executive, said.", 0, 11)
 	f.Add("the envoy, (X", 12, 13)
 	f.Fuzz(func(t *testing.T, text string, start, end int) {
-		c := Claim{Text: text, Entities: []Entity{{Text: "x", Type: Person, Start: start, End: end}}}
+		c := extract.Claim{Text: text, Entities: []extract.Entity{{Text: "x", Type: extract.Person, Start: start, End: end}}}
 		for _, m := range roleMentions(&c) {
 			if m.start < 0 || m.end > len(text) || m.start > m.end {
 				t.Fatalf("span %d-%d outside text of %d bytes", m.start, m.end, len(text))

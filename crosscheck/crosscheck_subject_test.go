@@ -1,8 +1,10 @@
-package extract
+package crosscheck
 
 import (
 	"strings"
 	"testing"
+
+	"github.com/claimdex/claimdex/extract"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -10,14 +12,14 @@ import (
 // subjectClaim builds a sentence claim of a document about the Lorvik
 // harbour bridge stating the amount written as s, with the named
 // organisations tagged.
-func subjectClaim(id, doc, src, text, s string, amount float64, orgs ...string) Claim {
-	c := Claim{ID: id, DocID: doc, Source: src, Text: text, Kind: KindSentence,
+func subjectClaim(id, doc, src, text, s string, amount float64, orgs ...string) extract.Claim {
+	c := extract.Claim{ID: id, DocID: doc, Source: src, Text: text, Kind: extract.KindSentence,
 		Title: "Harbour bridge loan agreed in Lorvik", Published: "2026-03-02T09:00:00Z"}
 	i := strings.Index(text, s)
-	c.Money = []Money{{Text: s, Amount: amount, Currency: "USD", Start: i, End: i + len(s)}}
+	c.Money = []extract.Money{{Text: s, Amount: amount, Currency: "USD", Start: i, End: i + len(s)}}
 	for _, o := range orgs {
 		j := strings.Index(text, o)
-		c.Entities = append(c.Entities, Entity{Text: o, Type: Org, Start: j, End: j + len(o)})
+		c.Entities = append(c.Entities, extract.Entity{Text: o, Type: extract.Org, Start: j, End: j + len(o)})
 	}
 	return c
 }
@@ -29,12 +31,12 @@ func subjectClaim(id, doc, src, text, s string, amount float64, orgs ...string) 
 func TestCrosscheckSubjects(t *testing.T) {
 	tests := []struct {
 		name   string
-		claims []Claim
+		claims []extract.Claim
 		want   map[string][]string // claim id -> conflicts
 	}{
 		{
 			name: "same subject, different amounts conflict",
-			claims: []Claim{
+			claims: []extract.Claim{
 				subjectClaim("a", "A", "Alpha", "Ostra Bank agreed to lend $1.2 billion for the harbour bridge loan.", "$1.2 billion", 1.2e9, "Ostra Bank"),
 				subjectClaim("b", "B", "Beta", "Ostra Bank will lend $1.5 billion for the harbour bridge loan.", "$1.5 billion", 1.5e9, "Ostra Bank"),
 			},
@@ -42,7 +44,7 @@ func TestCrosscheckSubjects(t *testing.T) {
 		},
 		{
 			name: "different named subjects do not conflict",
-			claims: []Claim{
+			claims: []extract.Claim{
 				subjectClaim("a", "A", "Alpha", "Ostra Bank agreed to lend $1.2 billion for the harbour bridge loan.", "$1.2 billion", 1.2e9, "Ostra Bank"),
 				subjectClaim("b", "B", "Beta", "Velmar Capital will lend $1.5 billion for the harbour bridge loan.", "$1.5 billion", 1.5e9, "Velmar Capital"),
 			},
@@ -50,7 +52,7 @@ func TestCrosscheckSubjects(t *testing.T) {
 		},
 		{
 			name: "one side names no subject: the topic decides",
-			claims: []Claim{
+			claims: []extract.Claim{
 				subjectClaim("a", "A", "Alpha", "Ostra Bank agreed to lend $1.2 billion for the harbour bridge loan.", "$1.2 billion", 1.2e9, "Ostra Bank"),
 				subjectClaim("b", "B", "Beta", "The lenders will provide $1.5 billion for the harbour bridge loan.", "$1.5 billion", 1.5e9),
 			},
@@ -58,7 +60,7 @@ func TestCrosscheckSubjects(t *testing.T) {
 		},
 		{
 			name: "a topic one document uses for several figures is ambiguous",
-			claims: []Claim{
+			claims: []extract.Claim{
 				subjectClaim("a1", "A", "Alpha", "Lorvik agreed a harbour bridge loan of $1.2 billion for the deck.", "$1.2 billion", 1.2e9),
 				subjectClaim("a2", "A", "Alpha", "Lorvik agreed a harbour bridge loan of $1.9 billion for the towers.", "$1.9 billion", 1.9e9),
 				subjectClaim("b", "B", "Beta", "Lorvik agreed a harbour bridge loan of $1.5 billion.", "$1.5 billion", 1.5e9),
@@ -68,7 +70,7 @@ func TestCrosscheckSubjects(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			res := Crosscheck(tc.claims, CrossOptions{})
+			res := Analyze(tc.claims, Options{})
 			got := map[string][]string{}
 			for id, a := range res.Annotations {
 				got[id] = a.Conflicts

@@ -1,4 +1,4 @@
-package extract
+package crosscheck
 
 import (
 	"math"
@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/claimdex/claimdex/extract"
 )
 
 // A value's topic is what the value is about: "the reconstruction fund" for
@@ -202,7 +204,7 @@ type span struct{ start, end int }
 
 // mentionTopic returns the topic terms of the value at v in claim c;
 // others are the spans of the claim's other values of the same kind.
-func mentionTopic(c *Claim, v span, others []span) []topicTerm {
+func mentionTopic(c *extract.Claim, v span, others []span) []topicTerm {
 	acc := map[string]float64{}
 	add := func(t string, w float64) {
 		if w > acc[t] {
@@ -210,7 +212,7 @@ func mentionTopic(c *Claim, v span, others []span) []topicTerm {
 		}
 	}
 	keyTable := false
-	if c.Kind == KindTableRow {
+	if c.Kind == extract.KindTableRow {
 		keyTable = rowTopic(c.Text, v, others, add)
 	} else {
 		nearTopic(c.Text, v, others, add)

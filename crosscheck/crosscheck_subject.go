@@ -1,8 +1,10 @@
-package extract
+package crosscheck
 
 import (
 	"slices"
 	"strings"
+
+	"github.com/claimdex/claimdex/extract"
 )
 
 // Subjects. Two different values are only a disagreement when they are
@@ -20,10 +22,10 @@ const subjectReach = 90
 
 // subjectsNear returns the lower-cased names of the organisations and
 // persons the claim names within subjectReach of the value at v.
-func subjectsNear(c *Claim, v span) []string {
+func subjectsNear(c *extract.Claim, v span) []string {
 	var out []string
 	for _, e := range c.Entities {
-		if e.Type != Org && e.Type != Person {
+		if e.Type != extract.Org && e.Type != extract.Person {
 			continue
 		}
 		if e.End < v.start-subjectReach || e.Start > v.end+subjectReach {
@@ -33,7 +35,7 @@ func subjectsNear(c *Claim, v span) []string {
 		if name == "" {
 			name = e.Text
 		}
-		if e.Type == Person {
+		if e.Type == extract.Person {
 			name = personName(e)
 		}
 		// A name holding a digit ("12MP", "87W Thunderbolt") is a

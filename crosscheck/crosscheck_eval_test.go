@@ -1,4 +1,4 @@
-package extract
+package crosscheck
 
 import (
 	"encoding/json"
@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/claimdex/claimdex/extract"
 
 	"github.com/claimdex/claimdex/corpus"
 	"github.com/google/go-cmp/cmp"
@@ -51,11 +53,11 @@ type crossExpected struct {
 
 // crossEvalClaims runs the product's pieces over the set: corpus.Clean on
 // each file, then the extractor.
-func crossEvalClaims(t *testing.T) ([]Claim, map[string]string, []string) {
+func crossEvalClaims(t *testing.T) ([]extract.Claim, map[string]string, []string) {
 	t.Helper()
 	paths, _ := filepath.Glob(filepath.Join(crossEvalDir, "*"))
 	x := testExtractor(t)
-	var all []Claim
+	var all []extract.Claim
 	files := map[string]string{} // doc id -> file name
 	var names []string
 	for _, p := range paths {
@@ -118,7 +120,7 @@ func sameValue(kind, got, want string) bool {
 func TestCrosscheckEvaluation(t *testing.T) {
 	claims, files, names := crossEvalClaims(t)
 	exp := loadCrossExpected(t)
-	res := Crosscheck(claims, CrossOptions{})
+	res := Analyze(claims, Options{})
 	docsOf := docNamer(claims, files)
 
 	precision, recall := scoreConflicts(t, res, exp, docsOf, nil)
@@ -126,7 +128,7 @@ func TestCrosscheckEvaluation(t *testing.T) {
 	// The result does not depend on the order of the claims.
 	rev := slices.Clone(claims)
 	slices.Reverse(rev)
-	if diff := cmp.Diff(res.Groups, Crosscheck(rev, CrossOptions{}).Groups); diff != "" {
+	if diff := cmp.Diff(res.Groups, Analyze(rev, Options{}).Groups); diff != "" {
 		t.Errorf("groups depend on claim order (-forward +reversed):\n%s", diff)
 	}
 	// Corroborations of selected claims.
@@ -227,7 +229,7 @@ func TestCrosscheckEvalWireCopy(t *testing.T) {
 // scoreConflicts measures conflict detection: precision over the reported
 // conflict groups, recall over the expected ones. known accepts reported
 // groups that are right for reasons outside exp (nil: none).
-func scoreConflicts(t *testing.T, res *CrossResult, exp crossExpected, docsOf func([]string) []string, known func(Group) bool) (precision, recall float64) {
+func scoreConflicts(t *testing.T, res *Result, exp crossExpected, docsOf func([]string) []string, known func(Group) bool) (precision, recall float64) {
 	t.Helper()
 	var reported []Group
 	for _, g := range res.Groups {
@@ -297,7 +299,7 @@ func TestCrosscheckEvaluationMixed(t *testing.T) {
 	}
 	claims = append(claims, sample...)
 	exp := loadCrossExpected(t)
-	res := Crosscheck(claims, CrossOptions{})
+	res := Analyze(claims, Options{})
 	docsOf := docNamer(claims, files)
 	// The sample's own conflicts (see TestCrosscheckSample).
 	sampleWant := []string{
@@ -306,7 +308,7 @@ func TestCrosscheckEvaluationMixed(t *testing.T) {
 		"quantity 120000 residents | 95000 people",
 	}
 	known := func(g Group) bool {
-		return slices.Contains(sampleWant, conflictPairs(&CrossResult{Groups: []Group{g}})[0])
+		return slices.Contains(sampleWant, conflictPairs(&Result{Groups: []Group{g}})[0])
 	}
 	precision, recall := scoreConflicts(t, res, exp, docsOf, known)
 	if precision < floorConflictPrecision || recall < floorConflictRecall {
@@ -333,7 +335,7 @@ func describeGroup(g Group, docsOf func([]string) []string) string {
 func BenchmarkCrosscheckEval(b *testing.B) {
 	paths, _ := filepath.Glob(filepath.Join(crossEvalDir, "*"))
 	x := testExtractor(b)
-	var claims []Claim
+	var claims []extract.Claim
 	for _, p := range paths {
 		if filepath.Ext(p) == ".json" {
 			continue
@@ -349,14 +351,14 @@ func BenchmarkCrosscheckEval(b *testing.B) {
 		claims = append(claims, x.Claims(doc)...)
 	}
 	for b.Loop() {
-		Crosscheck(claims, CrossOptions{})
+		Analyze(claims, Options{})
 	}
 }
 
 // docNamer returns a function that names, in order and once each, the
 // documents (by files[doc id]) that the claims with the given ids come from.
-func docNamer(claims []Claim, files map[string]string) func(ids []string) []string {
-	byID := make(map[string]Claim, len(claims))
+func docNamer(claims []extract.Claim, files map[string]string) func(ids []string) []string {
+	byID := make(map[string]extract.Claim, len(claims))
 	for _, c := range claims {
 		byID[c.ID] = c
 	}

@@ -1,9 +1,11 @@
-package extract
+package crosscheck
 
 import (
 	"math"
 	"strings"
 	"time"
+
+	"github.com/claimdex/claimdex/extract"
 )
 
 // The conflict gate. Two outlets stating different values for what looks
@@ -43,7 +45,7 @@ const (
 
 // docDays returns each document's publication day (days since the
 // epoch), NaN when unknown.
-func docDays(claims []Claim, n int, docIndex map[string]int) []float64 {
+func docDays(claims []extract.Claim, n int, docIndex map[string]int) []float64 {
 	out := make([]float64, n)
 	for i := range out {
 		out[i] = math.NaN()
@@ -80,7 +82,7 @@ func parsePublished(s string) (time.Time, bool) {
 // documents of similarity ds (with shared-value evidence) published on
 // days da and db, with topic similarity sim, may be taken for one fact
 // misreported.
-func mayConflict(m, o mention, ds, sim, da, db float64, opt CrossOptions) bool {
+func mayConflict(m, o mention, ds, sim, da, db float64, opt Options) bool {
 	if m.weak || o.weak {
 		return false
 	}

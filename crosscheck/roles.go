@@ -1,9 +1,11 @@
-package extract
+package crosscheck
 
 import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/claimdex/claimdex/extract"
 )
 
 // Person in a role: "US Special Envoy Steve Witkoff", "NATO
@@ -71,10 +73,10 @@ var roleQualAliases = map[string]string{
 }
 
 // roleMentions returns the persons c names in a role.
-func roleMentions(c *Claim) []roleMention {
+func roleMentions(c *extract.Claim) []roleMention {
 	var out []roleMention
 	for _, e := range c.Entities {
-		if e.Type != Person || e.Start < 0 || e.End > len(c.Text) || e.Start >= e.End {
+		if e.Type != extract.Person || e.Start < 0 || e.End > len(c.Text) || e.Start >= e.End {
 			continue
 		}
 		name := personName(e)
@@ -99,7 +101,7 @@ func roleMentions(c *Claim) []roleMention {
 
 // personName is the entity's canonical name without any title words the
 // recogniser left at its start.
-func personName(e Entity) string {
+func personName(e extract.Entity) string {
 	name := e.Canonical
 	if name == "" {
 		name = e.Text
@@ -470,14 +472,16 @@ func rolesMatch(a, b string) bool {
 // NamesRole reports whether c names a person in a role that cross-source
 // analysis compares ("Labour Minister Olav Brenning"), so that the index
 // can select the claims Crosscheck needs without reading every claim.
-func NamesRole(c *Claim) bool { return len(roleMentions(c)) > 0 }
+func NamesRole(c *extract.Claim) bool { return len(roleMentions(c)) > 0 }
 
 // checkQualifier drops a qualifier that cannot name a country or
 // organisation: a sentence-initial "When President X" has no qualifier
 // "When", nor is a person or date found there one. A title without one takes it from "of X"/"for X"
 // right after the name ("President Xi Jinping of China").
-func checkQualifier(c *Claim, m *roleMention) {
-	orgLike := func(e Entity) bool { return e.Type == Org || e.Type == GPE || e.Type == NORP }
+func checkQualifier(c *extract.Claim, m *roleMention) {
+	orgLike := func(e extract.Entity) bool {
+		return e.Type == extract.Org || e.Type == extract.GPE || e.Type == extract.NORP
+	}
 	if m.qualAs != "" {
 		q := strings.TrimSpace(m.qualAs)
 		if base, ok := cutPossessive(q); ok {

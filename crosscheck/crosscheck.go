@@ -1,4 +1,4 @@
-package extract
+package crosscheck
 
 import (
 	"cmp"
@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/claimdex/claimdex/extract"
 )
 
 // Cross-source analysis: which figures do outlets agree on, which do they
@@ -77,8 +79,8 @@ type Annotation struct {
 	Conflicts []string
 }
 
-// CrossOptions tunes Crosscheck. The zero value uses the defaults.
-type CrossOptions struct {
+// Options tunes Crosscheck. The zero value uses the defaults.
+type Options struct {
 	// Fingerprints of documents by id, for syndication. A document without
 	// one is fingerprinted from the texts of its claims given to
 	// Crosscheck.
@@ -122,8 +124,8 @@ const (
 	maxPosting = 5000
 )
 
-// CrossResult is the outcome of Crosscheck.
-type CrossResult struct {
+// Result is the outcome of Crosscheck.
+type Result struct {
 	// Groups stated by at least two origins, biggest first.
 	Groups []Group
 	// Annotations of every claim that states a value, by claim id.
@@ -251,7 +253,7 @@ func farApart(kind string, a, b mvalue) bool {
 // returns the groups and each claim's corroborations and conflicts. It is
 // a pure function of its input (and deterministic: the result does not
 // depend on the order of claims).
-func Crosscheck(claims []Claim, opt CrossOptions) *CrossResult {
+func Analyze(claims []extract.Claim, opt Options) *Result {
 	if opt.AgreeThreshold <= 0 {
 		opt.AgreeThreshold = DefaultAgreeThreshold
 	}
@@ -259,7 +261,7 @@ func Crosscheck(claims []Claim, opt CrossOptions) *CrossResult {
 		opt.ConflictThreshold = DefaultConflictThreshold
 	}
 	claims = slices.Clone(claims)
-	slices.SortFunc(claims, func(a, b Claim) int {
+	slices.SortFunc(claims, func(a, b extract.Claim) int {
 		return cmp.Or(strings.Compare(a.DocID, b.DocID), cmp.Compare(a.Offset.Start, b.Offset.Start), strings.Compare(a.ID, b.ID))
 	})
 
@@ -279,7 +281,7 @@ func Crosscheck(claims []Claim, opt CrossOptions) *CrossResult {
 			m.claim = i
 			m.doc = docIndex[c.DocID]
 			m.origin = originIdx[origins[c.DocID]]
-			m.headline = c.Kind == KindHeadline
+			m.headline = c.Kind == extract.KindHeadline
 			ms = append(ms, m)
 		}
 	}
@@ -288,7 +290,7 @@ func Crosscheck(claims []Claim, opt CrossOptions) *CrossResult {
 	docVecs := docVectors(claims, docs, docIndex)
 
 	clusters, approved := link(ms, docVecs, docPersons(claims, len(docs), docIndex), docDays(claims, len(docs), docIndex), opt)
-	res := &CrossResult{Annotations: map[string]Annotation{}, Origins: origins}
+	res := &Result{Annotations: map[string]Annotation{}, Origins: origins}
 	for _, m := range ms {
 		res.Annotations[claims[m.claim].ID] = Annotation{Conflicts: []string{}}
 	}
@@ -361,7 +363,7 @@ func firstClaim(g Group) string {
 }
 
 // docsOf lists the document ids in order and indexes them.
-func docsOf(claims []Claim) ([]string, map[string]int) {
+func docsOf(claims []extract.Claim) ([]string, map[string]int) {
 	idx := map[string]int{}
 	var docs []string
 	for _, c := range claims {
@@ -375,7 +377,7 @@ func docsOf(claims []Claim) ([]string, map[string]int) {
 
 // originsOf merges syndicated copies and documents of one source into
 // origins.
-func originsOf(claims []Claim, docs []string, opt CrossOptions) map[string]string {
+func originsOf(claims []extract.Claim, docs []string, opt Options) map[string]string {
 	fps := make(map[string]Fingerprint, len(docs))
 	var texts map[string]*strings.Builder
 	for _, d := range docs {
@@ -391,7 +393,7 @@ func originsOf(claims []Claim, docs []string, opt CrossOptions) map[string]strin
 	source := map[string]string{}
 	for _, c := range claims {
 		source[c.DocID] = strings.ToLower(strings.TrimSpace(c.Source))
-		if b, ok := texts[c.DocID]; ok && c.Kind != KindHeadline {
+		if b, ok := texts[c.DocID]; ok && c.Kind != extract.KindHeadline {
 			b.WriteString(c.Text)
 			b.WriteString("\n")
 		}
@@ -434,7 +436,7 @@ func originsOf(claims []Claim, docs []string, opt CrossOptions) map[string]strin
 }
 
 // claimMentions returns the values c states, with their topics.
-func claimMentions(c *Claim) []mention {
+func claimMentions(c *extract.Claim) []mention {
 	var out []mention
 	var moneySpans, dateSpans, qtySpans []span
 	for _, m := range c.Money {
@@ -523,7 +525,7 @@ func overlapsAny(s span, all []span) bool {
 	return false
 }
 
-func moneyValue(m Money) (mvalue, bool) {
+func moneyValue(m extract.Money) (mvalue, bool) {
 	if m.Currency == "" || m.Amount <= 0 || math.IsNaN(m.Amount) || math.IsInf(m.Amount, 0) {
 		return mvalue{}, false
 	}
@@ -537,7 +539,7 @@ func moneyValue(m Money) (mvalue, bool) {
 	return v, true
 }
 
-func quantityValue(q Quantity) (mvalue, bool) {
+func quantityValue(q extract.Quantity) (mvalue, bool) {
 	if math.IsNaN(q.Value) || math.IsInf(q.Value, 0) {
 		return mvalue{}, false
 	}
@@ -661,7 +663,7 @@ func vectorize(ms []mention) {
 // docVectors describes each document by its title words and the entities
 // of its claims, weighted by inverse document frequency, for the gate that
 // keeps values of unrelated stories apart.
-func docVectors(claims []Claim, docs []string, docIndex map[string]int) []topicVec {
+func docVectors(claims []extract.Claim, docs []string, docIndex map[string]int) []topicVec {
 	bags := make([]map[string]float64, len(docs))
 	for i := range bags {
 		bags[i] = map[string]float64{}
@@ -732,7 +734,7 @@ type pair struct {
 // never merging two clusters that would then hold different values from
 // one document. It returns the clusters of two or more mentions and the
 // pairs of mentions of different values that passed the conflict rules.
-func link(ms []mention, docVecs []topicVec, persons [][]string, days []float64, opt CrossOptions) ([][]int, approvedConflicts) {
+func link(ms []mention, docVecs []topicVec, persons [][]string, days []float64, opt Options) ([][]int, approvedConflicts) {
 	postings := map[int32][]int{}
 	for i, m := range ms {
 		for _, t := range m.vec.terms {
@@ -961,12 +963,12 @@ func clusterQual(ms []mention, c map[int][]int) string {
 }
 
 // docPersons lists the names of the persons each document mentions.
-func docPersons(claims []Claim, n int, docIndex map[string]int) [][]string {
+func docPersons(claims []extract.Claim, n int, docIndex map[string]int) [][]string {
 	out := make([][]string, n)
 	for _, c := range claims {
 		d := docIndex[c.DocID]
 		for _, e := range c.Entities {
-			if e.Type != Person {
+			if e.Type != extract.Person {
 				continue
 			}
 			if name := personName(e); name != "" && !slices.Contains(out[d], name) {
@@ -979,7 +981,7 @@ func docPersons(claims []Claim, n int, docIndex map[string]int) [][]string {
 
 // buildGroup turns a cluster into a Group when at least two origins state
 // its values.
-func buildGroup(claims []Claim, ms []mention, members []int, approved approvedConflicts) (Group, bool) {
+func buildGroup(claims []extract.Claim, ms []mention, members []int, approved approvedConflicts) (Group, bool) {
 	origins := map[int]bool{}
 	for _, i := range members {
 		origins[ms[i].origin] = true
@@ -1046,7 +1048,7 @@ func buildGroup(claims []Claim, ms []mention, members []int, approved approvedCo
 }
 
 // annotate records corroborations and conflicts of the cluster's claims.
-func annotate(ann map[string]Annotation, claims []Claim, ms []mention, members []int, approved approvedConflicts) {
+func annotate(ann map[string]Annotation, claims []extract.Claim, ms []mention, members []int, approved approvedConflicts) {
 	for _, x := range members {
 		agree := map[int]bool{}
 		var conflicts []string
@@ -1081,7 +1083,7 @@ func annotate(ann map[string]Annotation, claims []Claim, ms []mention, members [
 // the most origins share: runs of up to three content words from the
 // claims and their section headings ("reconstruction fund", "Miami
 // talks"). A word that only some origins use costs rather than adds.
-func topicLabel(claims []Claim, ms []mention, members []int) string {
+func topicLabel(claims []extract.Claim, ms []mention, members []int) string {
 	score := map[string]float64{}
 	perOrigin := map[int]map[string]float64{}
 	for _, i := range members {
