@@ -57,6 +57,12 @@ type Group struct {
 	// Conflict is set when independent origins state values that
 	// contradict each other (not merely differ in precision).
 	Conflict bool `json:"conflict"`
+	// Story is the id of the story the group belongs to.
+	Story string `json:"story,omitempty"`
+	// Shared says why the members belong together: the keys their
+	// documents have in common ("p:mirel" a person, "o:" an organisation,
+	// "g:" a place, "t:" a headline word, "v:" a figure).
+	Shared []string `json:"shared,omitempty"`
 }
 
 // GroupValue is one value of a group. Value is normalised: money as
@@ -81,12 +87,11 @@ type Annotation struct {
 
 // Options tunes Crosscheck. The zero value uses the defaults.
 type Options struct {
-	// Fingerprints of documents by id, for syndication. A document without
-	// one is fingerprinted from the texts of its claims given to
-	// Crosscheck.
-	Fingerprints map[string]Fingerprint
-	// SyndicationThreshold: see DefaultSyndicationThreshold.
-	SyndicationThreshold float64
+	// Profiles of documents by id (see NewProfile). A document without
+	// one is profiled from the claims given to Analyze.
+	Profiles map[string]Profile
+	// StoryThreshold: see DefaultStoryThreshold.
+	StoryThreshold float64
 	// AgreeThreshold and ConflictThreshold are the topic similarities (0..1)
 	// from which equal and different values are taken to be about the
 	// same fact.
@@ -133,6 +138,8 @@ type Result struct {
 	// Origins maps each document id to its origin (the smallest document
 	// id of the copies of one story, or of one source's documents).
 	Origins map[string]string
+	// Stories maps each document id to the id of its story.
+	Stories map[string]string
 }
 
 // mention is one value stated by one claim.
@@ -249,11 +256,57 @@ func farApart(kind string, a, b mvalue) bool {
 	return math.Max(x, y)/math.Min(x, y) > maxRatio
 }
 
-// Crosscheck groups the values stated by claims across documents and
-// returns the groups and each claim's corroborations and conflicts. It is
-// a pure function of its input (and deterministic: the result does not
-// depend on the order of claims).
+// Analyze groups the values stated by claims across documents and
+// returns the groups and each claim's corroborations and conflicts. The
+// documents are first partitioned into stories (see Stories), and each
+// story is analysed on its own (AnalyzeStory). It is a pure function of
+// its input (and deterministic: the result does not depend on the order
+// of claims).
 func Analyze(claims []extract.Claim, opt Options) *Result {
+	byDoc := map[string][]extract.Claim{}
+	for _, c := range claims {
+		byDoc[c.DocID] = append(byDoc[c.DocID], c)
+	}
+	profiles := make(map[string]Profile, len(byDoc))
+	list := make([]Profile, 0, len(byDoc))
+	for d, cs := range byDoc {
+		p, ok := opt.Profiles[d]
+		if !ok {
+			p = NewProfile(cs)
+		}
+		profiles[d] = p
+		list = append(list, p)
+	}
+	res := &Result{Annotations: map[string]Annotation{}, Origins: map[string]string{}, Stories: map[string]string{}}
+	for _, st := range Stories(list, opt.StoryThreshold) {
+		var sub []extract.Claim
+		for _, d := range st.Docs {
+			sub = append(sub, byDoc[d]...)
+		}
+		res.Merge(AnalyzeStory(st, sub, profiles, opt))
+	}
+	slices.SortFunc(res.Groups, CompareGroups)
+	return res
+}
+
+// Merge adds the result of another story to r.
+func (r *Result) Merge(o *Result) {
+	r.Groups = append(r.Groups, o.Groups...)
+	for k, v := range o.Annotations {
+		r.Annotations[k] = v
+	}
+	for k, v := range o.Origins {
+		r.Origins[k] = v
+	}
+	for k, v := range o.Stories {
+		r.Stories[k] = v
+	}
+}
+
+// AnalyzeStory analyses the claims of one story's documents: profiles
+// holds the story's profiles by document id (documents without one are
+// profiled from their claims here).
+func AnalyzeStory(st Story, claims []extract.Claim, profiles map[string]Profile, opt Options) *Result {
 	if opt.AgreeThreshold <= 0 {
 		opt.AgreeThreshold = DefaultAgreeThreshold
 	}
@@ -264,45 +317,155 @@ func Analyze(claims []extract.Claim, opt Options) *Result {
 	slices.SortFunc(claims, func(a, b extract.Claim) int {
 		return cmp.Or(strings.Compare(a.DocID, b.DocID), cmp.Compare(a.Offset.Start, b.Offset.Start), strings.Compare(a.ID, b.ID))
 	})
-
+	res := &Result{Annotations: map[string]Annotation{}, Origins: map[string]string{}, Stories: map[string]string{}}
 	docs, docIndex := docsOf(claims)
-	origins := originsOf(claims, docs, opt)
+	for _, d := range st.Docs {
+		res.Stories[d] = st.ID
+	}
+	if len(docs) == 0 {
+		return res
+	}
+	profs := make([]Profile, len(docs))
+	for i, d := range docs {
+		p, ok := profiles[d]
+		if !ok {
+			p = NewProfile(claimsOfDoc(claims, d))
+		}
+		profs[i] = p
+		res.Stories[d] = st.ID
+	}
+	origins := originsOf(docs, profs)
 	originIdx := map[string]int{}
 	for _, d := range docs {
 		if _, ok := originIdx[origins[d]]; !ok {
 			originIdx[origins[d]] = len(originIdx)
 		}
 	}
+	res.Origins = origins
 
 	var ms []mention
+	perDoc := map[int]int{}
 	for i := range claims {
 		c := &claims[i]
 		for _, m := range claimMentions(c) {
+			d := docIndex[c.DocID]
+			// A page with a table of thousands of figures adds no more
+			// than maxDocMentions: the work stays bounded per document.
+			if perDoc[d] >= maxDocMentions {
+				break
+			}
+			perDoc[d]++
 			m.claim = i
-			m.doc = docIndex[c.DocID]
+			m.doc = d
 			m.origin = originIdx[origins[c.DocID]]
 			m.headline = c.Kind == extract.KindHeadline
 			ms = append(ms, m)
 		}
 	}
-	confirmRelative(ms, docDays(claims, len(docs), docIndex))
+	days := make([]float64, len(docs))
+	for i, p := range profs {
+		days[i] = math.NaN()
+		if p.Day != NoDay {
+			days[i] = float64(p.Day)
+		}
+	}
+	confirmRelative(ms, days)
 	vectorize(ms)
-	docVecs := docVectors(claims, docs, docIndex)
+	docSim := newDocSims(profs)
 
-	clusters, approved := link(ms, docVecs, docPersons(claims, len(docs), docIndex), docDays(claims, len(docs), docIndex), opt)
-	res := &Result{Annotations: map[string]Annotation{}, Origins: origins}
+	clusters, approved := link(ms, docSim, docPersons(claims, len(docs), docIndex), days, opt)
 	for _, m := range ms {
 		res.Annotations[claims[m.claim].ID] = Annotation{Conflicts: []string{}}
 	}
 	for _, members := range clusters {
 		g, ok := buildGroup(claims, ms, members, approved)
 		if ok {
+			g.Story = st.ID
+			g.Shared = sharedKeys(profs, ms, members)
 			res.Groups = append(res.Groups, g)
 		}
 		annotate(res.Annotations, claims, ms, members, approved)
 	}
 	slices.SortFunc(res.Groups, CompareGroups)
 	return res
+}
+
+// maxDocMentions bounds the values taken from one document.
+const maxDocMentions = 400
+
+// claimsOfDoc returns the claims of document d.
+func claimsOfDoc(claims []extract.Claim, d string) []extract.Claim {
+	var out []extract.Claim
+	for _, c := range claims {
+		if c.DocID == d {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// docSims memoises the profile similarity of the documents of a story.
+type docSims struct {
+	profs []Profile
+	memo  map[[2]int]float64
+}
+
+func newDocSims(profs []Profile) *docSims {
+	return &docSims{profs: profs, memo: map[[2]int]float64{}}
+}
+
+func (s *docSims) sim(a, b int) float64 {
+	k := [2]int{min(a, b), max(a, b)}
+	v, ok := s.memo[k]
+	if !ok {
+		v = Similarity(&s.profs[k[0]], &s.profs[k[1]])
+		s.memo[k] = v
+	}
+	return v
+}
+
+// sharedKeys says why the members of a group belong together: the keys
+// (names, headline words, figures) that the documents of at least two of
+// its origins have in common, heaviest first, at most eight.
+func sharedKeys(profs []Profile, ms []mention, members []int) []string {
+	count := map[string]map[int]bool{}
+	weight := map[string]float64{}
+	for _, d := range uniqueDocs(ms, members) {
+		for _, k := range profs[d].Keys {
+			if count[k.Term] == nil {
+				count[k.Term] = map[int]bool{}
+			}
+			count[k.Term][originOfDoc(ms, members, d)] = true
+			weight[k.Term] = k.W
+		}
+	}
+	var out []string
+	for k, os := range count {
+		if len(os) >= 2 {
+			out = append(out, k)
+		}
+	}
+	slices.SortFunc(out, func(a, b string) int { return cmp.Or(cmp.Compare(weight[b], weight[a]), strings.Compare(a, b)) })
+	return out[:min(8, len(out))]
+}
+
+func uniqueDocs(ms []mention, members []int) []int {
+	var ds []int
+	for _, i := range members {
+		if !slices.Contains(ds, ms[i].doc) {
+			ds = append(ds, ms[i].doc)
+		}
+	}
+	return ds
+}
+
+func originOfDoc(ms []mention, members []int, d int) int {
+	for _, i := range members {
+		if ms[i].doc == d {
+			return ms[i].origin
+		}
+	}
+	return -1
 }
 
 // bareRoles reports two persons named by a bare one-word title with no
@@ -376,32 +539,13 @@ func docsOf(claims []extract.Claim) ([]string, map[string]int) {
 }
 
 // originsOf merges syndicated copies and documents of one source into
-// origins.
-func originsOf(claims []extract.Claim, docs []string, opt Options) map[string]string {
+// origins, named by the smallest document id of each.
+func originsOf(docs []string, profs []Profile) map[string]string {
 	fps := make(map[string]Fingerprint, len(docs))
-	var texts map[string]*strings.Builder
-	for _, d := range docs {
-		if fp, ok := opt.Fingerprints[d]; ok {
-			fps[d] = fp
-			continue
-		}
-		if texts == nil {
-			texts = map[string]*strings.Builder{}
-		}
-		texts[d] = &strings.Builder{}
+	for i, d := range docs {
+		fps[d] = profs[i].Fingerprint
 	}
-	source := map[string]string{}
-	for _, c := range claims {
-		source[c.DocID] = strings.ToLower(strings.TrimSpace(c.Source))
-		if b, ok := texts[c.DocID]; ok && c.Kind != extract.KindHeadline {
-			b.WriteString(c.Text)
-			b.WriteString("\n")
-		}
-	}
-	for d, b := range texts {
-		fps[d] = NewFingerprint(b.String())
-	}
-	syn := Origins(fps, opt.SyndicationThreshold)
+	syn := Origins(fps, 0)
 	// Then one origin per source: an outlet repeating itself is not
 	// corroboration.
 	uf := newUnionFind(len(docs))
@@ -412,7 +556,7 @@ func originsOf(claims []extract.Claim, docs []string, opt Options) map[string]st
 	bySource := map[string]int{}
 	for i, d := range docs {
 		uf.union(i, pos[syn[d]])
-		if s := source[d]; s != "" {
+		if s := profs[i].Source; s != "" {
 			if j, ok := bySource[s]; ok {
 				uf.union(i, j)
 			} else {
@@ -421,7 +565,6 @@ func originsOf(claims []extract.Claim, docs []string, opt Options) map[string]st
 		}
 	}
 	out := make(map[string]string, len(docs))
-	// Name each origin by the smallest document id in it.
 	root := map[int]string{}
 	for i, d := range docs {
 		r := uf.find(i)
@@ -660,69 +803,6 @@ func vectorize(ms []mention) {
 	}
 }
 
-// docVectors describes each document by its title words and the entities
-// of its claims, weighted by inverse document frequency, for the gate that
-// keeps values of unrelated stories apart.
-func docVectors(claims []extract.Claim, docs []string, docIndex map[string]int) []topicVec {
-	bags := make([]map[string]float64, len(docs))
-	for i := range bags {
-		bags[i] = map[string]float64{}
-	}
-	for _, c := range claims {
-		b := bags[docIndex[c.DocID]]
-		for _, w := range words(c.Title) {
-			if !w.boundary {
-				b[w.norm] = 1
-			}
-		}
-		for _, e := range c.Entities {
-			name := e.Canonical
-			if name == "" {
-				name = e.Text
-			}
-			if name != "" {
-				b["\x00"+strings.ToLower(name)] = 1
-			}
-		}
-	}
-	ids := map[string]int32{}
-	df := map[string]int{}
-	for _, b := range bags {
-		for t := range b {
-			df[t]++
-			if _, ok := ids[t]; !ok {
-				ids[t] = int32(len(ids))
-			}
-		}
-	}
-	out := make([]topicVec, len(docs))
-	n := float64(len(docs))
-	for i, b := range bags {
-		type tw struct {
-			id int32
-			w  float64
-		}
-		var tws []tw
-		var norm float64
-		for t := range b {
-			w := math.Log(1 + n/float64(df[t]))
-			tws = append(tws, tw{ids[t], w})
-			norm += w * w
-		}
-		slices.SortFunc(tws, func(a, b tw) int { return cmp.Compare(a.id, b.id) })
-		norm = math.Sqrt(norm)
-		v := topicVec{terms: make([]int32, len(tws)), w: make([]float32, len(tws))}
-		for k, x := range tws {
-			v.terms[k] = x.id
-			if norm > 0 {
-				v.w[k] = float32(x.w / norm)
-			}
-		}
-		out[i] = v
-	}
-	return out
-}
-
 // pair is a candidate link between two mentions.
 type pair struct {
 	a, b  int
@@ -734,7 +814,7 @@ type pair struct {
 // never merging two clusters that would then hold different values from
 // one document. It returns the clusters of two or more mentions and the
 // pairs of mentions of different values that passed the conflict rules.
-func link(ms []mention, docVecs []topicVec, persons [][]string, days []float64, opt Options) ([][]int, approvedConflicts) {
+func link(ms []mention, docSim *docSims, persons [][]string, days []float64, opt Options) ([][]int, approvedConflicts) {
 	postings := map[int32][]int{}
 	for i, m := range ms {
 		for _, t := range m.vec.terms {
@@ -745,7 +825,6 @@ func link(ms []mention, docVecs []topicVec, persons [][]string, days []float64, 
 	// agreeing on the figure is evidence of one fact too.
 	var cands []pair
 	seen := map[int]bool{}
-	docSim := map[[2]int]float64{}
 	// best[i][d] is the best score of mention i with any mention of
 	// document d.
 	best := make([]map[int]float64, len(ms))
@@ -768,12 +847,7 @@ func link(ms []mention, docVecs []topicVec, persons [][]string, days []float64, 
 		if o.origin == m.origin || rel == relIncomparable {
 			return
 		}
-		key := [2]int{min(m.doc, o.doc), max(m.doc, o.doc)}
-		ds, ok := docSim[key]
-		if !ok {
-			ds = cosine(docVecs[key[0]], docVecs[key[1]])
-			docSim[key] = ds
-		}
+		ds := docSim.sim(m.doc, o.doc)
 		if ds < docGate {
 			return
 		}

@@ -4,8 +4,6 @@ import (
 	"math"
 	"strings"
 	"time"
-
-	"github.com/claimdex/claimdex/extract"
 )
 
 // The conflict gate. Two outlets stating different values for what looks
@@ -42,25 +40,6 @@ const (
 	// have changed rather than been misreported.
 	maxStoryDays = 7
 )
-
-// docDays returns each document's publication day (days since the
-// epoch), NaN when unknown.
-func docDays(claims []extract.Claim, n int, docIndex map[string]int) []float64 {
-	out := make([]float64, n)
-	for i := range out {
-		out[i] = math.NaN()
-	}
-	for _, c := range claims {
-		d := docIndex[c.DocID]
-		if !math.IsNaN(out[d]) || c.Published == "" {
-			continue
-		}
-		if t, ok := parsePublished(c.Published); ok {
-			out[d] = float64(t.Unix() / 86400)
-		}
-	}
-	return out
-}
 
 // parsePublished reads an RFC 3339 timestamp or an ISO date.
 func parsePublished(s string) (time.Time, bool) {

@@ -215,7 +215,7 @@ func FuzzCrosscheck(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string, start, end int, other string) {
 		c1 := extract.Claim{ID: "a", DocID: "A", Source: "A", Text: text, Kind: extract.KindTableRow,
 			Money: []extract.Money{{Amount: 5e10, Currency: "USD", Start: start, End: end}},
-			Dates:         []extract.Date{{Value: other, Start: start, End: end}}}
+			Dates: []extract.Date{{Value: other, Start: start, End: end}}}
 		c2 := c1
 		c2.ID, c2.DocID, c2.Source, c2.Kind = "b", "B", "B", extract.KindSentence
 		c2.Money = []extract.Money{{Amount: 4.5e10, Currency: "USD", Start: start, End: end}}

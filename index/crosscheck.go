@@ -64,26 +64,12 @@ func (w *Writer) ReplaceGroups(ctx context.Context, groups []crosscheck.Group) e
 	}
 	keep := map[string]bool{}
 	for _, g := range groups {
-		if !g.Conflict || len(g.Values) == 0 {
-			continue
-		}
-		raw, err := json.Marshal(g)
-		if err != nil {
-			return fmt.Errorf("replace groups: encode: %w", err)
-		}
-		id := groupID(g)
-		size := 0
-		for _, v := range g.Values {
-			size += len(v.Claims)
-		}
-		fields := map[string]any{fType: typeGroup, fJSON: string(raw), fGroupKind: g.Kind, fGroupSize: float64(size)}
-		d, err := w.mapDocument(id, fields)
-		if err != nil {
+		if err := w.putGroup(g); err != nil {
 			return fmt.Errorf("replace groups: %w", err)
 		}
-		_ = w.batch.IndexAdvanced(d)
-		w.ops++
-		keep[id] = true
+		if g.Conflict && len(g.Values) > 0 {
+			keep[groupID(g)] = true
+		}
 	}
 	for _, id := range old {
 		if !keep[id] {
@@ -95,6 +81,34 @@ func (w *Writer) ReplaceGroups(ctx context.Context, groups []crosscheck.Group) e
 		return err
 	}
 	return w.ix.markCrosschecked()
+}
+
+// putGroup adds a group with disagreement to the batch (others are not
+// stored).
+func (w *Writer) putGroup(g crosscheck.Group) error {
+	if !g.Conflict || len(g.Values) == 0 {
+		return nil
+	}
+	raw, err := json.Marshal(g)
+	if err != nil {
+		return fmt.Errorf("encode group: %w", err)
+	}
+	id := groupID(g)
+	size := 0
+	for _, v := range g.Values {
+		size += len(v.Claims)
+	}
+	fields := map[string]any{fType: typeGroup, fJSON: string(raw), fGroupKind: g.Kind, fGroupSize: float64(size)}
+	if g.Story != "" {
+		fields[fGroupStory] = g.Story
+	}
+	d, err := w.mapDocument(id, fields)
+	if err != nil {
+		return err
+	}
+	_ = w.batch.IndexAdvanced(d)
+	w.ops++
+	return nil
 }
 
 // groupID derives a group's id from its kind and claims, so that an
