@@ -386,6 +386,25 @@ func AnalyzeStory(st Story, claims []extract.Claim, profiles map[string]Profile,
 		}
 		annotate(res.Annotations, claims, ms, members, approved)
 	}
+	qgroups, qann := quoteGroups(claims, func(c *extract.Claim) int { return originIdx[origins[c.DocID]] })
+	for _, g := range qgroups {
+		g.Story = st.ID
+		res.Groups = append(res.Groups, g)
+	}
+	for id, qa := range qann {
+		a := res.Annotations[id]
+		a.Corroborations = max(a.Corroborations, qa.Corroborations)
+		for _, c := range qa.Conflicts {
+			if !slices.Contains(a.Conflicts, c) {
+				a.Conflicts = append(a.Conflicts, c)
+			}
+		}
+		if a.Conflicts == nil {
+			a.Conflicts = []string{}
+		}
+		slices.Sort(a.Conflicts)
+		res.Annotations[id] = a
+	}
 	slices.SortFunc(res.Groups, CompareGroups)
 	return res
 }
@@ -1248,3 +1267,4 @@ func stripNumberingGap(s string, from, to int) string {
 	}
 	return t[from:to]
 }
+

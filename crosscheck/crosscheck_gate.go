@@ -26,7 +26,7 @@ const (
 	// strongDocGate is the least document similarity for a conflict
 	// between values that are not specific (years, months, small or
 	// round numbers) or between persons named by a bare title.
-	strongDocGate = 0.3
+	strongDocGate = 0.4
 	// weakTopicExtra is the topic similarity such values need in
 	// addition to the conflict threshold.
 	weakTopicExtra = 0.15

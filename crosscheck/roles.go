@@ -1,6 +1,7 @@
 package crosscheck
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -426,7 +427,23 @@ func sameName(a, b string) bool {
 	if len(x) > len(y) {
 		x, y = y, x
 	}
-	return len(x) == 1 && x[0] == y[len(y)-1]
+	if len(x) == 1 && x[0] == y[len(y)-1] {
+		return true
+	}
+	// A double-barrelled surname written in part ("Celeste Varga" or
+	// "Moore" for "Celeste Varga-Moore"): the same first name, if both
+	// give one, and a surname that is a part of the other's.
+	xs, ys := x[len(x)-1], y[len(y)-1]
+	if xs == ys || !strings.Contains(xs+ys, "-") {
+		return false
+	}
+	part := func(short, long string) bool {
+		return slices.Contains(strings.Split(long, "-"), short)
+	}
+	if !part(xs, ys) && !part(ys, xs) {
+		return false
+	}
+	return len(x) == 1 || x[0] == y[0]
 }
 
 // roleLabel names a group of persons by its title as most often written,

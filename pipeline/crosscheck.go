@@ -262,7 +262,7 @@ func analyse(ctx context.Context, ix *index.Index, recs []index.DocRecord, oldSt
 // hasValues reports whether a claim states something the analysis
 // compares.
 func hasValues(c *extract.Claim) bool {
-	return len(c.Money)+len(c.Dates)+len(c.Quantities) > 0 || crosscheck.NamesRole(c) ||
+	return len(c.Money)+len(c.Dates)+len(c.Quantities) > 0 || crosscheck.NamesRole(c) || c.Speaker != "" ||
 		c.Corroborations != 0 || len(c.Conflicts) > 0
 }
 
