@@ -1267,4 +1267,3 @@ func stripNumberingGap(s string, from, to int) string {
 	}
 	return t[from:to]
 }
-
