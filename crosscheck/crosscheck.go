@@ -124,9 +124,14 @@ const (
 	// specific values to be taken for one fact without alike words
 	// around them.
 	specificDocGate = 0.15
-	// maxPosting skips topic words shared by more mentions than this when
-	// looking for candidate pairs (too common to single out a fact).
-	maxPosting = 5000
+	// maxPosting skips topic words shared by more mentions of a story
+	// than this when looking for candidate pairs (too common to single
+	// out a fact), so that a big story is not compared all with all.
+	maxPosting = 400
+	// maxClaimValues bounds the values of each kind read from one claim.
+	maxClaimValues = 40
+	// maxCluster bounds the mentions of one fact.
+	maxCluster = 300
 )
 
 // Result is the outcome of Crosscheck.
@@ -377,7 +382,9 @@ func AnalyzeStory(st Story, claims []extract.Claim, profiles map[string]Profile,
 	for _, m := range ms {
 		res.Annotations[claims[m.claim].ID] = Annotation{Conflicts: []string{}}
 	}
-	for _, members := range clusters {
+	perCluster := approved.byCluster(clusters)
+	for ci, members := range clusters {
+		approved := perCluster[ci]
 		g, ok := buildGroup(claims, ms, members, approved)
 		if ok {
 			g.Story = st.ID
@@ -410,7 +417,7 @@ func AnalyzeStory(st Story, claims []extract.Claim, profiles map[string]Profile,
 }
 
 // maxDocMentions bounds the values taken from one document.
-const maxDocMentions = 400
+const maxDocMentions = 200
 
 // claimsOfDoc returns the claims of document d.
 func claimsOfDoc(claims []extract.Claim, d string) []extract.Claim {
@@ -601,6 +608,16 @@ func originsOf(docs []string, profs []Profile) map[string]string {
 func claimMentions(c *extract.Claim) []mention {
 	var out []mention
 	var moneySpans, dateSpans, qtySpans []span
+	// A table row or list of thousands of figures is read no further
+	// than maxClaimValues of each kind: a topic is computed against the
+	// claim's other values, which would make it quadratic.
+	if len(c.Money) > maxClaimValues || len(c.Dates) > maxClaimValues || len(c.Quantities) > maxClaimValues {
+		cc := *c
+		cc.Money = cc.Money[:min(len(cc.Money), maxClaimValues)]
+		cc.Dates = cc.Dates[:min(len(cc.Dates), maxClaimValues)]
+		cc.Quantities = cc.Quantities[:min(len(cc.Quantities), maxClaimValues)]
+		c = &cc
+	}
 	for _, m := range c.Money {
 		moneySpans = append(moneySpans, span{m.Start, m.End})
 	}
@@ -1022,6 +1039,16 @@ func link(ms []mention, docSim *docSims, persons [][]string, days []float64, opt
 func mergeable(ms []mention, a, b map[int][]int) bool {
 	if len(b) < len(a) {
 		a, b = b, a
+	}
+	n := 0
+	for _, xs := range a {
+		n += len(xs)
+	}
+	for _, xs := range b {
+		n += len(xs)
+	}
+	if n > maxCluster {
+		return false
 	}
 	if qa, qb := clusterQual(ms, a), clusterQual(ms, b); qa != "" && qb != "" && !qualMatch(qa, qb) {
 		return false

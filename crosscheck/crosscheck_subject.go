@@ -125,3 +125,27 @@ func (c approvedConflicts) contradict(ms []mention, members []int, x, y int) boo
 	}
 	return false
 }
+
+// byCluster splits the approved pairs by the cluster holding both their
+// mentions, in one pass: a cluster's checks then never walk the pairs of
+// the whole story.
+func (c approvedConflicts) byCluster(clusters [][]int) []approvedConflicts {
+	of := map[int]int{}
+	for ci, members := range clusters {
+		for _, m := range members {
+			of[m] = ci
+		}
+	}
+	out := make([]approvedConflicts, len(clusters))
+	for i := range out {
+		out[i] = approvedConflicts{}
+	}
+	for p := range c {
+		ca, ok1 := of[p[0]]
+		cb, ok2 := of[p[1]]
+		if ok1 && ok2 && ca == cb {
+			out[ca][p] = true
+		}
+	}
+	return out
+}

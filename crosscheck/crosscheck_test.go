@@ -1,6 +1,7 @@
 package crosscheck
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -221,4 +222,29 @@ func FuzzCrosscheck(f *testing.F) {
 		c2.Money = []extract.Money{{Amount: 4.5e10, Currency: "USD", Start: start, End: end}}
 		_ = Analyze([]extract.Claim{c1, c2}, Options{})
 	})
+}
+
+// TestHugeTableRowBounded: one table row with 20,000 money cells (any
+// fetched page can carry one) is read no further than the per-claim and
+// per-document bounds, so the analysis stays near-linear.
+func TestHugeTableRowBounded(t *testing.T) {
+	row := func(doc string, scale float64) extract.Claim {
+		var b strings.Builder
+		var money []extract.Money
+		for i := range 20000 {
+			start := b.Len()
+			fmt.Fprintf(&b, "$%d; ", 1000+i)
+			money = append(money, extract.Money{Text: b.String()[start : b.Len()-2], Amount: scale * float64(1000+i), Currency: "USD", Start: start, End: b.Len() - 2})
+		}
+		return extract.Claim{ID: doc + "-row", DocID: doc, Source: doc, Title: "Harbour fund table", Kind: extract.KindTableRow,
+			Text: b.String(), Money: money, Published: "2026-03-03"}
+	}
+	c := row("a", 1)
+	if n := len(claimMentions(&c)); n > maxClaimValues {
+		t.Errorf("claimMentions read %d values of a 20,000-cell row, want at most %d", n, maxClaimValues)
+	}
+	res := Analyze([]extract.Claim{c, row("b", 1.1)}, Options{})
+	if len(res.Annotations) != 2 {
+		t.Errorf("annotations of %d claims, want 2", len(res.Annotations))
+	}
 }

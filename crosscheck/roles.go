@@ -411,11 +411,14 @@ func isAcronym(w string) bool {
 	return letters >= 2
 }
 
+// nameDots turns dots into spaces and non-breaking hyphens into hyphens.
+var nameDots = strings.NewReplacer(".", " ", "‑", "-")
+
 // sameName reports whether two canonical names are one person: equal
 // ignoring case and dots, or one a surname of the other.
 func sameName(a, b string) bool {
 	norm := func(s string) []string {
-		return strings.Fields(strings.ToLower(strings.NewReplacer(".", " ", "‑", "-").Replace(s)))
+		return strings.Fields(strings.ToLower(nameDots.Replace(s)))
 	}
 	x, y := norm(a), norm(b)
 	if len(x) == 0 || len(y) == 0 {

@@ -45,7 +45,7 @@ const (
 	maxTitleKeys = 16
 	// MaxStoryDocs bounds a story: the coverage of a big event is split
 	// into its most alike parts rather than compared all with all.
-	MaxStoryDocs = 120
+	MaxStoryDocs = 60
 	// StoryDays is how far apart two documents' publication days may be
 	// for them to report one story.
 	StoryDays = 7
@@ -196,14 +196,18 @@ func valueKey(m mention) string {
 		}
 		return "v:date:" + m.val.text
 	}
-	// Amounts are keyed by value and unit rounded to two significant
-	// digits, so "$1.2bn" and "$1,190 million" share a key.
-	x := m.val.lo
+	// Round figures ("$100 million", "1,000 people") recur in many
+	// stories and key none; a figure with two significant digits or more
+	// is keyed by its value and unit.
+	x := math.Abs(m.val.lo)
 	if x == 0 {
 		return ""
 	}
-	mag := math.Pow(10, math.Floor(math.Log10(math.Abs(x)))-1)
-	return "v:" + m.kind + ":" + fmtNum(math.Round(x/mag)*mag) + " " + m.val.unit
+	mag := math.Pow(10, math.Floor(math.Log10(x)))
+	if math.Abs(x/mag-math.Round(x/mag)) < 1e-9 {
+		return ""
+	}
+	return "v:" + m.kind + ":" + fmtNum(m.val.lo) + " " + m.val.unit
 }
 
 func keyWeight(k string) float64 {

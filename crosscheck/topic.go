@@ -88,11 +88,15 @@ func words(s string) []word {
 	return out
 }
 
+// possessives strips possessive endings and apostrophes (built once: a
+// Replacer is costly to make).
+var possessives = strings.NewReplacer("’s", "", "'s", "", "’", "", "'", "")
+
 // normWord lower-cases and stems w, or returns "" for words that carry no
 // topic.
 func normWord(w string) string {
 	w = strings.ToLower(w)
-	w = strings.NewReplacer("’s", "", "'s", "", "’", "", "'", "").Replace(w)
+	w = possessives.Replace(w)
 	if utf8.RuneCountInString(w) < 2 || stopWords[w] {
 		return ""
 	}
