@@ -416,6 +416,17 @@ func AnalyzeStory(st Story, claims []extract.Claim, profiles map[string]Profile,
 	return res
 }
 
+// storyRelief lowers the topic similarity a disagreement needs between
+// documents that plainly report one story (profile similarity from 0.3,
+// fully at 0.5): each outlet words a fact its own way, and the closer
+// the two reports, the less their words need to match.
+func storyRelief(ds float64) float64 {
+	return maxStoryRelief * math.Min(1, math.Max(0, (ds-0.3)/0.2))
+}
+
+// maxStoryRelief is the most storyRelief gives.
+const maxStoryRelief = 0.08
+
 // maxDocMentions bounds the values taken from one document.
 const maxDocMentions = 200
 
@@ -900,7 +911,7 @@ func link(ms []mention, docSim *docSims, persons [][]string, days []float64, opt
 			}
 			score += agreeBonus
 		case relDifferent:
-			if sim < opt.ConflictThreshold+apartPenalty(m.kind, m.val, o.val) || farApart(m.kind, m.val, o.val) || bareRoles(m, o) || otherSubjects(m, o) {
+			if sim < opt.ConflictThreshold+apartPenalty(m.kind, m.val, o.val)-storyRelief(ds) || farApart(m.kind, m.val, o.val) || bareRoles(m, o) || otherSubjects(m, o) {
 				return
 			}
 			if !mayConflict(m, o, ds, sim, days[m.doc], days[o.doc], opt) {

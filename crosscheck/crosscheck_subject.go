@@ -59,13 +59,34 @@ func otherSubjects(a, b mention) bool {
 	}
 	for _, x := range a.subjects {
 		for _, y := range b.subjects {
-			if sameName(x, y) || strings.Contains(" "+y+" ", " "+x+" ") || strings.Contains(" "+x+" ", " "+y+" ") {
+			if sameName(x, y) || sharesNameWord(x, y) {
 				return false
 			}
 		}
 	}
 	return true
 }
+
+// sharesNameWord reports two names of one subject written differently:
+// "lumen grid analytics inc" and "lumen", "halvard systems asa" and
+// "halvard": they share a distinctive word (not a legal form or a generic
+// word of company names).
+func sharesNameWord(x, y string) bool {
+	for _, w := range strings.Fields(x) {
+		if len(w) < 3 || genericNameWords[w] {
+			continue
+		}
+		if slices.Contains(strings.Fields(y), w) {
+			return true
+		}
+	}
+	return false
+}
+
+// genericNameWords are words many organisation names share.
+var genericNameWords = setOf(`inc ltd llc plc ag sa asa ab nv bv gmbh corp co company companies group holdings holding
+systems international national global the and of for bank capital partners fund ministry department office agency
+authority council commission court union association university institute foundation services service`)
 
 // ambiguousTopic reports a topic under which m's document states several
 // different values: the mention o of another document is as close to
