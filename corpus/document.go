@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"errors"
+	"strings"
 	"time"
 )
 
@@ -67,4 +68,22 @@ type Document struct {
 	// Hash identifies the cleaned content (title and text), whatever the
 	// location: equal hashes mean duplicate documents.
 	Hash string `json:"hash"`
+}
+
+// BodyText is the article body as users of extraction tools expect it:
+// the blocks that are neither the title (it has its own field), page
+// furniture nor captions, joined by blank lines. Document.Text keeps every
+// block so that block offsets stay valid; BodyText is for reading.
+func (d *Document) BodyText() string {
+	var b strings.Builder
+	for _, bl := range d.Blocks {
+		if bl.Boilerplate || bl.Kind == Title || bl.Kind == Caption {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteString(blockSep)
+		}
+		b.WriteString(bl.Text)
+	}
+	return b.String()
 }
