@@ -200,7 +200,7 @@ func isBoilerplate(kind BlockKind, text string) bool {
 	if strings.Count(t, "#") >= 2 && isHashtagBlock(t) {
 		return true
 	}
-	if kind != TableRow && isStamp(t) {
+	if kind != TableRow && (isStamp(t) || isDateLine(t)) {
 		return true
 	}
 	if words <= 5 && relatedLabel.MatchString(t) {
@@ -303,4 +303,63 @@ func isHashtagBlock(t string) bool {
 		}
 	}
 	return tags >= 2 && tags*2 >= len(ws)-2
+}
+
+// dateWords are the words a date or time line is made of besides numbers:
+// month and weekday names and their abbreviations, clock words, zone
+// abbreviations and the connectors of "10:02 AM CST on Friday".
+var dateWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`january february march april may june july august september october
+		november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday
+		thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun am pm a p m
+		gmt utc bst cet cest est edt cst cdt mst mdt pst pdt et ct pt mt ist jst aest aedt hkt sgt
+		mez mesz z on at of the updated published posted last first modified st nd rd th h hrs`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// isDateLine reports a block that is nothing but a date or a time:
+// "Saturday 05 Jan 2008 20:43", "10:02 AM CST on Friday, December 28,
+// 2007", "11/01/2008 2:35:41 PM". Such a line stamps the page; it states
+// nothing. It needs a number and a month, a weekday or a clock time.
+func isDateLine(t string) bool {
+	if len(t) > 90 || !strings.ContainsAny(t, "0123456789") {
+		return false
+	}
+	words := strings.FieldsFunc(strings.ToLower(t), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+	if len(words) < 2 || len(words) > 14 {
+		return false
+	}
+	named := strings.Contains(t, ":") || strings.Count(t, "/") == 2 || strings.Count(t, ".") == 2
+	for _, w := range words {
+		switch {
+		case isDigits(w):
+		case dateWords[w]:
+			if len(w) >= 3 && w != "the" && w != "last" && w != "first" && w != "updated" &&
+				w != "published" && w != "posted" && w != "modified" {
+				named = true
+			}
+		case len(w) > 2 && isDigits(w[:len(w)-2]) && dateWords[w[len(w)-2:]]:
+			// "5th", "20pm"
+		default:
+			return false
+		}
+	}
+	return named
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }

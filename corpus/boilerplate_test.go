@@ -226,3 +226,29 @@ func FuzzIsBoilerplate(f *testing.F) {
 		}
 	})
 }
+
+func TestIsDateLine(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Saturday 05 Jan 2008 20:43", true},
+		{"10:02 AM CST on Friday, December 28, 2007", true},
+		{"11/01/2008 2:35:41 PM", true},
+		{"Thursday, December 27 2007, 07:00 GMT", true},
+		{"January 16, 2008 12:55 PM ET", true},
+		{"14.03.2026 07:12", true},
+		{"March 2026", true},
+		// Sentences and headings with dates are content.
+		{"On March 3, 2026 the council voted 7-2", false},
+		{"Fares rise 20% on 1 April", false},
+		{"2026", false},
+		{"Chapter 11 at 3:00", false},
+		{"Results of the 2026 election", false},
+	}
+	for _, tc := range tests {
+		if got := isDateLine(tc.text); got != tc.want {
+			t.Errorf("isDateLine(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}

@@ -25,7 +25,7 @@ func cleanHTML(loc string, data []byte, opt Options) (*Document, error) {
 	if err != nil {
 		return nil, fmt.Errorf("decode html %s: %w", loc, err)
 	}
-	root, err := html.Parse(strings.NewReader(src))
+	root, err := html.Parse(strings.NewReader(closeTitle(src)))
 	if err != nil {
 		// x/net/html refuses pathologically deep markup; that is a page we
 		// cannot read, not a crash.
@@ -114,4 +114,39 @@ func decodeHTML(data []byte, contentType string) (string, error) {
 		return strings.ToValidUTF8(string(data), "\uFFFD"), nil
 	}
 	return strings.ToValidUTF8(string(out), "\uFFFD"), nil
+}
+
+// closeTitle closes a <title> that the page never closes. Its content is
+// raw text to the parser, so an unclosed title swallows the whole page;
+// pages damaged in transfer or by a broken template do this. The title
+// ends at the next tag.
+func closeTitle(src string) string {
+	head := src[:min(len(src), 64<<10)]
+	i := indexFold(head, "<title")
+	if i < 0 || indexFold(src[i:], "</title") >= 0 {
+		return src
+	}
+	j := strings.IndexByte(src[i:], '>')
+	if j < 0 {
+		return src
+	}
+	j += i + 1
+	k := strings.IndexByte(src[j:], '<')
+	if k < 0 {
+		return src
+	}
+	k += j
+	return src[:k] + "</title>" + src[k:]
+}
+
+// indexFold is strings.Index for an ASCII lower-case needle, ignoring the
+// case of s.
+func indexFold(s, lowerNeedle string) int {
+	n := len(lowerNeedle)
+	for i := 0; i+n <= len(s); i++ {
+		if s[i] == '<' && strings.EqualFold(s[i:i+n], lowerNeedle) {
+			return i
+		}
+	}
+	return -1
 }

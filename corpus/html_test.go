@@ -358,3 +358,39 @@ func TestCleanHTMLLayouts(t *testing.T) {
 		})
 	}
 }
+
+func TestUnclosedTitle(t *testing.T) {
+	// A page whose <title> never closes: the parser would read the whole
+	// page as the title's text.
+	page := `<html><head><title>Harbour toll to rise (The Coast Daily)
+<meta charset="utf-8"></head><body><div class="story">
+<p>The harbour authority will raise the toll for cargo ships by 12% from June, its director said on Monday, citing the cost of dredging the channel.</p>
+<p>Shipping firms said the increase would be passed on to importers within weeks.</p>
+</div></body></html>`
+	doc, err := cleanHTML("toll.html", []byte(page), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(doc.BodyText(), "cost of dredging the channel") {
+		t.Errorf("body lost: %q", doc.BodyText())
+	}
+	if !strings.HasPrefix(doc.Title, "Harbour toll to rise") {
+		t.Errorf("title = %q", doc.Title)
+	}
+}
+
+func TestFurnitureNamedWrapperAroundArticleBody(t *testing.T) {
+	// "printReady" reads like a print button, but it frames the element
+	// that names itself the article body.
+	page := `<html><body><div id="printReady"><div id="articleBody">
+The club said on Wednesday that its captain had been cleared to train after a visit to a spine specialist.<br><br>
+It was not clear when he would play again, but the coach said the signs were good and that the team doctor agreed.<br><br>
+</div></div><div class="sidebar"><p>Scores</p></div></body></html>`
+	doc, err := cleanHTML("p.html", []byte(page), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(doc.BodyText(), "cleared to train") {
+		t.Errorf("body lost: %q", doc.BodyText())
+	}
+}

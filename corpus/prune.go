@@ -235,7 +235,39 @@ func droppable(n *html.Node, m map[*html.Node]*stats, total stats) bool {
 		if likelyHints.match(ci) && prose > 200 {
 			return false
 		}
+		// A wrapper whose name reads like furniture ("printReady",
+		// "main-rail") around the element that names itself the
+		// article body is the article's frame, not furniture.
+		if prose > 200 && holdsArticleBody(n, m, 0) {
+			return false
+		}
 		return true
+	}
+	return false
+}
+
+// bodyHints name the article body itself, more narrowly than likelyHints.
+var bodyHints = newSubstringHints("articlebody", "article-body", "article_body", "storybody", "story-body",
+	"story_body", "entry-content", "post-body", "articletext", "article-text", "storytext", "story-text")
+
+// holdsArticleBody reports an element, or one a few levels below it, that
+// declares itself the article body (by itemprop or class/id) and holds
+// prose.
+func holdsArticleBody(n *html.Node, m map[*html.Node]*stats, depth int) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		st := m[c]
+		if st == nil || st.text-st.link < 200 {
+			continue
+		}
+		if isArticleBody(c) || bodyHints.match(strings.ToLower(classID(c))) {
+			return true
+		}
+		if depth < 4 && holdsArticleBody(c, m, depth+1) {
+			return true
+		}
 	}
 	return false
 }
