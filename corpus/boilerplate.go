@@ -52,6 +52,14 @@ var engagementAnywhere = regexp.MustCompile(`(?i)\b(?:` + strings.Join([]string{
 	`terms of (?:use|service)`,
 	`download (?:our|the) app`,
 	`don['’]t miss (?:out|our)`,
+	// Paywall pitches.
+	`(?:subscribe|sign in|log in|register) to (?:continue|keep) reading`,
+	`already (?:a subscriber|have an account|registered)`,
+	`(?:this|the) (?:article|story|content) is (?:for|reserved for|available to|only available to) (?:subscribers|members|premium)`,
+	`unlock (?:this|the full|unlimited) (?:article|story|access)`,
+	`(?:get|start) (?:unlimited|full|digital) access`,
+	`you['’]ve (?:reached|used) (?:your|the) (?:limit|free articles?)`,
+	`free articles? (?:left|remaining)`,
 }, "|") + `)`)
 
 // engagementStart matches labels that are furniture when they open a block.
@@ -80,6 +88,9 @@ var engagementStart = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 	`copyright\b`,
 	`questions?\s*:`,
 	`(?:follow|subscribe|share|like) (?:us|on)\b`,
+	// "Read also" in the languages news pages most often use.
+	`(?:leia|veja|lea|lee|lire|voir|lesen sie|leggi|lees|läs|les|læs|lue|czytaj|citește|čtěte|olvassa el|baca|читайте|дивіться) (?:também|tambien|también|aussi|auch|anche|ook|också|også|myös|także|și|také|még|juga|также|також)\b`,
+	`(?:à lire|a lire|zum thema|mehr zum thema|weiterlesen|lire la suite|leer más|ler mais|continua a leggere)\b`,
 }, "|") + `)`)
 
 // furnitureWhole matches blocks that are nothing but a furniture label.
@@ -88,7 +99,7 @@ var furnitureWhole = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 	`menu`, `home`, `skip to (?:main )?content`, `subscribe`, `log ?in`, `sign ?in`, `sign up`,
 	`related`, `advertisement`, `advert`, `\d+ comments?`, `loading\.*`, `contents`, `table of contents`, `in this article`,
 	`on this page`, `jump to`, `loading(?: content| comments)?`, `highlights`,
-	`(?:image|photo|picture|slide) \d+ (?:of|/) \d+`, `share this article`, `newsletter`, `follow us`, `more`, `next`,
+	`(?:image|photo|picture|slide|foto|bild|imagen|immagine)?\s*\d+\s*(?:of|/|von|de|di|sur)\s*\d+`, `share this article`, `newsletter`, `follow us`, `more`, `next`,
 	`previous`, `back to top`, `top`, `read more`, `see more`, `show more`, `close`, `search`,
 	`recommended`, `you may also like`, `most read`, `most popular`, `trending`, `tags`,
 	`join the conversation`, `what do you think\??`, `your say`, `have your say`,

@@ -42,6 +42,11 @@ func cleanHTML(loc string, data []byte, opt Options) (*Document, error) {
 			break
 		}
 	}
+	if !content || visibleShort(blocks, meta.ArticleBody) {
+		if ld := articleBodyBlocks(meta.ArticleBody); len(ld) > 0 {
+			blocks, content = ld, true
+		}
+	}
 	if !content {
 		return nil, fmt.Errorf("clean html %s: %w", loc, ErrNoContent)
 	}
@@ -149,4 +154,42 @@ func indexFold(s, lowerNeedle string) int {
 		}
 	}
 	return -1
+}
+
+// articleBodyBlocks splits a JSON-LD articleBody into paragraphs: at blank
+// lines or line breaks where the text has them. A body of under 200
+// letters is a teaser, not the article.
+func articleBodyBlocks(body string) []Block {
+	if countLetters(body) < 200 {
+		return nil
+	}
+	body = stripInline(body) // some sites put markup in it
+	sep := "\n\n"
+	if !strings.Contains(body, sep) {
+		sep = "\n"
+	}
+	var out []Block
+	for _, p := range strings.Split(body, sep) {
+		if p = normalizeText(p); p != "" {
+			out = append(out, Block{Kind: Paragraph, Text: p, Boilerplate: isBoilerplate(Paragraph, p)})
+		}
+	}
+	return out
+}
+
+// visibleShort reports a visible body that holds under a third of the
+// letters of the page's own JSON-LD articleBody: the markup shows a
+// teaser or a script-built page, the structured data the story.
+func visibleShort(blocks []Block, ldBody string) bool {
+	n := countLetters(ldBody)
+	if n < 600 {
+		return false
+	}
+	seen := 0
+	for _, b := range blocks {
+		if !b.Boilerplate && b.Kind != Title && b.Kind != Caption {
+			seen += countLetters(b.Text)
+		}
+	}
+	return seen*3 < n
 }

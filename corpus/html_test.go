@@ -394,3 +394,39 @@ It was not clear when he would play again, but the coach said the signs were goo
 		t.Errorf("body lost: %q", doc.BodyText())
 	}
 }
+
+func TestJSONLDArticleBodyFallback(t *testing.T) {
+	// The visible page is a script shell; the story is only in JSON-LD.
+	page := `<html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Grain exports resume",
+"articleBody":"Grain exports from the port of Kessla resumed on Tuesday after a three-week halt, the port authority said.\n\nSix ships left the harbour carrying 180,000 tonnes of wheat and maize, and eleven more are due to load this week, the authority added in a statement."}</script></head>
+<body><div id="app"></div><p>Loading</p></body></html>`
+	doc, err := cleanHTML("grain.html", []byte(page), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := doc.BodyText()
+	if !strings.HasPrefix(body, "Grain exports from the port of Kessla resumed") || !strings.Contains(body, "\n\nSix ships left") {
+		t.Errorf("body = %q", body)
+	}
+}
+
+func TestFurnitureClasses(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"2/28", true},
+		{"Foto 3 von 12", true},
+		{"Lesen Sie auch: Die Bahn erhöht die Preise", true},
+		{"Leia também: Governo anuncia novo pacote", true},
+		{"Subscribe to continue reading.", true},
+		{"This article is for subscribers only. Already a subscriber? Log in.", true},
+		{"The price rose 2/3 of a cent on Monday, traders said, after the central bank's statement.", false},
+		{`The publisher said its "subscribe to continue reading" wall had added 40,000 paying readers in a year.`, false},
+	}
+	for _, tc := range tests {
+		if got := isBoilerplate(Paragraph, tc.text); got != tc.want {
+			t.Errorf("isBoilerplate(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
