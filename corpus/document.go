@@ -62,6 +62,12 @@ type Document struct {
 	PublishedFrom string    `json:"published_from,omitempty"`
 	Language      string    `json:"language,omitempty"`
 	CanonicalURL  string    `json:"canonical_url,omitempty"`
+	// Section is the desk or section the document names for itself
+	// ("Markets", "World Desk"), from a wire header.
+	Section string `json:"section,omitempty"`
+	// Dateline is the place of the story's dateline ("London" from
+	// "LONDON, March 3 (Agency) -").
+	Dateline string `json:"dateline,omitempty"`
 	// Text is the blocks' texts joined by blank lines ("\n\n").
 	Text   string  `json:"text"`
 	Blocks []Block `json:"blocks"`
