@@ -19,7 +19,13 @@ Prints what the clean stage makes of one document: its metadata and its
 text, block by block. Text output shows the metadata, then the article body
 with paragraphs separated by blank lines. JSON output has the fields title,
 source, authors, published, modified, published_from, language,
-canonical_url, text and blocks [{kind, text, section, boilerplate}].
+canonical_url, section, dateline, text and blocks [{kind, text, section, boilerplate}].
+
+published_from names the evidence for the date: json-ld, meta,
+time-element, url, byline or text (HTML); front_matter, header (a date
+line above the story), dateline, or dateline+published (the dateline's
+day with the year of --published) for plain text; option when only
+--published gave it.
 
 The text is the article body alone: no title (it has its own field), no
 page furniture (navigation, prompts, bylines, credits) and no captions.
@@ -40,6 +46,8 @@ func runClean(ctx context.Context, e *env, args []string) error {
 	format := newChoice("text", "text", "json")
 	fs.Var(format, "format", "output `FORMAT`: text or json")
 	source := fs.String("source", "", "source `NAME` when the document's metadata names none")
+	var published dateFlag
+	fs.Var(&published, "published", "publication `DATE` when the document gives none; also the year of a dateline without one")
 	pageURL := fs.String("url", "", "the page's address `URL` when the document comes on standard input or from a file")
 	pos, err := parseFlags(e, fs, cleanHelp, args)
 	if err != nil {
@@ -51,7 +59,7 @@ func runClean(ctx context.Context, e *env, args []string) error {
 	if *pageURL != "" && !isHTTPURL(*pageURL) {
 		return usagef("--url wants an http or https address, got %q", *pageURL)
 	}
-	doc, err := readDocumentAt(e, pos[0], *pageURL, corpus.Options{Source: *source})
+	doc, err := readDocumentAt(e, pos[0], *pageURL, corpus.Options{Source: *source, Published: published.t})
 	if err != nil {
 		return err
 	}
@@ -72,6 +80,8 @@ type cleanJSON struct {
 	PublishedFrom string      `json:"published_from"`
 	Language      string      `json:"language"`
 	CanonicalURL  string      `json:"canonical_url"`
+	Section       string      `json:"section"`
+	Dateline      string      `json:"dateline"`
 	Text          string      `json:"text"`
 	Blocks        []blockJSON `json:"blocks"`
 }
@@ -96,6 +106,7 @@ func writeCleanJSON(w io.Writer, doc *corpus.Document) error {
 		Title: doc.Title, Source: doc.Source, Authors: doc.Authors,
 		Published: rfc3339(doc.Published), Modified: rfc3339(doc.Modified),
 		PublishedFrom: doc.PublishedFrom, Language: doc.Language, CanonicalURL: doc.CanonicalURL,
+		Section: doc.Section, Dateline: doc.Dateline,
 		Text: doc.BodyText(), Blocks: make([]blockJSON, 0, len(doc.Blocks)),
 	}
 	if out.Authors == nil {
@@ -125,6 +136,8 @@ func writeCleanText(w io.Writer, doc *corpus.Document) error {
 	field("modified", rfc3339(doc.Modified))
 	field("language", doc.Language)
 	field("canonical", doc.CanonicalURL)
+	field("section", doc.Section)
+	field("dateline", doc.Dateline)
 	b.WriteString("\n")
 	b.WriteString(doc.BodyText())
 	b.WriteString("\n")
