@@ -15,10 +15,8 @@ import (
 // engagementAnywhere matches reader-directed phrases that are furniture
 // wherever they appear in a short block, unless they sit inside a quotation.
 var engagementAnywhere = regexp.MustCompile(`(?i)\b(?:` + strings.Join([]string{
-	`share (?:your|with us your) (?:thoughts|views|opinions?|comments?|experiences?|stor(?:y|ies)|take)`,
 	`share this (?:article|story|post|page|piece)`,
 	`share it with (?:a|your) friends?`,
-	`join (?:the|our) (?:conversation|discussion|debate|community)`,
 	`let us know`,
 	`leave (?:a|your) (?:comment|reply|thoughts)`,
 	`(?:comment|comments) (?:below|section)`,
@@ -28,8 +26,6 @@ var engagementAnywhere = regexp.MustCompile(`(?i)\b(?:` + strings.Join([]string{
 	`what are your thoughts`,
 	`(?:we'd|we would|we['’]d) (?:love|like) to hear`,
 	`have your say`,
-	`questions for (?:readers|you|discussion|our readers)`,
-	`your (?:take|voice|opinion|views?|thoughts|feedback) (?:matters?|counts?)`,
 	`(?:sign up|subscribe|register) (?:for|to) (?:our|the free|my|the \S+ newsletter)`,
 	`(?:you have been|you['’]ve been|you['’]re) (?:successfully )?subscribed`,
 	`(?:meet|delivered to|straight to|right in|in) your inbox`,
@@ -39,10 +35,7 @@ var engagementAnywhere = regexp.MustCompile(`(?i)\b(?:` + strings.Join([]string{
 	`our (?:daily |weekly |free )?newsletters?`,
 	`subscribe (?:now|today|here)`,
 	`follow us\b`,
-	`follow (?:our|this) (?:updates|coverage|page|live|blog|channel|account)`,
-	`continue following (?:this|our)`,
 	`stay tuned`,
-	`for (?:ongoing|continued|more|further|the latest|live) (?:coverage|updates)`,
 	`(?:click|tap) here`,
 	`all rights reserved`,
 	`accept (?:all )?cookies`,
@@ -86,7 +79,6 @@ var engagementStart = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 	`must read\b`,
 	`(?:like|enjoy(?:ed)?|love) this (?:story|article)`,
 	`copyright\b`,
-	`questions?\s*:`,
 	`(?:follow|subscribe|share|like) (?:us|on)\b`,
 	// "Read also" in the languages news pages most often use.
 	`(?:leia|veja|lea|lee|lire|voir|lesen sie|leggi|lees|läs|les|læs|lue|czytaj|citește|čtěte|olvassa el|baca|читайте|дивіться) (?:também|tambien|también|aussi|auch|anche|ook|också|også|myös|także|și|také|még|juga|также|також)\b`,
@@ -95,14 +87,14 @@ var engagementStart = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 
 // furnitureWhole matches blocks that are nothing but a furniture label.
 var furnitureWhole = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
-	`engagement`, `comments?`, `share(?: this)?(?: on \w+)?`, `tweet`, `print`, `e-?mail`,
+	`comments?`, `share(?: this)?(?: on \w+)?`, `tweet`, `print`, `e-?mail`,
 	`menu`, `home`, `skip to (?:main )?content`, `subscribe`, `log ?in`, `sign ?in`, `sign up`,
 	`related`, `advertisement`, `advert`, `\d+ comments?`, `loading\.*`, `contents`, `table of contents`, `in this article`,
 	`on this page`, `jump to`, `loading(?: content| comments)?`, `highlights`,
 	`(?:image|photo|picture|slide|foto|bild|imagen|immagine)?\s*\d+\s*(?:of|/|von|de|di|sur)\s*\d+`, `share this article`, `newsletter`, `follow us`, `more`, `next`,
 	`previous`, `back to top`, `top`, `read more`, `see more`, `show more`, `close`, `search`,
 	`recommended`, `you may also like`, `most read`, `most popular`, `trending`, `tags`,
-	`join the conversation`, `what do you think\??`, `your say`, `have your say`,
+	`what do you think\??`, `your say`, `have your say`,
 	// The same labels in the languages the corpus most often meets.
 	`関連記事`, `leia também`, `veja também`, `lea también`, `artículos relacionados`, `notícias relacionadas`,
 	`lesen sie auch`, `das könnte sie auch interessieren`, `à lire aussi`, `lire aussi`, `sur le même sujet`,
@@ -180,11 +172,10 @@ var notNames = map[string]bool{
 }
 
 // isBoilerplate reports whether a block of the given kind and text is page
-// furniture that must never become a claim: engagement prompts ("Share your
-// thoughts below", "Join the conversation", "Questions for readers: ..."),
-// newsletter and cookie boxes, share bars, "Continue following this page",
-// "For ongoing coverage, follow ...", bylines and photo credits, "Table of
-// Contents". Shared by the text and HTML cleaners.
+// furniture that must never become a claim: engagement prompts (sentences
+// that tell the reader to act on the page, or put questions to the reader),
+// newsletter and cookie boxes, share bars, bylines and photo credits,
+// "Table of Contents". Shared by the text and HTML cleaners.
 //
 // It errs on the side of keeping text: a reader-directed phrase inside a
 // quotation, or in a paragraph that mostly reports, does not make the block
@@ -228,7 +219,7 @@ func isBoilerplate(kind BlockKind, text string) bool {
 	if kind == Paragraph && words <= 80 && isOnlyQuestions(t) && addressesReader(lower) {
 		return true
 	}
-	if words <= 80 && hasAny(lower, engagementKeys...) {
+	if words <= 80 && (hasAny(lower, engagementKeys...) || hasReaderWord(lower)) {
 		return isEngagement(t)
 	}
 	return false

@@ -36,7 +36,6 @@ func TestIsBoilerplate(t *testing.T) {
 		{"reporting by", Paragraph, "Reporting by Tomasz Wielgosz; Editing by Hal Benning", true},
 		{"reporting by in brackets", Paragraph, "(Reporting by Ines Marl; Editing by Tam Oduya)", true},
 		{"hashtags", ListItem, "Relevant hashtags: #PortStrike, #Harbourview2025", true},
-		{"engagement heading", Heading, "Engagement", true},
 		{"toc heading", Heading, "Table of Contents", true},
 		{"comments heading", Heading, "Comments", true},
 		{"leave a comment", Paragraph, "Leave a comment and let us know.", true},
@@ -249,6 +248,62 @@ func TestIsDateLine(t *testing.T) {
 	for _, tc := range tests {
 		if got := isDateLine(tc.text); got != tc.want {
 			t.Errorf("isDateLine(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestReaderDirected checks the general mechanism behind engagement
+// prompts on wordings of our own: an imperative of a reader verb that
+// refers to the reader or the page, or a very short sentence about the
+// reader's say; never reported speech.
+func TestReaderDirected(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Drop us a line with your view on the new tram timetable.", true},
+		{"Send us your photos of the flooding.", true},
+		{"Vote in our poll below.", true},
+		{"For the latest, keep checking this page.", true},
+		{"If you were at the match, tell us about it in the comments.", true},
+		{"Please email your questions to the newsroom.", true},
+		{"Your vote counts!", true},
+		// Reporting and instructions inside the news.
+		{"Send the money by Friday, the tax office told businesses.", false},
+		{"Keep the doors shut until the smoke clears, the fire service said.", false},
+		{"Voters who want to register can do so until March 3.", false},
+		{"Follow the coast road north for 12 kilometres to reach the camp.", false},
+		{"Your pension rises by 3.1% in April.", false},
+		{"Share prices fell 4% in early trading.", false},
+	}
+	for _, tc := range tests {
+		if got := readerDirected(strings.ToLower(tc.text)); got != tc.want {
+			t.Errorf("readerDirected(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+	// Blocks of such sentences are furniture; one in a quote is not.
+	if !isBoilerplate(Paragraph, "Were you affected by the closure? Drop us a line with your story.") {
+		t.Error("prompt block not boilerplate")
+	}
+	if isBoilerplate(Paragraph, `"Send us your photos," the fire chief told residents after the blaze.`) {
+		t.Error("quoted appeal marked boilerplate")
+	}
+}
+
+func TestMarkFurnitureHeadings(t *testing.T) {
+	blocks := []Block{
+		{Kind: Heading, Text: "What the council decided"},
+		{Kind: Paragraph, Text: "The council approved the plan by 7 votes to 2."},
+		{Kind: Heading, Text: "Over to you"},
+		{Kind: Paragraph, Text: "Drop us a line with your view.", Boilerplate: true},
+		{Kind: Heading, Text: "Background"},
+		{Kind: Heading, Text: "Earlier plans"},
+		{Kind: Paragraph, Text: "A first plan failed in 2019."},
+	}
+	markFurnitureHeadings(blocks)
+	for i, want := range []bool{false, false, true, true, false, false, false} {
+		if blocks[i].Boilerplate != want {
+			t.Errorf("block %d %q: boilerplate = %v, want %v", i, blocks[i].Text, blocks[i].Boilerplate, want)
 		}
 	}
 }

@@ -99,6 +99,7 @@ func cleanHTML(loc string, data []byte, opt Options) (*Document, error) {
 	}
 	markFurnitureLists(blocks)
 	markReaderQuestions(blocks)
+	markFurnitureHeadings(blocks)
 	assemble(doc, blocks)
 	return doc, nil
 }

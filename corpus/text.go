@@ -64,6 +64,7 @@ func cleanText(loc string, s string, opt Options) (*Document, error) {
 		})
 	}
 	markReaderQuestions(out)
+	markFurnitureHeadings(out)
 	assemble(doc, out)
 	if len(doc.Blocks) == 0 {
 		return nil, ErrNoContent
