@@ -153,7 +153,7 @@ func (w *walker) emit(c ctx, raw string, link, total int) {
 		// A run that is all link ("Read more: ...") is navigation.
 		boiler = true
 	}
-	if kind == Heading && w.titleKey != "" && foldKey(text) == w.titleKey {
+	if (kind == Heading || kind == Paragraph && len(text) <= 200) && w.titleKey != "" && foldKey(text) == w.titleKey {
 		return // the headline, already the Title block
 	}
 	if !boiler && kind != Heading && len(text) <= 60 && strings.ContainsAny(text, "0123456789") {

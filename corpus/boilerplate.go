@@ -244,6 +244,10 @@ func parseByline(s string) ([]string, bool) {
 			s = s[:i]
 		}
 	}
+	// What follows the first number is a date or a time ("1 hour ago").
+	if i := strings.IndexAny(s, "0123456789"); i > 0 {
+		s = s[:i]
+	}
 	s = strings.TrimSpace(strings.TrimRight(s, ".,;: "))
 	words := strings.Fields(s)
 	if len(words) == 0 || len(words) > 12 {

@@ -101,6 +101,7 @@ func TestParseByline(t *testing.T) {
 		{"Jane Doe and Ali Khan", []string{"Jane Doe", "Ali Khan"}, true},
 		{"Jane Doe, Staff Writer", []string{"Jane Doe"}, true},
 		{"Maria de la Cruz | March 3, 2025", []string{"Maria de la Cruz"}, true},
+		{"ANA LOPES, Associated Press Writer 1 hour, 40 minutes ago", []string{"ANA LOPES"}, true},
 		{"the end of the year", nil, false},
 		{"Friday, prices rose", nil, false},
 	}

@@ -50,6 +50,7 @@ func cleanHTML(loc string, data []byte, opt Options) (*Document, error) {
 	if !content {
 		return nil, fmt.Errorf("clean html %s: %w", loc, ErrNoContent)
 	}
+	blocks = headlineFromTitle(&meta, blocks)
 	if meta.Title == "" {
 		// No metadata title: promote the first heading.
 		for i, b := range blocks {
@@ -193,4 +194,31 @@ func visibleShort(blocks []Block, ldBody string) bool {
 		}
 	}
 	return seen*3 < n
+}
+
+// headlineFromTitle finds the page's headline among the first blocks when
+// the metadata title is the headline plus a site name that cleanTitle
+// could not tell apart ("Headline - Site", "Site: Headline"): a heading
+// whose letters open or close the title's is the headline. It becomes the
+// title and leaves the body.
+func headlineFromTitle(meta *pageMeta, blocks []Block) []Block {
+	tk := letterKey(meta.Title)
+	if tk == "" {
+		return blocks
+	}
+	for i, b := range blocks {
+		if i >= 6 {
+			break
+		}
+		if b.Kind != Heading || b.Boilerplate {
+			continue
+		}
+		k := letterKey(b.Text)
+		if len(k) < 15 || k == tk || !(strings.HasPrefix(tk, k) || strings.HasSuffix(tk, k)) {
+			continue
+		}
+		meta.Title = b.Text
+		return append(blocks[:i:i], blocks[i+1:]...)
+	}
+	return blocks
 }

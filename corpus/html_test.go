@@ -430,3 +430,34 @@ func TestFurnitureClasses(t *testing.T) {
 		}
 	}
 }
+
+func TestHeadlineInsideTitle(t *testing.T) {
+	tests := []struct {
+		name, page, title string
+	}{
+		{"title with section and site after pipes", `<html><head><title>Harbour toll to rise by a fifth | LOCAL NEWS | Coast Daily, weather and traffic</title></head>
+<body><div class="story"><h1>Harbour toll to rise by a fifth</h1>
+<p>The harbour authority will raise the toll for cargo ships by 20% from June, its director said on Monday, citing the cost of dredging.</p>
+<p>Shipping firms said the increase would be passed on to importers within weeks, and two lines said they would review their routes.</p></div></body></html>`,
+			"Harbour toll to rise by a fifth"},
+		{"headline repeated as a paragraph", `<html><head><title>Harbour toll to rise by a fifth</title></head>
+<body><div class="story"><p><b>Harbour toll to rise by a fifth</b></p>
+<p>The harbour authority will raise the toll for cargo ships by 20% from June, its director said on Monday, citing the cost of dredging.</p>
+<p>Shipping firms said the increase would be passed on to importers within weeks, and two lines said they would review their routes.</p></div></body></html>`,
+			"Harbour toll to rise by a fifth"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := cleanHTML("toll.html", []byte(tc.page), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if doc.Title != tc.title {
+				t.Errorf("Title = %q, want %q", doc.Title, tc.title)
+			}
+			if body := doc.BodyText(); !strings.HasPrefix(body, "The harbour authority") {
+				t.Errorf("body opens with %q, want the first paragraph", body[:min(len(body), 60)])
+			}
+		})
+	}
+}
