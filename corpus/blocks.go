@@ -12,10 +12,10 @@ import (
 
 // extractBlocks finds the article in the page and returns its blocks. The
 // tree below root is modified (furniture removed).
-func extractBlocks(root *html.Node, title string) []Block {
+func extractBlocks(root *html.Node, title string, lenient bool) []Block {
 	m := make(map[*html.Node]*stats, 1024)
 	all := measure(root, m, 0, false, false)
-	prune(root, m, all, 0)
+	prune(root, m, all, 0, lenient)
 	clear(m)
 	measure(root, m, 0, false, false)
 

@@ -94,6 +94,9 @@ var furnitureWhole = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 	`(?:image|photo|picture|slide|foto|bild|imagen|immagine)?\s*\d+\s*(?:of|/|von|de|di|sur)\s*\d+`, `share this article`, `newsletter`, `follow us`, `more`, `next`,
 	`previous`, `back to top`, `top`, `read more`, `see more`, `show more`, `close`, `search`,
 	`recommended`, `you may also like`, `most read`, `most popular`, `trending`, `tags`,
+	// Button and player labels.
+	`load more`, `show (?:more|less|all|comments)`, `listen(?: to (?:this|the) (?:article|story))?`,
+	`(?:play|watch)(?: (?:video|now))?`, `expand`, `collapse`, `copy link`, `print this (?:article|page)`,
 	`what do you think\??`, `your say`, `have your say`,
 	// The same labels in the languages the corpus most often meets.
 	`関連記事`, `leia também`, `veja também`, `lea también`, `artículos relacionados`, `notícias relacionadas`,

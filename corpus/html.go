@@ -34,12 +34,15 @@ func cleanHTML(loc string, data []byte, opt Options) (*Document, error) {
 	gq := goquery.NewDocumentFromNode(root)
 	meta := extractMeta(gq, loc)
 
-	blocks := extractBlocks(root, meta.Title)
-	content := false
-	for _, b := range blocks {
-		if !b.Boilerplate && b.Kind != Title {
-			content = true
-			break
+	blocks := extractBlocks(root, meta.Title, false)
+	content := hasContent(blocks)
+	if !content {
+		// Class names alone removed everything: a short item inside a
+		// box named like furniture ("teaser", "promo"). Try again without
+		// them, on a fresh tree (pruning changed this one).
+		if again, err := html.Parse(strings.NewReader(closeTitle(src))); err == nil {
+			blocks = extractBlocks(again, meta.Title, true)
+			content = hasContent(blocks)
 		}
 	}
 	if !content || visibleShort(blocks, meta.ArticleBody) {
@@ -221,4 +224,14 @@ func headlineFromTitle(meta *pageMeta, blocks []Block) []Block {
 		return append(blocks[:i:i], blocks[i+1:]...)
 	}
 	return blocks
+}
+
+// hasContent reports blocks with article text: not furniture, not the title.
+func hasContent(blocks []Block) bool {
+	for _, b := range blocks {
+		if !b.Boilerplate && b.Kind != Title {
+			return true
+		}
+	}
+	return false
 }

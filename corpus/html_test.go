@@ -461,3 +461,48 @@ func TestHeadlineInsideTitle(t *testing.T) {
 		})
 	}
 }
+
+func TestClassesFromUnseenPages(t *testing.T) {
+	para := "<p>The harbour authority will raise the toll for cargo ships by 20% from June, its director said on Monday, citing the cost of dredging the channel.</p>"
+	tests := []struct {
+		name, page string
+		want       []string // the body's paragraphs, in order
+	}{
+		{"drop cap hidden from screen readers",
+			`<html><body><article><p><span class="drop-cap" aria-hidden="true">T</span><span class="sr-only">T</span>he council voted on Monday, by seven votes to two, to close the old ferry pier for a year.</p>` + para + `</article></body></html>`,
+			[]string{"The council voted on Monday", "The harbour authority"}},
+		{"nested paragraphs",
+			`<html><body><article><div class="body"><p><p>The council voted on Monday, by seven votes to two, to close the old ferry pier for a year.</p></p>` + para + `</div></article></body></html>`,
+			[]string{"The council voted on Monday", "The harbour authority"}},
+		{"button labels",
+			`<html><body><article>` + para + `<a class="btn btn-primary" href="/more">Load more</a><span class="button-label">Listen to this article</span><p>Shipping firms said the increase would be passed on to importers within weeks.</p></article></body></html>`,
+			[]string{"The harbour authority", "Shipping firms said"}},
+		{"short agency item in a teaser box",
+			`<html><body><div class="teaser-box"><div class="promo-item"><p>The harbour authority will raise the toll for cargo ships by 20% from June, its director said on Monday. (Nordwire)</p></div></div>` +
+				`<div class="cookie-notice">This site uses cookies to measure traffic and to show advertising. By continuing to browse you accept the use of cookies as described in our policy, which also explains how to refuse them and what happens to the data we collect about your visit.</div></body></html>`,
+			[]string{"The harbour authority"}},
+		{"paragraphs in main",
+			`<html><body><header><a href="/">Home</a></header><main><p>The harbour authority will raise the toll for cargo ships by 20% from June.</p><p>Its director said on Monday the rise covers dredging.</p></main><footer>© 2026 Coast Daily</footer></body></html>`,
+			[]string{"The harbour authority", "Its director said"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := cleanHTML("p.html", []byte(tc.page), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, p := range strings.Split(doc.BodyText(), "\n\n") {
+				got = append(got, p)
+			}
+			if len(got) != len(tc.want) {
+				t.Fatalf("body has %d paragraphs, want %d: %q", len(got), len(tc.want), got)
+			}
+			for i, w := range tc.want {
+				if !strings.HasPrefix(got[i], w) {
+					t.Errorf("paragraph %d = %q, want it to open with %q", i, got[i], w)
+				}
+			}
+		})
+	}
+}
