@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/PuerkitoBio/goquery"
 )
@@ -132,4 +133,18 @@ func cmpOr(v, def string) string {
 		return def
 	}
 	return v
+}
+
+// BenchmarkL3SMedian reports the median and maximum CPU time per page on
+// one part of L3S-GN1 (the budget: 3 ms median):
+//
+//	CLAIMDEX_L3S=DIR CLAIMDEX_L3S_PART=score go test ./corpus -run '^$' -bench L3SMedian -benchtime 1x
+func BenchmarkL3SMedian(b *testing.B) {
+	pages := loadL3S(b, cmpOr(os.Getenv("CLAIMDEX_L3S_PART"), "study"))
+	var med, maxT time.Duration
+	for b.Loop() {
+		med, maxT, _ = medianPageTime(pages, 3)
+	}
+	b.ReportMetric(float64(med.Nanoseconds())/1e6, "median-ms/page")
+	b.ReportMetric(float64(maxT.Nanoseconds())/1e6, "max-ms/page")
 }
