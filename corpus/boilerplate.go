@@ -94,6 +94,16 @@ var furnitureWhole = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 	`(?:image|photo|picture|slide|foto|bild|imagen|immagine)?\s*\d+\s*(?:of|/|von|de|di|sur)\s*\d+`, `share this article`, `newsletter`, `follow us`, `more`, `next`,
 	`previous`, `back to top`, `top`, `read more`, `see more`, `show more`, `close`, `search`,
 	`recommended`, `you may also like`, `most read`, `most popular`, `trending`, `tags`,
+	// Ad slots, page tools and "next story" links.
+	`sponsored(?: links?| content| stories| results)?`, `advertisements?`, `ads by \S+`, `promoted(?: stories| content)?`,
+	`also in (?:the )?news`, `in other news`, `elsewhere on \S+(?: \S+)?`,
+	`go to (?:the )?(?:earlier|previous|next|last) (?:story|article|page)`, `go to (?:the )?news index`,
+	`(?:previous|next|earlier|later) (?:story|article|page)`, `print(?:er[- ]friendly)? (?:version|page|this)`,
+	`(?:e-?mail|send) (?:this )?(?:article |story )?to (?:a )?friends?`, `view all (?:news|stories|articles)`,
+	`scroll down to read more`, `discuss this (?:story|article)(?: on .*)?`, `add your comment`, `reader views`,
+	// A wire credit alone on a line.
+	`(?:staff and )?agencies`, `bureau report`, `\S+(?: \S+)? staff`, `brought to you by [\p{L} .&-]{2,40}`,
+	`(?:the )?(?:associated press|reuters|afp|agence france-presse|ap|dpa|aap|pti|ians|xinhua|efe|ansa|kyodo|yonhap|tass|anadolu)(?: (?:writer|reporter|correspondent))?`,
 	// Button and player labels.
 	`load more`, `show (?:more|less|all|comments)`, `listen(?: to (?:this|the) (?:article|story))?`,
 	`(?:play|watch)(?: (?:video|now))?`, `expand`, `collapse`, `copy link`, `print this (?:article|page)`,
@@ -131,7 +141,7 @@ var relatedLabel = regexp.MustCompile(`(?i)^(?:more|related|recommended|popular|
 	`.*\b(?:stories|articles|posts|reads|reading|news|videos|links|coverage)[\s:.!?]*$`)
 
 // slotLabel matches furniture labels that stand for themselves.
-var slotLabel = regexp.MustCompile(`(?i)^(?:advertisement|advert|sponsored|loading|(?:image|photo|picture|slide) \d+)\b`)
+var slotLabel = regexp.MustCompile(`(?i)^(?:(?:advertisement|advert|sponsored|loading)[\s:.]*$|(?:image|photo|picture|slide) \d+\b)`)
 
 // isFurnitureLabel reports a short block that introduces furniture: the
 // heading of a related-stories list, "Read more", "Don't miss".

@@ -308,3 +308,21 @@ func TestMarkFurnitureHeadings(t *testing.T) {
 		}
 	}
 }
+
+func TestFurnitureListGroupTitles(t *testing.T) {
+	blocks := []Block{
+		{Kind: Paragraph, Text: "The champion said he would defend his title in Melbourne."},
+		{Kind: Heading, Text: "Sponsored Links", Boilerplate: true},
+		{Kind: Heading, Text: "Garden sheds"},
+		{Kind: ListItem, Text: "Sheds in every size, delivered free."},
+		{Kind: Paragraph, Text: "He won the tournament three times in a row."},
+		{Kind: Heading, Text: "Next season"},
+		{Kind: Paragraph, Text: "The draw is made in December."},
+	}
+	markFurnitureLists(blocks)
+	for i, want := range []bool{false, true, true, true, false, false, false} {
+		if blocks[i].Boilerplate != want {
+			t.Errorf("block %d %q: boilerplate = %v, want %v", i, blocks[i].Text, blocks[i].Boilerplate, want)
+		}
+	}
+}

@@ -226,6 +226,10 @@ func markFurnitureLists(blocks []Block) {
 			if in {
 				b.Boilerplate = true
 			}
+		case in && b.Kind == Heading && i+1 < len(blocks) && blocks[i+1].Kind == ListItem:
+			// A group title inside the box ("Sponsored links", then an
+			// advertiser's name over its pitch).
+			b.Boilerplate = true
 		case b.Boilerplate && (b.Kind == Heading || b.Kind == Paragraph) && isFurnitureLabel(b.Text):
 			in = true
 		default:

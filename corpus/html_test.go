@@ -423,6 +423,16 @@ func TestFurnitureClasses(t *testing.T) {
 		{"This article is for subscribers only. Already a subscriber? Log in.", true},
 		{"The price rose 2/3 of a cent on Monday, traders said, after the central bank's statement.", false},
 		{`The publisher said its "subscribe to continue reading" wall had added 40,000 paying readers in a year.`, false},
+		{"Sponsored Links", true},
+		{"Also in the news", true},
+		{"Go to next story", true},
+		{"Printer-friendly version", true},
+		{"Send this article to a friend", true},
+		{"Staff and agencies", true},
+		{"Associated Press", true},
+		{"Brought to you by AAP", true},
+		{"The Associated Press reported the sale on Tuesday, citing two people close to the deal.", false},
+		{"Hospital staff worked through the night to treat the injured, the health ministry said.", false},
 	}
 	for _, tc := range tests {
 		if got := isBoilerplate(Paragraph, tc.text); got != tc.want {
