@@ -491,6 +491,10 @@ func TestClassesFromUnseenPages(t *testing.T) {
 			`<html><body><div class="teaser-box"><div class="promo-item"><p>The harbour authority will raise the toll for cargo ships by 20% from June, its director said on Monday. (Nordwire)</p></div></div>` +
 				`<div class="cookie-notice">This site uses cookies to measure traffic and to show advertising. By continuing to browse you accept the use of cookies as described in our policy, which also explains how to refuse them and what happens to the data we collect about your visit.</div></body></html>`,
 			[]string{"The harbour authority"}},
+		{"body split across sibling columns",
+			`<html><body><div id="wrap"><div class="c1"><p>The council voted on Monday, by seven votes to two, to close the old ferry pier.</p></div><div class="c2">` + para + para + `<p>Shipping firms said the increase would be passed on to importers within weeks, two brokers said.</p></div><div class="c3"><p>Work on the pier starts in June and should end before the summer season next year.</p></div></div>` +
+				`<div class="sidebar"><ul><li><a href="/x">Other story</a></li></ul></div></body></html>`,
+			[]string{"The council voted on Monday", "The harbour authority", "Shipping firms said", "Work on the pier"}},
 		{"paragraphs in main",
 			`<html><body><header><a href="/">Home</a></header><main><p>The harbour authority will raise the toll for cargo ships by 20% from June.</p><p>Its director said on Monday the rise covers dredging.</p></main><footer>© 2026 Coast Daily</footer></body></html>`,
 			[]string{"The harbour authority", "Its director said"}},
