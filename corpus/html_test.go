@@ -495,6 +495,9 @@ func TestClassesFromUnseenPages(t *testing.T) {
 			`<html><body><div id="wrap"><div class="c1"><p>The council voted on Monday, by seven votes to two, to close the old ferry pier.</p></div><div class="c2">` + para + para + `<p>Shipping firms said the increase would be passed on to importers within weeks, two brokers said.</p></div><div class="c3"><p>Work on the pier starts in June and should end before the summer season next year.</p></div></div>` +
 				`<div class="sidebar"><ul><li><a href="/x">Other story</a></li></ul></div></body></html>`,
 			[]string{"The council voted on Monday", "The harbour authority", "Shipping firms said", "Work on the pier"}},
+		{"the only text in an aside",
+			`<html><body><div class="top"><a href="/">Home</a></div><aside><p>The harbour authority will raise the toll for cargo ships by 20% from June, its director said on Monday.</p></aside></body></html>`,
+			[]string{"The harbour authority"}},
 		{"paragraphs in main",
 			`<html><body><header><a href="/">Home</a></header><main><p>The harbour authority will raise the toll for cargo ships by 20% from June.</p><p>Its director said on Monday the rise covers dredging.</p></main><footer>© 2026 Coast Daily</footer></body></html>`,
 			[]string{"The harbour authority", "Its director said"}},

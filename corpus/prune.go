@@ -244,6 +244,14 @@ func droppable(n *html.Node, m map[*html.Node]*stats, total stats, lenient bool)
 	switch n.DataAtom {
 	case atom.Body, atom.Html:
 		return false
+	case atom.Form, atom.Header, atom.Aside:
+		if lenient {
+			// The second try keeps the containers that may hold a
+			// page's only text; only what is never text goes.
+			return false
+		}
+	}
+	switch n.DataAtom {
 	case atom.Form:
 		// Some sites wrap the whole page in one form.
 		return !big && st.pText < 400
@@ -254,10 +262,10 @@ func droppable(n *html.Node, m map[*html.Node]*stats, total stats, lenient bool)
 		return true
 	}
 	if hidden(n) {
-		return !big
+		return !big && !lenient
 	}
 	if role := attr(n, "role"); dropRoles[role] {
-		return !big
+		return !big && !lenient
 	}
 	ci := classID(n)
 	if ci == "" || n.DataAtom == atom.A {
