@@ -80,7 +80,7 @@ func TestWireHeaders(t *testing.T) {
 			title: "Kessla quay to reopen",
 		},
 		{
-			name: "dateline year from the header",
+			name: "time line over a dateline, year from the caller",
 			src:  "Kessla quay to reopen\n07:12 GMT\n\nLONDON, March 3 (Nordwire) - " + wireBody,
 			// The header has only a time: the day is the dateline's, and
 			// with no year anywhere but the caller's, it comes from there.
