@@ -26,7 +26,7 @@ var (
 // dateline matches the opening of wire copy: a place in capitals, an
 // optional date, an optional agency in brackets and a dash: "MIAMI –",
 // "KYIV, Dec. 3 (Reuters) -", "LONDON (AP) —", "WASHINGTON, D.C. —".
-var dateline = regexp.MustCompile(`^(\p{Lu}[\p{Lu}.'’]+(?:[ -]\p{Lu}[\p{Lu}.'’]+)*)(?:,\s*(?:\p{Lu}[\p{L}.]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?|\d{1,2}\.?\s+\p{L}+\.?)(?:,?\s*\d{4})?){0,2}\s*(?:\(([\p{L}][\p{L} .&-]{0,30})\))?\s*(?:[-–—]{1,2}|_)\s+\S`)
+var dateline = regexp.MustCompile(`^(\p{Lu}[\p{Lu}.'’]+(?:[ -]\p{Lu}[\p{Lu}.'’]+)*)(?:,\s*(?:\p{Lu}[\p{L}.]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?|\d{1,2}\.?\s+\p{L}+\.?)(?:,?\s*\d{4})?){0,2}\s*(?:\(([\p{L}][\p{L} .&-]{0,30})\))?\s*\.?(?:[-–—]{1,2}|_)\s+\S`)
 
 // textDocumentPasses settles the header (metadata lines above the story),
 // title, bylines, the dateline, headings, the table of contents and

@@ -87,7 +87,7 @@ var monthNames = func() map[string]time.Month {
 
 var (
 	// clockRe finds a time of day: "07:12", "7:12 a.m.", "7.12pm", "19:05:30 CET".
-	clockRe = regexp.MustCompile(`(?i)\b([01]?\d|2[0-3])[:.h]([0-5]\d)(?::([0-5]\d))?\s*(a\.?m\.?|p\.?m\.?)?(?:\s*\(?\b([A-Z]{1,5})\b\)?)?`)
+	clockRe = regexp.MustCompile(`(?i)\b([01]?\d|2[0-3])[:.h]([0-5]\d)(?::([0-5]\d))?\s*(a\.?m\.?|p\.?m\.?)?(?:\s*\(?\b([A-Z]{1,5})\b\)?)?(?:\s*([+-])(\d{1,2})(?::?(\d{2}))?\b)?`)
 	// numDateRe finds a numeric date: "14.03.2026", "03/14/2026", "2026-03-14".
 	numDateRe = regexp.MustCompile(`\b(\d{1,4})([./-])(\d{1,2})([./-])(\d{2,4})\b`)
 	// wordDateRe finds a date with a month name: "14 March 2026", "March 14,
@@ -117,8 +117,23 @@ func parseClock(s string) (d time.Duration, loc *time.Location, ok bool) {
 	case ampm != "" && h > 12:
 		return 0, nil, false
 	}
-	if off, known := zoneOffsets[strings.ToUpper(m[5])]; known && m[5] != "" {
-		loc = time.FixedZone(strings.ToUpper(m[5]), int(off*3600))
+	name := strings.ToUpper(m[5])
+	off, known := zoneOffsets[name]
+	if m[6] != "" && (name == "" || name == "UTC" || name == "GMT") {
+		// "+0100", "UTC+1", "GMT-05:00"
+		hh, _ := strconv.Atoi(m[7])
+		mm, _ := strconv.Atoi(m[8])
+		if len(m[7]) == 4 || hh > 14 || mm > 59 {
+			return 0, nil, false
+		}
+		off, known = float64(hh)+float64(mm)/60, true
+		if m[6] == "-" {
+			off = -off
+		}
+		name = ""
+	}
+	if known && (m[5] != "" || m[6] != "") {
+		loc = time.FixedZone(name, int(off*3600))
 	}
 	return time.Duration(h)*time.Hour + time.Duration(mi)*time.Minute + time.Duration(sec)*time.Second, loc, true
 }

@@ -117,6 +117,23 @@ func TestWireHeaders(t *testing.T) {
 			title: "Kessla quay to reopen",
 		},
 		{
+			name:      "numeric zone offset",
+			src:       "Kessla quay to reopen\n14 March 2026 07:12 UTC+1\n\n" + wireBody,
+			published: time.Date(2026, 3, 14, 7, 12, 0, 0, time.FixedZone("", 3600)), from: "header", title: "Kessla quay to reopen",
+		},
+		{
+			name:      "Spanish agency dateline",
+			src:       "MADRID, 3 mar (Nordwire).- " + wireBody,
+			opt:       Options{Published: time.Date(2026, 3, 4, 0, 0, 0, 0, time.UTC)},
+			published: time.Date(2026, 3, 3, 0, 0, 0, 0, time.UTC), from: "dateline+published", source: "Nordwire", dateline: "Madrid",
+		},
+		{
+			name:      "underscore dateline",
+			src:       "KESSLA, March 3 (Nordwire) _ " + wireBody,
+			opt:       Options{Published: time.Date(2026, 3, 4, 0, 0, 0, 0, time.UTC)},
+			published: time.Date(2026, 3, 3, 0, 0, 0, 0, time.UTC), from: "dateline+published", source: "Nordwire", dateline: "Kessla",
+		},
+		{
 			name:      "language line",
 			src:       "Kessla quay to reopen\nLanguage: German\n14 March 2026\n\n" + wireBody,
 			published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC), from: "header", language: "de", title: "Kessla quay to reopen",
