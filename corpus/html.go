@@ -79,9 +79,26 @@ func cleanHTML(loc string, data []byte, opt Options) (*Document, error) {
 	if doc.Source == "" {
 		doc.Source = opt.Source
 	}
+	// A wire story's dateline names its place, and dates a page that
+	// says nothing else about its date.
+	for i, b := range blocks {
+		if i > 6 {
+			break
+		}
+		if b.Boilerplate || b.Kind != Paragraph || dateline.FindStringIndex(b.Text) == nil {
+			continue
+		}
+		var h header
+		if doc.Published.IsZero() {
+			applyDateline(doc, &h, b.Text, opt)
+		} else if place, _, _, _, ok := datelineDate(b.Text); ok {
+			doc.Dateline = place
+		}
+		break
+	}
 	if doc.Published.IsZero() && !opt.Published.IsZero() {
 		doc.Published = opt.Published
-		doc.PublishedFrom = ""
+		doc.PublishedFrom = "option"
 	}
 	if doc.Published.IsZero() {
 		// Last resort: a date written near the top of the article text.

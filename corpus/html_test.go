@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -521,5 +522,20 @@ func TestClassesFromUnseenPages(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestHTMLDateline(t *testing.T) {
+	page := `<html><body><article><p>STRANDVIK, Dec. 31 (Nordwire) - The ferry to the islands will run twice a day from January, the operator said on Wednesday.</p>
+<p>Tickets go on sale on Friday, and prices stay as they are until the end of March.</p></article></body></html>`
+	doc, err := cleanHTML("ferry.html", []byte(page), Options{Published: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC); !doc.Published.Equal(want) || doc.PublishedFrom != "dateline+published" {
+		t.Errorf("Published = %v from %q, want %v from the dateline", doc.Published, doc.PublishedFrom, want)
+	}
+	if doc.Dateline != "Strandvik" {
+		t.Errorf("Dateline = %q, want Strandvik", doc.Dateline)
 	}
 }
