@@ -39,8 +39,10 @@ func cleanHTML(loc string, data []byte, opt Options) (*Document, error) {
 	if !content {
 		// Class names alone removed everything: a short item inside a
 		// box named like furniture ("teaser", "promo"). Try again without
-		// them, on a fresh tree (pruning changed this one).
-		if again, err := html.Parse(strings.NewReader(closeTitle(src))); err == nil {
+		// them, on a fresh tree (pruning changed this one), parsed as a
+		// browser without scripts would: what a page puts in <noscript>
+		// is then markup, and may be its only text.
+		if again, err := html.ParseWithOptions(strings.NewReader(closeTitle(src)), html.ParseOptionEnableScripting(false)); err == nil {
 			blocks = extractBlocks(again, meta.Title, true)
 			content = hasContent(blocks)
 		}

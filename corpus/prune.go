@@ -244,7 +244,7 @@ func droppable(n *html.Node, m map[*html.Node]*stats, total stats, lenient bool)
 	switch n.DataAtom {
 	case atom.Body, atom.Html:
 		return false
-	case atom.Form, atom.Header, atom.Aside:
+	case atom.Form, atom.Header, atom.Aside, atom.Noscript:
 		if lenient {
 			// The second try keeps the containers that may hold a
 			// page's only text; only what is never text goes.
