@@ -167,10 +167,10 @@ var copyrightMark = regexp.MustCompile(`(?i)(?:Â©|\(c\)\s*\d{4}|copyright\s+(?:Â
 // bylineName matches a byline: "By Jane Doe", "Written by Jane Doe and Ali
 // Khan | Staff writers". Names are capitalised words; lower-case words other
 // than connectors mean a sentence ("By Friday, prices rose").
-var bylineStart = regexp.MustCompile(`(?i)^(?:by|written by|words by|story by|reported by|text by)\s+(\S.*)$`)
+var bylineStart = regexp.MustCompile(`(?i)^(?:by|written by|words by|story by|reported by|text by|von|par|por|di|door|av|af|przez|autor:?|auteur\s*:|texto:?)\s+(\S.*)$`)
 
 // bylineSplit separates the names of a byline.
-var bylineSplit = regexp.MustCompile(`(?i),|\s+and\s+|\s*&\s*`)
+var bylineSplit = regexp.MustCompile(`(?i),|\s+(?:and|und|et|y|e|en|och|og|oraz)\s+|\s*&\s*`)
 
 // notNames are capitalised words that start sentences after "By".
 var notNames = map[string]bool{
@@ -273,7 +273,7 @@ func parseByline(s string) ([]string, bool) {
 	for _, w := range words {
 		lw := strings.ToLower(strings.Trim(w, ",.;:"))
 		switch lw {
-		case "and", "&", "of", "de", "van", "von", "der", "la", "le", "da", "al", "bin", "in", "for", "the", "staff", "with", "":
+		case "and", "und", "et", "y", "e", "en", "och", "og", "oraz", "&", "of", "de", "van", "von", "der", "la", "le", "da", "al", "bin", "in", "for", "the", "staff", "with", "":
 			continue
 		}
 		if !startsUpper(w) && !strings.ContainsAny(w, "@") {

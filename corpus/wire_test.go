@@ -134,6 +134,12 @@ func TestWireHeaders(t *testing.T) {
 			published: time.Date(2026, 3, 3, 0, 0, 0, 0, time.UTC), from: "dateline+published", source: "Nordwire", dateline: "Kessla",
 		},
 		{
+			name:      "German byline",
+			src:       "Kessla-Kai öffnet wieder\n14.03.2026 07:12 MEZ\nVon Anna Schmidt und Jonas Weber\n\n" + wireBody,
+			published: time.Date(2026, 3, 14, 7, 12, 0, 0, time.FixedZone("MEZ", 3600)), from: "header", title: "Kessla-Kai öffnet wieder",
+			authors: []string{"Anna Schmidt", "Jonas Weber"},
+		},
+		{
 			name:      "language line",
 			src:       "Kessla quay to reopen\nLanguage: German\n14 March 2026\n\n" + wireBody,
 			published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC), from: "header", language: "de", title: "Kessla quay to reopen",
