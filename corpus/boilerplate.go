@@ -215,7 +215,12 @@ func isBoilerplate(kind BlockKind, text string) bool {
 	if strings.Count(t, "#") >= 2 && isHashtagBlock(t) {
 		return true
 	}
-	if kind != TableRow && (isStamp(t) || isDateLine(t)) {
+	if kind != TableRow && isStamp(t) {
+		return true
+	}
+	if kind != TableRow && kind != Heading && isDateLine(t) {
+		// A time heading titles a live blog's entry; elsewhere a bare
+		// date or time stamps the page.
 		return true
 	}
 	if words <= 5 && relatedLabel.MatchString(t) {

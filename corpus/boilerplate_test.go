@@ -286,6 +286,13 @@ func TestReaderDirected(t *testing.T) {
 	if !isBoilerplate(Paragraph, "Were you affected by the closure? Drop us a line with your story.") {
 		t.Error("prompt block not boilerplate")
 	}
+	if !isBoilerplate(Paragraph, "Tell us about your trip in the comments! And do not forget the Harbour Weekly for the latest news from the coast.") {
+		t.Error("short promo block with one prompt not boilerplate")
+	}
+	// An answer that ends with advice is content.
+	if isBoilerplate(Paragraph, "The city itself was not flooded, but several roads to the south were closed. Check local traffic updates before travelling.") {
+		t.Error("answer ending with advice marked boilerplate")
+	}
 	if isBoilerplate(Paragraph, `"Send us your photos," the fire chief told residents after the blaze.`) {
 		t.Error("quoted appeal marked boilerplate")
 	}

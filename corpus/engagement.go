@@ -29,9 +29,17 @@ func isEngagement(t string) bool {
 	locs := engagementAnywhere.FindAllStringIndex(t, -1)
 	short := countWords(t, 41) <= 40
 	if short {
-		// A short block with an unquoted prompt phrase is a promo box.
+		// A short block with an unquoted prompt is a promo box.
 		for _, m := range locs {
 			if !insideQuote(t, m[0]) {
+				return true
+			}
+		}
+		// A promo box opens with its prompt; an answer or a report that
+		// ends with advice ("Check local traffic updates") does not.
+		if sents := splitRoughSentences(t); len(sents) > 0 {
+			first := sents[0]
+			if !startsQuote(first) && !strings.ContainsAny(first, "\"“”") && readerDirected(strings.ToLower(first)) {
 				return true
 			}
 		}
@@ -78,14 +86,16 @@ func startsQuote(s string) bool {
 }
 
 // readerVerbs are the verbs of the imperatives that pages address to
-// their readers: to take part, to pass the page on, to come back.
+// their readers: to take part, to pass the page on, to come back. Verbs of
+// advice ("check", "get", "have") are left out: service journalism tells
+// readers what to do about the news, and that is content.
 var readerVerbs = map[string]bool{
 	"share": true, "join": true, "tell": true, "let": true, "leave": true, "comment": true, "follow": true,
 	"subscribe": true, "sign": true, "continue": true, "keep": true, "stay": true, "click": true, "tap": true,
 	"download": true, "send": true, "vote": true, "write": true, "register": true, "log": true, "email": true,
-	"e-mail": true, "contact": true, "drop": true, "check": true, "visit": true, "like": true, "tweet": true,
-	"submit": true, "post": true, "give": true, "bookmark": true, "watch": true, "listen": true, "read": true,
-	"have": true, "add": true, "discuss": true, "get": true, "support": true, "donate": true,
+	"e-mail": true, "contact": true, "drop": true, "visit": true, "like": true, "tweet": true,
+	"submit": true, "post": true, "bookmark": true, "watch": true, "listen": true, "read": true,
+	"discuss": true, "donate": true,
 }
 
 // readerRefs are the words by which a page refers to its reader, to itself

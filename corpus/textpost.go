@@ -19,7 +19,7 @@ var tocHeading = regexp.MustCompile(`(?i)^(?:table of contents|contents|in this 
 // metadata header that scraped articles carry: "Date: 2025-12-22 09:27 |
 // Source: Ministry press briefing".
 var (
-	metaPair = regexp.MustCompile(`^\s*(?i:(date|published|published on|posted|posted on|updated|last updated|modified|source|publisher|author|authors|by|byline|filed|dateline|section|desk|category|language|lang))\s*:\s*(\S.*?)\s*$`)
+	metaPair = regexp.MustCompile(`^\s*(?i:(headline|slug|keywords|priority|urgency|programme|program|edition|words|word count|date|time|published|published on|posted|posted on|updated|last updated|modified|source|publisher|author|authors|by|byline|filed|dateline|section|desk|category|language|lang))\s*:\s*(\S.*?)\s*$`)
 	metaSep  = regexp.MustCompile(`\s+[|·•]\s+`)
 )
 
@@ -52,15 +52,19 @@ func textDocumentPasses(doc *Document, bs []rawBlock, opt Options) []rawBlock {
 				continue
 			}
 		}
-		if datelineSeen {
-			continue
+		if datelineSeen || i > 12 {
+			continue // only the story's opening carries its dateline
 		}
 		if m := dateline.FindStringSubmatch(b.text); m != nil && len(m[1]) >= 3 {
-			datelineSeen = true
-			agency = strings.TrimSpace(m[2])
-			applyDateline(doc, &h, b.text, opt)
-		} else if isProse(b.text) {
-			datelineSeen = true // only the story's opening carries its dateline
+			// A line in capitals before a dash is a dateline when it
+			// names an agency or a date, or opens the story's prose;
+			// "AGENCY NAME -- Business" is a header line.
+			_, _, month, _, _ := datelineDate(b.text)
+			if m[2] != "" || month != 0 || isProse(b.text) {
+				datelineSeen = true
+				agency = strings.TrimSpace(m[2])
+				applyDateline(doc, &h, b.text, opt)
+			}
 		}
 	}
 	if doc.Source == "" && agency != "" {
@@ -99,7 +103,8 @@ func readHeader(doc *Document, h *header, bs []rawBlock) {
 		switch {
 		case readMetaLine(doc, h, t):
 		case h.readDateLine(t):
-		case wordCountRe.MatchString(t) && strings.ContainsAny(t, "0123456789") && countWords(t, 4) <= 3 && strings.Contains(strings.ToLower(t), "word"):
+		case readHeaderParts(doc, h, t):
+		case isWordCount(t):
 		case languageLine(doc, t):
 		default:
 			if isProse(t) {
@@ -122,6 +127,61 @@ done:
 			bs[i].boilerplate = true
 		}
 	}
+}
+
+// headerPartSep separates the items of a combined header line:
+// "July 14, 2026 / 6:02 AM EDT / Updated 2 hours ago", "Retail /
+// Bankruptcy | 530 words".
+var headerPartSep = regexp.MustCompile(`\s+[/|·•]\s+`)
+
+// readHeaderParts reads a header line made of several items, each a date,
+// a time, a stamp ("Updated 2 hours ago"), a word count, a language or a
+// section name; at least one must be other than a name.
+func readHeaderParts(doc *Document, h *header, t string) bool {
+	parts := headerPartSep.Split(t, -1)
+	if len(parts) < 2 || len(parts) > 6 {
+		return false
+	}
+	var names []string
+	meta := 0
+	var probe header
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		switch {
+		case probe.readDateLine(p), isStamp(p), isWordCount(p):
+			meta++
+		case languageCodeOK(p):
+			meta++
+		case isNameLike(p) && !strings.ContainsAny(p, "0123456789"):
+			names = append(names, p)
+		default:
+			return false
+		}
+	}
+	if meta == 0 {
+		return false
+	}
+	for _, p := range parts {
+		h.readDateLine(strings.TrimSpace(p))
+	}
+	// Two or more names are a section path ("Retail / Bankruptcy"); one
+	// name beside a date may be the site or the kind of piece, and is
+	// left alone.
+	if len(names) > 1 && doc.Section == "" {
+		doc.Section = strings.Join(names, " / ")
+	}
+	return true
+}
+
+// isWordCount reports a word-count line: "612 words", "Words: 480".
+func isWordCount(t string) bool {
+	return wordCountRe.MatchString(t) && strings.ContainsAny(t, "0123456789") && countWords(t, 4) <= 3 &&
+		strings.Contains(strings.ToLower(t), "word")
+}
+
+func languageCodeOK(t string) bool {
+	_, ok := languageCode(t)
+	return ok
 }
 
 // languageLine reads a language line into doc.
@@ -245,7 +305,7 @@ func readMetaLine(doc *Document, h *header, t string) bool {
 	}
 	for _, p := range pairs {
 		switch p.k {
-		case "date", "published", "published on", "posted", "posted on", "dateline":
+		case "date", "time", "published", "published on", "posted", "posted on", "dateline":
 			if !h.readDateLine(p.v) {
 				if t, ok := parseTextDate(p.v); ok {
 					h.setFull(t)
@@ -258,6 +318,10 @@ func readMetaLine(doc *Document, h *header, t string) bool {
 		case "source", "publisher":
 			if doc.Source == "" {
 				doc.Source = normalizeText(p.v)
+			}
+		case "headline":
+			if doc.Title == "" {
+				doc.Title = normalizeText(p.v)
 			}
 		case "section", "desk", "category":
 			if doc.Section == "" {

@@ -288,20 +288,28 @@ func languageCode(t string) (string, bool) {
 	return c, ok
 }
 
-// deskWords end a section or desk line: "World Desk", "Financial News
-// Service".
-var deskWords = map[string]bool{"desk": true, "service": true, "wire": true, "bureau": true, "newswire": true}
+// sourceSep separates a source from its section: "Agency | Markets",
+// "AGENCY NAME -- Business & Technology".
+var sourceSep = regexp.MustCompile(`\s+(?:\||--|—|–)\s+`)
+
+// deskWords end a desk line ("World Desk", "London Bureau"); agencyWords
+// end an agency's own name ("Keystone Wire Service", "Nordic Newswire").
+var (
+	deskWords   = map[string]bool{"desk": true, "bureau": true}
+	agencyWords = map[string]bool{"service": true, "wire": true, "newswire": true, "agency": true, "press": true}
+)
 
 // readSourceLine reads a source and section line: "Agency Name | Markets"
-// (source, then section) or "Agency Name World Desk" (a desk of the
-// known source). It reports whether the line was one.
+// or "AGENCY NAME -- Business" (source, then section), "Agency Name World
+// Desk" (a desk of the source), or an agency's name alone ("KEYSTONE WIRE
+// SERVICE"). It reports whether the line was one.
 func readSourceLine(doc *Document, t string) bool {
 	t = strings.TrimSpace(t)
 	if countWords(t, 11) > 10 || strings.ContainsAny(t, "0123456789.!?,") {
 		return false
 	}
-	if parts := strings.Split(t, " | "); len(parts) == 2 {
-		src, sec := strings.TrimSpace(parts[0]), strings.TrimSpace(parts[1])
+	if parts := sourceSep.Split(t, -1); len(parts) == 2 {
+		src, sec := titleCaseWords(strings.TrimSpace(parts[0])), strings.TrimSpace(parts[1])
 		if isNameLike(src) && isNameLike(sec) {
 			if doc.Source == "" {
 				doc.Source = src
@@ -314,7 +322,17 @@ func readSourceLine(doc *Document, t string) bool {
 		return false
 	}
 	words := strings.Fields(t)
-	if len(words) < 2 || !deskWords[strings.ToLower(words[len(words)-1])] || !isNameLike(t) {
+	if len(words) < 2 || !isNameLike(t) {
+		return false
+	}
+	last := strings.ToLower(words[len(words)-1])
+	switch {
+	case agencyWords[last]:
+		if doc.Source == "" {
+			doc.Source = titleCaseWords(t)
+		}
+		return true
+	case !deskWords[last]:
 		return false
 	}
 	if doc.Source != "" && len(t) > len(doc.Source) && strings.EqualFold(t[:len(doc.Source)], doc.Source) {
@@ -327,7 +345,7 @@ func readSourceLine(doc *Document, t string) bool {
 	// World Desk" is Nordwire's world desk.
 	if len(words) >= 3 {
 		if doc.Source == "" {
-			doc.Source = strings.Join(words[:len(words)-2], " ")
+			doc.Source = titleCaseWords(strings.Join(words[:len(words)-2], " "))
 		}
 		if doc.Section == "" {
 			doc.Section = strings.Join(words[len(words)-2:], " ")

@@ -140,6 +140,32 @@ func TestWireHeaders(t *testing.T) {
 			authors: []string{"Anna Schmidt", "Jonas Weber"},
 		},
 		{
+			name: "agency line with a section after a double dash",
+			src: "Posted: Mar 14, 2026 7:12 a.m.\nBALTIC SHIPPING SERVICE -- Ports & Logistics\nKessla quay to reopen after storm\nBy Marta Kowalczyk\n\n" +
+				"KESSLA (Baltic Shipping) - " + wireBody,
+			published: time.Date(2026, 3, 14, 7, 12, 0, 0, time.UTC), from: "header", source: "Baltic Shipping Service", section: "Ports & Logistics",
+			authors: []string{"Marta Kowalczyk"}, dateline: "Kessla", title: "Kessla quay to reopen after storm",
+		},
+		{
+			name: "combined date, time and stamp line; section and word count line",
+			src: "NORDIC WIRE SERVICE\nMarch 14, 2026 / 7:12 AM EDT / Updated 2 hours ago\n\nKessla quay to reopen after storm\n\nBy Marta Kowalczyk\nPorts / Shipping | 412 words\n\n" +
+				"KESSLA, March 14 (Nordic) - " + wireBody,
+			published: time.Date(2026, 3, 14, 7, 12, 0, 0, time.FixedZone("EDT", -4*3600)), from: "header", source: "Nordic Wire Service",
+			section: "Ports / Shipping", authors: []string{"Marta Kowalczyk"}, dateline: "Kessla", title: "Kessla quay to reopen after storm",
+		},
+		{
+			name:      "Date and Time pairs",
+			src:       "Date: 14 Mar 2026 | Source: Baltic Shipping Wire | Desk: Ports\nTime: 07:12 GMT\nKessla quay to reopen\n\n" + wireBody,
+			published: time.Date(2026, 3, 14, 7, 12, 0, 0, time.UTC), from: "header", source: "Baltic Shipping Wire", section: "Ports",
+			title: "Kessla quay to reopen",
+		},
+		{
+			name:      "slug and headline keys",
+			src:       "BALTIC SHIPPING SERVICE\nSLUG: PORTS-KESSLA/ (UPDATE 2)\nHEADLINE: Kessla quay to reopen after storm\nDate: 14 March 2026\n\n" + wireBody,
+			published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC), from: "header", source: "Baltic Shipping Service",
+			title: "Kessla quay to reopen after storm",
+		},
+		{
 			name:      "language line",
 			src:       "Kessla quay to reopen\nLanguage: German\n14 March 2026\n\n" + wireBody,
 			published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC), from: "header", language: "de", title: "Kessla quay to reopen",
@@ -210,4 +236,20 @@ func FuzzWireHeader(f *testing.F) {
 		languageCode(s)
 		isHeaderLine(s)
 	})
+}
+
+// TestLiveBlogTimes checks that the time headings of a live blog title
+// their entries: neither they nor the entries under them are furniture.
+func TestLiveBlogTimes(t *testing.T) {
+	src := "# Kessla storm: live\n\n### 10:04 a.m. ET\n\nThe port authority closed the northern quay after the storm damaged two cranes.\n\n" +
+		"### 10:09 a.m. ET\n\n> \"We will reopen as soon as the cranes are safe.\"\n\nThe quote is from the port's director, speaking to reporters at the gate.\n"
+	doc, err := Clean("live.md", []byte(src), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range doc.Blocks {
+		if b.Boilerplate {
+			t.Errorf("%s %q marked boilerplate", b.Kind, b.Text)
+		}
+	}
 }
