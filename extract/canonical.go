@@ -182,7 +182,7 @@ func (d *nerDoc) repairLowercase() {
 			if !t.lower {
 				continue
 			}
-			if d.lx.common[w] || nerFunctionWords[w] || len(w) < 4 {
+			if d.lx.isCommon(w) || nerFunctionWords[w] || len(w) < 4 {
 				continue
 			}
 			if sur[w] != "" {

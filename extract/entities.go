@@ -61,7 +61,7 @@ func (n *NER) Entities(texts []string) [][]Entity {
 func (d *nerDoc) commonWord(ti, p int) bool {
 	t := d.toks[ti][p]
 	w := d.lowerKey(d.word(ti, p))
-	if d.lx.common[w] || d.lowerSeen[w] >= 2 && d.lowerSeen[w] > d.capSeen[w] {
+	if d.lx.isCommon(w) || d.lowerSeen[w] >= 2 && d.lowerSeen[w] > d.capSeen[w] {
 		return true
 	}
 	if _, named := d.lx.names[w]; named || d.lx.firstNames[w] {
@@ -165,7 +165,7 @@ func (d *nerDoc) scan() {
 				w := d.lowerKey(text[t.start:t.end])
 				d.lowerSeen[w]++
 				vocab[ti][0]++
-				if d.lx.common[w] {
+				if d.lx.isCommon(w) {
 					vocab[ti][1]++
 				}
 			case t.cap && !t.sent && !nerHyphenPrefix(text, d.toks[ti], p):
@@ -278,7 +278,7 @@ func (d *nerDoc) lineMode(ti, lo, hi int) uint8 {
 		words++
 		if t.cap {
 			caps++
-			if d.lx.common[string(d.key)] {
+			if d.lx.isCommon(string(d.key)) {
 				common++
 			}
 		}
@@ -397,7 +397,7 @@ func (d *nerDoc) portfolioTitle(ti, p, hi int) int {
 		if k > p && nerTitleHeads[w] {
 			return k - p + 1
 		}
-		if !d.lx.common[w] || d.lx.firstNames[w] || d.lx.titles[w] && !nerTitleModifiers[w] {
+		if !d.lx.isCommon(w) || d.lx.firstNames[w] || d.lx.titles[w] && !nerTitleModifiers[w] {
 			return 0
 		}
 		if m, _ := d.gazAt(ti, k, hi); m > 0 {
@@ -431,7 +431,7 @@ func (d *nerDoc) portfolioAfter(ti, p, hi int) int {
 		if w == "and" && end > 0 {
 			continue
 		}
-		if !toks[k].cap || !d.lx.common[w] || d.lx.firstNames[w] {
+		if !toks[k].cap || !d.lx.isCommon(w) || d.lx.firstNames[w] {
 			break
 		}
 		if m, _ := d.gazAt(ti, k, hi); m > 0 {

@@ -143,7 +143,7 @@ func (d *nerDoc) scanNormal(ti, lo, hi int) {
 // English reader would take for a word.
 func (d *nerDoc) lowerGivenName(ti, p int) bool {
 	w := d.lowerKey(d.word(ti, p))
-	return len(w) >= 4 && d.lx.firstNames[w] && !d.lx.common[w] && !nerEnglishGiven[w]
+	return len(w) >= 4 && d.lx.firstNames[w] && !d.lx.isCommon(w) && !nerEnglishGiven[w]
 }
 
 // extend returns the end of the capitalised sequence starting at i: further
@@ -203,7 +203,7 @@ func (d *nerDoc) classify(ti, a, b, hi int, cue bool) {
 	// A capitalised common word opening a sentence is not a name ("The",
 	// "Officials"), unless a gazetteer name starts with it ("The Hague").
 	if !cue && a < b {
-		if m, e := d.gazAt(ti, a, hi); m == 0 || (m == 1 && e.typ != NORP && d.lx.common[d.lowerKey(d.word(ti, a))] && toks[a].sent) {
+		if m, e := d.gazAt(ti, a, hi); m == 0 || (m == 1 && e.typ != NORP && d.lx.isCommon(d.lowerKey(d.word(ti, a))) && toks[a].sent) {
 			w := d.lowerKey(d.word(ti, a))
 			switch {
 			case d.titleAt(ti, a, b) > 0 || d.lx.firstNames[w] || d.orgOpens(ti, a, b):
@@ -287,7 +287,7 @@ func (d *nerDoc) lowerNameAfter(ti, p, hi int) int {
 		}
 		w := d.lowerKey(d.word(ti, k))
 		given := k == p && d.lx.firstNames[w] && !nerEnglishGiven[w]
-		if !given && (len(w) < 3 || d.lx.common[w] || nerFunctionWords[w] || nerSayVerbs[w] ||
+		if !given && (len(w) < 3 || d.lx.isCommon(w) || nerFunctionWords[w] || nerSayVerbs[w] ||
 			!d.nameShaped(w) || d.lx.titles[w] || nerNotName(d.pos(ti, k))) {
 			break
 		}
@@ -396,12 +396,12 @@ func (d *nerDoc) unknown(ti, p, b, hi int, cue bool) {
 		// "Kirill dmitriev": a damaged surname after a given name
 		if b-p == 1 && b < hi && toks[b].word && toks[b].lower && !toks[b].nl {
 			w := d.lowerKey(d.word(ti, b))
-			if len(w) >= 3 && !d.lx.common[w] && !nerFunctionWords[w] && !nerSayVerbs[w] &&
+			if len(w) >= 3 && !d.lx.isCommon(w) && !nerFunctionWords[w] && !nerSayVerbs[w] &&
 				(given && !nerEnglishGiven[first] || cue) && d.nameShaped(w) && !nerNotName(d.pos(ti, b)) {
 				b++
 			}
 		}
-		if b-p > 1 || cue || !d.lx.common[first] {
+		if b-p > 1 || cue || !d.lx.isCommon(first) {
 			d.add(ti, p, b, Person, "", nerSure)
 		}
 		return
@@ -528,12 +528,20 @@ func (d *nerDoc) plainWord(ti, p, hi int) bool {
 		d.bracketed(ti, p+2, hi) && d.scoreAfter(ti, p+4, hi) { // "Panionios (Greece) 9"
 		return false
 	}
+	if nerHyphenPrefix(d.texts[ti], toks, p) && p+2 < hi {
+		// "Cyber-security pact": a prefix before an ordinary noun is part
+		// of a compound word, while "Kremlin-backed" names the Kremlin
+		nx := d.lowerKey(d.word(ti, p+2))
+		if d.lx.isCommon(nx) && !strings.HasSuffix(nx, "ed") && !strings.HasSuffix(nx, "ing") {
+			return true
+		}
+	}
 	if p+1 < hi && nerSayVerbs[d.lowerKey(d.word(ti, p+1))] {
 		// "Hingis said" names someone; "Engineers said" a plural noun
 		stem, plural := strings.CutSuffix(w, "s")
-		return plural && len(stem) >= 3 && d.lx.common[stem]
+		return plural && len(stem) >= 3 && d.lx.isCommon(stem)
 	}
-	if d.lx.common[w] || d.lx.inflectsCommon(w) || d.lowerSeen[w] > 0 || d.lowerSeen[w+"s"] > 0 ||
+	if d.lx.isCommon(w) || d.lx.inflectsCommon(w) || d.lowerSeen[w] > 0 || d.lowerSeen[w+"s"] > 0 ||
 		p+1 < hi && nerArticles[d.lowerKey(d.word(ti, p+1))] {
 		// an ordinary word, or one the document writes in lower case
 		// ("Levee upgrades" beside "levees"), or a verb before its
@@ -888,7 +896,7 @@ func (d *nerDoc) placeNamed(ti, q, b int) string {
 		if m, _ := d.gazAt(ti, k, b); m > 0 {
 			return ""
 		}
-		if d.lx.common[w] && !(k == b-1 && strings.HasSuffix(w, "s")) && !nerFacilities[w] {
+		if d.lx.isCommon(w) && !(k == b-1 && strings.HasSuffix(w, "s")) && !nerFacilities[w] {
 			return ""
 		}
 	}
