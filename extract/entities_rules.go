@@ -494,6 +494,9 @@ func (d *nerDoc) unknownWord(ti, p, hi int) {
 	if d.lineInitial(ti, p) && d.capSeen[w] == 0 && !(p+1 < hi && nerSayVerbs[d.lowerKey(d.word(ti, p+1))]) {
 		return // a bullet's or table cell's first word the document never repeats as a name
 	}
+	if d.numberedName(ti, p, hi) {
+		return // a model, mission or edition named with its number ("Apollo 11", "Windows 11")
+	}
 	switch {
 	case d.scoreAfter(ti, p+1, hi):
 		d.add(ti, p, p+1, Org, "", nerGuess) // "Feyenoord 2 Volendam 0"
@@ -778,10 +781,14 @@ func (d *nerDoc) isDatelineMark(ti, p int) bool {
 	return false
 }
 
-// scoreAfter reports whether token p is a bare number, as after a team in a
-// results table.
+// scoreAfter reports whether token p is a bare number in a results line,
+// as after a team in a results table. A number after a name in prose is
+// part of the name or a count ("Apollo 11 landed", "Artemis 2 will fly").
 func (d *nerDoc) scoreAfter(ti, p, hi int) bool {
 	if p >= hi || d.toks[ti][p].letter || !d.toks[ti][p].word || d.toks[ti][p].nl {
+		return false
+	}
+	if !d.resultsLine(ti, p) {
 		return false
 	}
 	for _, r := range d.word(ti, p) {
@@ -904,4 +911,63 @@ func (d *nerDoc) placeNamed(ti, q, b int) string {
 		return Loc
 	}
 	return Org
+}
+
+// resultsLine reports whether token p stands in a line or sentence made of
+// names and numbers: at least two bare numbers, and lower-case words at
+// most a third of its words ("Barcelona 2 Valencia 1", "NEW JERSEY 14 10 1",
+// "Leicestershire 22 points, Somerset 4"), as results tables are written.
+func (d *nerDoc) resultsLine(ti, p int) bool {
+	toks := d.toks[ti]
+	a := p
+	for a > 0 && !toks[a].nl && !toks[a].sent {
+		a--
+	}
+	b := p + 1
+	for b < len(toks) && !toks[b].nl && !toks[b].sent {
+		b++
+	}
+	words, lower, nums := 0, 0, 0
+	for _, t := range toks[a:b] {
+		switch {
+		case !t.word:
+		case !t.letter:
+			words++
+			nums++
+		default:
+			words++
+			if t.lower {
+				lower++
+			}
+		}
+	}
+	return nums >= 2 && lower*3 <= words
+}
+
+// numberedName reports whether the lone capitalised word at p is followed by
+// a bare number and a lower-case word in a prose sentence ("Apollo 11
+// landed", "Artemis 2 will fly"): the name of a model, mission or edition
+// with its number, not a person, nor a team before its score, which a
+// results line or scorecard ("b Chandana 56") writes with few lower-case
+// words.
+func (d *nerDoc) numberedName(ti, p, hi int) bool {
+	toks := d.toks[ti]
+	if p+2 >= hi || !toks[p+1].word || toks[p+1].letter || toks[p+1].nl || toks[p+1].start != toks[p].end+1 ||
+		!toks[p+2].word || !toks[p+2].lower || toks[p+2].nl || toks[p+2].end-toks[p+2].start < 2 {
+		return false
+	}
+	a := p
+	for a > 0 && !toks[a].nl && !toks[a].sent {
+		a--
+	}
+	words, lower := 0, 0
+	for k := a; k < len(toks) && (k == a || !toks[k].nl && !toks[k].sent); k++ {
+		if toks[k].word && toks[k].letter {
+			words++
+			if toks[k].lower {
+				lower++
+			}
+		}
+	}
+	return lower*2 > words
 }

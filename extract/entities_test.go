@@ -261,6 +261,14 @@ func TestEntities(t *testing.T) {
 			},
 		},
 		{
+			name: "a number after a name in prose is no score",
+			texts: []string{
+				"Apollo 11 landed in 1969, and Artemis 2 will carry four astronauts around the moon.",
+				"Barcelona 2 Valencia 1",
+			},
+			want: [][]ent{{}, {{"Barcelona", Org, "Barcelona"}, {"Valencia", Org, "Valencia"}}},
+		},
+		{
 			name:  "acronyms need upper case",
 			texts: []string{"Who met the WHO team? The IMF and WTO did."},
 			want:  [][]ent{{{"WHO", Org, "World Health Organization"}, {"IMF", Org, "International Monetary Fund"}, {"WTO", Org, "World Trade Organization"}}},
