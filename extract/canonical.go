@@ -38,6 +38,12 @@ func (d *nerDoc) surnames(sureOnly bool) map[string]string {
 // person, "NRC" after "Northern River Commission (NRC)" an organisation.
 func (d *nerDoc) retypeGuesses() {
 	sur := d.surnames(false)
+	given := map[string]bool{}
+	for _, m := range d.ments {
+		if m.typ == Person && m.b-m.a == 2 && m.conf == nerSure {
+			given[d.lowerKey(d.word(m.ti, m.a))] = true
+		}
+	}
 	sure := map[string]string{}
 	for _, m := range d.ments {
 		if m.conf == nerSure {
@@ -59,7 +65,8 @@ func (d *nerDoc) retypeGuesses() {
 			m.typ = Org
 		case sure[k] != "":
 			m.typ = sure[k]
-		case sur[k] != "":
+		case sur[k] != "" || given[k]:
+			// "Saddam" after "Saddam Hussein": a person named by either part
 			m.typ = Person
 		case m.typ == Person && m.b-m.a == 1:
 			// People are introduced by full name; a lone unknown word
