@@ -44,6 +44,7 @@ func (d *nerDoc) retypeGuesses() {
 			given[d.lowerKey(d.word(m.ti, m.a))] = true
 		}
 	}
+	body := d.pronounTypes()
 	sure := map[string]string{}
 	for _, m := range d.ments {
 		if m.conf == nerSure {
@@ -65,6 +66,10 @@ func (d *nerDoc) retypeGuesses() {
 			m.typ = Org
 		case sure[k] != "":
 			m.typ = sure[k]
+		case body[k] == Org && m.typ == Person:
+			// "Dow Jones said its index rose": a name referred to as
+			// "its" or "which" is a body, not a person
+			m.typ = Org
 		case sur[k] != "" || given[k]:
 			// "Saddam" after "Saddam Hussein": a person named by either part
 			m.typ = Person
@@ -317,6 +322,36 @@ func (d *nerDoc) entities() [][]Entity {
 		lastTi, lastEnd = m.ti, m.end
 		out[m.ti] = append(out[m.ti], Entity{Text: d.texts[m.ti][m.start:m.end], Type: m.typ,
 			Canonical: m.canon, Start: m.start, End: m.end})
+	}
+	return out
+}
+
+// pronounTypes maps the lower-case text of mentions the document refers
+// back to by pronoun: Org when some mention is followed by a say-verb and
+// "its" ("Halden said its profit rose") or by ", which", Person when by
+// ", who"; both make the name ambiguous and it is left out.
+func (d *nerDoc) pronounTypes() map[string]string {
+	out := map[string]string{}
+	vote := func(k, typ string) {
+		if prev, ok := out[k]; ok && prev != typ {
+			out[k] = "-"
+			return
+		}
+		out[k] = typ
+	}
+	for _, m := range d.ments {
+		toks := d.toks[m.ti]
+		if m.b+1 >= len(toks) {
+			continue
+		}
+		k := d.lowerKey(d.texts[m.ti][m.start:m.end])
+		w1, w2 := d.lowerKey(d.word(m.ti, m.b)), d.lowerKey(d.word(m.ti, m.b+1))
+		switch {
+		case nerSayVerbs[w1] && w2 == "its", w1 == "," && w2 == "which":
+			vote(k, Org)
+		case w1 == "," && w2 == "who":
+			vote(k, Person)
+		}
 	}
 	return out
 }

@@ -18,7 +18,11 @@ var (
 		partners securities insurance trust school college academy hospital centre center
 		institution secretariat tribunal directorate guard united rovers wanderers athletic
 		industries enterprises bancorp airline society forum commissariat chamber reserve
-		herald gazette tribune chronicle`)
+		herald gazette tribune chronicle electric electronics motor foods chemical chemicals
+		steel petroleum pharmaceuticals mining mills stores brothers bros communications telecom
+		entertainment pictures studios records publishing financial investments ventures
+		resources logistics shipping dynamics instruments aerospace semiconductor software
+		laboratories labs brands manufacturing railways railroad utilities`)
 	// nerOrgHead words make a multi-word span an organisation wherever they
 	// stand ("Ministry of Foreign Affairs", "University of Lagos").
 	nerOrgHead = nerSet(`ministry department university bank commission council committee agency
@@ -106,6 +110,12 @@ func (d *nerDoc) isCandidate(ti, p int) bool {
 	}
 	if !t.word || !t.letter || !(t.cap || t.allCaps) || t.contracted {
 		return false
+	}
+	if p+1 < len(d.toks[ti]) && d.toks[ti][p+1].start == t.end && t.allCaps && t.end-t.start <= 3 {
+		switch d.word(ti, p+1) {
+		case "$", "¥", "£", "€":
+			return false // a currency prefix: "US$450", "HK$", "NZ$", "RMB¥"
+		}
 	}
 	if t.nonLatin {
 		// The capitalisation rules are tuned to English: a word in
@@ -250,6 +260,12 @@ func (d *nerDoc) classify(ti, a, b, hi int, cue bool) {
 			continue
 		}
 		if tm := d.titleAt(ti, p, b); tm > 0 {
+			if p+tm == b-1 && nerOrgSuffix[d.lowerKey(d.word(ti, b-1))] {
+				// "General Electric", "General Motors": a title word
+				// opening a firm's name
+				d.add(ti, p, b, Org, "", nerSure)
+				return
+			}
 			p += tm
 			cue = true
 			if p < b && d.toks[ti][p].lower {
@@ -502,6 +518,8 @@ func (d *nerDoc) unknownWord(ti, p, hi int) {
 		d.add(ti, p, p+1, Org, "", nerGuess) // "Feyenoord 2 Volendam 0"
 	case p+1 < hi && nerSayVerbs[d.lowerKey(d.word(ti, p+1))]:
 		d.add(ti, p, p+1, Person, "", nerGuess)
+	case d.firmContext(ti, p):
+		d.add(ti, p, p+1, Org, "", nerGuess) // "a stake in Renault", "shares of Halden"
 	case p > 0 && toks[p-1].word && nerPlacePreps[d.lowerKey(d.word(ti, p-1))]:
 		d.add(ti, p, p+1, GPE, "", nerGuess)
 	case nerHasEnding(w, nerPlaceEndings):
@@ -970,4 +988,23 @@ func (d *nerDoc) numberedName(ti, p, hi int) bool {
 		}
 	}
 	return lower*2 > words
+}
+
+// nerFirmNouns before "in", "of" or "at" make the name after them a firm:
+// one holds a stake in a company, not in a place.
+var nerFirmNouns = nerSet(`stake stakes shares stock holding holdings shareholder shareholders
+	shareholding investor investors analyst analysts strategist strategists subsidiary unit
+	division bid takeover acquisition merger`)
+
+// firmContext reports whether the name at p follows a firm noun and its
+// preposition ("a stake in Renault", "analysts at Nomura").
+func (d *nerDoc) firmContext(ti, p int) bool {
+	if p < 2 || !d.toks[ti][p-1].word || !d.toks[ti][p-2].word {
+		return false
+	}
+	switch d.lowerKey(d.word(ti, p-1)) {
+	case "in", "of", "at", "for":
+		return nerFirmNouns[d.lowerKey(d.word(ti, p-2))]
+	}
+	return false
 }

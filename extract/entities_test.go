@@ -269,6 +269,21 @@ func TestEntities(t *testing.T) {
 			want: [][]ent{{}, {{"Barcelona", Org, "Barcelona"}, {"Valencia", Org, "Valencia"}}},
 		},
 		{
+			name: "firms from their words and contexts",
+			texts: []string{
+				"Shares of General Electric fell 3 percent.",
+				"Vantor bought a stake in Halvane last year.",
+				"The deal is worth US$450 million.",
+				"Orrin Kessel said its index rose.",
+			},
+			want: [][]ent{
+				{{"General Electric", Org, "General Electric"}},
+				{{"Vantor", Org, "Vantor"}, {"Halvane", Org, "Halvane"}},
+				{},
+				{{"Orrin Kessel", Org, "Orrin Kessel"}},
+			},
+		},
+		{
 			name:  "acronyms need upper case",
 			texts: []string{"Who met the WHO team? The IMF and WTO did."},
 			want:  [][]ent{{{"WHO", Org, "World Health Organization"}, {"IMF", Org, "International Monetary Fund"}, {"WTO", Org, "World Trade Organization"}}},
