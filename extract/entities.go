@@ -462,6 +462,31 @@ func (d *nerDoc) word(ti, p int) string {
 
 func (d *nerDoc) add(ti, a, b int, typ, canon string, conf uint8) {
 	toks := d.toks[ti]
+	if typ == Person {
+		// "Chen Shui-bian", "Lee Teng-hui": a given name's lower-case
+		// second part after a hyphen belongs to the name
+		for b+1 < len(toks) && toks[b].start == toks[b-1].end && toks[b+1].start == toks[b].end &&
+			toks[b+1].word && toks[b+1].lower && d.word(ti, b) == "-" {
+			b += 2
+		}
+		// "Bin Laden", "Van Gogh": a capitalised particle before a
+		// surname opens the name
+		for a > 0 && toks[a-1].word && toks[a-1].cap && toks[a-1].end < toks[a].start &&
+			nerParticles[d.lowerKey(d.word(ti, a-1))] && !d.mentionEndsAt(ti, a-1) {
+			a--
+		}
+	}
 	d.ments = append(d.ments, nerMention{ti: ti, a: a, b: b,
 		start: toks[a].start, end: toks[b-1].end, typ: typ, canon: canon, conf: conf})
+}
+
+// mentionEndsAt reports whether a recorded mention of text ti ends with
+// token p.
+func (d *nerDoc) mentionEndsAt(ti, p int) bool {
+	for i := len(d.ments) - 1; i >= 0 && d.ments[i].ti == ti; i-- {
+		if d.ments[i].b == p+1 {
+			return true
+		}
+	}
+	return false
 }

@@ -284,6 +284,17 @@ func TestEntities(t *testing.T) {
 			},
 		},
 		{
+			name: "hyphenated given names stay in the name",
+			texts: []string{
+				"Voters backed Chen Shui-bian in the election.",
+				"Lee Teng-hui met Chen Shui-bian.",
+			},
+			want: [][]ent{
+				{{"Chen Shui-bian", Person, "Chen Shui-bian"}},
+				{{"Lee Teng-hui", Person, "Lee Teng-hui"}, {"Chen Shui-bian", Person, "Chen Shui-bian"}},
+			},
+		},
+		{
 			name:  "acronyms need upper case",
 			texts: []string{"Who met the WHO team? The IMF and WTO did."},
 			want:  [][]ent{{{"WHO", Org, "World Health Organization"}, {"IMF", Org, "International Monetary Fund"}, {"WTO", Org, "World Trade Organization"}}},
