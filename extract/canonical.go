@@ -287,6 +287,9 @@ func nerProperCase(s string) string {
 		if !hasLower && utf8.RuneCountInString(w) <= 3 {
 			continue // acronyms and initials: "UN", "J."
 		}
+		if i > 0 && !hasUpper && nerParticles[w] {
+			continue // "Piet de Wit", "Ludwig van Beethoven"
+		}
 		var b strings.Builder
 		up := true
 		for _, r := range w {
@@ -351,6 +354,21 @@ func (d *nerDoc) pronounTypes() map[string]string {
 			vote(k, Org)
 		case w1 == "," && w2 == "who":
 			vote(k, Person)
+		case w1 == "," && (w2 == "the" || w2 == "a" || w2 == "an"):
+			// an appositive: "Orsted Vale, the wind developer,"
+			for q := m.b + 2; q < len(toks) && q <= m.b+5; q++ {
+				w := d.lowerKey(d.word(m.ti, q))
+				if q+1 < len(toks) && d.word(m.ti, q+1) != "," && d.word(m.ti, q+1) != "." {
+					continue
+				}
+				switch {
+				case orgRoles[w]:
+					vote(k, Org)
+				case personRoles[w]:
+					vote(k, Person)
+				}
+				break
+			}
 		}
 	}
 	return out

@@ -462,6 +462,9 @@ func (d *nerDoc) word(ti, p int) string {
 
 func (d *nerDoc) add(ti, a, b int, typ, canon string, conf uint8) {
 	toks := d.toks[ti]
+	if typ == Person && b-a >= 3 && toks[a].sent && personRoles[d.lowerKey(d.word(ti, a))] {
+		a++ // "Firefighter Luis Navarro": a role noun opening the sentence
+	}
 	if typ == Person {
 		// "Chen Shui-bian", "Lee Teng-hui": a given name's lower-case
 		// second part after a hyphen belongs to the name

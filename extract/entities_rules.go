@@ -456,12 +456,47 @@ func (d *nerDoc) unknown(ti, p, b, hi int, cue bool) {
 		d.add(ti, p, b, Org, "", nerGuess)
 		return
 	}
+	common, particle := 0, false
 	for k := p; k < b; k++ {
-		if d.commonWord(ti, k) {
-			return // "Strategic Response", "Compliance Tracker"
+		if toks[k].lower && nerParticles[d.lowerKey(d.word(ti, k))] {
+			particle = true
+		} else if d.commonWord(ti, k) {
+			common++
 		}
 	}
-	d.add(ti, p, b, Person, "", nerGuess)
+	switch {
+	case common == 0:
+		d.add(ti, p, b, Person, "", nerGuess)
+	case toks[p].sent || common == b-p || !d.proseAround(ti, p, b):
+		// "Strategic Response", "Compliance Tracker": title-case words
+		// of a heading, a label or a sentence opening
+	case particle:
+		d.add(ti, p, b, Person, "", nerGuess) // "Piet de Wit"
+	}
+}
+
+// proseAround reports whether the span [a, b) stands inside running prose:
+// a lower-case word or a comma just before it, and lower-case words making
+// at least half of the words of its sentence.
+func (d *nerDoc) proseAround(ti, a, b int) bool {
+	toks := d.toks[ti]
+	if a == 0 || !(toks[a-1].lower || d.word(ti, a-1) == ",") {
+		return false
+	}
+	s := a
+	for s > 0 && !toks[s].nl && !toks[s].sent {
+		s--
+	}
+	words, lower := 0, 0
+	for k := s; k < len(toks) && (k == s || !toks[k].nl && !toks[k].sent); k++ {
+		if toks[k].word && toks[k].letter {
+			words++
+			if toks[k].lower {
+				lower++
+			}
+		}
+	}
+	return lower*2 >= words
 }
 
 // nerNotName reports whether prose tagged a word as one that never names

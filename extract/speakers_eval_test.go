@@ -17,7 +17,7 @@ import (
 // right when the claim holding its words names the gold speaker.
 
 // speakerFloor is just under what the score-only set reaches.
-const speakerFloor = 0.75
+const speakerFloor = 0.90
 
 // speakerGold is one quote fragment and who said it.
 type speakerGold struct{ fragment, speaker string }
