@@ -117,6 +117,12 @@ func (d *nerDoc) isCandidate(ti, p int) bool {
 			return false // a currency prefix: "US$450", "HK$", "NZ$", "RMB¥"
 		}
 	}
+	if p+1 < len(d.toks[ti]) && t.allCaps && t.end-t.start <= 3 {
+		// d.word, not d.lowerKey: callers hold the key buffer
+		if w := d.word(ti, p+1); strings.EqualFold(w, "dollar") || strings.EqualFold(w, "dollars") {
+			return false // "160 US dollars": part of the currency's name
+		}
+	}
 	if t.nonLatin {
 		// The capitalisation rules are tuned to English: a word in
 		// another script is a name only when a list knows it.

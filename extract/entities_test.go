@@ -273,13 +273,13 @@ func TestEntities(t *testing.T) {
 			texts: []string{
 				"Shares of General Electric fell 3 percent.",
 				"Vantor bought a stake in Halvane last year.",
-				"The deal is worth US$450 million.",
+				"The deal is worth US$450 million, or 160 US dollars a head, for the plant in Fresno, Calif.",
 				"Orrin Kessel said its index rose.",
 			},
 			want: [][]ent{
 				{{"General Electric", Org, "General Electric"}},
 				{{"Vantor", Org, "Vantor"}, {"Halvane", Org, "Halvane"}},
-				{},
+				{{"Fresno", GPE, "Fresno"}, {"Calif.", GPE, "California"}},
 				{{"Orrin Kessel", Org, "Orrin Kessel"}},
 			},
 		},
