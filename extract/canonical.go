@@ -70,6 +70,8 @@ func (d *nerDoc) retypeGuesses() {
 			// "Dow Jones said its index rose": a name referred to as
 			// "its" or "which" is a body, not a person
 			m.typ = Org
+		case body[k] == Person && m.typ == Org:
+			m.typ = Person // "Bush's wife", "Cosby, who"
 		case sur[k] != "" || given[k]:
 			// "Saddam" after "Saddam Hussein": a person named by either part
 			m.typ = Person
@@ -354,6 +356,10 @@ func (d *nerDoc) pronounTypes() map[string]string {
 			vote(k, Org)
 		case w1 == "," && w2 == "who":
 			vote(k, Person)
+		case (w1 == "'s" || w1 == "’s" || w1 == "'" || w1 == "’") && nerFirmPossessions[w2]:
+			vote(k, Org) // "Hearst's shares", "Blue Arrow's chairman"
+		case (w1 == "'s" || w1 == "’s") && nerKinPossessions[w2]:
+			vote(k, Person) // "Bush's wife"
 		case w1 == "," && (w2 == "the" || w2 == "a" || w2 == "an"):
 			// an appositive: "Orsted Vale, the wind developer,"
 			for q := m.b + 2; q < len(toks) && q <= m.b+5; q++ {
@@ -373,3 +379,13 @@ func (d *nerDoc) pronounTypes() map[string]string {
 	}
 	return out
 }
+
+// nerFirmPossessions after a name and "'s" show a firm: people have no
+// shares, profits or boards.
+var nerFirmPossessions = nerSet(`shares stock stockholders shareholders board directors chairman
+	chairwoman subsidiary subsidiaries unit units profit profits earnings revenue revenues sales
+	net stake headquarters employees plant plants bid takeover merger acquisition debt bonds`)
+
+// nerKinPossessions after a name and "'s" show a person.
+var nerKinPossessions = nerSet(`wife husband son sons daughter daughters father mother brother
+	sister widow parents children family lawyer lawyers attorney girlfriend boyfriend`)

@@ -182,6 +182,10 @@ func (d *nerDoc) extend(ti, i, hi int) int {
 			continue
 		}
 		t := toks[j]
+		if !t.word && j+1 < hi && !toks[j+1].nl && d.word(ti, j) == "&" && d.isCandidate(ti, j+1) {
+			j++ // "Procter & Gamble", "Sachs & Co.": one firm
+			continue
+		}
 		if !t.word || !t.lower || j+1 >= hi || toks[j+1].nl {
 			break
 		}
@@ -266,7 +270,7 @@ func (d *nerDoc) classify(ti, a, b, hi int, cue bool) {
 			continue
 		}
 		if tm := d.titleAt(ti, p, b); tm > 0 {
-			if p+tm == b-1 && nerOrgSuffix[d.lowerKey(d.word(ti, b-1))] {
+			if last := d.lowerKey(d.word(ti, b-1)); p+tm == b-1 && nerOrgSuffix[last] || p+tm < b-1 && nerCorporate[last] {
 				// "General Electric", "General Motors": a title word
 				// opening a firm's name
 				d.add(ti, p, b, Org, "", nerSure)
@@ -433,6 +437,12 @@ func (d *nerDoc) unknown(ti, p, b, hi int, cue bool) {
 			d.unknownWord(ti, p, hi)
 		}
 		return
+	}
+	for k := p + 1; k < b-1; k++ {
+		if d.word(ti, k) == "&" {
+			d.add(ti, p, b, Org, "", nerGuess) // "Halbert & Vane"
+			return
+		}
 	}
 	last := d.lowerKey(d.word(ti, b-1))
 	switch {
@@ -1049,3 +1059,7 @@ func (d *nerDoc) firmContext(ti, p int) bool {
 	}
 	return false
 }
+
+// nerCorporate are the designators that end a company's legal name.
+var nerCorporate = nerSet(`inc inc. corp corp. co co. ltd ltd. plc llc ag gmbh sa s.a. nv n.v.
+	bhd lp l.p.`)

@@ -275,12 +275,14 @@ func TestEntities(t *testing.T) {
 				"Vantor bought a stake in Halvane last year.",
 				"The deal is worth US$450 million, or 160 US dollars a head, for the plant in Fresno, Calif.",
 				"Orrin Kessel said its index rose.",
+				"Halbert & Vane and General Tarrow Motors Corp. raised prices.",
 			},
 			want: [][]ent{
 				{{"General Electric", Org, "General Electric"}},
 				{{"Vantor", Org, "Vantor"}, {"Halvane", Org, "Halvane"}},
 				{{"Fresno", GPE, "Fresno"}, {"Calif.", GPE, "California"}},
 				{{"Orrin Kessel", Org, "Orrin Kessel"}},
+				{{"Halbert & Vane", Org, "Halbert & Vane"}, {"General Tarrow Motors Corp.", Org, "General Tarrow Motors Corp."}},
 			},
 		},
 		{
