@@ -197,6 +197,10 @@ func (d *nerDoc) extend(ti, i, hi int) int {
 		if !d.isCandidate(ti, next) || toks[next].nl {
 			break
 		}
+		if w == "and" && d.andJoinsOrg(ti, i, j, hi) {
+			j = next // "Securities and Exchange Commission"
+			continue
+		}
 		head := d.lowerKey(d.word(ti, j-1))
 		switch {
 		case nerParticles[w]:
@@ -1063,3 +1067,22 @@ func (d *nerDoc) firmContext(ti, p int) bool {
 // nerCorporate are the designators that end a company's legal name.
 var nerCorporate = nerSet(`inc inc. corp corp. co co. ltd ltd. plc llc ag gmbh sa s.a. nv n.v.
 	bhd lp l.p.`)
+
+// andJoinsOrg reports whether "and" at token j joins two halves of one
+// organisation's name: ordinary capitalised words from i up to it, and
+// after it capitalised words ending in an organisation word ("Securities
+// and Exchange Commission", "Food and Drug Administration"). Names before
+// "and" ("Ford and General Motors") are two.
+func (d *nerDoc) andJoinsOrg(ti, i, j, hi int) bool {
+	toks := d.toks[ti]
+	for k := i; k < j; k++ {
+		if !toks[k].cap || !d.lx.isCommon(strings.ToLower(d.word(ti, k))) {
+			return false
+		}
+	}
+	e := j + 1
+	for e < hi && !toks[e].nl && toks[e].word && toks[e].cap {
+		e++
+	}
+	return e > j+1 && nerOrgSuffix[strings.ToLower(d.word(ti, e-1))]
+}

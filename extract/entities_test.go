@@ -276,6 +276,7 @@ func TestEntities(t *testing.T) {
 				"The deal is worth US$450 million, or 160 US dollars a head, for the plant in Fresno, Calif.",
 				"Orrin Kessel said its index rose.",
 				"Halbert & Vane and General Tarrow Motors Corp. raised prices.",
+				"The filing went to the Securities and Exchange Commission, and Britain and France agreed.",
 			},
 			want: [][]ent{
 				{{"General Electric", Org, "General Electric"}},
@@ -283,6 +284,7 @@ func TestEntities(t *testing.T) {
 				{{"Fresno", GPE, "Fresno"}, {"Calif.", GPE, "California"}},
 				{{"Orrin Kessel", Org, "Orrin Kessel"}},
 				{{"Halbert & Vane", Org, "Halbert & Vane"}, {"General Tarrow Motors Corp.", Org, "General Tarrow Motors Corp."}},
+				{{"Securities and Exchange Commission", Org, "Securities and Exchange Commission"}, {"Britain", GPE, "United Kingdom"}, {"France", GPE, "France"}},
 			},
 		},
 		{
