@@ -575,7 +575,7 @@ func (d *nerDoc) unknownWord(ti, p, hi int) {
 		d.add(ti, p, p+1, Person, "", nerGuess)
 	case d.firmContext(ti, p):
 		d.add(ti, p, p+1, Org, "", nerGuess) // "a stake in Renault", "shares of Halden"
-	case p > 0 && toks[p-1].word && nerPlacePreps[d.lowerKey(d.word(ti, p-1))]:
+	case p > 0 && toks[p-1].word && nerPlacePreps[d.lowerKey(d.word(ti, p-1))], d.placeNounOf(ti, p):
 		d.add(ti, p, p+1, GPE, "", nerGuess)
 	case nerHasEnding(w, nerPlaceEndings):
 		d.add(ti, p, p+1, GPE, "", nerGuess)
@@ -1085,4 +1085,17 @@ func (d *nerDoc) andJoinsOrg(ti, i, j, hi int) bool {
 		e++
 	}
 	return e > j+1 && nerOrgSuffix[strings.ToLower(d.word(ti, e-1))]
+}
+
+// nerPlaceNouns before "of" make the name after it a place ("the port of
+// Aden", "the town of Ruhengeri").
+var nerPlaceNouns = nerSet(`port city town village capital province region district suburb
+	suburbs outskirts island islands state county municipality township enclave harbour harbor`)
+
+// placeNounOf reports whether the name at p follows a place noun and "of".
+func (d *nerDoc) placeNounOf(ti, p int) bool {
+	if p < 2 || !d.toks[ti][p-2].word || !strings.EqualFold(d.word(ti, p-1), "of") {
+		return false
+	}
+	return d.toks[ti][p-2].lower && nerPlaceNouns[strings.ToLower(d.word(ti, p-2))]
 }

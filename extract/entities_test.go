@@ -288,6 +288,11 @@ func TestEntities(t *testing.T) {
 			},
 		},
 		{
+			name: "a name after a place noun and \"of\" is a place",
+			texts: []string{"Investigators searched homes around the port of Kessa on Monday."},
+			want:  [][]ent{{{"Kessa", GPE, "Kessa"}}},
+		},
+		{
 			name: "hyphenated given names stay in the name",
 			texts: []string{
 				"Voters backed Chen Shui-bian in the election.",
