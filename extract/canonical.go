@@ -75,7 +75,7 @@ func (d *nerDoc) retypeGuesses() {
 		case sur[k] != "" || given[k]:
 			// "Saddam" after "Saddam Hussein": a person named by either part
 			m.typ = Person
-		case m.typ == Person && m.b-m.a == 1:
+		case m.typ == Person && m.b-m.a == 1 && !nerHasEnding(k, nerPersonEndings) && !d.ageAfter(*m):
 			// People are introduced by full name; a lone unknown word
 			// the document never gives a first name to is a firm, club or
 			// body more often than a person.
@@ -389,3 +389,18 @@ var nerFirmPossessions = nerSet(`shares stock stockholders shareholders board di
 // nerKinPossessions after a name and "'s" show a person.
 var nerKinPossessions = nerSet(`wife husband son sons daughter daughters father mother brother
 	sister widow parents children family lawyer lawyers attorney girlfriend boyfriend`)
+
+// ageAfter reports whether the mention is followed by an age in commas
+// ("Hollioake, 25,"): only people have one.
+func (d *nerDoc) ageAfter(m nerMention) bool {
+	toks := d.toks[m.ti]
+	if m.b+2 >= len(toks) || d.word(m.ti, m.b) != "," {
+		return false
+	}
+	w := d.word(m.ti, m.b+1)
+	if len(w) != 2 || w[0] < '1' || w[0] > '9' || w[1] < '0' || w[1] > '9' {
+		return false
+	}
+	next := d.word(m.ti, m.b+2)
+	return next == "," || next == "."
+}

@@ -288,7 +288,7 @@ func TestEntities(t *testing.T) {
 			},
 		},
 		{
-			name: "a name after a place noun and \"of\" is a place",
+			name:  "a name after a place noun and \"of\" is a place",
 			texts: []string{"Investigators searched homes around the port of Kessa on Monday."},
 			want:  [][]ent{{{"Kessa", GPE, "Kessa"}}},
 		},
