@@ -38,6 +38,13 @@ func (d *nerDoc) surnames(sureOnly bool) map[string]string {
 // person, "NRC" after "Northern River Commission (NRC)" an organisation.
 func (d *nerDoc) retypeGuesses() {
 	sur := d.surnames(false)
+	given := map[string]bool{}
+	for _, m := range d.ments {
+		if m.typ == Person && m.b-m.a == 2 && m.conf == nerSure {
+			given[d.lowerKey(d.word(m.ti, m.a))] = true
+		}
+	}
+	body := d.pronounTypes()
 	sure := map[string]string{}
 	for _, m := range d.ments {
 		if m.conf == nerSure {
@@ -59,9 +66,16 @@ func (d *nerDoc) retypeGuesses() {
 			m.typ = Org
 		case sure[k] != "":
 			m.typ = sure[k]
-		case sur[k] != "":
+		case body[k] == Org && m.typ == Person:
+			// "Dow Jones said its index rose": a name referred to as
+			// "its" or "which" is a body, not a person
+			m.typ = Org
+		case body[k] == Person && m.typ == Org:
+			m.typ = Person // "Bush's wife", "Cosby, who"
+		case sur[k] != "" || given[k]:
+			// "Saddam" after "Saddam Hussein": a person named by either part
 			m.typ = Person
-		case m.typ == Person && m.b-m.a == 1:
+		case m.typ == Person && m.b-m.a == 1 && !nerHasEnding(k, nerPersonEndings) && !d.ageAfter(*m):
 			// People are introduced by full name; a lone unknown word
 			// the document never gives a first name to is a firm, club or
 			// body more often than a person.
@@ -182,7 +196,7 @@ func (d *nerDoc) repairLowercase() {
 			if !t.lower {
 				continue
 			}
-			if d.lx.common[w] || nerFunctionWords[w] || len(w) < 4 {
+			if d.lx.isCommon(w) || nerFunctionWords[w] || len(w) < 4 {
 				continue
 			}
 			if sur[w] != "" {
@@ -275,6 +289,9 @@ func nerProperCase(s string) string {
 		if !hasLower && utf8.RuneCountInString(w) <= 3 {
 			continue // acronyms and initials: "UN", "J."
 		}
+		if i > 0 && !hasUpper && nerParticles[w] {
+			continue // "Piet de Wit", "Ludwig van Beethoven"
+		}
 		var b strings.Builder
 		up := true
 		for _, r := range w {
@@ -312,4 +329,78 @@ func (d *nerDoc) entities() [][]Entity {
 			Canonical: m.canon, Start: m.start, End: m.end})
 	}
 	return out
+}
+
+// pronounTypes maps the lower-case text of mentions the document refers
+// back to by pronoun: Org when some mention is followed by a say-verb and
+// "its" ("Halden said its profit rose") or by ", which", Person when by
+// ", who"; both make the name ambiguous and it is left out.
+func (d *nerDoc) pronounTypes() map[string]string {
+	out := map[string]string{}
+	vote := func(k, typ string) {
+		if prev, ok := out[k]; ok && prev != typ {
+			out[k] = "-"
+			return
+		}
+		out[k] = typ
+	}
+	for _, m := range d.ments {
+		toks := d.toks[m.ti]
+		if m.b+1 >= len(toks) {
+			continue
+		}
+		k := d.lowerKey(d.texts[m.ti][m.start:m.end])
+		w1, w2 := d.lowerKey(d.word(m.ti, m.b)), d.lowerKey(d.word(m.ti, m.b+1))
+		switch {
+		case nerSayVerbs[w1] && w2 == "its", w1 == "," && w2 == "which":
+			vote(k, Org)
+		case w1 == "," && w2 == "who":
+			vote(k, Person)
+		case (w1 == "'s" || w1 == "’s" || w1 == "'" || w1 == "’") && nerFirmPossessions[w2]:
+			vote(k, Org) // "Hearst's shares", "Blue Arrow's chairman"
+		case (w1 == "'s" || w1 == "’s") && nerKinPossessions[w2]:
+			vote(k, Person) // "Bush's wife"
+		case w1 == "," && (w2 == "the" || w2 == "a" || w2 == "an"):
+			// an appositive: "Orsted Vale, the wind developer,"
+			for q := m.b + 2; q < len(toks) && q <= m.b+5; q++ {
+				w := d.lowerKey(d.word(m.ti, q))
+				if q+1 < len(toks) && d.word(m.ti, q+1) != "," && d.word(m.ti, q+1) != "." {
+					continue
+				}
+				switch {
+				case orgRoles[w]:
+					vote(k, Org)
+				case personRoles[w]:
+					vote(k, Person)
+				}
+				break
+			}
+		}
+	}
+	return out
+}
+
+// nerFirmPossessions after a name and "'s" show a firm: people have no
+// shares, profits or boards.
+var nerFirmPossessions = nerSet(`shares stock stockholders shareholders board directors chairman
+	chairwoman subsidiary subsidiaries unit units profit profits earnings revenue revenues sales
+	net stake headquarters employees plant plants bid takeover merger acquisition debt bonds`)
+
+// nerKinPossessions after a name and "'s" show a person.
+var nerKinPossessions = nerSet(`wife husband son sons daughter daughters father mother brother
+	sister widow parents children family lawyer lawyers attorney girlfriend boyfriend`)
+
+// ageAfter reports whether the mention is followed by an age in commas
+// ("Hollioake, 25,"): only people have one.
+func (d *nerDoc) ageAfter(m nerMention) bool {
+	toks := d.toks[m.ti]
+	if m.b+2 >= len(toks) || d.word(m.ti, m.b) != "," {
+		return false
+	}
+	w := d.word(m.ti, m.b+1)
+	if len(w) != 2 || w[0] < '1' || w[0] > '9' || w[1] < '0' || w[1] > '9' {
+		return false
+	}
+	next := d.word(m.ti, m.b+2)
+	return next == "," || next == "."
 }

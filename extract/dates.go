@@ -101,7 +101,7 @@ var dateCountNouns = finderSet("people", "persons", "men", "women", "children", 
 // the nearest marker before it in its sentence (or, failing that, after).
 var futureMarkers = finderSet("will", "ll", "shall", "going", "scheduled", "expected",
 	"due", "plans", "plan", "planned", "planning", "set", "upcoming", "would",
-	"intends", "aims", "hopes", "coming", "forthcoming", "next", "later")
+	"intends", "aims", "hopes", "coming", "forthcoming", "next", "later", "should", "must")
 
 var pastMarkers = finderSet("said", "was", "were", "had", "did", "told", "came", "went",
 	"took", "gave", "saw", "began", "ago", "since", "last", "earlier", "fell", "rose",
@@ -143,6 +143,9 @@ type dateScan struct {
 	toks []lexTok
 	ref  time.Time
 	out  []Date
+	// anaphoric marks the dates of out that refer back to a period the
+	// text named ("the quarter", "a year ago" after "the third quarter")
+	anaphoric []bool
 }
 
 func (s *dateScan) emit(first, last int, value string) {
@@ -209,6 +212,10 @@ func (s *dateScan) at(i int) int {
 			}
 		case "end", "beginning", "start", "middle":
 			if n := s.partOfPeriod(i); n > i {
+				return n
+			}
+		case "the":
+			if n := s.theQuarter(i); n > i {
 				return n
 			}
 		case "today", "tonight", "yesterday", "tomorrow", "last", "next", "this", "past", "coming", "in", "a", "an":
@@ -370,7 +377,7 @@ func (s *dateScan) isBoundary(j int) bool {
 // after "is", "are" or "be" is passive ("must be returned by Jan. 14"),
 // not past.
 func (s *dateScan) tenseAround(i, after int) tense {
-	deadline := i > 0 && s.toks[i-1].is("by")
+	deadline := i > 0 && (s.toks[i-1].is("by") || s.toks[i-1].is("until") || s.toks[i-1].is("till"))
 	if i > 2 && s.toks[i-1].is("as") && (s.toks[i-2].is("soon") || s.toks[i-2].is("early")) && s.toks[i-3].is("as") {
 		return tenseFuture
 	}
@@ -623,6 +630,9 @@ func (s *dateScan) monthFirst(i int) int {
 				if !validDay(y, m, d) || (d2 > 0 && !validDay(y, m, d2)) {
 					return ky
 				}
+				if d2 == 0 && ky == k2 && i > 0 && toks[i-1].is("the") && ky < len(toks) && namedEventNouns[toks[ky].low] {
+					return ky // "the July 7 bombings", "the September 11 attacks": a name
+				}
 				if d2 > 0 {
 					s.emit(i, j, iso(y, m, d))
 					s.emit(k+1, ky-1, iso(y, m, d2))
@@ -642,6 +652,17 @@ func (s *dateScan) monthFirst(i int) int {
 	// A month alone: full name, capitalised unless unambiguous.
 	if !s.monthAloneOK(i, j) || s.ref.IsZero() {
 		return j
+	}
+	// "July last year", "January of this year", "March next year": one
+	// date, the month of the year named after it.
+	if k := j; k+1 < len(toks) {
+		if toks[k].is("of") && k+2 < len(toks) {
+			k++
+		}
+		if off, ok := relativeYearWord(toks[k].low); ok && toks[k+1].is("year") {
+			s.emit(s.modifierBefore(i), k+1, iso(s.ref.Year()+off, m, 0))
+			return k + 2
+		}
 	}
 	first := s.modifierBefore(i)
 	if s.anaphoricMonth(first, j) {
@@ -959,6 +980,14 @@ func (s *dateScan) quarterWord(i int) int {
 	if s.ref.IsZero() {
 		return j
 	}
+	// "the first quarter of last year", "the third quarter of this
+	// year": one date, the quarter of the year named after it.
+	if j+2 < len(toks) && toks[j].is("of") && toks[j+2].is("year") {
+		if off, ok := relativeYearWord(toks[j+1].low); ok {
+			s.emit(i, j+2, isoQuarter(s.ref.Year()+off, q))
+			return j + 3
+		}
+	}
 	y := s.ref.Year()
 	// "the fourth quarter" in a January article is last year's.
 	if q > (int(s.ref.Month())-1)/3+1 && s.tenseAround(i, j) == tensePast {
@@ -986,3 +1015,23 @@ func (s *dateScan) fiscalYear(i int) int {
 	s.emit(i, j, iso(y, 0, 0))
 	return j + 1
 }
+
+// relativeYearWord gives the year offset of "last", "this" and "next"
+// before "year".
+func relativeYearWord(w string) (int, bool) {
+	switch w {
+	case "last", "past", "previous":
+		return -1, true
+	case "this", "current":
+		return 0, true
+	case "next", "coming":
+		return 1, true
+	}
+	return 0, false
+}
+
+// namedEventNouns after "the" and a month and day make the phrase the name
+// of an event, not a date ("the July 7 bombings").
+var namedEventNouns = finderSet("bombings", "bombing", "attacks", "attack", "shootings",
+	"shooting", "riots", "massacre", "uprising", "revolution", "coup", "blasts", "explosions",
+	"killings", "movement", "incident", "protests", "accords", "agreement")

@@ -30,6 +30,9 @@ func (s *dateScan) weekday(i int) int {
 	if !t.capitalized() && t.low != t.raw {
 		return i + 1
 	}
+	if i > 0 && s.toks[i-1].capitalized() && dayNameWords[s.toks[i-1].low] {
+		return i + 1 // "Bloody Sunday", "Black Friday", "Super Tuesday": a day's name
+	}
 	wd := dateWeekdays[t.low]
 	first := i
 	dir := tenseUnknown
@@ -261,15 +264,82 @@ func (s *dateScan) agoForm(i int) int {
 		}
 		n, j = int(p.val), p.next
 	}
-	if j+1 >= len(toks) || !toks[j+1].is("ago") {
+	if j+1 >= len(toks) {
 		return i
 	}
 	d, m, y := unitSpan(toks[j].low)
 	if d+m+y == 0 {
 		return i
 	}
+	// "a year earlier" and "a year before" count back like "ago" when
+	// the unit is years.
+	if !toks[j+1].is("ago") && !(y > 0 && (toks[j+1].is("earlier") || toks[j+1].is("before")) && s.endsPhrase(j+2)) {
+		return i
+	}
+	if q := s.focusQuarter(); y > 0 && q != "" {
+		// "profit rose in the third quarter from $5 million a year
+		// ago": the same quarter, years back
+		s.emitAnaphoric(i, j+1, shiftQuarter(q, -n*y))
+		return j + 2
+	}
 	s.emit(i, j+1, s.shifted(-n, d, m, y))
 	return j + 2
+}
+
+// endsPhrase reports whether toks[j] ends the phrase before it: the end of
+// the text or punctuation ("a year earlier." but not "a year before the
+// vote").
+func (s *dateScan) endsPhrase(j int) bool {
+	return j >= len(s.toks) || s.toks[j].kind == lexPunct
+}
+
+// focusQuarter is the quarter the text named last ("2026-Q3"), or "": the
+// period an earnings report compares.
+func (s *dateScan) focusQuarter() string {
+	for k := len(s.out) - 1; k >= 0; k-- {
+		if v := s.out[k].Value; len(v) == 7 && v[4:6] == "-Q" && !(k < len(s.anaphoric) && s.anaphoric[k]) {
+			return v
+		}
+	}
+	return ""
+}
+
+// shiftQuarter moves a quarter value ("2026-Q3") by years.
+func shiftQuarter(q string, years int) string {
+	y := 0
+	for _, r := range q[:4] {
+		y = y*10 + int(r-'0')
+	}
+	return isoQuarter(y+years, int(q[6]-'0'))
+}
+
+// theQuarter reads "the quarter" and "the latest quarter" as the quarter
+// the text named before.
+func (s *dateScan) theQuarter(i int) int {
+	toks := s.toks
+	j := i + 1
+	if j < len(toks) && (toks[j].is("latest") || toks[j].is("same") || toks[j].is("recent")) {
+		j++
+	}
+	if j >= len(toks) || !toks[j].is("quarter") || j+1 < len(toks) && (toks[j+1].is("of") || toks[j+1].isDash()) {
+		return i
+	}
+	q := s.focusQuarter()
+	if q == "" {
+		return i
+	}
+	s.emitAnaphoric(i+1, j, q)
+	return j + 1
+}
+
+// emitAnaphoric emits a date that refers back to the text's focus, which
+// it does not itself move.
+func (s *dateScan) emitAnaphoric(first, last int, value string) {
+	for len(s.anaphoric) < len(s.out) {
+		s.anaphoric = append(s.anaphoric, false)
+	}
+	s.emit(first, last, value)
+	s.anaphoric = append(s.anaphoric, true)
 }
 
 // inForm reads "in three weeks", "in 10 days", "in two years" (from ref).
@@ -381,3 +451,9 @@ func (s *dateScan) genericToday(i int) bool {
 	}
 	return false
 }
+
+// dayNameWords, capitalised before a weekday, make it the name of a day
+// rather than a date ("Bloody Sunday", "Black Friday", "Super Tuesday",
+// "Good Friday").
+var dayNameWords = finderSet("bloody", "black", "super", "good", "holy", "ash", "palm",
+	"easter", "cyber", "shrove", "maundy", "giving", "blue", "red", "white", "great")

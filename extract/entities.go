@@ -61,7 +61,7 @@ func (n *NER) Entities(texts []string) [][]Entity {
 func (d *nerDoc) commonWord(ti, p int) bool {
 	t := d.toks[ti][p]
 	w := d.lowerKey(d.word(ti, p))
-	if d.lx.common[w] || d.lowerSeen[w] >= 2 && d.lowerSeen[w] > d.capSeen[w] {
+	if d.lx.isCommon(w) || d.lowerSeen[w] >= 2 && d.lowerSeen[w] > d.capSeen[w] {
 		return true
 	}
 	if _, named := d.lx.names[w]; named || d.lx.firstNames[w] {
@@ -165,7 +165,7 @@ func (d *nerDoc) scan() {
 				w := d.lowerKey(text[t.start:t.end])
 				d.lowerSeen[w]++
 				vocab[ti][0]++
-				if d.lx.common[w] {
+				if d.lx.isCommon(w) {
 					vocab[ti][1]++
 				}
 			case t.cap && !t.sent && !nerHyphenPrefix(text, d.toks[ti], p):
@@ -278,7 +278,7 @@ func (d *nerDoc) lineMode(ti, lo, hi int) uint8 {
 		words++
 		if t.cap {
 			caps++
-			if d.lx.common[string(d.key)] {
+			if d.lx.isCommon(string(d.key)) {
 				common++
 			}
 		}
@@ -397,7 +397,7 @@ func (d *nerDoc) portfolioTitle(ti, p, hi int) int {
 		if k > p && nerTitleHeads[w] {
 			return k - p + 1
 		}
-		if !d.lx.common[w] || d.lx.firstNames[w] || d.lx.titles[w] && !nerTitleModifiers[w] {
+		if !d.lx.isCommon(w) || d.lx.firstNames[w] || d.lx.titles[w] && !nerTitleModifiers[w] {
 			return 0
 		}
 		if m, _ := d.gazAt(ti, k, hi); m > 0 {
@@ -431,7 +431,7 @@ func (d *nerDoc) portfolioAfter(ti, p, hi int) int {
 		if w == "and" && end > 0 {
 			continue
 		}
-		if !toks[k].cap || !d.lx.common[w] || d.lx.firstNames[w] {
+		if !toks[k].cap || !d.lx.isCommon(w) || d.lx.firstNames[w] {
 			break
 		}
 		if m, _ := d.gazAt(ti, k, hi); m > 0 {
@@ -462,6 +462,34 @@ func (d *nerDoc) word(ti, p int) string {
 
 func (d *nerDoc) add(ti, a, b int, typ, canon string, conf uint8) {
 	toks := d.toks[ti]
+	if typ == Person && b-a >= 3 && toks[a].sent && personRoles[d.lowerKey(d.word(ti, a))] {
+		a++ // "Firefighter Luis Navarro": a role noun opening the sentence
+	}
+	if typ == Person {
+		// "Chen Shui-bian", "Lee Teng-hui": a given name's lower-case
+		// second part after a hyphen belongs to the name
+		for b+1 < len(toks) && toks[b].start == toks[b-1].end && toks[b+1].start == toks[b].end &&
+			toks[b+1].word && toks[b+1].lower && d.word(ti, b) == "-" {
+			b += 2
+		}
+		// "Bin Laden", "Van Gogh": a capitalised particle before a
+		// surname opens the name
+		for a > 0 && toks[a-1].word && toks[a-1].cap && toks[a-1].end < toks[a].start &&
+			nerParticles[d.lowerKey(d.word(ti, a-1))] && !d.mentionEndsAt(ti, a-1) {
+			a--
+		}
+	}
 	d.ments = append(d.ments, nerMention{ti: ti, a: a, b: b,
 		start: toks[a].start, end: toks[b-1].end, typ: typ, canon: canon, conf: conf})
+}
+
+// mentionEndsAt reports whether a recorded mention of text ti ends with
+// token p.
+func (d *nerDoc) mentionEndsAt(ti, p int) bool {
+	for i := len(d.ments) - 1; i >= 0 && d.ments[i].ti == ti; i-- {
+		if d.ments[i].b == p+1 {
+			return true
+		}
+	}
+	return false
 }

@@ -18,7 +18,11 @@ var (
 		partners securities insurance trust school college academy hospital centre center
 		institution secretariat tribunal directorate guard united rovers wanderers athletic
 		industries enterprises bancorp airline society forum commissariat chamber reserve
-		herald gazette tribune chronicle`)
+		herald gazette tribune chronicle electric electronics motor foods chemical chemicals
+		steel petroleum pharmaceuticals mining mills stores brothers bros communications telecom
+		entertainment pictures studios records publishing financial investments ventures
+		resources logistics shipping dynamics instruments aerospace semiconductor software
+		laboratories labs brands manufacturing railways railroad utilities`)
 	// nerOrgHead words make a multi-word span an organisation wherever they
 	// stand ("Ministry of Foreign Affairs", "University of Lagos").
 	nerOrgHead = nerSet(`ministry department university bank commission council committee agency
@@ -107,6 +111,18 @@ func (d *nerDoc) isCandidate(ti, p int) bool {
 	if !t.word || !t.letter || !(t.cap || t.allCaps) || t.contracted {
 		return false
 	}
+	if p+1 < len(d.toks[ti]) && d.toks[ti][p+1].start == t.end && t.allCaps && t.end-t.start <= 3 {
+		switch d.word(ti, p+1) {
+		case "$", "¥", "£", "€":
+			return false // a currency prefix: "US$450", "HK$", "NZ$", "RMB¥"
+		}
+	}
+	if p+1 < len(d.toks[ti]) && t.allCaps && t.end-t.start <= 3 {
+		// d.word, not d.lowerKey: callers hold the key buffer
+		if w := d.word(ti, p+1); strings.EqualFold(w, "dollar") || strings.EqualFold(w, "dollars") {
+			return false // "160 US dollars": part of the currency's name
+		}
+	}
 	if t.nonLatin {
 		// The capitalisation rules are tuned to English: a word in
 		// another script is a name only when a list knows it.
@@ -143,7 +159,7 @@ func (d *nerDoc) scanNormal(ti, lo, hi int) {
 // English reader would take for a word.
 func (d *nerDoc) lowerGivenName(ti, p int) bool {
 	w := d.lowerKey(d.word(ti, p))
-	return len(w) >= 4 && d.lx.firstNames[w] && !d.lx.common[w] && !nerEnglishGiven[w]
+	return len(w) >= 4 && d.lx.firstNames[w] && !d.lx.isCommon(w) && !nerEnglishGiven[w]
 }
 
 // extend returns the end of the capitalised sequence starting at i: further
@@ -166,6 +182,10 @@ func (d *nerDoc) extend(ti, i, hi int) int {
 			continue
 		}
 		t := toks[j]
+		if !t.word && j+1 < hi && !toks[j+1].nl && d.word(ti, j) == "&" && d.isCandidate(ti, j+1) {
+			j++ // "Procter & Gamble", "Sachs & Co.": one firm
+			continue
+		}
 		if !t.word || !t.lower || j+1 >= hi || toks[j+1].nl {
 			break
 		}
@@ -176,6 +196,10 @@ func (d *nerDoc) extend(ti, i, hi int) int {
 		}
 		if !d.isCandidate(ti, next) || toks[next].nl {
 			break
+		}
+		if w == "and" && d.andJoinsOrg(ti, i, j, hi) {
+			j = next // "Securities and Exchange Commission"
+			continue
 		}
 		head := d.lowerKey(d.word(ti, j-1))
 		switch {
@@ -203,7 +227,7 @@ func (d *nerDoc) classify(ti, a, b, hi int, cue bool) {
 	// A capitalised common word opening a sentence is not a name ("The",
 	// "Officials"), unless a gazetteer name starts with it ("The Hague").
 	if !cue && a < b {
-		if m, e := d.gazAt(ti, a, hi); m == 0 || (m == 1 && e.typ != NORP && d.lx.common[d.lowerKey(d.word(ti, a))] && toks[a].sent) {
+		if m, e := d.gazAt(ti, a, hi); m == 0 || (m == 1 && e.typ != NORP && d.lx.isCommon(d.lowerKey(d.word(ti, a))) && toks[a].sent) {
 			w := d.lowerKey(d.word(ti, a))
 			switch {
 			case d.titleAt(ti, a, b) > 0 || d.lx.firstNames[w] || d.orgOpens(ti, a, b):
@@ -250,6 +274,12 @@ func (d *nerDoc) classify(ti, a, b, hi int, cue bool) {
 			continue
 		}
 		if tm := d.titleAt(ti, p, b); tm > 0 {
+			if last := d.lowerKey(d.word(ti, b-1)); p+tm == b-1 && nerOrgSuffix[last] || p+tm < b-1 && nerCorporate[last] {
+				// "General Electric", "General Motors": a title word
+				// opening a firm's name
+				d.add(ti, p, b, Org, "", nerSure)
+				return
+			}
 			p += tm
 			cue = true
 			if p < b && d.toks[ti][p].lower {
@@ -287,7 +317,7 @@ func (d *nerDoc) lowerNameAfter(ti, p, hi int) int {
 		}
 		w := d.lowerKey(d.word(ti, k))
 		given := k == p && d.lx.firstNames[w] && !nerEnglishGiven[w]
-		if !given && (len(w) < 3 || d.lx.common[w] || nerFunctionWords[w] || nerSayVerbs[w] ||
+		if !given && (len(w) < 3 || d.lx.isCommon(w) || nerFunctionWords[w] || nerSayVerbs[w] ||
 			!d.nameShaped(w) || d.lx.titles[w] || nerNotName(d.pos(ti, k))) {
 			break
 		}
@@ -396,12 +426,12 @@ func (d *nerDoc) unknown(ti, p, b, hi int, cue bool) {
 		// "Kirill dmitriev": a damaged surname after a given name
 		if b-p == 1 && b < hi && toks[b].word && toks[b].lower && !toks[b].nl {
 			w := d.lowerKey(d.word(ti, b))
-			if len(w) >= 3 && !d.lx.common[w] && !nerFunctionWords[w] && !nerSayVerbs[w] &&
+			if len(w) >= 3 && !d.lx.isCommon(w) && !nerFunctionWords[w] && !nerSayVerbs[w] &&
 				(given && !nerEnglishGiven[first] || cue) && d.nameShaped(w) && !nerNotName(d.pos(ti, b)) {
 				b++
 			}
 		}
-		if b-p > 1 || cue || !d.lx.common[first] {
+		if b-p > 1 || cue || !d.lx.isCommon(first) {
 			d.add(ti, p, b, Person, "", nerSure)
 		}
 		return
@@ -411,6 +441,12 @@ func (d *nerDoc) unknown(ti, p, b, hi int, cue bool) {
 			d.unknownWord(ti, p, hi)
 		}
 		return
+	}
+	for k := p + 1; k < b-1; k++ {
+		if d.word(ti, k) == "&" {
+			d.add(ti, p, b, Org, "", nerGuess) // "Halbert & Vane"
+			return
+		}
 	}
 	last := d.lowerKey(d.word(ti, b-1))
 	switch {
@@ -440,12 +476,47 @@ func (d *nerDoc) unknown(ti, p, b, hi int, cue bool) {
 		d.add(ti, p, b, Org, "", nerGuess)
 		return
 	}
+	common, particle := 0, false
 	for k := p; k < b; k++ {
-		if d.commonWord(ti, k) {
-			return // "Strategic Response", "Compliance Tracker"
+		if toks[k].lower && nerParticles[d.lowerKey(d.word(ti, k))] {
+			particle = true
+		} else if d.commonWord(ti, k) {
+			common++
 		}
 	}
-	d.add(ti, p, b, Person, "", nerGuess)
+	switch {
+	case common == 0:
+		d.add(ti, p, b, Person, "", nerGuess)
+	case toks[p].sent || common == b-p || !d.proseAround(ti, p, b):
+		// "Strategic Response", "Compliance Tracker": title-case words
+		// of a heading, a label or a sentence opening
+	case particle:
+		d.add(ti, p, b, Person, "", nerGuess) // "Piet de Wit"
+	}
+}
+
+// proseAround reports whether the span [a, b) stands inside running prose:
+// a lower-case word or a comma just before it, and lower-case words making
+// at least half of the words of its sentence.
+func (d *nerDoc) proseAround(ti, a, b int) bool {
+	toks := d.toks[ti]
+	if a == 0 || !(toks[a-1].lower || d.word(ti, a-1) == ",") {
+		return false
+	}
+	s := a
+	for s > 0 && !toks[s].nl && !toks[s].sent {
+		s--
+	}
+	words, lower := 0, 0
+	for k := s; k < len(toks) && (k == s || !toks[k].nl && !toks[k].sent); k++ {
+		if toks[k].word && toks[k].letter {
+			words++
+			if toks[k].lower {
+				lower++
+			}
+		}
+	}
+	return lower*2 >= words
 }
 
 // nerNotName reports whether prose tagged a word as one that never names
@@ -494,12 +565,17 @@ func (d *nerDoc) unknownWord(ti, p, hi int) {
 	if d.lineInitial(ti, p) && d.capSeen[w] == 0 && !(p+1 < hi && nerSayVerbs[d.lowerKey(d.word(ti, p+1))]) {
 		return // a bullet's or table cell's first word the document never repeats as a name
 	}
+	if d.numberedName(ti, p, hi) {
+		return // a model, mission or edition named with its number ("Apollo 11", "Windows 11")
+	}
 	switch {
 	case d.scoreAfter(ti, p+1, hi):
 		d.add(ti, p, p+1, Org, "", nerGuess) // "Feyenoord 2 Volendam 0"
 	case p+1 < hi && nerSayVerbs[d.lowerKey(d.word(ti, p+1))]:
 		d.add(ti, p, p+1, Person, "", nerGuess)
-	case p > 0 && toks[p-1].word && nerPlacePreps[d.lowerKey(d.word(ti, p-1))]:
+	case d.firmContext(ti, p):
+		d.add(ti, p, p+1, Org, "", nerGuess) // "a stake in Renault", "shares of Halden"
+	case p > 0 && toks[p-1].word && nerPlacePreps[d.lowerKey(d.word(ti, p-1))], d.placeNounOf(ti, p):
 		d.add(ti, p, p+1, GPE, "", nerGuess)
 	case nerHasEnding(w, nerPlaceEndings):
 		d.add(ti, p, p+1, GPE, "", nerGuess)
@@ -528,12 +604,20 @@ func (d *nerDoc) plainWord(ti, p, hi int) bool {
 		d.bracketed(ti, p+2, hi) && d.scoreAfter(ti, p+4, hi) { // "Panionios (Greece) 9"
 		return false
 	}
+	if nerHyphenPrefix(d.texts[ti], toks, p) && p+2 < hi {
+		// "Cyber-security pact": a prefix before an ordinary noun is part
+		// of a compound word, while "Kremlin-backed" names the Kremlin
+		nx := d.lowerKey(d.word(ti, p+2))
+		if d.lx.isCommon(nx) && !strings.HasSuffix(nx, "ed") && !strings.HasSuffix(nx, "ing") {
+			return true
+		}
+	}
 	if p+1 < hi && nerSayVerbs[d.lowerKey(d.word(ti, p+1))] {
 		// "Hingis said" names someone; "Engineers said" a plural noun
 		stem, plural := strings.CutSuffix(w, "s")
-		return plural && len(stem) >= 3 && d.lx.common[stem]
+		return plural && len(stem) >= 3 && d.lx.isCommon(stem)
 	}
-	if d.lx.common[w] || d.lx.inflectsCommon(w) || d.lowerSeen[w] > 0 || d.lowerSeen[w+"s"] > 0 ||
+	if d.lx.isCommon(w) || d.lx.inflectsCommon(w) || d.lowerSeen[w] > 0 || d.lowerSeen[w+"s"] > 0 ||
 		p+1 < hi && nerArticles[d.lowerKey(d.word(ti, p+1))] {
 		// an ordinary word, or one the document writes in lower case
 		// ("Levee upgrades" beside "levees"), or a verb before its
@@ -770,10 +854,14 @@ func (d *nerDoc) isDatelineMark(ti, p int) bool {
 	return false
 }
 
-// scoreAfter reports whether token p is a bare number, as after a team in a
-// results table.
+// scoreAfter reports whether token p is a bare number in a results line,
+// as after a team in a results table. A number after a name in prose is
+// part of the name or a count ("Apollo 11 landed", "Artemis 2 will fly").
 func (d *nerDoc) scoreAfter(ti, p, hi int) bool {
 	if p >= hi || d.toks[ti][p].letter || !d.toks[ti][p].word || d.toks[ti][p].nl {
+		return false
+	}
+	if !d.resultsLine(ti, p) {
 		return false
 	}
 	for _, r := range d.word(ti, p) {
@@ -888,7 +976,7 @@ func (d *nerDoc) placeNamed(ti, q, b int) string {
 		if m, _ := d.gazAt(ti, k, b); m > 0 {
 			return ""
 		}
-		if d.lx.common[w] && !(k == b-1 && strings.HasSuffix(w, "s")) && !nerFacilities[w] {
+		if d.lx.isCommon(w) && !(k == b-1 && strings.HasSuffix(w, "s")) && !nerFacilities[w] {
 			return ""
 		}
 	}
@@ -896,4 +984,118 @@ func (d *nerDoc) placeNamed(ti, q, b int) string {
 		return Loc
 	}
 	return Org
+}
+
+// resultsLine reports whether token p stands in a line or sentence made of
+// names and numbers: at least two bare numbers, and lower-case words at
+// most a third of its words ("Barcelona 2 Valencia 1", "NEW JERSEY 14 10 1",
+// "Leicestershire 22 points, Somerset 4"), as results tables are written.
+func (d *nerDoc) resultsLine(ti, p int) bool {
+	toks := d.toks[ti]
+	a := p
+	for a > 0 && !toks[a].nl && !toks[a].sent {
+		a--
+	}
+	b := p + 1
+	for b < len(toks) && !toks[b].nl && !toks[b].sent {
+		b++
+	}
+	words, lower, nums := 0, 0, 0
+	for _, t := range toks[a:b] {
+		switch {
+		case !t.word:
+		case !t.letter:
+			words++
+			nums++
+		default:
+			words++
+			if t.lower {
+				lower++
+			}
+		}
+	}
+	return nums >= 2 && lower*3 <= words
+}
+
+// numberedName reports whether the lone capitalised word at p is followed by
+// a bare number and a lower-case word in a prose sentence ("Apollo 11
+// landed", "Artemis 2 will fly"): the name of a model, mission or edition
+// with its number, not a person, nor a team before its score, which a
+// results line or scorecard ("b Chandana 56") writes with few lower-case
+// words.
+func (d *nerDoc) numberedName(ti, p, hi int) bool {
+	toks := d.toks[ti]
+	if p+2 >= hi || !toks[p+1].word || toks[p+1].letter || toks[p+1].nl || toks[p+1].start != toks[p].end+1 ||
+		!toks[p+2].word || !toks[p+2].lower || toks[p+2].nl || toks[p+2].end-toks[p+2].start < 2 {
+		return false
+	}
+	a := p
+	for a > 0 && !toks[a].nl && !toks[a].sent {
+		a--
+	}
+	words, lower := 0, 0
+	for k := a; k < len(toks) && (k == a || !toks[k].nl && !toks[k].sent); k++ {
+		if toks[k].word && toks[k].letter {
+			words++
+			if toks[k].lower {
+				lower++
+			}
+		}
+	}
+	return lower*2 > words
+}
+
+// nerFirmNouns before "in", "of" or "at" make the name after them a firm:
+// one holds a stake in a company, not in a place.
+var nerFirmNouns = nerSet(`stake stakes shares stock holding holdings shareholder shareholders
+	shareholding investor investors analyst analysts strategist strategists subsidiary unit
+	division bid takeover acquisition merger`)
+
+// firmContext reports whether the name at p follows a firm noun and its
+// preposition ("a stake in Renault", "analysts at Nomura").
+func (d *nerDoc) firmContext(ti, p int) bool {
+	if p < 2 || !d.toks[ti][p-1].word || !d.toks[ti][p-2].word {
+		return false
+	}
+	switch d.lowerKey(d.word(ti, p-1)) {
+	case "in", "of", "at", "for":
+		return nerFirmNouns[d.lowerKey(d.word(ti, p-2))]
+	}
+	return false
+}
+
+// nerCorporate are the designators that end a company's legal name.
+var nerCorporate = nerSet(`inc inc. corp corp. co co. ltd ltd. plc llc ag gmbh sa s.a. nv n.v.
+	bhd lp l.p.`)
+
+// andJoinsOrg reports whether "and" at token j joins two halves of one
+// organisation's name: ordinary capitalised words from i up to it, and
+// after it capitalised words ending in an organisation word ("Securities
+// and Exchange Commission", "Food and Drug Administration"). Names before
+// "and" ("Ford and General Motors") are two.
+func (d *nerDoc) andJoinsOrg(ti, i, j, hi int) bool {
+	toks := d.toks[ti]
+	for k := i; k < j; k++ {
+		if !toks[k].cap || !d.lx.isCommon(strings.ToLower(d.word(ti, k))) {
+			return false
+		}
+	}
+	e := j + 1
+	for e < hi && !toks[e].nl && toks[e].word && toks[e].cap {
+		e++
+	}
+	return e > j+1 && nerOrgSuffix[strings.ToLower(d.word(ti, e-1))]
+}
+
+// nerPlaceNouns before "of" make the name after it a place ("the port of
+// Aden", "the town of Ruhengeri").
+var nerPlaceNouns = nerSet(`port city town village capital province region district suburb
+	suburbs outskirts island islands state county municipality township enclave harbour harbor`)
+
+// placeNounOf reports whether the name at p follows a place noun and "of".
+func (d *nerDoc) placeNounOf(ti, p int) bool {
+	if p < 2 || !d.toks[ti][p-2].word || !strings.EqualFold(d.word(ti, p-1), "of") {
+		return false
+	}
+	return d.toks[ti][p-2].lower && nerPlaceNouns[strings.ToLower(d.word(ti, p-2))]
 }

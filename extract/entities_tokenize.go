@@ -29,6 +29,11 @@ var nerAbbrev = map[string]bool{
 	"sgt": true, "sen": true, "rep": true, "gov": true, "prof": true, "maj": true, "capt": true,
 	"adm": true, "rev": true, "mt": true, "ft": true, "messrs": true, "vs": true, "no": true,
 	"jan": true, "feb": true, "aug": true, "sept": true, "oct": true, "nov": true, "dec": true,
+	// US states as news agencies abbreviate them ("Fresno, Calif.")
+	"ala": true, "ariz": true, "ark": true, "calif": true, "colo": true, "conn": true, "fla": true,
+	"ill": true, "kan": true, "kans": true, "ky": true, "md": true, "mass": true, "mich": true,
+	"minn": true, "mont": true, "neb": true, "nebr": true, "nev": true, "okla": true, "ore": true,
+	"tenn": true, "tex": true, "vt": true, "va": true, "wis": true, "wyo": true,
 }
 
 func nerIsApostrophe(r rune) bool { return r == '\'' || r == '’' }

@@ -49,17 +49,40 @@ type unit struct {
 // calls to action without checkable content, fragments and lone datelines
 // give no claims.
 func (x *Extractor) Claims(doc *corpus.Document) []Claim {
+	claims, _ := x.Document(doc)
+	return claims
+}
+
+// DocEntity is a name the document mentions anywhere outside its
+// boilerplate, once per canonical name and type: in claims, and in lines
+// that give no claim (datelines, table rows and captions without a value,
+// headlines of one word).
+type DocEntity struct {
+	Name     string `json:"name"`
+	Type     string `json:"type"`
+	Mentions int    `json:"mentions"`
+}
+
+// Document returns the claims of doc, as Claims does, and its entities:
+// every name recognised in its title, paragraphs, lists, tables and
+// captions, ordered by first mention. They let a search by entity find a
+// document whose name sits only in a dateline or a results table.
+func (x *Extractor) Document(doc *corpus.Document) ([]Claim, []DocEntity) {
 	units, blockText, blockStart := buildUnits(doc)
 	if len(units) == 0 {
-		return []Claim{}
+		return []Claim{}, []DocEntity{}
 	}
 	texts := make([]string, len(units))
 	for i, u := range units {
 		texts[i] = doc.Text[u.start:u.end]
 	}
+	// The datelines and headings that give no unit are read with the
+	// units, at the end: their names are the document's entities too, and
+	// they tell the recogniser more about the names of the units.
+	rest := nonUnitTexts(doc)
 	var ents [][]Entity
 	if x != nil && x.ner != nil {
-		ents = x.ner.Entities(texts)
+		ents = x.ner.Entities(append(texts[:len(texts):len(texts)], rest...))
 	}
 	entsOf := func(i int) []Entity {
 		if i < len(ents) {
@@ -129,7 +152,61 @@ func (x *Extractor) Claims(doc *corpus.Document) []Claim {
 		c.Score = Score(&c)
 		claims = append(claims, c)
 	}
-	return claims
+	restOf := func(i int) []Entity {
+		if k := len(units) + i; k < len(ents) {
+			return valid(ents[k], rest[i])
+		}
+		return []Entity{}
+	}
+	return claims, docEntities(len(units), entsOf, len(rest), restOf)
+}
+
+// nonUnitTexts returns the texts of the document that give no unit but
+// may name things: datelines opening paragraphs and headings, outside
+// boilerplate.
+func nonUnitTexts(doc *corpus.Document) []string {
+	var out []string
+	for _, b := range doc.Blocks {
+		switch {
+		case b.Boilerplate:
+		case b.Kind == corpus.Heading:
+			out = append(out, b.Text)
+		case b.Kind == corpus.Paragraph:
+			if end := datelineEnd(b.Text); end > 0 {
+				out = append(out, b.Text[:end])
+			}
+		}
+	}
+	return out
+}
+
+// docEntities gathers the entities of n units and m other texts by
+// canonical name and type.
+func docEntities(n int, entsOf func(int) []Entity, m int, restOf func(int) []Entity) []DocEntity {
+	out := []DocEntity{}
+	at := map[[2]string]int{}
+	for i := 0; i < n+m; i++ {
+		es := []Entity{}
+		if i < n {
+			es = entsOf(i)
+		} else {
+			es = restOf(i - n)
+		}
+		for _, e := range es {
+			name := e.Canonical
+			if name == "" {
+				name = e.Text
+			}
+			k := [2]string{name, e.Type}
+			if j, ok := at[k]; ok {
+				out[j].Mentions++
+				continue
+			}
+			at[k] = len(out)
+			out = append(out, DocEntity{Name: name, Type: e.Type, Mentions: 1})
+		}
+	}
+	return out
 }
 
 // buildUnits splits the document's blocks into candidate units. It also

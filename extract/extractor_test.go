@@ -330,3 +330,53 @@ func FuzzClaims(f *testing.F) {
 		checkClaims(t, doc, x.Claims(doc))
 	})
 }
+
+// TestDocumentEntities checks that names in lines that give no claim (a
+// lone dateline, a results row, a one-name caption) are still the
+// document's entities, once per name.
+func TestDocumentEntities(t *testing.T) {
+	x := testExtractor(t)
+	doc := &corpus.Document{ID: "doc-ents", Location: "ents.txt", Source: "test",
+		Blocks: []corpus.Block{
+			{Kind: corpus.Paragraph, Text: "KESTRAVIK, March 3 (Nordwire) -"},
+			{Kind: corpus.Paragraph, Text: "The harbour authority said cargo volumes fell by 12 percent in February, and Mayor Ilse Marholm called the drop worrying."},
+			{Kind: corpus.TableRow, Text: "Barcelona 2 Valencia 1"},
+			{Kind: corpus.Caption, Text: "Ilse Marholm"},
+		}}
+	fillText(doc)
+	claims, ents := x.Document(doc)
+	for _, c := range claims {
+		if strings.HasPrefix(c.Text, "KESTRAVIK") {
+			t.Errorf("line %q gave a claim; the test needs lines that give none", c.Text)
+		}
+	}
+	got := map[string]DocEntity{}
+	for _, e := range ents {
+		if _, dup := got[e.Name+"/"+e.Type]; dup {
+			t.Errorf("entity %s %s listed twice", e.Type, e.Name)
+		}
+		got[e.Name+"/"+e.Type] = e
+	}
+	for _, want := range []struct {
+		name, typ string
+		mentions  int
+	}{
+		{"Kestravik", GPE, 1},
+		{"Nordwire", Org, 1},
+		{"Barcelona", Org, 1},
+		{"Valencia", Org, 1},
+		{"Ilse Marholm", Person, 2},
+	} {
+		e, ok := got[want.name+"/"+want.typ]
+		if !ok {
+			t.Errorf("document entities %v lack %s %s", ents, want.typ, want.name)
+			continue
+		}
+		if e.Mentions != want.mentions {
+			t.Errorf("%s: %d mentions, want %d", want.name, e.Mentions, want.mentions)
+		}
+	}
+	if c := x.Claims(doc); len(c) != len(claims) {
+		t.Errorf("Claims gives %d claims, Document %d", len(c), len(claims))
+	}
+}

@@ -198,6 +198,9 @@ func (lx *nerLexicon) addProseVocabulary() error {
 	// other than a proper noun, and prose's dictionary does not list its
 	// capitalised form as one ("energy" yes, "Brown" no).
 	ordinary := map[string]bool{}
+	// dictionary words seen only in lower case: their capitalised form's
+	// proper-noun tag comes from names built on them ("Energy Department")
+	dictionary := map[string]bool{}
 	for feat, classes := range weights {
 		w, ok := strings.CutPrefix(feat, "i word ")
 		if !ok || w == "" {
@@ -213,10 +216,11 @@ func (lx *nerLexicon) addProseVocabulary() error {
 	for w, tag := range tagMap {
 		if !strings.HasPrefix(tag, "NNP") && strings.ToLower(w) == w {
 			ordinary[w] = true
+			dictionary[w] = true
 		}
 	}
 	for w := range ordinary {
-		if tag := tagMap[strings.ToUpper(w[:1])+w[1:]]; strings.HasPrefix(tag, "NNP") {
+		if tag := tagMap[strings.ToUpper(w[:1])+w[1:]]; strings.HasPrefix(tag, "NNP") && !dictionary[w] {
 			continue
 		}
 		if _, named := lx.names[w]; named || lx.firstNames[w] {
@@ -228,4 +232,40 @@ func (lx *nerLexicon) addProseVocabulary() error {
 		return fmt.Errorf("prose's tagger lexicon %s holds only %d ordinary words", proseLexiconAsset, len(lx.common)-len(lx.listed))
 	}
 	return nil
+}
+
+// nerDerivedSuffixes end English nouns derived from verbs and adjectives
+// ("implementation", "settlement", "sovereignty"): such words are ordinary
+// even when prose's lexicon never saw them.
+var nerDerivedSuffixes = []string{"ation", "ition", "ution", "ment", "ness", "ity", "ship", "ism", "ology", "isation", "ization"}
+
+// nerBritishSpellings map British endings onto the American ones of
+// prose's lexicon, which comes from American newswire ("defence" is
+// "defense", "labour" is "labor", "centre" is "center").
+var nerBritishSpellings = [][2]string{{"ence", "ense"}, {"our", "or"}, {"ours", "ors"}, {"ise", "ize"}, {"ised", "ized"},
+	{"ising", "izing"}, {"isation", "ization"}, {"tre", "ter"}, {"tres", "ters"}, {"ogue", "og"}, {"yse", "yze"}}
+
+// isCommon reports whether the lower-case word w is an ordinary word:
+// listed, known to prose's lexicon in its own or its American spelling, or
+// built with a derivational suffix and not itself a known name.
+func (lx *nerLexicon) isCommon(w string) bool {
+	if lx.common[w] {
+		return true
+	}
+	if _, named := lx.names[w]; named || lx.firstNames[w] {
+		return false
+	}
+	for _, sp := range nerBritishSpellings {
+		if stem, ok := strings.CutSuffix(w, sp[0]); ok && len(stem) >= 3 && lx.common[stem+sp[1]] {
+			return true
+		}
+	}
+	if len(w) >= 9 {
+		for _, suf := range nerDerivedSuffixes {
+			if strings.HasSuffix(w, suf) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -152,6 +152,10 @@ type speakerTracker struct {
 	orgs      []string
 	pending   string
 	continued string
+	// roles maps a role noun to the person last introduced with it
+	// ("Finance Minister Adaeze Okonkwo", "Corin Aldway, the authority's
+	// chief executive"), for "the minister added".
+	roles map[string]string
 }
 
 // maxTrackedOrgs bounds the organisations kept for definite descriptions;
@@ -194,7 +198,7 @@ func (t *speakerTracker) attributeBlock(block string, quoteBlock bool, sents []s
 			if q.Start < s.Off || !isDirectQuote(q) {
 				continue
 			}
-			sp := t.quoteSpeaker(block, k, q, sents, quotes)
+			sp := t.fullOrg(t.quoteSpeaker(block, k, q, sents, quotes))
 			if sp == "" && !otherPersonBetween(sents, quotes, lastEnd, clauseEnd(sents, k, q), inherit) {
 				sp = inherit
 			}
@@ -217,7 +221,7 @@ func (t *speakerTracker) attributeBlock(block string, quoteBlock bool, sents []s
 		}
 		if !done[k] {
 			skip := localSpans(quotes, s.Off, len(s.Text))
-			out[k].Speaker = findSpeaker(s.Text, s.Ents, skip, t)
+			out[k].Speaker = t.fullOrg(findSpeaker(s.Text, s.Ents, skip, t))
 			if quoteBlock {
 				if out[k].Speaker == "" {
 					out[k].Speaker = carry
@@ -359,6 +363,9 @@ func (t *speakerTracker) update(s sentenceRef, speaker string, skip []qspan) {
 		if e.Type == Org && !insideAny(skip, e.Start) {
 			t.rememberOrg(speakerName(e))
 		}
+		if speakerEntity(e) && !insideAny(skip, e.Start) {
+			t.rememberRoles(s.Text, e)
+		}
 	}
 	if speaker != "" {
 		for _, e := range s.Ents {
@@ -377,6 +384,153 @@ func (t *speakerTracker) update(s sentenceRef, speaker string, skip []qspan) {
 			return
 		}
 	}
+}
+
+// rememberRoles records the role nouns written around the person e: the
+// title words before the name and inside the recognised span ("Finance
+// Minister", "Fire chief", "Firefighter") and an appositive after it
+// (", the authority's chief executive", ", a ward nurse").
+func (t *speakerTracker) rememberRoles(text string, e Entity) {
+	name := speakerName(e)
+	roles := personRoles
+	if e.Type == Org {
+		roles = orgRoles // "The operator, Aegean Link,"
+	}
+	note := func(w string) {
+		lw := strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"))
+		if roles[lw] {
+			if t.roles == nil {
+				t.roles = map[string]string{}
+			}
+			t.roles[lw] = name
+		}
+	}
+	for _, w := range strings.Fields(e.Text) {
+		note(w)
+	}
+	before := claimWords(text[:e.Start])
+	for k := len(before) - 1; k >= 0 && k >= len(before)-4; k-- {
+		if strings.ContainsAny(text[before[k].End:e.Start], ".;:!?\"“”") {
+			break
+		}
+		note(before[k].Text)
+	}
+	rest := text[e.End:]
+	if strings.HasPrefix(rest, ",") {
+		if end := strings.IndexAny(rest[1:], ",.;:!?\"“”"); end >= 0 {
+			rest = rest[1 : end+1]
+		} else {
+			rest = rest[1:]
+		}
+		for _, w := range claimWords(rest) {
+			note(w.Text)
+		}
+	}
+}
+
+// personRoles are the nouns that refer back to a person introduced with
+// them ("the minister added", "the detective said").
+var personRoles = claimWordSet(
+	"minister", "secretary", "president", "governor", "mayor", "senator",
+	"judge", "chief", "executive", "director", "chairman", "chairwoman",
+	"chair", "spokesman", "spokeswoman", "spokesperson", "envoy", "ambassador",
+	"commissioner", "detective", "inspector", "officer", "sergeant", "captain",
+	"colonel", "general", "admiral", "commander", "nurse", "doctor",
+	"surgeon", "economist", "analyst", "lawyer", "attorney", "prosecutor",
+	"professor", "researcher", "scientist", "teacher", "farmer", "resident",
+	"owner", "founder", "co-founder", "manager", "coach", "councillor",
+	"councilor", "lawmaker", "legislator", "leader", "negotiator", "diplomat",
+	"firefighter", "official", "adviser", "advisor", "premier", "chancellor",
+	"king", "queen", "prince", "princess", "pope", "bishop", "priest",
+	"activist", "campaigner", "candidate", "trader", "broker", "investor",
+	"banker", "engineer", "pilot", "driver", "worker", "student", "passenger",
+	"witness", "survivor", "shopkeeper", "voter", "parent", "mother", "father",
+	"neighbour", "neighbor", "customer", "tourist", "victim", "fan", "guard",
+)
+
+// orgRoles are the nouns that refer back to an organisation even when its
+// name does not hold them ("the company said" after "Velmora Motors").
+var orgRoles = claimWordSet(
+	"company", "firm", "developer", "airline", "carrier", "lender", "bank",
+	"insurer", "retailer", "maker", "manufacturer", "operator", "producer",
+	"exporter", "group", "union", "agency", "ministry", "government",
+	"regulator", "watchdog", "broadcaster", "publisher", "newspaper",
+	"network", "chain", "startup", "start-up", "club", "team", "party",
+	"association", "organisation", "organization", "authority", "council",
+	"department", "court", "board", "miner", "automaker", "carmaker",
+	"supplier", "utility", "charity", "university", "school", "hospital",
+)
+
+// rolePerson resolves "the minister" to the person last introduced as
+// one, or "".
+func (t *speakerTracker) rolePerson(head string) string {
+	if t == nil {
+		return ""
+	}
+	return t.roles[head]
+}
+
+// recentOrg is the organisation named most recently, or "".
+func (t *speakerTracker) recentOrg() string {
+	if t == nil || len(t.orgs) == 0 {
+		return ""
+	}
+	return t.orgs[0]
+}
+
+// fullOrg gives the fuller name of an organisation named before when name
+// is its first word(s) ("Halbrook" after "Halbrook Foods").
+func (t *speakerTracker) fullOrg(name string) string {
+	if t == nil || name == "" {
+		return name
+	}
+	for _, o := range t.orgs {
+		if len(o) > len(name) && strings.HasPrefix(o, name+" ") {
+			return o
+		}
+	}
+	return name
+}
+
+// definiteSpeaker resolves a definite description ending at word j, the
+// head noun before a reporting verb or after an inverted one ("the
+// minister", "the fire chief", "the company"): an organisation whose name
+// holds the noun, a person introduced with it, else the latest
+// organisation for an organisation noun.
+func (t *speakerTracker) definiteSpeaker(head string) string {
+	if sp := t.definiteOrg(head); sp != "" {
+		return sp
+	}
+	if personRoles[head] {
+		if sp := t.rolePerson(head); sp != "" {
+			return sp
+		}
+	}
+	if orgRoles[head] {
+		if sp := t.rolePerson(head); sp != "" {
+			return sp
+		}
+		return t.recentOrg()
+	}
+	return ""
+}
+
+// definiteHead returns the head noun of a definite description "the
+// [up to two lower-case modifiers] head" ending at word j, or "".
+func definiteHead(ws []claimWord, j int) string {
+	if j < 0 || unicode.IsUpper(claimFirstRune(ws[j].Text)) {
+		return ""
+	}
+	for k := j - 1; k >= 0 && k >= j-3; k-- {
+		lw := strings.ToLower(ws[k].Text)
+		if lw == "the" {
+			return strings.ToLower(ws[j].Text)
+		}
+		if k < j && (unicode.IsUpper(claimFirstRune(ws[k].Text)) || reportingVerbs[lw]) {
+			return ""
+		}
+	}
+	return ""
 }
 
 // rememberOrg moves name to the front of the recent organisations.
@@ -774,9 +928,10 @@ func subjectBefore(text string, ws []claimWord, v int, ents []Entity, t *speaker
 		case "he", "she":
 			return t.salientPerson()
 		default:
-			// "the ministry said", after "the Defence Ministry".
-			if j > 0 && strings.EqualFold(ws[j-1].Text, "the") && !unicode.IsUpper(claimFirstRune(ws[j].Text)) {
-				return t.definiteOrg(lw)
+			// "the ministry said", after "the Defence Ministry"; "the
+			// minister added", after "Finance Minister Adaeze Okonkwo"
+			if head := definiteHead(ws, j); head != "" {
+				return t.definiteSpeaker(head)
 			}
 		}
 	}
@@ -811,7 +966,7 @@ func onlyTitles(s string) bool {
 	for _, w := range claimWords(s) {
 		r := claimFirstRune(w.Text)
 		lw := strings.ToLower(w.Text)
-		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && !titleWords[lw] && !roleWords[lw] {
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && !titleWords[lw] && !roleWords[lw] && !personRoles[lw] {
 			return false
 		}
 	}
@@ -829,6 +984,20 @@ func subjectAfter(text string, ws []claimWord, from int, ents []Entity, t *speak
 	switch strings.ToLower(ws[from].Text) {
 	case "he", "she":
 		return t.salientPerson()
+	case "the":
+		// "…,” said the minister." with no name after the description
+		for j := from + 1; j < len(ws) && j <= from+3; j++ {
+			if strings.ContainsAny(text[ws[j-1].End:ws[j].Start], ".;:!?,") {
+				break
+			}
+			end := j+1 >= len(ws) || strings.ContainsAny(text[ws[j].End:ws[j+1].Start], ".;:!?,")
+			if end && !unicode.IsUpper(claimFirstRune(ws[j].Text)) {
+				if sp := t.definiteSpeaker(strings.ToLower(ws[j].Text)); sp != "" {
+					return sp
+				}
+				break
+			}
+		}
 	}
 	start := ws[from].Start
 	if strings.ContainsAny(text[ws[from-1].End:start], ".;:!?") {
@@ -848,10 +1017,26 @@ func subjectAfter(text string, ws []claimWord, from int, ents []Entity, t *speak
 	}
 	e := ents[best]
 	gap := text[start:e.Start]
-	if len(claimWords(gap)) > 8 || strings.ContainsAny(gap, ".;:!?\"“”") && !abbrevOnly(gap) || !onlyTitles(gap) {
+	if len(claimWords(gap)) > 8 || strings.ContainsAny(gap, ".;:!?\"“”") && !abbrevOnly(gap) || !onlyTitles(gap) && !appositiveRole(gap) {
 		return ""
 	}
 	return speakerName(e)
+}
+
+// appositiveRole reports whether gap is a description set off by a comma
+// before the name it describes ("the central bank's governor, "): it ends
+// in a comma and holds a role noun.
+func appositiveRole(gap string) bool {
+	g := strings.TrimRightFunc(gap, unicode.IsSpace)
+	if !strings.HasSuffix(g, ",") || strings.Count(g, ",") > 1 {
+		return false
+	}
+	for _, w := range claimWords(g) {
+		if personRoles[strings.ToLower(w.Text)] {
+			return true
+		}
+	}
+	return false
 }
 
 // abbrevOnly reports whether the periods in s belong to abbreviations

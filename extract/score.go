@@ -241,8 +241,7 @@ var boilerplatePhrases = []string{
 	"share your thoughts", "join the conversation", "sign up", "subscribe",
 	"newsletter", "click here", "all rights reserved", "read more",
 	"follow us", "cookie", "table of contents", "continue reading",
-	"leave a comment", "your take matters", "related articles",
-	"follow our updates", "for ongoing coverage", "questions for readers",
+	"leave a comment", "related articles",
 }
 
 // signals lists the signals present in claim c, bias first, in a fixed
