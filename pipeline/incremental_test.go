@@ -128,3 +128,72 @@ func TestCrosscheckIncrementalMatchesRebuild(t *testing.T) {
 		t.Errorf("pending after analysis: %d, %v", len(pending), err)
 	}
 }
+
+// TestCrosscheckInterruptedResumes: an analysis stopped before it wrote
+// its results leaves the changed documents pending, says so, and the next
+// call (any later ingest, or `claimdex conflicts`) brings the results to
+// those of a full analysis: nothing stays stale.
+func TestCrosscheckInterruptedResumes(t *testing.T) {
+	x := extractor(t)
+	dir := t.TempDir()
+	var paths []string
+	ms, _ := filepath.Glob("../testdata/sample/*")
+	for _, m := range ms {
+		data, err := os.ReadFile(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(dir, filepath.Base(m))
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	ix, err := index.OpenMem()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if _, err := Run(t.Context(), Config{}, paths, x, ix); err != nil {
+		t.Fatal(err)
+	}
+	_, before := crossState(t, ix)
+	if len(before) == 0 {
+		t.Fatal("the sample gave no conflict groups")
+	}
+	// One outlet corrects its budget figure to agree with the others;
+	// its analysis is interrupted.
+	data, err := os.ReadFile(paths[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(paths[0], append(data, []byte("\n\nThe agreement was welcomed by the river commission.\n")...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Run(t.Context(), Config{NoCrosscheck: true}, paths[:1], x, ix); err != nil {
+		t.Fatal(err)
+	}
+	cancelled, cancel := context.WithCancel(t.Context())
+	cancel()
+	if _, err := Crosscheck(cancelled, ix, nil); err == nil {
+		t.Fatal("an analysis on a cancelled context reported success")
+	}
+	if pending, err := ix.PendingDocs(t.Context()); err != nil || len(pending) != 1 {
+		t.Fatalf("after the interruption %d documents pending (%v), want 1", len(pending), err)
+	}
+	rep, err := Crosscheck(t.Context(), ix, nil)
+	if err != nil || rep == nil || rep.Pending != 1 {
+		t.Fatalf("resumed analysis: %+v, %v; want one pending document analysed", rep, err)
+	}
+	incAnn, incGroups := crossState(t, ix)
+	if _, err := Rebuild(t.Context(), ix, nil); err != nil {
+		t.Fatal(err)
+	}
+	fullAnn, fullGroups := crossState(t, ix)
+	if diff := cmp.Diff(fullGroups, incGroups); diff != "" {
+		t.Errorf("groups after the resumed analysis differ from a full one (-full +resumed):\n%s", diff)
+	}
+	if diff := cmp.Diff(fullAnn, incAnn); diff != "" {
+		t.Errorf("annotations after the resumed analysis differ from a full one (-full +resumed):\n%s", diff)
+	}
+}

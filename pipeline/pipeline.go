@@ -124,8 +124,14 @@ func Run(ctx context.Context, cfg Config, inputs []string, x *extract.Extractor,
 	// The cross-source analysis compares documents with each other, so
 	// it runs once the ingest has written them all; an interrupted ingest
 	// leaves its documents pending and the next run analyses them.
-	rep.Crosscheck, err = Crosscheck(ctx, ix, cfg.Logger)
-	return rep, err
+	cr, err := Crosscheck(ctx, ix, cfg.Logger)
+	if err != nil {
+		// Never report an analysis that did not finish: its documents
+		// stay pending and the next run analyses them.
+		return rep, fmt.Errorf("cross-source analysis: %w", err)
+	}
+	rep.Crosscheck = cr
+	return rep, nil
 }
 
 // anyRemote reports whether some input needs the fetcher (a list may).
