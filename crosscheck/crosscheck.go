@@ -679,7 +679,7 @@ func claimMentions(c *extract.Claim) []mention {
 		out = append(out, mention{kind: ValueQuantity, val: v, weak: compoundModifier(q.Text),
 			topic: mentionTopic(c, qtySpans[i], others(qtySpans, i)), subjects: subjectsNear(c, qtySpans[i])})
 	}
-	for _, r := range roleMentions(c) {
+	for _, r := range allRoles(c) {
 		out = append(out, mention{kind: ValuePerson, val: personValue(r), topic: roleTopic(r)})
 	}
 	return out

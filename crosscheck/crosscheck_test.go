@@ -212,7 +212,7 @@ func TestTopicOfTableRow(t *testing.T) {
 }
 
 func FuzzCrosscheck(f *testing.F) {
-	f.Add("The fund is $50 billion, said Ann.", 12, 23, "extract.Date: 22 December 2025")
+	f.Add("The fund is $50 billion, said Ann.", 12, 23, "Date: 22 December 2025")
 	f.Fuzz(func(t *testing.T, text string, start, end int, other string) {
 		c1 := extract.Claim{ID: "a", DocID: "A", Source: "A", Text: text, Kind: extract.KindTableRow,
 			Money: []extract.Money{{Amount: 5e10, Currency: "USD", Start: start, End: end}},

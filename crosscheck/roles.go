@@ -370,6 +370,9 @@ func qualMatch(a, b string) bool {
 	if a == b {
 		return true
 	}
+	if da, db := strings.HasPrefix(a, "~"), strings.HasPrefix(b, "~"); da || db {
+		return da && db && describedMatch(a, b)
+	}
 	if strings.Contains(a, " ") || strings.Contains(b, " ") {
 		return false
 	}
@@ -492,7 +495,19 @@ func rolesMatch(a, b string) bool {
 // NamesRole reports whether c names a person in a role that cross-source
 // analysis compares ("Labour Minister Olav Brenning"), so that the index
 // can select the claims Crosscheck needs without reading every claim.
-func NamesRole(c *extract.Claim) bool { return len(roleMentions(c)) > 0 }
+func NamesRole(c *extract.Claim) bool { return len(allRoles(c)) > 0 }
+
+// allRoles returns the persons c names in a titled role, then those it
+// introduces by the body they lead (unless already titled).
+func allRoles(c *extract.Claim) []roleMention {
+	out := roleMentions(c)
+	for _, d := range describedRoles(c) {
+		if !slices.ContainsFunc(out, func(r roleMention) bool { return r.start == d.start }) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
 
 // checkQualifier drops a qualifier that cannot name a country or
 // organisation: a sentence-initial "When President X" has no qualifier
