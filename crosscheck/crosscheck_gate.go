@@ -75,7 +75,11 @@ func mayConflict(m, o mention, ds, sim, da, db float64, opt Options) bool {
 		return false
 	}
 	firm := m.kind == ValuePerson || (specific(m) && specific(o) && !smallCount(m) && !smallCount(o))
-	if m.kind == ValueDate && (m.val.prec > 0 || o.val.prec > 0 || m.noYear || o.noYear || math.Abs(m.val.lo-o.val.lo) > maxDateSlip) {
+	// A day written without its year ("on March 3") is the nearest such
+	// day to its publication: a guess only when a document's date is
+	// unknown.
+	guessed := (m.noYear && math.IsNaN(da)) || (o.noYear && math.IsNaN(db))
+	if m.kind == ValueDate && (m.val.prec > 0 || o.val.prec > 0 || guessed || math.Abs(m.val.lo-o.val.lo) > maxDateSlip) {
 		firm = false
 	}
 	if m.kind == ValuePerson && (bareTitle(m) || bareTitle(o)) {

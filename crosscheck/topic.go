@@ -130,14 +130,19 @@ func derive(w string) string {
 	return w
 }
 
-// topicSynonyms map words outlets use interchangeably for the start of
-// an event to one term: a walkout that "began", "started" or "was
-// launched" on a day is one fact.
+// topicSynonyms map words outlets use interchangeably for the start or
+// the completion of an event to one term: a walkout that "began",
+// "started" or "was launched" on a day is one fact, and so is a deal
+// "completed" or "finalised" in a month.
 var topicSynonyms = map[string]string{
 	"began": "start", "begun": "start", "begin": "start", "begins": "start", "beginning": "start",
 	"start": "start", "starts": "start", "started": "start", "starting": "start",
 	"launch": "start", "launched": "start", "launches": "start", "launching": "start",
 	"commence": "start", "commenced": "start", "commences": "start",
+	// and its completion.
+	"complete": "complete", "completed": "complete", "completes": "complete", "completing": "complete",
+	"completion": "complete", "finalise": "complete", "finalised": "complete", "finalize": "complete",
+	"finalized": "complete", "conclude": "complete", "concluded": "complete", "conclusion": "complete",
 }
 
 // stem is a light English stemmer: plurals, then the commonest verb
