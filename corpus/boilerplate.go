@@ -369,6 +369,8 @@ func isDateLine(t string) bool {
 			}
 		case len(w) > 2 && isDigits(w[:len(w)-2]) && dateWords[w[len(w)-2:]]:
 			// "5th", "20pm"
+		case isZone(w):
+			// any zone a header prints: "06:15 NZST", "09:00 EAT"
 		default:
 			return false
 		}
@@ -386,4 +388,10 @@ func isDigits(s string) bool {
 		}
 	}
 	return true
+}
+
+// isZone reports a time zone abbreviation that wire headers print.
+func isZone(w string) bool {
+	_, ok := zoneOffsets[strings.ToUpper(w)]
+	return ok && len(w) > 1
 }

@@ -51,6 +51,12 @@ func TestWireHeaders(t *testing.T) {
 			published: time.Date(2026, 3, 14, 7, 12, 0, 0, time.UTC), from: "header", title: "Kessla quay to reopen",
 		},
 		{
+			name:      "weekday date, dashes and a zone the date words lack",
+			src:       "KESTRIA NEWSWIRE\nFriday, 13 March 2026 -- 19:12 NZDT\nHEADLINE: Kessla quay to reopen\n\n" + wireBody,
+			published: time.Date(2026, 3, 13, 19, 12, 0, 0, time.FixedZone("NZDT", 13*3600)), from: "header", title: "Kessla quay to reopen",
+			source: "Kestria Newswire",
+		},
+		{
 			name:      "weekday date line",
 			src:       "Saturday, March 14, 2026\n\nKessla quay to reopen\n\n" + wireBody,
 			published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC), from: "header", title: "Kessla quay to reopen",
