@@ -56,7 +56,6 @@ type crossExpected struct {
 func crossEvalClaims(t *testing.T) ([]extract.Claim, map[string]string, []string) {
 	t.Helper()
 	paths, _ := filepath.Glob(filepath.Join(crossEvalDir, "*"))
-	x := testExtractor(t)
 	var all []extract.Claim
 	files := map[string]string{} // doc id -> file name
 	var names []string
@@ -64,17 +63,10 @@ func crossEvalClaims(t *testing.T) ([]extract.Claim, map[string]string, []string
 		if filepath.Ext(p) == ".json" {
 			continue
 		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		doc, err := corpus.Clean(p, data, corpus.Options{})
-		if err != nil {
-			t.Fatalf("clean %s: %v", p, err)
-		}
+		doc, claims := cleanFile(t, p)
 		files[doc.ID] = filepath.Base(p)
 		names = append(names, filepath.Base(p))
-		all = append(all, x.Claims(doc)...)
+		all = append(all, claims...)
 	}
 	if len(names) < 12 {
 		t.Fatalf("evaluation set has %d documents, want at least 12", len(names))
@@ -334,21 +326,12 @@ func describeGroup(g Group, docsOf func([]string) []string) string {
 
 func BenchmarkCrosscheckEval(b *testing.B) {
 	paths, _ := filepath.Glob(filepath.Join(crossEvalDir, "*"))
-	x := testExtractor(b)
 	var claims []extract.Claim
 	for _, p := range paths {
-		if filepath.Ext(p) == ".json" {
-			continue
+		if filepath.Ext(p) != ".json" {
+			_, cs := cleanFile(b, p)
+			claims = append(claims, cs...)
 		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			b.Fatal(err)
-		}
-		doc, err := corpus.Clean(p, data, corpus.Options{})
-		if err != nil {
-			b.Fatal(err)
-		}
-		claims = append(claims, x.Claims(doc)...)
 	}
 	for b.Loop() {
 		Analyze(claims, Options{})

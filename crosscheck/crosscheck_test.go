@@ -2,7 +2,6 @@ package crosscheck
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -10,7 +9,6 @@ import (
 
 	"github.com/claimdex/claimdex/extract"
 
-	"github.com/claimdex/claimdex/corpus"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -21,18 +19,10 @@ func claimsOf(t *testing.T, pattern string) []extract.Claim {
 	if len(paths) == 0 {
 		t.Skipf("no files match %s", pattern)
 	}
-	x := testExtractor(t)
 	var all []extract.Claim
 	for _, p := range paths {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		doc, err := corpus.Clean(p, data, corpus.Options{})
-		if err != nil {
-			t.Fatalf("clean %s: %v", p, err)
-		}
-		all = append(all, x.Claims(doc)...)
+		_, claims := cleanFile(t, p)
+		all = append(all, claims...)
 	}
 	return all
 }

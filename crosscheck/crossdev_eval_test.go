@@ -11,7 +11,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/claimdex/claimdex/corpus"
 	"github.com/claimdex/claimdex/extract"
 )
 
@@ -81,7 +80,6 @@ func crossDevCorpus(t *testing.T) ([]extract.Claim, map[string]string, []devEven
 	if len(dirs) < 30 {
 		t.Fatalf("development set has %d events, want at least 30", len(dirs))
 	}
-	x := testExtractor(t)
 	var claims []extract.Claim
 	files := map[string]string{}
 	var events []devEvent
@@ -96,17 +94,9 @@ func crossDevCorpus(t *testing.T) ([]extract.Claim, map[string]string, []devEven
 			t.Fatalf("%s: %v", g, err)
 		}
 		for _, a := range ev.gold.Articles {
-			p := filepath.Join(dir, a.File)
-			raw, err := os.ReadFile(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			doc, err := corpus.Clean(p, raw, corpus.Options{})
-			if err != nil {
-				t.Fatalf("clean %s: %v", p, err)
-			}
+			doc, cs := cleanFile(t, filepath.Join(dir, a.File))
 			files[doc.ID] = ev.name + "/" + a.File
-			claims = append(claims, x.Claims(doc)...)
+			claims = append(claims, cs...)
 		}
 		events = append(events, ev)
 	}

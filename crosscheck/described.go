@@ -45,15 +45,8 @@ var (
 // describedRoles returns the persons c introduces by the body they lead.
 func describedRoles(c *extract.Claim) []roleMention {
 	var out []roleMention
-	for _, e := range c.Entities {
-		if e.Type != extract.Person || e.Start < 0 || e.End > len(c.Text) || e.Start >= e.End {
-			continue
-		}
-		name := personName(e)
-		if name == "" {
-			continue
-		}
-		after, before := c.Text[e.End:], c.Text[:e.Start]
+	for _, p := range namedPersons(c) {
+		after, before := c.Text[p.end:], c.Text[:p.start]
 		var role, desc string
 		if m := reLeadAfter.FindStringSubmatch(after); m != nil {
 			role, desc = m[1], m[2]
@@ -75,7 +68,7 @@ func describedRoles(c *extract.Claim) []roleMention {
 			continue
 		}
 		out = append(out, roleMention{role: r, qual: q, display: strings.ToLower(role) + " of", qualAs: strings.TrimSpace(desc),
-			name: name, start: e.Start, end: e.End})
+			name: p.name, start: p.start, end: p.end})
 	}
 	return out
 }

@@ -1,9 +1,11 @@
 package crosscheck
 
 import (
+	"os"
 	"sync"
 	"testing"
 
+	"github.com/claimdex/claimdex/corpus"
 	"github.com/claimdex/claimdex/extract"
 )
 
@@ -26,3 +28,18 @@ func testExtractor(tb testing.TB) *extract.Extractor {
 
 // seedsDir holds the two seed articles beside the repository (absent in a user clone).
 const seedsDir = "../../shared/seeds"
+
+// cleanFile runs the product's pieces over one file: corpus.Clean, then
+// the shared extractor.
+func cleanFile(tb testing.TB, path string) (*corpus.Document, []extract.Claim) {
+	tb.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	doc, err := corpus.Clean(path, data, corpus.Options{})
+	if err != nil {
+		tb.Fatalf("clean %s: %v", path, err)
+	}
+	return doc, testExtractor(tb).Claims(doc)
+}

@@ -76,25 +76,39 @@ var roleQualAliases = map[string]string{
 // roleMentions returns the persons c names in a role.
 func roleMentions(c *extract.Claim) []roleMention {
 	var out []roleMention
-	for _, e := range c.Entities {
-		if e.Type != extract.Person || e.Start < 0 || e.End > len(c.Text) || e.Start >= e.End {
-			continue
-		}
-		name := personName(e)
-		if name == "" {
-			continue
-		}
-		toks, ok := roleBefore(c.Text[:e.Start])
+	for _, p := range namedPersons(c) {
+		toks, ok := roleBefore(c.Text[:p.start])
 		if !ok {
-			toks, ok = roleAfter(c.Text[e.End:])
+			toks, ok = roleAfter(c.Text[p.end:])
 		}
 		if !ok {
 			continue
 		}
 		if m, ok := parseRole(toks); ok {
-			m.name, m.start, m.end = name, e.Start, e.End
+			m.name, m.start, m.end = p.name, p.start, p.end
 			checkQualifier(c, &m)
 			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// personSpan is a person the claim names: the name and its span.
+type personSpan struct {
+	name       string
+	start, end int
+}
+
+// namedPersons returns the persons of c's entities with a usable name
+// and a span inside the text.
+func namedPersons(c *extract.Claim) []personSpan {
+	var out []personSpan
+	for _, e := range c.Entities {
+		if e.Type != extract.Person || e.Start < 0 || e.End > len(c.Text) || e.Start >= e.End {
+			continue
+		}
+		if name := personName(e); name != "" {
+			out = append(out, personSpan{name, e.Start, e.End})
 		}
 	}
 	return out

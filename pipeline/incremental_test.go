@@ -61,19 +61,7 @@ func TestCrosscheckIncrementalMatchesRebuild(t *testing.T) {
 	if len(files) < 15 {
 		t.Fatalf("found %d test articles", len(files))
 	}
-	dir := t.TempDir()
-	var copies []string
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		p := filepath.Join(dir, filepath.Base(f))
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		copies = append(copies, p)
-	}
+	copies := copyFiles(t, files)
 	ix, err := index.OpenMem()
 	if err != nil {
 		t.Fatal(err)
@@ -135,20 +123,8 @@ func TestCrosscheckIncrementalMatchesRebuild(t *testing.T) {
 // those of a full analysis: nothing stays stale.
 func TestCrosscheckInterruptedResumes(t *testing.T) {
 	x := extractor(t)
-	dir := t.TempDir()
-	var paths []string
 	ms, _ := filepath.Glob("../testdata/sample/*")
-	for _, m := range ms {
-		data, err := os.ReadFile(m)
-		if err != nil {
-			t.Fatal(err)
-		}
-		p := filepath.Join(dir, filepath.Base(m))
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		paths = append(paths, p)
-	}
+	paths := copyFiles(t, ms)
 	ix, err := index.OpenMem()
 	if err != nil {
 		t.Fatal(err)
@@ -196,4 +172,24 @@ func TestCrosscheckInterruptedResumes(t *testing.T) {
 	if diff := cmp.Diff(fullAnn, incAnn); diff != "" {
 		t.Errorf("annotations after the resumed analysis differ from a full one (-full +resumed):\n%s", diff)
 	}
+}
+
+// copyFiles copies files into a temporary directory (so that a test may
+// change them) and returns the copies' paths.
+func copyFiles(t *testing.T, files []string) []string {
+	t.Helper()
+	dir := t.TempDir()
+	var out []string
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(dir, filepath.Base(f))
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, p)
+	}
+	return out
 }
