@@ -57,7 +57,12 @@ func quotedWords(text string) []string {
 			b.WriteRune(unicode.ToLower(r))
 		}
 	}
-	return strings.FieldsFunc(b.String(), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	return plainWords(b.String())
+}
+
+// plainWords returns the lower-cased words of text.
+func plainWords(text string) []string {
+	return strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
 
 func trigrams(ws []string) map[string]bool {
@@ -97,6 +102,11 @@ func quoteGroups(claims []extract.Claim, originOf func(c *extract.Claim) int) ([
 			continue
 		}
 		ws := quotedWords(c.Text)
+		if len(ws) == 0 && c.Kind == extract.KindQuote {
+			// Speech without quotation marks: a transcript turn or a
+			// blockquote is the speaker's words as a whole.
+			ws = plainWords(c.Text)
+		}
 		if len(ws) < minQuoteWords {
 			continue
 		}
