@@ -49,9 +49,31 @@ type unit struct {
 // calls to action without checkable content, fragments and lone datelines
 // give no claims.
 func (x *Extractor) Claims(doc *corpus.Document) []Claim {
+	claims, _ := x.ClaimsUpTo(doc, 0)
+	return claims
+}
+
+// ClaimsUpTo is Claims for at most max claims (no cap when max <= 0): the
+// first max claims of the document, in document order. truncated reports
+// that the document held more. The work, and the memory, are bounded by
+// max rather than by the document: only the first units that can give
+// max claims are analysed.
+func (x *Extractor) ClaimsUpTo(doc *corpus.Document, max int) (claims []Claim, truncated bool) {
 	units, blockText, blockStart := buildUnits(doc)
 	if len(units) == 0 {
-		return []Claim{}
+		return []Claim{}, false
+	}
+	if limit := unitLimit(max); limit > 0 && len(units) > limit {
+		// Cut at a block boundary where possible, so that the last
+		// block's speakers are resolved with all of its sentences.
+		cut := limit
+		for cut > limit/2 && units[cut].block == units[cut-1].block {
+			cut--
+		}
+		if cut == limit/2 {
+			cut = limit
+		}
+		units, truncated = units[:cut], true
 	}
 	texts := make([]string, len(units))
 	for i, u := range units {
@@ -96,7 +118,7 @@ func (x *Extractor) Claims(doc *corpus.Document) []Claim {
 	if !doc.Published.IsZero() {
 		published = doc.Published.Format(time.RFC3339)
 	}
-	claims := make([]Claim, 0, len(units))
+	claims = make([]Claim, 0, len(units))
 	for i, u := range units {
 		text := texts[i]
 		block := doc.Blocks[u.block]
@@ -127,9 +149,21 @@ func (x *Extractor) Claims(doc *corpus.Document) []Claim {
 			continue
 		}
 		c.Score = Score(&c)
+		if max > 0 && len(claims) == max {
+			return claims, true
+		}
 		claims = append(claims, c)
 	}
-	return claims
+	return claims, truncated
+}
+
+// unitLimit is how many candidate units are analysed for max claims: some
+// units (questions, fragments) give no claim, so a few more than max.
+func unitLimit(max int) int {
+	if max <= 0 {
+		return 0
+	}
+	return max + max/4 + 16
 }
 
 // buildUnits splits the document's blocks into candidate units. It also

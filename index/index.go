@@ -78,7 +78,12 @@ func Open(path string) (*Index, error) {
 		return nil, fmt.Errorf("open index %s: %w: built by another program or an incompatible claimdex version (mapping %q, want %q); remove it and ingest again",
 			path, ErrNotIndex, v, mappingVersion)
 	}
-	return newIndex(b), nil
+	ix := newIndex(b)
+	if err := ix.rollbackPending(); err != nil {
+		_ = b.Close()
+		return nil, fmt.Errorf("open index %s: %w", path, err)
+	}
+	return ix, nil
 }
 
 func create(path string) (*Index, error) {

@@ -105,6 +105,10 @@ func (w *Writer) Put(rec DocRecord, claims []extract.Claim) (o Outcome, dupOf st
 		}
 	}
 
+	if len(claims) >= w.size {
+		return w.putLarge(rec, old, found, claims)
+	}
+
 	// Map every Bleve document first: only mapping can fail, so an error
 	// leaves the pending batch as it was.
 	docs := make([]*document.Document, 0, len(claims)+1)
@@ -247,6 +251,159 @@ func (w *Writer) Flush() error {
 			return fmt.Errorf("flush %d changes: index is closed: %w", w.batch.Size(), err)
 		}
 		return fmt.Errorf("flush %d changes: %w", w.batch.Size(), err)
+	}
+	return nil
+}
+
+// internalPendingKey holds the document a large Put is writing (see
+// putLarge), from the first of its batches until the last one.
+var internalPendingKey = []byte("claimdex:pending-doc")
+
+// pendingDoc is what a large Put records before its first batch: every
+// claim id the index may hold for the document while it is half written.
+type pendingDoc struct {
+	ID       string   `json:"id"`
+	Location string   `json:"location"`
+	Claims   []string `json:"claims"`
+}
+
+// putLarge writes a document with at least a batch of claims in several
+// batches, so that memory is bounded by the batch size rather than by the
+// document. It stays atomic for every reader: the first batch records the
+// document as pending (its old and new claim ids), the last one writes
+// the record, deletes orphaned claims and clears the mark, and Open rolls
+// back a pending document left by a crash, removing its claims and record
+// so that the next ingest adds it whole.
+func (w *Writer) putLarge(rec DocRecord, old DocRecord, found bool, claims []extract.Claim) (Outcome, string, error) {
+	ids := make([]string, 0, len(claims))
+	keep := make(map[string]bool, len(claims))
+	for _, c := range claims {
+		if c.ID == "" {
+			return 0, "", fmt.Errorf("put document %s: claim at offset %d has no id", rec.Location, c.Offset.Start)
+		}
+		if strings.HasPrefix(c.ID, docIDPrefix) {
+			return 0, "", fmt.Errorf("put document %s: claim id %q uses the reserved prefix %q", rec.Location, c.ID, docIDPrefix)
+		}
+		if !keep[c.ID] {
+			ids = append(ids, c.ID)
+			keep[c.ID] = true
+		}
+	}
+	rec.Claims = ids
+	fields, err := recordDocument(rec)
+	if err != nil {
+		return 0, "", fmt.Errorf("put document %s: %w", rec.Location, err)
+	}
+	recDoc, err := w.mapDocument(docIDPrefix+rec.ID, fields)
+	if err != nil {
+		return 0, "", fmt.Errorf("put document %s: record: %w", rec.Location, err)
+	}
+	// Earlier documents go in first: the pending mark covers this one only.
+	if err := w.Flush(); err != nil {
+		return 0, "", err
+	}
+	mark := pendingDoc{ID: rec.ID, Location: rec.Location, Claims: ids}
+	var orphans []string
+	if found {
+		for _, id := range old.Claims {
+			if !keep[id] {
+				mark.Claims = append(mark.Claims, id)
+				orphans = append(orphans, id)
+			}
+		}
+	}
+	raw, err := json.Marshal(mark)
+	if err != nil {
+		return 0, "", fmt.Errorf("put document %s: %w", rec.Location, err)
+	}
+	w.batch.SetInternal(internalPendingKey, raw)
+	if err := w.apply(); err != nil {
+		return 0, "", fmt.Errorf("put document %s: %w", rec.Location, err)
+	}
+	// From here on a failure rolls the document back at once; should
+	// that fail too, the next Open does.
+	fail := func(err error) (Outcome, string, error) {
+		w.batch = w.ix.b.NewBatch()
+		return 0, "", errors.Join(fmt.Errorf("put document %s: %w", rec.Location, err), w.ix.rollbackPending())
+	}
+	for i := 0; i < len(claims); i += w.size {
+		for _, c := range claims[i:min(i+w.size, len(claims))] {
+			fields, err := claimDocument(c)
+			if err != nil {
+				return fail(err)
+			}
+			d, err := w.mapDocument(c.ID, fields)
+			if err != nil {
+				return fail(fmt.Errorf("claim %s: %w", c.ID, err))
+			}
+			_ = w.batch.IndexAdvanced(d) // ids checked non-empty above
+		}
+		if err := w.apply(); err != nil {
+			return fail(err)
+		}
+	}
+	for i := 0; i < len(orphans); i += w.size {
+		for _, id := range orphans[i:min(i+w.size, len(orphans))] {
+			w.batch.Delete(id)
+		}
+		if err := w.apply(); err != nil {
+			return fail(err)
+		}
+	}
+	_ = w.batch.IndexAdvanced(recDoc)
+	w.batch.DeleteInternal(internalPendingKey)
+	if err := w.apply(); err != nil {
+		return fail(err)
+	}
+	if found {
+		return Replaced, "", nil
+	}
+	return Added, "", nil
+}
+
+// apply applies the pending batch of a large Put and starts a new one.
+func (w *Writer) apply() error {
+	b := w.batch
+	w.batch = w.ix.b.NewBatch()
+	if testHookApply != nil {
+		if err := testHookApply(b.Size()); err != nil {
+			return err
+		}
+	}
+	if err := w.ix.b.Batch(b); err != nil {
+		return fmt.Errorf("apply batch of %d changes: %w", b.Size(), err)
+	}
+	return nil
+}
+
+// testHookApply, when set by a test, sees the size of every batch of a
+// large Put before it is applied, and fails it by returning an error.
+var testHookApply func(changes int) error
+
+// rollbackPending removes a document left half written by a large Put
+// (a crash or a failed write between its batches): its claims, old and
+// new, and its record, in one batch. The next ingest adds it whole.
+func (ix *Index) rollbackPending() error {
+	raw, err := ix.b.GetInternal(internalPendingKey)
+	if err != nil {
+		return fmt.Errorf("read pending document: %w", err)
+	}
+	if raw == nil {
+		return nil
+	}
+	var p pendingDoc
+	b := ix.b.NewBatch()
+	if err := json.Unmarshal(raw, &p); err == nil {
+		for _, id := range p.Claims {
+			b.Delete(id)
+		}
+		if p.ID != "" {
+			b.Delete(docIDPrefix + p.ID)
+		}
+	}
+	b.DeleteInternal(internalPendingKey)
+	if err := ix.b.Batch(b); err != nil {
+		return fmt.Errorf("roll back half-written document %s: %w", p.Location, err)
 	}
 	return nil
 }

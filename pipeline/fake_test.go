@@ -65,12 +65,15 @@ func fakeClean(loc string, data []byte, opt corpus.Options) (*corpus.Document, e
 
 // fakeClaims makes one claim per character of the text, so that tests can
 // tell how many claims a document should have.
-func fakeClaims(doc *corpus.Document) []extract.Claim {
+func fakeClaims(doc *corpus.Document, max int) ([]extract.Claim, bool) {
 	var cs []extract.Claim
 	for i := range len(doc.Text) {
+		if max > 0 && len(cs) == max {
+			return cs, true
+		}
 		cs = append(cs, extract.Claim{ID: fmt.Sprintf("%s#%d", doc.ID, i), DocID: doc.ID, Location: doc.Location, Text: doc.Text[i : i+1]})
 	}
-	return cs
+	return cs, false
 }
 
 // fakeIndex mimics index.Index and index.Writer: Put stages a change,

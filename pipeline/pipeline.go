@@ -27,6 +27,12 @@ import (
 // applies a Bleve batch, when Config.BatchSize is 0.
 const DefaultBatchSize = 1000
 
+// DefaultMaxClaims caps the claims taken from one document when
+// Config.MaxClaims is 0. Real articles, even long reports, stay far below
+// it; a page that exceeds it (a generated table of figures, a dump of
+// numbers) would otherwise cost memory in proportion to its size.
+const DefaultMaxClaims = 10000
+
 // DefaultProgressEvery is how often Config.Progress is called when
 // Config.ProgressEvery is 0.
 const DefaultProgressEvery = time.Second
@@ -45,6 +51,10 @@ type Config struct {
 	BatchSize int
 	// MaxBytes caps the size of one input; 0 means corpus.DefaultMaxBytes.
 	MaxBytes int64
+	// MaxClaims caps the claims taken from one document (its first ones
+	// are kept and the document is named in Report.Capped); 0 means
+	// DefaultMaxClaims.
+	MaxClaims int
 	// Stdin is read for the input "-" and the list "@-"; nil means there is
 	// no standard input and both fail.
 	Stdin io.Reader
@@ -99,7 +109,7 @@ func Run(ctx context.Context, cfg Config, inputs []string, x *extract.Extractor,
 		read:   corpus.Read,
 		clean:  corpus.Clean,
 		lookup: ix.Doc,
-		claims: x.Claims,
+		claims: x.ClaimsUpTo,
 		writer: func(batch int) docWriter { return ix.NewWriter(batch) },
 	}
 	f := cfg.Fetcher
@@ -136,7 +146,7 @@ type stages struct {
 	read   func(loc string, stdin io.Reader, limit int64) ([]byte, error)
 	clean  func(loc string, data []byte, opt corpus.Options) (*corpus.Document, error)
 	lookup func(id string) (index.DocRecord, bool, error)
-	claims func(doc *corpus.Document) []extract.Claim
+	claims func(doc *corpus.Document, max int) ([]extract.Claim, bool)
 	writer func(batchSize int) docWriter
 	// fetch runs the fetcher over the remote inputs; it does not close out.
 	fetch func(ctx context.Context, inputs []string, out chan<- fetch.Item) error
@@ -228,6 +238,9 @@ func (c Config) withDefaults() Config {
 	if c.MaxBytes <= 0 {
 		c.MaxBytes = corpus.DefaultMaxBytes
 	}
+	if c.MaxClaims <= 0 {
+		c.MaxClaims = DefaultMaxClaims
+	}
 	if c.ProgressEvery <= 0 {
 		c.ProgressEvery = DefaultProgressEvery
 	}
@@ -266,6 +279,8 @@ type result struct {
 	ack    string
 	rec    index.DocRecord
 	claims []extract.Claim
+	// capped is set when the document held more claims than the cap.
+	capped bool
 }
 
 // sequencer numbers the items of the local walk and of the fetcher, which
@@ -504,7 +519,8 @@ func process(ctx context.Context, cfg Config, st stages, it item) (r result, err
 	if err := ctx.Err(); err != nil {
 		return r, err
 	}
-	claims := st.claims(doc)
+	claims, capped := st.claims(doc, cfg.MaxClaims)
+	r.capped = capped
 	ids := make([]string, len(claims))
 	for i, c := range claims {
 		ids[i] = c.ID
@@ -634,6 +650,9 @@ func (s *sink) put(r result, rep *Report, counts *counters) error {
 		return fmt.Errorf("write %s to the index: unknown outcome %d", r.loc, o)
 	}
 	s.queueAck(r.ack)
+	if r.capped && (o == index.Added || o == index.Replaced) {
+		rep.Capped = append(rep.Capped, Capped{Location: r.loc, Claims: len(r.claims)})
+	}
 	if o == index.Added || o == index.Replaced {
 		rep.Claims += len(r.claims)
 		counts.claims.Add(int64(len(r.claims)))

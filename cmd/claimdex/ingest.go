@@ -145,7 +145,8 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	source := fs.String("source", "", "source `NAME` for documents whose metadata names none")
 	var published dateFlag
 	fs.Var(&published, "published", "publication `DATE` for documents that give none")
-	batch := fs.Int("batch", pipeline.DefaultBatchSize, "claims per index batch (`N`)")
+	batch := fs.Int("batch", pipeline.DefaultBatchSize, "claims per index batch (`N`); a larger document is written in several batches, still atomically")
+	maxClaims := fs.Int("max-claims", pipeline.DefaultMaxClaims, "claims taken from one document (`N`); a document with more keeps its first N and is named in the summary")
 	format := newChoice("text", "text", "json")
 	fs.Var(format, "format", "summary `FORMAT`: text or json")
 	failedPath := fs.String("failed", "", "write the inputs that failed to `FILE`, one a line, for a later 'ingest @FILE'")
@@ -161,6 +162,8 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		return usagef("--workers must be 0 or more")
 	case *batch < 1:
 		return usagef("--batch must be 1 or more")
+	case *maxClaims < 1:
+		return usagef("--max-claims must be 1 or more")
 	}
 	if err := ff.check(); err != nil {
 		return err
@@ -189,6 +192,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		Published:     published.t,
 		BatchSize:     *batch,
 		MaxBytes:      int64(ff.maxBytes),
+		MaxClaims:     *maxClaims,
 		Stdin:         e.stdin,
 		Fetcher:       fetcher,
 		Logger:        e.log,
