@@ -12,9 +12,9 @@ import (
 	"golang.org/x/net/html/charset"
 )
 
-// maxWalkDepth bounds every recursive walk of the DOM. The parser already
-// refuses markup nested deeper than 512 elements; the bound keeps our own
-// walks safe should that ever change.
+// maxWalkDepth bounds every recursive walk of the DOM. The parser refuses
+// markup nested deeper than 512 elements (cleanHTML then flattens it); the
+// bound keeps our own walks safe should that ever change.
 const maxWalkDepth = 600
 
 // cleanHTML turns one HTML page into a Document: metadata from the whole
@@ -25,10 +25,15 @@ func cleanHTML(loc string, data []byte, opt Options) (*Document, error) {
 	if err != nil {
 		return nil, fmt.Errorf("decode html %s: %w", loc, err)
 	}
+	src, _ = limitElements(src, MaxHTMLElements)
 	root, err := html.Parse(strings.NewReader(src))
 	if err != nil {
-		// x/net/html refuses pathologically deep markup; that is a page we
-		// cannot read, not a crash.
+		// x/net/html refuses markup nested deeper than 512 elements
+		// (unclosed tags on old or generated pages): parse it again with
+		// the excess nesting dropped, which keeps the text.
+		root, err = html.Parse(strings.NewReader(flattenNesting(src, maxNesting)))
+	}
+	if err != nil {
 		return nil, fmt.Errorf("parse html %s: %w: %w", loc, ErrNoContent, err)
 	}
 	gq := goquery.NewDocumentFromNode(root)
