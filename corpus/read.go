@@ -95,9 +95,35 @@ func isHidden(name string) bool {
 	return strings.HasPrefix(name, ".") && name != "." && name != ".."
 }
 
+// ReadContext is Read that gives up when ctx is done: a pipe or a
+// terminal can hold a read forever, and Ctrl-C must still end the run.
+// The abandoned read ends with the process, or when its writer closes.
+func ReadContext(ctx context.Context, loc string, stdin io.Reader, limit int64) ([]byte, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("read %s: %w", loc, err)
+	}
+	type result struct {
+		data []byte
+		err  error
+	}
+	done := make(chan result, 1)
+	go func() {
+		data, err := Read(loc, stdin, limit)
+		done <- result{data, err}
+	}()
+	select {
+	case r := <-done:
+		return r.data, r.err
+	case <-ctx.Done():
+		return nil, fmt.Errorf("read %s: %w", loc, ctx.Err())
+	}
+}
+
 // Read returns the bytes of one input: a file path, or "-" for stdin.
 // It refuses inputs larger than limit bytes (ErrTooLarge) without reading
-// them whole. A limit of 0 or less means DefaultMaxBytes.
+// them whole. A limit of 0 or less means DefaultMaxBytes. A named pipe
+// is opened without waiting for a writer (with none, it reads as empty);
+// a device is read up to the limit like any stream.
 func Read(loc string, stdin io.Reader, limit int64) ([]byte, error) {
 	if limit <= 0 {
 		limit = DefaultMaxBytes
@@ -109,7 +135,7 @@ func Read(loc string, stdin io.Reader, limit int64) ([]byte, error) {
 		}
 		r = stdin
 	} else {
-		f, err := os.Open(loc)
+		f, err := openInput(loc)
 		if err != nil {
 			return nil, fmt.Errorf("read %s: %w", loc, err)
 		}

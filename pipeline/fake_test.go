@@ -46,7 +46,7 @@ func (f *fakeCorpus) walkedSoFar() int {
 	return f.walked
 }
 
-func (f *fakeCorpus) read(loc string, _ io.Reader, _ int64) ([]byte, error) {
+func (f *fakeCorpus) read(_ context.Context, loc string, _ io.Reader, _ int64) ([]byte, error) {
 	if err := f.errs[loc]; err != nil {
 		return nil, err
 	}

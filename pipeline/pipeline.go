@@ -106,7 +106,7 @@ func Run(ctx context.Context, cfg Config, inputs []string, x *extract.Extractor,
 	st := stages{
 		walk:   corpus.Walk,
 		count:  corpus.Walk,
-		read:   corpus.Read,
+		read:   corpus.ReadContext,
 		clean:  corpus.Clean,
 		lookup: ix.Doc,
 		claims: x.ClaimsUpTo,
@@ -143,7 +143,7 @@ func anyRemote(inputs []string) bool {
 type stages struct {
 	walk   func(ctx context.Context, locations []string, fn func(loc string, err error) error) error
 	count  func(ctx context.Context, locations []string, fn func(loc string, err error) error) error
-	read   func(loc string, stdin io.Reader, limit int64) ([]byte, error)
+	read   func(ctx context.Context, loc string, stdin io.Reader, limit int64) ([]byte, error)
 	clean  func(loc string, data []byte, opt corpus.Options) (*corpus.Document, error)
 	lookup func(id string) (index.DocRecord, bool, error)
 	claims func(doc *corpus.Document, max int) ([]extract.Claim, bool)
@@ -495,7 +495,10 @@ func process(ctx context.Context, cfg Config, st stages, it item) (r result, err
 			r.fail = "no standard input to read"
 			return r, nil
 		}
-		if data, err = st.read(it.loc, cfg.Stdin, cfg.MaxBytes); err != nil {
+		if data, err = st.read(ctx, it.loc, cfg.Stdin, cfg.MaxBytes); err != nil {
+			if ctx.Err() != nil {
+				return r, ctx.Err()
+			}
 			r.fail = reason(it.loc, err)
 			return r, nil
 		}

@@ -37,7 +37,7 @@ func runClean(ctx context.Context, e *env, args []string) error {
 	if len(pos) != 1 {
 		return usagef("want exactly one FILE or -, got %d arguments", len(pos))
 	}
-	doc, err := readDocument(e, pos[0], corpus.Options{Source: *source})
+	doc, err := readDocument(ctx, e, pos[0], corpus.Options{Source: *source})
 	if err != nil {
 		return err
 	}
