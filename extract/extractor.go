@@ -118,6 +118,14 @@ func (x *Extractor) ClaimsUpTo(doc *corpus.Document, max int) (claims []Claim, t
 	if !doc.Published.IsZero() {
 		published = doc.Published.Format(time.RFC3339)
 	}
+	// Claim ids come from the content, not the document id: a local
+	// document's id is its absolute path, and the same article must give
+	// the same claim ids wherever its file lies. Two indexed documents
+	// never share a content hash (the second is a duplicate).
+	idKey := doc.Hash
+	if idKey == "" {
+		idKey = doc.ID
+	}
 	claims = make([]Claim, 0, len(units))
 	for i, u := range units {
 		text := texts[i]
@@ -127,7 +135,7 @@ func (x *Extractor) ClaimsUpTo(doc *corpus.Document, max int) (claims []Claim, t
 			kind = KindQuote
 		}
 		c := Claim{
-			ID:         claimID(doc.ID, u.start, text),
+			ID:         claimID(idKey, u.start, text),
 			DocID:      doc.ID,
 			Location:   doc.Location,
 			Source:     doc.Source,
@@ -261,9 +269,10 @@ func datelineEnd(text string) int {
 	return loc[1]
 }
 
-// claimID is stable: the same document, position and text give the same id.
-func claimID(docID string, start int, text string) string {
-	h := sha256.Sum256([]byte(docID + "\x00" + strconv.Itoa(start) + "\x00" + text))
+// claimID is stable: the same document content, position and text give
+// the same id.
+func claimID(key string, start int, text string) string {
+	h := sha256.Sum256([]byte(key + "\x00" + strconv.Itoa(start) + "\x00" + text))
 	return hex.EncodeToString(h[:8])
 }
 

@@ -55,6 +55,7 @@ type Writer struct {
 
 	pending map[string]DocRecord // by document id, not yet applied
 	byHash  map[string]string    // content hash -> document id, pending only
+	removed map[string]bool      // document ids removed, pending only
 }
 
 // NewWriter returns a writer that flushes every batchSize claims
@@ -69,6 +70,7 @@ func (ix *Index) NewWriter(batchSize int) *Writer {
 		batch:   ix.b.NewBatch(),
 		pending: map[string]DocRecord{},
 		byHash:  map[string]string{},
+		removed: map[string]bool{},
 	}
 	ix.mu.Lock()
 	if ix.writers != nil {
@@ -164,6 +166,7 @@ func (w *Writer) Put(rec DocRecord, claims []extract.Claim) (o Outcome, dupOf st
 		delete(w.byHash, old.Hash)
 	}
 	w.pending[rec.ID] = rec
+	delete(w.removed, rec.ID)
 	if rec.Hash != "" {
 		w.byHash[rec.Hash] = rec.ID
 	}
@@ -177,6 +180,29 @@ func (w *Writer) Put(rec DocRecord, claims []extract.Claim) (o Outcome, dupOf st
 		}
 	}
 	return o, "", nil
+}
+
+// Remove deletes document id, its record and its claims, in the pending
+// batch. Removing a document the index does not hold does nothing.
+func (w *Writer) Remove(id string) error {
+	rec, found, err := w.record(id)
+	if err != nil {
+		return fmt.Errorf("remove document %s: %w", id, err)
+	}
+	if !found {
+		return nil
+	}
+	for _, c := range rec.Claims {
+		w.batch.Delete(c)
+	}
+	w.batch.Delete(docIDPrefix + id)
+	w.ops += len(rec.Claims) + 1
+	if w.byHash[rec.Hash] == id {
+		delete(w.byHash, rec.Hash)
+	}
+	delete(w.pending, id)
+	w.removed[id] = true
+	return nil
 }
 
 // mapDocument turns fields into a Bleve document with the index mapping.
@@ -193,6 +219,9 @@ func (w *Writer) mapDocument(id string, fields map[string]any) (*document.Docume
 func (w *Writer) record(id string) (DocRecord, bool, error) {
 	if rec, ok := w.pending[id]; ok {
 		return rec, true, nil
+	}
+	if w.removed[id] {
+		return DocRecord{}, false, nil
 	}
 	return w.ix.Doc(id)
 }
@@ -216,8 +245,8 @@ func (w *Writer) holderOf(hash, self string) (string, bool, error) {
 		if id == self {
 			continue
 		}
-		if p, ok := w.pending[id]; ok && p.Hash != hash {
-			continue // replaced in the pending batch
+		if p, ok := w.pending[id]; ok && p.Hash != hash || w.removed[id] {
+			continue // replaced or removed in the pending batch
 		}
 		raw, err := storedJSON(h.Fields, h.ID)
 		if err != nil {
@@ -242,6 +271,7 @@ func (w *Writer) Flush() error {
 		w.ops = 0
 		clear(w.pending)
 		clear(w.byHash)
+		clear(w.removed)
 	}()
 	if w.batch.Size() == 0 {
 		return nil

@@ -166,6 +166,21 @@ func (ix *fakeIndex) stageLocked(rec index.DocRecord, claims []extract.Claim) (i
 	return o, ""
 }
 
+// Remove stages the removal of a committed document.
+func (ix *fakeIndex) Remove(id string) error {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	ix.pending = append(ix.pending, func() {
+		if old, ok := ix.docs[id]; ok {
+			for _, c := range old.Claims {
+				delete(ix.claims, c)
+			}
+			delete(ix.docs, id)
+		}
+	})
+	return nil
+}
+
 func (ix *fakeIndex) Flush() error {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()

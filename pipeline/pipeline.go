@@ -158,6 +158,7 @@ type stages struct {
 // docWriter is the part of *index.Writer the writer stage uses.
 type docWriter interface {
 	Put(rec index.DocRecord, claims []extract.Claim) (index.Outcome, string, error)
+	Remove(id string) error
 	Flush() error
 }
 
@@ -279,6 +280,9 @@ type result struct {
 	ack    string
 	rec    index.DocRecord
 	claims []extract.Claim
+	// retire is the id a local file had when documents were identified
+	// by the path as typed; that record gives way to rec in one batch.
+	retire string
 	// capped is set when the document held more claims than the cap.
 	capped bool
 }
@@ -491,6 +495,7 @@ func process(ctx context.Context, cfg Config, st stages, it item) (r result, err
 			opt.Published = it.published
 		}
 	} else {
+		opt.Identity = corpus.LocalIdentity(it.loc)
 		if it.loc == "-" && cfg.Stdin == nil {
 			r.fail = "no standard input to read"
 			return r, nil
@@ -518,6 +523,19 @@ func process(ctx context.Context, cfg Config, st stages, it item) (r result, err
 	if found && old.Hash == doc.Hash {
 		r.unchanged = true
 		return r, nil
+	}
+	if !found && !it.remote {
+		// An index written before local files were identified by their
+		// absolute path holds this file under the path as typed.
+		if legacy := corpus.DocID(it.loc); legacy != doc.ID {
+			prev, ok, err := st.lookup(legacy)
+			if err != nil {
+				return r, fmt.Errorf("look up %s in the index: %w", it.loc, err)
+			}
+			if ok && prev.Location == it.loc {
+				r.retire = legacy
+			}
+		}
 	}
 	if err := ctx.Err(); err != nil {
 		return r, err
@@ -635,6 +653,11 @@ func (s *sink) put(r result, rep *Report, counts *counters) error {
 		s.queueAck(r.ack)
 		s.log.Debug("document unchanged", "location", r.loc)
 		return nil
+	}
+	if r.retire != "" {
+		if err := s.w.Remove(r.retire); err != nil {
+			return fmt.Errorf("write %s to the index: %w", r.loc, err)
+		}
 	}
 	o, dupOf, err := s.w.Put(r.rec, r.claims)
 	if err != nil {

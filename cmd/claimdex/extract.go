@@ -67,6 +67,7 @@ func readDocument(ctx context.Context, e *env, loc string, opt corpus.Options) (
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", loc, err)
 	}
+	opt.Identity = corpus.LocalIdentity(loc) // the id ingest gives it
 	doc, err := corpus.Clean(loc, data, opt)
 	if err != nil {
 		return nil, fmt.Errorf("clean %s: %w", loc, err)
