@@ -171,7 +171,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 
 	ix, err := index.Open(*indexPath)
 	if err != nil {
-		return fmt.Errorf("open index %s: %w", *indexPath, err)
+		return err // it names the index
 	}
 	x, err := extract.New()
 	if err != nil {

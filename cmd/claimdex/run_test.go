@@ -323,3 +323,50 @@ func TestRunExitCodes(t *testing.T) {
 		})
 	}
 }
+
+// Mistakes in a search are usage errors (exit 2) with one line saying
+// what is wrong, whatever part of the query holds them; a locked index
+// is named once.
+func TestSearchRefuses(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "ix")
+	var stdout, stderr bytes.Buffer
+	if got := run(t.Context(), []string{"ingest", "--index", dir, filepath.Join("..", "..", "testdata", "sample")}, nil, &stdout, &stderr); got != exitOK {
+		t.Fatalf("ingest: exit %d: %s", got, stderr.String())
+	}
+	tests := []struct {
+		name       string
+		args       []string
+		wantStderr string
+	}{
+		{"unknown kind", []string{"--kind", "bogus", "fund"}, `claimdex search: --kind "bogus"`},
+		{"bad regular expression", []string{"/[/"}, "claimdex search: invalid query"},
+		{"offset near the int maximum", []string{"--offset", "9223372036854775000", "fund"}, "claimdex search: invalid query"},
+		{"one 100 KB word", []string{strings.Repeat("x", 100_000)}, "claimdex search: invalid query"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			args := append([]string{"search", "--index", dir}, tt.args...)
+			if got := run(t.Context(), args, nil, &stdout, &stderr); got != exitUsage {
+				t.Errorf("exit %d, want %d (stderr %q)", got, exitUsage, stderr.String())
+			}
+			if !strings.HasPrefix(stderr.String(), tt.wantStderr) || strings.Count(stderr.String(), "\n") != 1 {
+				t.Errorf("stderr = %q, want one line starting with %q", stderr.String(), tt.wantStderr)
+			}
+		})
+	}
+	t.Run("locked", func(t *testing.T) {
+		ix, err := index.Open(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer ix.Close()
+		var stdout, stderr bytes.Buffer
+		if got := run(t.Context(), []string{"search", "--index", dir, "fund"}, nil, &stdout, &stderr); got != exitFatal {
+			t.Errorf("exit %d, want %d", got, exitFatal)
+		}
+		if n := strings.Count(stderr.String(), "open index"); n != 1 || !strings.Contains(stderr.String(), "in use") {
+			t.Errorf("stderr = %q, want the index named once and said to be in use", stderr.String())
+		}
+	})
+}
