@@ -107,16 +107,29 @@ func cleanHTML(loc string, data []byte, opt Options) (*Document, error) {
 // UTF-8 are trusted whatever the page declares (a wrong declaration is far
 // more common than windows-1252 text that happens to be valid UTF-8);
 // otherwise the HTTP Content-Type, a BOM, then <meta charset> or
-// http-equiv decide, with windows-1252 as the web's default.
+// http-equiv decide. A page that declares nothing is judged by its bytes,
+// as plain text is: UTF-8 with a few stray bytes stays UTF-8 (the stray
+// bytes become U+FFFD) rather than turning every accent into mojibake;
+// windows-1252, the web's default, only when its bytes look like it.
 func decodeHTML(data []byte, contentType string) (string, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if utf8.Valid(data) {
 		return string(data), nil
 	}
-	enc, _, _ := charset.DetermineEncoding(data, contentType)
+	enc, _, certain := charset.DetermineEncoding(data, contentType)
+	if !certain && !declaresCharset(data) && !looksWindows1252(data) {
+		return strings.ToValidUTF8(string(data), "\uFFFD"), nil
+	}
 	out, err := io.ReadAll(enc.NewDecoder().Reader(bytes.NewReader(data)))
 	if err != nil {
 		return strings.ToValidUTF8(string(data), "\uFFFD"), nil
 	}
 	return strings.ToValidUTF8(string(out), "\uFFFD"), nil
+}
+
+// declaresCharset reports a charset named in the page's head, where the
+// HTML standard's prescan looks for it (the first 1024 bytes).
+func declaresCharset(data []byte) bool {
+	head := data[:min(len(data), 1024)]
+	return bytes.Contains(bytes.ToLower(head), []byte("charset"))
 }

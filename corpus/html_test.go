@@ -178,6 +178,9 @@ func TestCleanHTMLRobust(t *testing.T) {
 	}{
 		{"truncated", "<html><body><article><p>The mill reopened on Tuesday after a fire closed it for six weeks.</p><p>Workers were", "mill reopened on Tuesday"},
 		{"unclosed tags", "<div><p>Bus fares in Lorvin rise by 12 cents from June, the transit board said.<p>It is the first rise since 2019.<div><span>", "first rise since 2019"},
+		// Mostly UTF-8, no charset declared, one stray byte: the page stays
+		// UTF-8 instead of turning into windows-1252 mojibake.
+		{"one stray byte in undeclared utf-8", "<html><body><p>Café owners in Brisk paid €40 more a month for water, said Zoë Łukasz \x92 of the “traders’ guild”.</p></body></html>", "Café owners in Brisk paid €40 more a month for water, said Zoë Łukasz"},
 		{"invalid utf-8", "<p>Caf\xe9 owners in Brisk paid \xa340 more a month for water this year.</p>", "Café owners in Brisk paid £40"},
 		{"div text with br", "<div class=\"post\">First paragraph of the story about the bridge.<br><br>Second paragraph explains the cost of the bridge repair.</div>", "Second paragraph explains"},
 		{"nested deep but legal", strings.Repeat("<div>", 300) + "<p>Deep nesting still yields the harbour story text.</p>" + strings.Repeat("</div>", 300), "Deep nesting still"},

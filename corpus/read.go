@@ -18,7 +18,8 @@ import (
 // when fn returns an error or ctx is done, and returns that error.
 //
 // Inside a directory only regular files (and symbolic links to them) are
-// passed: Clean decides whether a file is a document. Links to directories
+// passed: Clean decides whether a file is a document. Index directories
+// (a Bleve index, such as claimdex.bleve) are skipped. Links to directories
 // are not followed, so a link cycle cannot make Walk loop.
 func Walk(ctx context.Context, locations []string, fn func(loc string, err error) error) error {
 	for _, loc := range locations {
@@ -73,6 +74,9 @@ func walkDir(ctx context.Context, root string, fn func(loc string, err error) er
 			return nil
 		}
 		if d.IsDir() {
+			if isIndexDir(path) {
+				return filepath.SkipDir // "claimdex ingest ." beside its index
+			}
 			return nil
 		}
 		mode := d.Type()
@@ -88,6 +92,17 @@ func walkDir(ctx context.Context, root string, fn func(loc string, err error) er
 		}
 		return fn(path, nil)
 	})
+}
+
+// isIndexDir reports a Bleve index directory, such as claimdex's own
+// index: its files are segments, not documents.
+func isIndexDir(path string) bool {
+	meta, err := os.Stat(filepath.Join(path, "index_meta.json"))
+	if err != nil || !meta.Mode().IsRegular() {
+		return false
+	}
+	store, err := os.Stat(filepath.Join(path, "store"))
+	return err == nil && store.IsDir()
 }
 
 // isHidden reports dot files and dot directories (".git", ".DS_Store").

@@ -10,10 +10,12 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/sync/errgroup"
 
@@ -351,6 +353,19 @@ func splitInputs(inputs []string, stdin io.Reader) (local, remote []string, bad 
 	return local, remote, bad
 }
 
+// ListEntry is loc as a line of an @FILE list. A location that the list
+// reader would otherwise misread (a line break, a " #" that starts a
+// comment, a leading "#" or quote, spaces at either end, bytes that are
+// not UTF-8) is written as a Go-quoted string, which the reader unquotes.
+func ListEntry(loc string) string {
+	if loc == "" || strings.ContainsAny(loc, "\n\r") || strings.Contains(loc, " #") ||
+		strings.HasPrefix(loc, "#") || strings.HasPrefix(loc, `"`) ||
+		strings.TrimSpace(loc) != loc || !utf8.ValidString(loc) {
+		return strconv.Quote(loc)
+	}
+	return loc
+}
+
 // readList reads an @FILE list; "-" is stdin.
 func readList(name string, stdin io.Reader) ([]string, error) {
 	r := stdin
@@ -369,6 +384,15 @@ func readList(name string, stdin io.Reader) ([]string, error) {
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
 	for sc.Scan() {
 		l := strings.TrimSpace(sc.Text())
+		if strings.HasPrefix(l, `"`) {
+			// A quoted entry (see ListEntry), perhaps with a comment.
+			if q, err := strconv.QuotedPrefix(l); err == nil {
+				if v, err := strconv.Unquote(q); err == nil && v != "" {
+					lines = append(lines, v)
+					continue
+				}
+			}
+		}
 		if i := strings.Index(l, " #"); i >= 0 {
 			l = strings.TrimSpace(l[:i])
 		}

@@ -280,12 +280,13 @@ func openFetcher(e *env, ff *fetchFlags, indexPath string) (*fetch.Fetcher, erro
 }
 
 // writeFailed writes the failed locations, one a line, in a form that
-// "claimdex ingest @FILE" reads back. The file is written even when
-// nothing failed, so that a retry loop sees an empty list.
+// "claimdex ingest @FILE" reads back (awkward names quoted, see
+// pipeline.ListEntry). The file is written even when nothing failed, so
+// that a retry loop sees an empty list.
 func writeFailed(path string, rep *pipeline.Report) error {
 	var b strings.Builder
 	for _, f := range rep.Failures {
-		fmt.Fprintf(&b, "%s\n", f.Location)
+		fmt.Fprintf(&b, "%s\n", pipeline.ListEntry(f.Location))
 	}
 	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
 		return fmt.Errorf("write failed inputs: %w", err)

@@ -16,6 +16,7 @@ import (
 
 	"github.com/claimdex/claimdex/extract"
 	"github.com/claimdex/claimdex/index"
+	"github.com/claimdex/claimdex/pipeline"
 )
 
 func TestParseFlags(t *testing.T) {
@@ -369,4 +370,38 @@ func TestSearchRefuses(t *testing.T) {
 			t.Errorf("stderr = %q, want the index named once and said to be in use", stderr.String())
 		}
 	})
+}
+
+// A --failed file lists every failed name so that "ingest @FILE" reads
+// back exactly those names, line breaks and " #" included.
+func TestWriteFailedReadsBack(t *testing.T) {
+	dir := t.TempDir()
+	names := []string{"plain.txt", "two\nlines.txt", "notes #1.txt", "#first.txt"}
+	rep := &pipeline.Report{}
+	for _, n := range names {
+		rep.Failures = append(rep.Failures, pipeline.Failure{Location: filepath.Join(dir, n), Reason: "unreadable"})
+	}
+	list := filepath.Join(dir, "retry.txt")
+	if err := writeFailed(list, rep); err != nil {
+		t.Fatal(err)
+	}
+	// Re-ingesting the list fails each name again, by its exact name.
+	var stdout, stderr bytes.Buffer
+	got := run(t.Context(), []string{"ingest", "--index", filepath.Join(dir, "ix"), "--format", "json", "@" + list}, nil, &stdout, &stderr)
+	if got != exitPartial {
+		t.Fatalf("exit %d, want %d: %s", got, exitPartial, stderr.String())
+	}
+	var out struct {
+		Failures []pipeline.Failure `json:"failures"`
+	}
+	if err := json.Unmarshal(stdout.Bytes(), &out); err != nil {
+		t.Fatal(err)
+	}
+	var locs []string
+	for _, f := range out.Failures {
+		locs = append(locs, strings.TrimPrefix(f.Location, dir+string(filepath.Separator)))
+	}
+	if diff := cmp.Diff(names, locs); diff != "" {
+		t.Errorf("names read back from the --failed list (-want +got):\n%s", diff)
+	}
 }
