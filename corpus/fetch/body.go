@@ -36,10 +36,11 @@ func readBody(resp *http.Response, lim bodyLimits, r *response) error {
 	wire := &meter{r: resp.Body}
 	defer func() { r.n = wire.n }()
 	outer := max(lim.page, lim.listing)
-	if resp.ContentLength > outer {
-		return fmt.Errorf("%w: Content-Length %d exceeds the %d-byte limit", ErrTooLarge, resp.ContentLength, outer)
-	}
 	ct := resp.Header.Get("Content-Type")
+	if resp.ContentLength > outer && !(lim.listing == 0 || declaredPage(ct)) {
+		return fmt.Errorf("%w: Content-Length %d exceeds the %d-byte limit of a page and the %d-byte limit of a feed or sitemap",
+			ErrTooLarge, resp.ContentLength, lim.page, lim.listing)
+	}
 	if resp.ContentLength > lim.page && (lim.listing == 0 || declaredPage(ct)) {
 		// Declared a page, and too large for one: refused unread. (A feed
 		// mislabelled text/html is only followed when within MaxBytes.)
