@@ -39,6 +39,7 @@ type Index struct {
 	mu      sync.Mutex
 	writers map[*Writer]struct{}
 	closed  bool
+	failed  error // the first failed batch (see apply)
 }
 
 // Open opens the index at path, creating it when the path does not exist

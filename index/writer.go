@@ -276,7 +276,7 @@ func (w *Writer) Flush() error {
 	if w.batch.Size() == 0 {
 		return nil
 	}
-	if err := w.ix.b.Batch(w.batch); err != nil {
+	if err := w.ix.apply(w.batch); err != nil {
 		if errors.Is(err, bleve.ErrorIndexClosed) {
 			return fmt.Errorf("flush %d changes: index is closed: %w", w.batch.Size(), err)
 		}
@@ -350,11 +350,12 @@ func (w *Writer) putLarge(rec DocRecord, old DocRecord, found bool, claims []ext
 	if err := w.apply(); err != nil {
 		return 0, "", fmt.Errorf("put document %s: %w", rec.Location, err)
 	}
-	// From here on a failure rolls the document back at once; should
-	// that fail too, the next Open does.
+	// From here on a failure leaves the document pending: the next Open
+	// rolls it back. (Not at once: after a failed batch, Bleve must not
+	// be given another; see Index.apply.)
 	fail := func(err error) (Outcome, string, error) {
 		w.batch = w.ix.b.NewBatch()
-		return 0, "", errors.Join(fmt.Errorf("put document %s: %w", rec.Location, err), w.ix.rollbackPending())
+		return 0, "", fmt.Errorf("put document %s: %w", rec.Location, err)
 	}
 	for i := 0; i < len(claims); i += w.size {
 		for _, c := range claims[i:min(i+w.size, len(claims))] {
@@ -400,10 +401,36 @@ func (w *Writer) apply() error {
 			return err
 		}
 	}
-	if err := w.ix.b.Batch(b); err != nil {
+	if err := w.ix.apply(b); err != nil {
 		return fmt.Errorf("apply batch of %d changes: %w", b.Size(), err)
 	}
 	return nil
+}
+
+// apply applies a Bleve batch. After one batch has failed (a full disk,
+// a read-only file system) no other is tried: scorch is then in a state
+// where the next batch can panic, and what reached the disk before is
+// safe for the next Open. A panic inside Bleve becomes an error too.
+func (ix *Index) apply(b *bleve.Batch) (err error) {
+	ix.mu.Lock()
+	failed := ix.failed
+	ix.mu.Unlock()
+	if failed != nil {
+		return fmt.Errorf("index not written after an earlier write failed: %w", failed)
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("index write: %v", p)
+		}
+		if err != nil {
+			ix.mu.Lock()
+			if ix.failed == nil {
+				ix.failed = err
+			}
+			ix.mu.Unlock()
+		}
+	}()
+	return ix.b.Batch(b)
 }
 
 // testHookApply, when set by a test, sees the size of every batch of a
@@ -432,7 +459,7 @@ func (ix *Index) rollbackPending() error {
 		}
 	}
 	b.DeleteInternal(internalPendingKey)
-	if err := ix.b.Batch(b); err != nil {
+	if err := ix.apply(b); err != nil {
 		return fmt.Errorf("roll back half-written document %s: %w", p.Location, err)
 	}
 	return nil

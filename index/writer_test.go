@@ -334,7 +334,8 @@ func TestWriterLargeDocumentInBoundedBatches(t *testing.T) {
 }
 
 // A large Put that fails between its batches (a full disk) leaves no
-// half document: it is rolled back, and the next ingest adds it whole.
+// half document: the next Open rolls it back, and the next ingest adds
+// it whole.
 func TestWriterLargeDocumentInterrupted(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "ix")
 	ix, err := Open(dir)
