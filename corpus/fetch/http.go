@@ -175,9 +175,9 @@ func (f *Fetcher) attempt(ctx context.Context, u string, prev *record, lim bodyL
 			return nil, 0, err
 		}
 		err = f.transportError(ctx, actx, err)
-		if errors.Is(err, ErrTimeout) && r.n > 0 {
-			// The server answered, too slowly to finish: asking it
-			// again would cost another Timeout for the same result.
+		if errors.Is(err, ErrTimeout) && r.n > 0 && float64(r.n) < slowBodyRate*f.cfg.Timeout.Seconds() {
+			// The server answers, but at a trickle: asking it again
+			// would cost another Timeout for the same result.
 			return nil, 0, fmt.Errorf("%w after %d bytes", errSlowBody{err}, r.n)
 		}
 		return nil, 0, err
@@ -217,7 +217,12 @@ func retryable(err error) bool {
 	return true // timeouts, resets, EOFs, refused connections
 }
 
-// errSlowBody is a timeout while the body was arriving: not retried.
+// slowBodyRate is the average rate, in bytes a second, below which a body
+// that did not arrive within Timeout is not asked for again. A body cut
+// off at a faster rate (a large listing, a loaded machine) is retried.
+const slowBodyRate = 1024
+
+// errSlowBody is a timeout while a body trickled in: not retried.
 type errSlowBody struct{ err error }
 
 func (e errSlowBody) Error() string { return e.err.Error() + " (body too slow; not retried)" }

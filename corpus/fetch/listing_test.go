@@ -99,6 +99,7 @@ func TestLargeSitemapQueued(t *testing.T) {
 	cfg := testConfig()
 	cfg.MaxBytes = 1 << 20
 	cfg.PerHost = 1
+	cfg.Timeout = 10 * time.Second // parsing 20,000 entries is slow under -race
 	f := newFetcher(t, cfg)
 	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()
