@@ -22,6 +22,11 @@ type Options struct {
 	ContentType string
 	// MaxBytes caps the input size; 0 means DefaultMaxBytes.
 	MaxBytes int64
+	// Identity is what the document's ID is derived from, when it is not
+	// the location as given: a local file's absolute path (see
+	// LocalIdentity), so that the same file named two ways is one
+	// document and two files at one relative path are two.
+	Identity string
 }
 
 // format is the markup family of an input.
@@ -81,7 +86,30 @@ func Clean(loc string, data []byte, opt Options) (*Document, error) {
 		return nil, fmt.Errorf("%s: %w", loc, ErrNoContent)
 	}
 	finishDocument(doc, loc, opt)
+	if opt.Identity != "" {
+		doc.ID = DocID(opt.Identity)
+	}
 	return doc, nil
+}
+
+// DocID is the document ID derived from an identity: a URL, a local
+// file's absolute path (LocalIdentity), or "-".
+func DocID(identity string) string {
+	return hashHex(identity, 16)
+}
+
+// LocalIdentity is the identity of a local input: its absolute, cleaned
+// path; "-" for standard input. It is the location itself when the
+// working directory is unknown.
+func LocalIdentity(loc string) string {
+	if loc == "-" {
+		return loc
+	}
+	abs, err := filepath.Abs(loc)
+	if err != nil {
+		return loc
+	}
+	return abs
 }
 
 // finishDocument applies the caller's defaults where the document's own

@@ -49,7 +49,9 @@ type Block struct {
 
 // Document is a cleaned input with its metadata.
 type Document struct {
-	// ID is stable for a location: the same location always gives the same ID.
+	// ID is stable for a location: the same location always gives the same
+	// ID. It is derived from Options.Identity when set (a local file's
+	// absolute path), else from the location.
 	ID       string `json:"id"`
 	Location string `json:"location"`
 	// Source is the publisher or site name from metadata, else the caller's

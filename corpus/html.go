@@ -12,9 +12,9 @@ import (
 	"golang.org/x/net/html/charset"
 )
 
-// maxWalkDepth bounds every recursive walk of the DOM. The parser already
-// refuses markup nested deeper than 512 elements; the bound keeps our own
-// walks safe should that ever change.
+// maxWalkDepth bounds every recursive walk of the DOM. The parser refuses
+// markup nested deeper than 512 elements (cleanHTML then flattens it); the
+// bound keeps our own walks safe should that ever change.
 const maxWalkDepth = 600
 
 // cleanHTML turns one HTML page into a Document: metadata from the whole
@@ -25,10 +25,16 @@ func cleanHTML(loc string, data []byte, opt Options) (*Document, error) {
 	if err != nil {
 		return nil, fmt.Errorf("decode html %s: %w", loc, err)
 	}
-	root, err := html.Parse(strings.NewReader(closeTitle(src)))
+	src, _ = limitElements(src, MaxHTMLElements)
+	src = closeTitle(src)
+	root, err := html.Parse(strings.NewReader(src))
 	if err != nil {
-		// x/net/html refuses pathologically deep markup; that is a page we
-		// cannot read, not a crash.
+		// x/net/html refuses markup nested deeper than 512 elements
+		// (unclosed tags on old or generated pages): parse it again with
+		// the excess nesting dropped, which keeps the text.
+		root, err = html.Parse(strings.NewReader(flattenNesting(src, maxNesting)))
+	}
+	if err != nil {
 		return nil, fmt.Errorf("parse html %s: %w: %w", loc, ErrNoContent, err)
 	}
 	gq := goquery.NewDocumentFromNode(root)
@@ -131,13 +137,19 @@ func cleanHTML(loc string, data []byte, opt Options) (*Document, error) {
 // UTF-8 are trusted whatever the page declares (a wrong declaration is far
 // more common than windows-1252 text that happens to be valid UTF-8);
 // otherwise the HTTP Content-Type, a BOM, then <meta charset> or
-// http-equiv decide, with windows-1252 as the web's default.
+// http-equiv decide. A page that declares nothing is judged by its bytes,
+// as plain text is: UTF-8 with a few stray bytes stays UTF-8 (the stray
+// bytes become U+FFFD) rather than turning every accent into mojibake;
+// windows-1252, the web's default, only when its bytes look like it.
 func decodeHTML(data []byte, contentType string) (string, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if utf8.Valid(data) {
 		return string(data), nil
 	}
-	enc, _, _ := charset.DetermineEncoding(data, contentType)
+	enc, _, certain := charset.DetermineEncoding(data, contentType)
+	if !certain && !declaresCharset(data) && !looksWindows1252(data) {
+		return strings.ToValidUTF8(string(data), "\uFFFD"), nil
+	}
 	out, err := io.ReadAll(enc.NewDecoder().Reader(bytes.NewReader(data)))
 	if err != nil {
 		return strings.ToValidUTF8(string(data), "\uFFFD"), nil
@@ -253,4 +265,11 @@ func hasContent(blocks []Block) bool {
 		}
 	}
 	return false
+}
+
+// declaresCharset reports a charset named in the page's head, where the
+// HTML standard's prescan looks for it (the first 1024 bytes).
+func declaresCharset(data []byte) bool {
+	head := data[:min(len(data), 1024)]
+	return bytes.Contains(bytes.ToLower(head), []byte("charset"))
 }

@@ -148,7 +148,6 @@ func TestCleanHTMLNoContent(t *testing.T) {
 		{"chrome only", mustRead(t, filepath.Join("testdata", "html", "no-article.html"))},
 		{"empty body", "<html><body></body></html>"},
 		{"scripts only", "<html><body><script>var a = 'lots of text here, not an article';</script></body></html>"},
-		{"too deep", strings.Repeat("<div>", 5000) + "text" + strings.Repeat("</div>", 5000)},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -180,9 +179,18 @@ func TestCleanHTMLRobust(t *testing.T) {
 	}{
 		{"truncated", "<html><body><article><p>The mill reopened on Tuesday after a fire closed it for six weeks.</p><p>Workers were", "mill reopened on Tuesday"},
 		{"unclosed tags", "<div><p>Bus fares in Lorvin rise by 12 cents from June, the transit board said.<p>It is the first rise since 2019.<div><span>", "first rise since 2019"},
+		// Mostly UTF-8, no charset declared, one stray byte: the page stays
+		// UTF-8 instead of turning into windows-1252 mojibake.
+		{"one stray byte in undeclared utf-8", "<html><body><p>Café owners in Brisk paid €40 more a month for water, said Zoë Łukasz \x92 of the “traders’ guild”.</p></body></html>", "Café owners in Brisk paid €40 more a month for water, said Zoë Łukasz"},
 		{"invalid utf-8", "<p>Caf\xe9 owners in Brisk paid \xa340 more a month for water this year.</p>", "Café owners in Brisk paid £40"},
 		{"div text with br", "<div class=\"post\">First paragraph of the story about the bridge.<br><br>Second paragraph explains the cost of the bridge repair.</div>", "Second paragraph explains"},
 		{"nested deep but legal", strings.Repeat("<div>", 300) + "<p>Deep nesting still yields the harbour story text.</p>" + strings.Repeat("</div>", 300), "Deep nesting still"},
+		// Beyond the parser's 512 open elements: the page is parsed again
+		// with the excess nesting flattened.
+		{"nested beyond the parser's bound", strings.Repeat("<div>", 5000) + "<p>The ferry timetable changes on 3 May, the harbour office said.</p>" + strings.Repeat("</div>", 5000), "ferry timetable changes on 3 May"},
+		{"unclosed divs", "<html><body>" + strings.Repeat("<div class=\"row\">", 700) + "<p>Council tax in Dorrow rises by 4.9 per cent in April, the council confirmed.</p><p>It is the third rise in three years.</p>", "Council tax in Dorrow rises"},
+		{"unclosed font tags around every paragraph", "<html><body>" + strings.Repeat("<font size=\"2\"><p>The old bridge toll of 40 pence was scrapped in 1998 after a local vote. ", 600) + "</body></html>", "old bridge toll of 40 pence"},
+		{"text after deep nesting", strings.Repeat("<span>", 600) + "x" + strings.Repeat("</span>", 600) + "<p>Rail services resume on Monday after the landslip was cleared, the operator said.</p>", "Rail services resume on Monday"},
 		{"layout table", "<table><tr><td><p>The reservoir stood at 41 per cent of capacity on Monday, the water board said.</p><p>Hosepipe bans remain in place.</p></td><td><a href=\"/x\">Home</a></td></tr></table>", "reservoir stood at 41 per cent"},
 		{"form wrapper", "<form id=\"aspnetForm\"><div class=\"story\"><p>" + strings.Repeat("The committee heard evidence for four hours about the new depot. ", 10) + "</p></div></form>", "committee heard evidence"},
 	}
@@ -468,6 +476,45 @@ func TestHeadlineInsideTitle(t *testing.T) {
 			}
 			if body := doc.BodyText(); !strings.HasPrefix(body, "The harbour authority") {
 				t.Errorf("body opens with %q, want the first paragraph", body[:min(len(body), 60)])
+			}
+		})
+	}
+}
+
+// A page with more elements than MaxHTMLElements is parsed up to the
+// bound: its start is kept, and memory does not grow with the rest.
+func TestCleanHTMLElementBound(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("<html><body><p>The depot opened in 2019 at a cost of 4 million pounds, the council said.</p>")
+	for range MaxHTMLElements {
+		b.WriteString("<p>x</p>")
+	}
+	b.WriteString("<p>This closing paragraph about the bus depot lies beyond the bound.</p></body></html>")
+	doc, err := cleanHTML("p.html", []byte(b.String()), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := doc.Text
+	if !strings.Contains(all, "depot opened in 2019") {
+		t.Errorf("text lacks the page's start")
+	}
+	if strings.Contains(all, "beyond the bound") {
+		t.Errorf("text holds a paragraph beyond %d elements", MaxHTMLElements)
+	}
+}
+
+func TestFlattenNesting(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"shallow page unchanged", "<div><p>a</p><br><img src=x></div>", "<div><p>a</p><br><img src=x></div>"},
+		{"excess dropped with its end tags", "<b><b><b>x</b></b></b>y", "<b><b>x</b></b>y"},
+		{"script text kept", "<i><i><script>if (a<b) {}</script></i></i>", "<i><i><script>if (a<b) {}</script></i></i>"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := flattenNesting(tc.in, 2); got != tc.want {
+				t.Errorf("flattenNesting(%q, 2) = %q, want %q", tc.in, got, tc.want)
 			}
 		})
 	}

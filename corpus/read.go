@@ -18,7 +18,8 @@ import (
 // when fn returns an error or ctx is done, and returns that error.
 //
 // Inside a directory only regular files (and symbolic links to them) are
-// passed: Clean decides whether a file is a document. Links to directories
+// passed: Clean decides whether a file is a document. Index directories
+// (a Bleve index, such as claimdex.bleve) are skipped. Links to directories
 // are not followed, so a link cycle cannot make Walk loop.
 func Walk(ctx context.Context, locations []string, fn func(loc string, err error) error) error {
 	for _, loc := range locations {
@@ -73,6 +74,9 @@ func walkDir(ctx context.Context, root string, fn func(loc string, err error) er
 			return nil
 		}
 		if d.IsDir() {
+			if isIndexDir(path) {
+				return filepath.SkipDir // "claimdex ingest ." beside its index
+			}
 			return nil
 		}
 		mode := d.Type()
@@ -90,14 +94,51 @@ func walkDir(ctx context.Context, root string, fn func(loc string, err error) er
 	})
 }
 
+// isIndexDir reports a Bleve index directory, such as claimdex's own
+// index: its files are segments, not documents.
+func isIndexDir(path string) bool {
+	meta, err := os.Stat(filepath.Join(path, "index_meta.json"))
+	if err != nil || !meta.Mode().IsRegular() {
+		return false
+	}
+	store, err := os.Stat(filepath.Join(path, "store"))
+	return err == nil && store.IsDir()
+}
+
 // isHidden reports dot files and dot directories (".git", ".DS_Store").
 func isHidden(name string) bool {
 	return strings.HasPrefix(name, ".") && name != "." && name != ".."
 }
 
+// ReadContext is Read that gives up when ctx is done: a pipe or a
+// terminal can hold a read forever, and Ctrl-C must still end the run.
+// The abandoned read ends with the process, or when its writer closes.
+func ReadContext(ctx context.Context, loc string, stdin io.Reader, limit int64) ([]byte, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("read %s: %w", loc, err)
+	}
+	type result struct {
+		data []byte
+		err  error
+	}
+	done := make(chan result, 1)
+	go func() {
+		data, err := Read(loc, stdin, limit)
+		done <- result{data, err}
+	}()
+	select {
+	case r := <-done:
+		return r.data, r.err
+	case <-ctx.Done():
+		return nil, fmt.Errorf("read %s: %w", loc, ctx.Err())
+	}
+}
+
 // Read returns the bytes of one input: a file path, or "-" for stdin.
 // It refuses inputs larger than limit bytes (ErrTooLarge) without reading
-// them whole. A limit of 0 or less means DefaultMaxBytes.
+// them whole. A limit of 0 or less means DefaultMaxBytes. A named pipe
+// is opened without waiting for a writer (with none, it reads as empty);
+// a device is read up to the limit like any stream.
 func Read(loc string, stdin io.Reader, limit int64) ([]byte, error) {
 	if limit <= 0 {
 		limit = DefaultMaxBytes
@@ -109,7 +150,7 @@ func Read(loc string, stdin io.Reader, limit int64) ([]byte, error) {
 		}
 		r = stdin
 	} else {
-		f, err := os.Open(loc)
+		f, err := openInput(loc)
 		if err != nil {
 			return nil, fmt.Errorf("read %s: %w", loc, err)
 		}

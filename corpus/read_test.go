@@ -111,3 +111,31 @@ func TestRead(t *testing.T) {
 		})
 	}
 }
+
+// "claimdex ingest ." beside the index must not read the index's own
+// files as documents.
+func TestWalkSkipsIndexDirectories(t *testing.T) {
+	dir := t.TempDir()
+	for _, p := range []string{"story.txt", "claimdex.bleve/index_meta.json", "claimdex.bleve/store/000000000003.zap", "other.bleve/index_meta.json", "other.bleve/store/root.bolt", "notes/index_meta.json"} {
+		full := filepath.Join(dir, p)
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var got []string
+	err := Walk(t.Context(), []string{dir}, func(loc string, err error) error {
+		rel, _ := filepath.Rel(dir, loc)
+		got = append(got, filepath.ToSlash(rel))
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"notes/index_meta.json", "story.txt"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("walked (-want +got):\n%s", diff)
+	}
+}

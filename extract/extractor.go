@@ -49,8 +49,18 @@ type unit struct {
 // calls to action without checkable content, fragments and lone datelines
 // give no claims.
 func (x *Extractor) Claims(doc *corpus.Document) []Claim {
-	claims, _ := x.Document(doc)
+	claims, _, _ := x.analyze(doc, 0)
 	return claims
+}
+
+// ClaimsUpTo is Claims for at most max claims (no cap when max <= 0): the
+// first max claims of the document, in document order. truncated reports
+// that the document held more. The work, and the memory, are bounded by
+// max rather than by the document: only the first units that can give
+// max claims are analysed.
+func (x *Extractor) ClaimsUpTo(doc *corpus.Document, max int) (claims []Claim, truncated bool) {
+	claims, _, truncated = x.analyze(doc, max)
+	return claims, truncated
 }
 
 // DocEntity is a name the document mentions anywhere outside its
@@ -68,9 +78,28 @@ type DocEntity struct {
 // captions, ordered by first mention. They let a search by entity find a
 // document whose name sits only in a dateline or a results table.
 func (x *Extractor) Document(doc *corpus.Document) ([]Claim, []DocEntity) {
+	claims, ents, _ := x.analyze(doc, 0)
+	return claims, ents
+}
+
+// analyze does the work of Claims, ClaimsUpTo and Document.
+func (x *Extractor) analyze(doc *corpus.Document, max int) ([]Claim, []DocEntity, bool) {
 	units, blockText, blockStart := buildUnits(doc)
 	if len(units) == 0 {
-		return []Claim{}, []DocEntity{}
+		return []Claim{}, []DocEntity{}, false
+	}
+	truncated := false
+	if limit := unitLimit(max); limit > 0 && len(units) > limit {
+		// Cut at a block boundary where possible, so that the last
+		// block's speakers are resolved with all of its sentences.
+		cut := limit
+		for cut > limit/2 && units[cut].block == units[cut-1].block {
+			cut--
+		}
+		if cut == limit/2 {
+			cut = limit
+		}
+		units, truncated = units[:cut], true
 	}
 	texts := make([]string, len(units))
 	for i, u := range units {
@@ -128,6 +157,14 @@ func (x *Extractor) Document(doc *corpus.Document) ([]Claim, []DocEntity) {
 	if !doc.Published.IsZero() {
 		published = doc.Published.Format(time.RFC3339)
 	}
+	// Claim ids come from the content, not the document id: a local
+	// document's id is its absolute path, and the same article must give
+	// the same claim ids wherever its file lies. Two indexed documents
+	// never share a content hash (the second is a duplicate).
+	idKey := doc.Hash
+	if idKey == "" {
+		idKey = doc.ID
+	}
 	claims := make([]Claim, 0, len(units))
 	for i, u := range units {
 		text := texts[i]
@@ -137,7 +174,7 @@ func (x *Extractor) Document(doc *corpus.Document) ([]Claim, []DocEntity) {
 			kind = KindQuote
 		}
 		c := Claim{
-			ID:         claimID(doc.ID, u.start, text),
+			ID:         claimID(idKey, u.start, text),
 			DocID:      doc.ID,
 			Location:   doc.Location,
 			Source:     doc.Source,
@@ -159,6 +196,9 @@ func (x *Extractor) Document(doc *corpus.Document) ([]Claim, []DocEntity) {
 			continue
 		}
 		c.Score = Score(&c)
+		if max > 0 && len(claims) == max {
+			return claims, docEntities(0, nil, 0, nil), true
+		}
 		claims = append(claims, c)
 	}
 	restOf := func(i int) []Entity {
@@ -167,7 +207,7 @@ func (x *Extractor) Document(doc *corpus.Document) ([]Claim, []DocEntity) {
 		}
 		return []Entity{}
 	}
-	return claims, docEntities(len(units), entsOf, len(rest), restOf)
+	return claims, docEntities(len(units), entsOf, len(rest), restOf), truncated
 }
 
 // nonUnitTexts returns the texts of the document that give no unit but
@@ -216,6 +256,15 @@ func docEntities(n int, entsOf func(int) []Entity, m int, restOf func(int) []Ent
 		}
 	}
 	return out
+}
+
+// unitLimit is how many candidate units are analysed for max claims: some
+// units (questions, fragments) give no claim, so a few more than max.
+func unitLimit(max int) int {
+	if max <= 0 {
+		return 0
+	}
+	return max + max/4 + 16
 }
 
 // buildUnits splits the document's blocks into candidate units. It also
@@ -313,9 +362,10 @@ func datelineEnd(text string) int {
 	return loc[1]
 }
 
-// claimID is stable: the same document, position and text give the same id.
-func claimID(docID string, start int, text string) string {
-	h := sha256.Sum256([]byte(docID + "\x00" + strconv.Itoa(start) + "\x00" + text))
+// claimID is stable: the same document content, position and text give
+// the same id.
+func claimID(key string, start int, text string) string {
+	h := sha256.Sum256([]byte(key + "\x00" + strconv.Itoa(start) + "\x00" + text))
 	return hex.EncodeToString(h[:8])
 }
 

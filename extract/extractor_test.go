@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -378,5 +379,47 @@ func TestDocumentEntities(t *testing.T) {
 	}
 	if c := x.Claims(doc); len(c) != len(claims) {
 		t.Errorf("Claims gives %d claims, Document %d", len(c), len(claims))
+	}
+}
+
+// ClaimsUpTo keeps the first claims of a document and analyses only the
+// units that can give them, so that a page dense with figures costs
+// memory bounded by the cap, not by its size.
+func TestClaimsUpTo(t *testing.T) {
+	x := testExtractor(t)
+	var b strings.Builder
+	for i := range 300 {
+		fmt.Fprintf(&b, "The harbour board said cargo volumes rose %d per cent to %d tonnes in March 2026.\n\n", i%40+1, 1000+i)
+	}
+	doc, err := corpus.Clean("dense.txt", []byte(b.String()), corpus.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := x.Claims(doc)
+	if len(all) < 200 {
+		t.Fatalf("the document gives %d claims, want at least 200 for the test", len(all))
+	}
+	tests := []struct {
+		max           int
+		wantN         int
+		wantTruncated bool
+	}{
+		{0, len(all), false},
+		{50, 50, true},
+		{len(all), len(all), false},
+		{len(all) + 10, len(all), false},
+	}
+	for _, tc := range tests {
+		got, truncated := x.ClaimsUpTo(doc, tc.max)
+		if len(got) != tc.wantN || truncated != tc.wantTruncated {
+			t.Errorf("ClaimsUpTo(%d) = %d claims, truncated %v; want %d, %v", tc.max, len(got), truncated, tc.wantN, tc.wantTruncated)
+			continue
+		}
+		for i := range got {
+			if got[i].ID != all[i].ID {
+				t.Errorf("ClaimsUpTo(%d): claim %d is %s, want the document's own %s", tc.max, i, got[i].ID, all[i].ID)
+				break
+			}
+		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"sync"
 	"time"
 
@@ -39,11 +40,17 @@ type Index struct {
 	mu      sync.Mutex
 	writers map[*Writer]struct{}
 	closed  bool
+	failed  error // the first failed batch (see apply)
 }
 
 // Open opens the index at path, creating it when the path does not exist
 // or is an empty directory.
 func Open(path string) (*Index, error) {
+	return open(path, true)
+}
+
+// open is Open; repair allows it to recreate a half-created index.
+func open(path string, repair bool) (*Index, error) {
 	fi, err := os.Stat(path)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
@@ -61,6 +68,14 @@ func Open(path string) (*Index, error) {
 		return create(path)
 	}
 	b, err := bleve.OpenUsing(path, map[string]any{"bolt_timeout": lockTimeout.String()})
+	if err != nil && repair && !errors.Is(err, bolterrors.ErrTimeout) && halfCreated(path) {
+		// Left by a claimdex killed while creating it (before creation
+		// went through a temporary directory): it holds nothing.
+		if err := os.RemoveAll(path); err != nil {
+			return nil, fmt.Errorf("open index %s: remove a half-created index: %w", path, err)
+		}
+		return create(path)
+	}
 	if err != nil {
 		if errors.Is(err, bolterrors.ErrTimeout) {
 			return nil, fmt.Errorf("open index %s: %w (waited %s)", path, ErrLocked, lockTimeout)
@@ -71,6 +86,13 @@ func Open(path string) (*Index, error) {
 		return nil, fmt.Errorf("open index %s: %w", path, err)
 	}
 	v, err := b.GetInternal(internalVersionKey)
+	if err == nil && v == nil && repair && halfCreated(path) {
+		_ = b.Close()
+		if err := os.RemoveAll(path); err != nil {
+			return nil, fmt.Errorf("open index %s: remove a half-created index: %w", path, err)
+		}
+		return create(path)
+	}
 	if err != nil || string(v) != mappingVersion {
 		_ = b.Close()
 		if err != nil {
@@ -79,23 +101,89 @@ func Open(path string) (*Index, error) {
 		return nil, fmt.Errorf("open index %s: %w: built by another program or an incompatible claimdex version (mapping %q, want %q); remove it and ingest again",
 			path, ErrNotIndex, v, mappingVersion)
 	}
-	return newIndex(b), nil
+	ix := newIndex(b)
+	if err := ix.rollbackPending(); err != nil {
+		_ = b.Close()
+		return nil, fmt.Errorf("open index %s: %w", path, err)
+	}
+	return ix, nil
 }
 
+// create makes a new index at path, which does not exist or is an empty
+// directory. The index is built in a temporary directory beside path and
+// renamed into place once complete, so that a process killed while
+// creating it leaves no index that cannot be opened.
 func create(path string) (*Index, error) {
 	m, err := buildMapping()
 	if err != nil {
 		return nil, fmt.Errorf("create index %s: mapping: %w", path, err)
 	}
-	b, err := bleve.NewUsing(path, m, scorch.Name, scorch.Name, nil)
+	parent, base := filepath.Split(filepath.Clean(path))
+	if parent == "" {
+		parent = "."
+	}
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, fmt.Errorf("create index %s: %w", path, err)
+	}
+	tmp, err := os.MkdirTemp(parent, "."+base+".creating-")
 	if err != nil {
 		return nil, fmt.Errorf("create index %s: %w", path, err)
 	}
-	if err := b.SetInternal(internalVersionKey, []byte(mappingVersion)); err != nil {
-		_ = b.Close()
+	defer os.RemoveAll(tmp) // gone once renamed; a leftover on failure
+	dir := filepath.Join(tmp, "index")
+	b, err := bleve.NewUsing(dir, m, scorch.Name, scorch.Name, nil)
+	if err != nil {
 		return nil, fmt.Errorf("create index %s: %w", path, err)
 	}
-	return newIndex(b), nil
+	err = b.SetInternal(internalVersionKey, []byte(mappingVersion))
+	if cerr := b.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return nil, fmt.Errorf("create index %s: %w", path, err)
+	}
+	// An empty directory the user made for the index gives way to it
+	// (os.Remove removes nothing else).
+	if err := os.Remove(path); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("create index %s: %w", path, err)
+	}
+	if err := os.Rename(dir, path); err != nil {
+		// Another process may have created it first; open what is there.
+		if fi, serr := os.Stat(path); serr != nil || !fi.IsDir() {
+			return nil, fmt.Errorf("create index %s: %w", path, err)
+		}
+		if empty, _ := isEmptyDir(path); empty {
+			return nil, fmt.Errorf("create index %s: %w", path, err)
+		}
+	}
+	return open(path, false)
+}
+
+// halfCreated reports an index directory left by a creation that did not
+// finish: Bleve's own files and nothing else, and no segment of data.
+func halfCreated(path string) bool {
+	entries, err := os.ReadDir(path)
+	if err != nil {
+		return false
+	}
+	for _, e := range entries {
+		switch e.Name() {
+		case "index_meta.json":
+		case "store":
+			files, err := os.ReadDir(filepath.Join(path, "store"))
+			if err != nil {
+				return false
+			}
+			for _, f := range files {
+				if f.Name() != "root.bolt" {
+					return false
+				}
+			}
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 func isEmptyDir(path string) (bool, error) {

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -68,8 +70,11 @@ func TestOpenRefuses(t *testing.T) {
 			}
 			return dir
 		}},
-		{"corrupt meta", func(t *testing.T, dir string) string {
+		{"corrupt meta beside other files", func(t *testing.T, dir string) string {
 			if err := os.WriteFile(filepath.Join(dir, "index_meta.json"), []byte("{"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("hello"), 0o644); err != nil {
 				t.Fatal(err)
 			}
 			return dir
@@ -204,4 +209,89 @@ func TestFlushCloseReopen(t *testing.T) {
 	w = ix.NewWriter(10)
 	mustPut(t, w, rec2, claims2, Unchanged)
 	mustPut(t, w, DocRecord{ID: "copy", Location: "copy.txt", Hash: rec2.Hash}, claims2, Duplicate)
+}
+
+// What a process killed while creating an index leaves behind holds no
+// data: Open recreates the index instead of failing on it for good.
+func TestOpenRecreatesHalfCreated(t *testing.T) {
+	tests := []struct {
+		name    string
+		prepare func(t *testing.T, dir string)
+	}{
+		{"meta half written", func(t *testing.T, dir string) {
+			if err := os.WriteFile(filepath.Join(dir, "index_meta.json"), []byte("{"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"meta and an empty store", func(t *testing.T, dir string) {
+			if err := os.WriteFile(filepath.Join(dir, "index_meta.json"), []byte(`{"storage":"scorch","index_type":"scorch"}`), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Mkdir(filepath.Join(dir, "store"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"index without its mapping version", func(t *testing.T, dir string) {
+			m, err := buildMapping()
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, err := bleve.NewUsing(dir, m, scorch.Name, scorch.Name, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := b.Close(); err != nil {
+				t.Fatal(err)
+			}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "ix")
+			if err := os.Mkdir(dir, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			tt.prepare(t, dir)
+			ix, err := Open(dir)
+			if err != nil {
+				t.Fatalf("Open: %v", err)
+			}
+			rec, claims := numbered("d", "h", 2)
+			w := ix.NewWriter(10)
+			mustPut(t, w, rec, claims, Added)
+			if err := ix.Close(); err != nil {
+				t.Fatal(err)
+			}
+			ix, err = Open(dir)
+			if err != nil {
+				t.Fatalf("reopen: %v", err)
+			}
+			defer ix.Close()
+			if got := len(exportIDs(t, ix, Query{})); got != 2 {
+				t.Errorf("%d claims after reopening, want 2", got)
+			}
+		})
+	}
+}
+
+// Creation goes through a temporary directory: none is left beside the
+// index, and the index is complete once it appears.
+func TestCreateLeavesNoTemporary(t *testing.T) {
+	parent := t.TempDir()
+	ix, err := Open(filepath.Join(parent, "ix"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix.Close()
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != 1 || entries[0].Name() != "ix" {
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Errorf("parent holds %v, want only the index", names)
+	}
 }

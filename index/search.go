@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"regexp/syntax"
 	"slices"
 	"strings"
 	"time"
@@ -22,6 +23,17 @@ var ErrQuery = errors.New("invalid query")
 
 // DefaultLimit is the page size of Search when Query.Limit is not set.
 const DefaultLimit = 10
+
+// Bounds on what one search may ask for; beyond them Search returns an
+// error wrapping ErrQuery. MaxWindow bounds Offset+Limit (Bleve keeps
+// that many hits; a full listing is Export's job), MaxQueryBytes and
+// MaxTermBytes the query text and its longest word (a 100 KB word made a
+// search take seconds).
+const (
+	MaxWindow     = 1_000_000
+	MaxQueryBytes = 4096
+	MaxTermBytes  = 256
+)
 
 // facetSize is how many values each facet reports.
 const facetSize = 10
@@ -108,6 +120,9 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		limit = DefaultLimit
 	}
 	offset := max(q.Offset, 0)
+	if limit > MaxWindow || offset > MaxWindow-limit {
+		return nil, fmt.Errorf("%w: offset %d and limit %d reach beyond hit %d (export lists every claim)", ErrQuery, offset, limit, MaxWindow)
+	}
 	req := bleve.NewSearchRequestOptions(bq, limit, offset, false)
 	req.SortBy([]string{"-_score", "_id"})
 	req.Fields = []string{fJSON}
@@ -215,6 +230,14 @@ func buildQuery(q Query) (query.Query, error) {
 
 	bq := bleve.NewBooleanQuery()
 	if strings.TrimSpace(q.Text) != "" {
+		if len(q.Text) > MaxQueryBytes {
+			return nil, fmt.Errorf("%w: %d bytes of query text, at most %d", ErrQuery, len(q.Text), MaxQueryBytes)
+		}
+		for _, w := range strings.Fields(q.Text) {
+			if len(w) > MaxTermBytes {
+				return nil, fmt.Errorf("%w: a word of %d bytes in the query, at most %d", ErrQuery, len(w), MaxTermBytes)
+			}
+		}
 		qs := bleve.NewQueryStringQuery(q.Text)
 		parsed, err := qs.Parse()
 		if err != nil {
@@ -225,10 +248,46 @@ func buildQuery(q Query) (query.Query, error) {
 				return nil, fmt.Errorf("%w: %q: %v", ErrQuery, q.Text, err)
 			}
 		}
+		if err := checkRegexps(parsed); err != nil {
+			return nil, fmt.Errorf("%w: %q: %v", ErrQuery, q.Text, err)
+		}
 		bq.AddMust(qs)
 	}
 	bq.AddFilter(bleve.NewConjunctionQuery(filters...))
 	return bq, nil
+}
+
+// checkRegexps compiles the /regular expressions/ of a parsed query
+// string, which Bleve would otherwise reject only while searching, as an
+// index error rather than a mistake in the query.
+func checkRegexps(q query.Query) error {
+	switch q := q.(type) {
+	case *query.RegexpQuery:
+		if _, err := syntax.Parse(q.Regexp, syntax.Perl); err != nil {
+			return fmt.Errorf("regular expression /%s/: %w", q.Regexp, err)
+		}
+	case *query.BooleanQuery:
+		for _, sub := range []query.Query{q.Must, q.Should, q.MustNot, q.Filter} {
+			if sub != nil {
+				if err := checkRegexps(sub); err != nil {
+					return err
+				}
+			}
+		}
+	case *query.ConjunctionQuery:
+		for _, sub := range q.Conjuncts {
+			if err := checkRegexps(sub); err != nil {
+				return err
+			}
+		}
+	case *query.DisjunctionQuery:
+		for _, sub := range q.Disjuncts {
+			if err := checkRegexps(sub); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // amountFilter is the currency and amount part of q. With both a currency

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -340,5 +341,34 @@ func BenchmarkSearch(b *testing.B) {
 		if res.Total != 10000 {
 			b.Fatalf("Total = %d", res.Total)
 		}
+	}
+}
+
+// Searches beyond the bounds are mistakes in the query (ErrQuery), not
+// panics inside Bleve or seconds of work.
+func TestSearchBounds(t *testing.T) {
+	ix, _ := loaded(t)
+	tests := []struct {
+		name string
+		q    Query
+	}{
+		{"offset near the int maximum", Query{Text: "fund", Offset: math.MaxInt64 - 5, Limit: 10}},
+		{"offset beyond the window", Query{Offset: MaxWindow}},
+		{"limit beyond the window", Query{Limit: MaxWindow + 1}},
+		{"query text too long", Query{Text: strings.Repeat("fund ", MaxQueryBytes/5+1)}},
+		{"one huge word", Query{Text: strings.Repeat("a", 100_000)}},
+		{"bad regular expression", Query{Text: "/[/"}},
+		{"bad regular expression inside", Query{Text: "fund -/(a/"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ix.Search(t.Context(), tt.q)
+			if !errors.Is(err, ErrQuery) {
+				t.Errorf("Search = %v, want an error wrapping ErrQuery", err)
+			}
+		})
+	}
+	if _, err := ix.Search(t.Context(), Query{Text: "/fl.od/", Offset: MaxWindow - 10, Limit: 10}); err != nil {
+		t.Errorf("a good regular expression at the last page: %v", err)
 	}
 }

@@ -56,6 +56,7 @@ type Writer struct {
 
 	pending map[string]DocRecord // by document id, not yet applied
 	byHash  map[string]string    // content hash -> document id, pending only
+	removed map[string]bool      // document ids removed, pending only
 }
 
 // NewWriter returns a writer that flushes every batchSize claims
@@ -70,6 +71,7 @@ func (ix *Index) NewWriter(batchSize int) *Writer {
 		batch:   ix.b.NewBatch(),
 		pending: map[string]DocRecord{},
 		byHash:  map[string]string{},
+		removed: map[string]bool{},
 	}
 	ix.mu.Lock()
 	if ix.writers != nil {
@@ -106,6 +108,10 @@ func (w *Writer) Put(rec DocRecord, claims []extract.Claim) (o Outcome, dupOf st
 		}
 	}
 
+	if len(claims) >= w.size {
+		return w.putLarge(rec, old, found, claims)
+	}
+
 	// Map every Bleve document first: only mapping can fail, so an error
 	// leaves the pending batch as it was.
 	docs := make([]*document.Document, 0, len(claims)+1)
@@ -133,20 +139,7 @@ func (w *Writer) Put(rec DocRecord, claims []extract.Claim) (o Outcome, dupOf st
 		}
 	}
 	rec.Claims = ids
-	if rec.Profile == nil {
-		p := crosscheck.NewProfile(claims)
-		p.Doc = rec.ID
-		rec.Profile = &p
-	}
-	// The document waits for the cross-source analysis, which must also
-	// redo the story it was in.
-	rec.Pending, rec.Story, rec.PrevStory = true, "", ""
-	if found {
-		rec.PrevStory = old.Story
-		if old.Pending && old.PrevStory != "" {
-			rec.PrevStory = old.PrevStory
-		}
-	}
+	awaitAnalysis(&rec, old, found, claims)
 	fields, err := recordDocument(rec)
 	if err != nil {
 		return 0, "", fmt.Errorf("put document %s: %w", rec.Location, err)
@@ -175,6 +168,7 @@ func (w *Writer) Put(rec DocRecord, claims []extract.Claim) (o Outcome, dupOf st
 		delete(w.byHash, old.Hash)
 	}
 	w.pending[rec.ID] = rec
+	delete(w.removed, rec.ID)
 	if rec.Hash != "" {
 		w.byHash[rec.Hash] = rec.ID
 	}
@@ -188,6 +182,48 @@ func (w *Writer) Put(rec DocRecord, claims []extract.Claim) (o Outcome, dupOf st
 		}
 	}
 	return o, "", nil
+}
+
+// awaitAnalysis readies the record of a document being written for the
+// cross-source analysis: its profile (from its claims, unless the caller
+// made one), and the pending mark with the story it was in, which must
+// be analysed again without its old claims.
+func awaitAnalysis(rec *DocRecord, old DocRecord, found bool, claims []extract.Claim) {
+	if rec.Profile == nil {
+		p := crosscheck.NewProfile(claims)
+		p.Doc = rec.ID
+		rec.Profile = &p
+	}
+	rec.Pending, rec.Story, rec.PrevStory = true, "", ""
+	if found {
+		rec.PrevStory = old.Story
+		if old.Pending && old.PrevStory != "" {
+			rec.PrevStory = old.PrevStory
+		}
+	}
+}
+
+// Remove deletes document id, its record and its claims, in the pending
+// batch. Removing a document the index does not hold does nothing.
+func (w *Writer) Remove(id string) error {
+	rec, found, err := w.record(id)
+	if err != nil {
+		return fmt.Errorf("remove document %s: %w", id, err)
+	}
+	if !found {
+		return nil
+	}
+	for _, c := range rec.Claims {
+		w.batch.Delete(c)
+	}
+	w.batch.Delete(docIDPrefix + id)
+	w.ops += len(rec.Claims) + 1
+	if w.byHash[rec.Hash] == id {
+		delete(w.byHash, rec.Hash)
+	}
+	delete(w.pending, id)
+	w.removed[id] = true
+	return nil
 }
 
 // mapDocument turns fields into a Bleve document with the index mapping.
@@ -204,6 +240,9 @@ func (w *Writer) mapDocument(id string, fields map[string]any) (*document.Docume
 func (w *Writer) record(id string) (DocRecord, bool, error) {
 	if rec, ok := w.pending[id]; ok {
 		return rec, true, nil
+	}
+	if w.removed[id] {
+		return DocRecord{}, false, nil
 	}
 	return w.ix.Doc(id)
 }
@@ -227,8 +266,8 @@ func (w *Writer) holderOf(hash, self string) (string, bool, error) {
 		if id == self {
 			continue
 		}
-		if p, ok := w.pending[id]; ok && p.Hash != hash {
-			continue // replaced in the pending batch
+		if p, ok := w.pending[id]; ok && p.Hash != hash || w.removed[id] {
+			continue // replaced or removed in the pending batch
 		}
 		raw, err := storedJSON(h.Fields, h.ID)
 		if err != nil {
@@ -253,15 +292,197 @@ func (w *Writer) Flush() error {
 		w.ops = 0
 		clear(w.pending)
 		clear(w.byHash)
+		clear(w.removed)
 	}()
 	if w.batch.Size() == 0 {
 		return nil
 	}
-	if err := w.ix.b.Batch(w.batch); err != nil {
+	if err := w.ix.apply(w.batch); err != nil {
 		if errors.Is(err, bleve.ErrorIndexClosed) {
 			return fmt.Errorf("flush %d changes: index is closed: %w", w.batch.Size(), err)
 		}
 		return fmt.Errorf("flush %d changes: %w", w.batch.Size(), err)
+	}
+	return nil
+}
+
+// internalPendingKey holds the document a large Put is writing (see
+// putLarge), from the first of its batches until the last one.
+var internalPendingKey = []byte("claimdex:pending-doc")
+
+// pendingDoc is what a large Put records before its first batch: every
+// claim id the index may hold for the document while it is half written.
+type pendingDoc struct {
+	ID       string   `json:"id"`
+	Location string   `json:"location"`
+	Claims   []string `json:"claims"`
+}
+
+// putLarge writes a document with at least a batch of claims in several
+// batches, so that memory is bounded by the batch size rather than by the
+// document. It stays atomic for every reader: the first batch records the
+// document as pending (its old and new claim ids), the last one writes
+// the record, deletes orphaned claims and clears the mark, and Open rolls
+// back a pending document left by a crash, removing its claims and record
+// so that the next ingest adds it whole.
+func (w *Writer) putLarge(rec DocRecord, old DocRecord, found bool, claims []extract.Claim) (Outcome, string, error) {
+	ids := make([]string, 0, len(claims))
+	keep := make(map[string]bool, len(claims))
+	for _, c := range claims {
+		if c.ID == "" {
+			return 0, "", fmt.Errorf("put document %s: claim at offset %d has no id", rec.Location, c.Offset.Start)
+		}
+		if strings.HasPrefix(c.ID, docIDPrefix) {
+			return 0, "", fmt.Errorf("put document %s: claim id %q uses the reserved prefix %q", rec.Location, c.ID, docIDPrefix)
+		}
+		if !keep[c.ID] {
+			ids = append(ids, c.ID)
+			keep[c.ID] = true
+		}
+	}
+	rec.Claims = ids
+	awaitAnalysis(&rec, old, found, claims)
+	fields, err := recordDocument(rec)
+	if err != nil {
+		return 0, "", fmt.Errorf("put document %s: %w", rec.Location, err)
+	}
+	recDoc, err := w.mapDocument(docIDPrefix+rec.ID, fields)
+	if err != nil {
+		return 0, "", fmt.Errorf("put document %s: record: %w", rec.Location, err)
+	}
+	// Earlier documents go in first: the pending mark covers this one only.
+	if err := w.Flush(); err != nil {
+		return 0, "", err
+	}
+	mark := pendingDoc{ID: rec.ID, Location: rec.Location, Claims: ids}
+	var orphans []string
+	if found {
+		for _, id := range old.Claims {
+			if !keep[id] {
+				mark.Claims = append(mark.Claims, id)
+				orphans = append(orphans, id)
+			}
+		}
+	}
+	raw, err := json.Marshal(mark)
+	if err != nil {
+		return 0, "", fmt.Errorf("put document %s: %w", rec.Location, err)
+	}
+	w.batch.SetInternal(internalPendingKey, raw)
+	if err := w.apply(); err != nil {
+		return 0, "", fmt.Errorf("put document %s: %w", rec.Location, err)
+	}
+	// From here on a failure leaves the document pending: the next Open
+	// rolls it back. (Not at once: after a failed batch, Bleve must not
+	// be given another; see Index.apply.)
+	fail := func(err error) (Outcome, string, error) {
+		w.batch = w.ix.b.NewBatch()
+		return 0, "", fmt.Errorf("put document %s: %w", rec.Location, err)
+	}
+	for i := 0; i < len(claims); i += w.size {
+		for _, c := range claims[i:min(i+w.size, len(claims))] {
+			fields, err := claimDocument(c)
+			if err != nil {
+				return fail(err)
+			}
+			d, err := w.mapDocument(c.ID, fields)
+			if err != nil {
+				return fail(fmt.Errorf("claim %s: %w", c.ID, err))
+			}
+			_ = w.batch.IndexAdvanced(d) // ids checked non-empty above
+		}
+		if err := w.apply(); err != nil {
+			return fail(err)
+		}
+	}
+	for i := 0; i < len(orphans); i += w.size {
+		for _, id := range orphans[i:min(i+w.size, len(orphans))] {
+			w.batch.Delete(id)
+		}
+		if err := w.apply(); err != nil {
+			return fail(err)
+		}
+	}
+	_ = w.batch.IndexAdvanced(recDoc)
+	w.batch.DeleteInternal(internalPendingKey)
+	if err := w.apply(); err != nil {
+		return fail(err)
+	}
+	if found {
+		return Replaced, "", nil
+	}
+	return Added, "", nil
+}
+
+// apply applies the pending batch of a large Put and starts a new one.
+func (w *Writer) apply() error {
+	b := w.batch
+	w.batch = w.ix.b.NewBatch()
+	if testHookApply != nil {
+		if err := testHookApply(b.Size()); err != nil {
+			return err
+		}
+	}
+	if err := w.ix.apply(b); err != nil {
+		return fmt.Errorf("apply batch of %d changes: %w", b.Size(), err)
+	}
+	return nil
+}
+
+// apply applies a Bleve batch. After one batch has failed (a full disk,
+// a read-only file system) no other is tried: scorch is then in a state
+// where the next batch can panic, and what reached the disk before is
+// safe for the next Open. A panic inside Bleve becomes an error too.
+func (ix *Index) apply(b *bleve.Batch) (err error) {
+	ix.mu.Lock()
+	failed := ix.failed
+	ix.mu.Unlock()
+	if failed != nil {
+		return fmt.Errorf("index not written after an earlier write failed: %w", failed)
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("index write: %v", p)
+		}
+		if err != nil {
+			ix.mu.Lock()
+			if ix.failed == nil {
+				ix.failed = err
+			}
+			ix.mu.Unlock()
+		}
+	}()
+	return ix.b.Batch(b)
+}
+
+// testHookApply, when set by a test, sees the size of every batch of a
+// large Put before it is applied, and fails it by returning an error.
+var testHookApply func(changes int) error
+
+// rollbackPending removes a document left half written by a large Put
+// (a crash or a failed write between its batches): its claims, old and
+// new, and its record, in one batch. The next ingest adds it whole.
+func (ix *Index) rollbackPending() error {
+	raw, err := ix.b.GetInternal(internalPendingKey)
+	if err != nil {
+		return fmt.Errorf("read pending document: %w", err)
+	}
+	if raw == nil {
+		return nil
+	}
+	var p pendingDoc
+	b := ix.b.NewBatch()
+	if err := json.Unmarshal(raw, &p); err == nil {
+		for _, id := range p.Claims {
+			b.Delete(id)
+		}
+		if p.ID != "" {
+			b.Delete(docIDPrefix + p.ID)
+		}
+	}
+	b.DeleteInternal(internalPendingKey)
+	if err := ix.apply(b); err != nil {
+		return fmt.Errorf("roll back half-written document %s: %w", p.Location, err)
 	}
 	return nil
 }

@@ -1,8 +1,10 @@
 package index
 
 import (
+	"encoding/json"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -296,5 +298,148 @@ func TestWriterOddValues(t *testing.T) {
 	}
 	if got := searchIDs(t, ix, Query{Since: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)}); len(got) != 0 {
 		t.Errorf("date filter matched out-of-range dates: %v", got)
+	}
+}
+
+// A document with more claims than the batch size is written in batches
+// of at most that size, so that memory does not grow with the document,
+// and still appears whole.
+func TestWriterLargeDocumentInBoundedBatches(t *testing.T) {
+	ix := newMem(t)
+	w := ix.NewWriter(10)
+	var sizes []int
+	testHookApply = func(n int) error { sizes = append(sizes, n); return nil }
+	t.Cleanup(func() { testHookApply = nil })
+
+	rec, claims := numbered("big", "h1", 45)
+	mustPut(t, w, rec, claims, Added)
+	if got := len(exportIDs(t, ix, Query{})); got != 45 {
+		t.Errorf("after the large Put: %d claims visible, want 45", got)
+	}
+	for _, n := range sizes {
+		if n > 10 {
+			t.Errorf("a batch of %d changes, want at most the batch size 10 (all: %v)", n, sizes)
+		}
+	}
+	// Replaced by a shorter version: the orphans go, the record follows.
+	rec2, claims2 := numbered("big", "h2", 30)
+	mustPut(t, w, rec2, claims2, Replaced)
+	if got := len(exportIDs(t, ix, Query{})); got != 30 {
+		t.Errorf("after the replacement: %d claims visible, want 30", got)
+	}
+	got, found, err := ix.Doc("big")
+	if err != nil || !found || got.Hash != "h2" || len(got.Claims) != 30 {
+		t.Errorf("record = %+v, %v, %v; want hash h2 with 30 claims", got, found, err)
+	}
+}
+
+// A large Put that fails between its batches (a full disk) leaves no
+// half document: the next Open rolls it back, and the next ingest adds
+// it whole.
+func TestWriterLargeDocumentInterrupted(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "ix")
+	ix, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := ix.NewWriter(10)
+	small, smallClaims := numbered("small", "hs", 3)
+	mustPut(t, w, small, smallClaims, Added)
+	old, oldClaims := numbered("big", "h1", 12)
+	mustPut(t, w, old, oldClaims, Added)
+
+	applied := 0
+	testHookApply = func(int) error {
+		applied++
+		if applied == 3 { // the mark and one batch of claims are in
+			return fmt.Errorf("disk full")
+		}
+		return nil
+	}
+	t.Cleanup(func() { testHookApply = nil })
+	newRec, newClaims := numbered("big", "h2", 40)
+	for i := range newClaims {
+		newClaims[i].ID = fmt.Sprintf("big-new-%02d", i)
+	}
+	if _, _, err := w.Put(newRec, newClaims); err == nil {
+		t.Fatal("Put succeeded although a batch failed")
+	}
+	testHookApply = nil
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	ix, err = Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if _, found, _ := ix.Doc("big"); found {
+		t.Errorf("the half-written document still has a record")
+	}
+	if got := exportIDs(t, ix, Query{}); len(got) != 3 {
+		t.Errorf("claims after reopening = %v, want only the 3 of the other document", got)
+	}
+	w = ix.NewWriter(10)
+	mustPut(t, w, newRec, newClaims, Added)
+	if got := len(exportIDs(t, ix, Query{})); got != 43 {
+		t.Errorf("after the re-ingest: %d claims, want 43", got)
+	}
+}
+
+// A crash between the batches of a large Put leaves the pending mark and
+// some new claims beside the old record; Open rolls the document back.
+func TestOpenRollsBackHalfWrittenDocument(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "ix")
+	ix, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := ix.NewWriter(10)
+	small, smallClaims := numbered("small", "hs", 3)
+	mustPut(t, w, small, smallClaims, Added)
+	old, oldClaims := numbered("big", "h1", 5)
+	mustPut(t, w, old, oldClaims, Added)
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	// What the first two batches of a large Put leave behind.
+	_, newClaims := numbered("big", "h2", 20)
+	mark := pendingDoc{ID: "big", Location: "loc/big"}
+	for _, c := range newClaims {
+		mark.Claims = append(mark.Claims, c.ID)
+	}
+	raw, _ := json.Marshal(mark)
+	b := ix.b.NewBatch()
+	b.SetInternal(internalPendingKey, raw)
+	for _, c := range newClaims[:10] {
+		fields, err := claimDocument(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := b.Index(c.ID, fields); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := ix.b.Batch(b); err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.b.Close(); err != nil { // no flush of anything: a crash
+		t.Fatal(err)
+	}
+
+	ix, err = Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if _, found, _ := ix.Doc("big"); found {
+		t.Errorf("the half-written document still has a record")
+	}
+	if got := exportIDs(t, ix, Query{}); !slices.Equal(got, []string{"small-00000", "small-00001", "small-00002"}) {
+		t.Errorf("claims after reopening = %v, want only those of the other document", got)
+	}
+	if raw, _ := ix.b.GetInternal(internalPendingKey); raw != nil {
+		t.Errorf("pending mark %q left after the rollback", raw)
 	}
 }

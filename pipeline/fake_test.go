@@ -46,7 +46,7 @@ func (f *fakeCorpus) walkedSoFar() int {
 	return f.walked
 }
 
-func (f *fakeCorpus) read(loc string, _ io.Reader, _ int64) ([]byte, error) {
+func (f *fakeCorpus) read(_ context.Context, loc string, _ io.Reader, _ int64) ([]byte, error) {
 	if err := f.errs[loc]; err != nil {
 		return nil, err
 	}
@@ -65,12 +65,15 @@ func fakeClean(loc string, data []byte, opt corpus.Options) (*corpus.Document, e
 
 // fakeClaims makes one claim per character of the text, so that tests can
 // tell how many claims a document should have.
-func fakeClaims(doc *corpus.Document) []extract.Claim {
+func fakeClaims(doc *corpus.Document, max int) ([]extract.Claim, bool) {
 	var cs []extract.Claim
 	for i := range len(doc.Text) {
+		if max > 0 && len(cs) == max {
+			return cs, true
+		}
 		cs = append(cs, extract.Claim{ID: fmt.Sprintf("%s#%d", doc.ID, i), DocID: doc.ID, Location: doc.Location, Text: doc.Text[i : i+1]})
 	}
-	return cs
+	return cs, false
 }
 
 // fakeIndex mimics index.Index and index.Writer: Put stages a change,
@@ -161,6 +164,21 @@ func (ix *fakeIndex) stageLocked(rec index.DocRecord, claims []extract.Claim) (i
 		}
 	})
 	return o, ""
+}
+
+// Remove stages the removal of a committed document.
+func (ix *fakeIndex) Remove(id string) error {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	ix.pending = append(ix.pending, func() {
+		if old, ok := ix.docs[id]; ok {
+			for _, c := range old.Claims {
+				delete(ix.claims, c)
+			}
+			delete(ix.docs, id)
+		}
+	})
+	return nil
 }
 
 func (ix *fakeIndex) Flush() error {

@@ -81,7 +81,7 @@ func checkWhole(t *testing.T, ix *index.Index, paths []string) int {
 		if err != nil {
 			t.Fatal(err)
 		}
-		doc, err := corpus.Clean(p, data, corpus.Options{})
+		doc, err := corpus.Clean(p, data, corpus.Options{Identity: corpus.LocalIdentity(p)})
 		if err != nil {
 			t.Fatalf("clean %s: %v", p, err)
 		}
@@ -210,5 +210,98 @@ func TestRunCancelOnDisk(t *testing.T) {
 	}
 	if n := checkWhole(t, ix, paths); n != len(paths) {
 		t.Errorf("%d documents recorded after the second run, want %d", n, len(paths))
+	}
+}
+
+// A local document is identified by its absolute path: a different file
+// at the same relative path, ingested from another directory, is another
+// document; the same file named by a relative and an absolute path is one.
+func TestRunLocalIdentity(t *testing.T) {
+	x := extractor(t)
+	root := t.TempDir()
+	for i, d := range []string{"north", "south"} {
+		if err := os.MkdirAll(filepath.Join(root, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		text := fmt.Sprintf("The %s depot opened on 3 March 2026 at a cost of $%d million, the transit board said.\n", d, 10+i)
+		if err := os.WriteFile(filepath.Join(root, d, "story.txt"), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ix, err := index.OpenMem()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	ingest := func(dir, input string) *Report {
+		t.Helper()
+		t.Chdir(dir)
+		rep, err := Run(t.Context(), Config{Workers: 1}, []string{input}, x, ix)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rep
+	}
+	if rep := ingest(filepath.Join(root, "north"), "story.txt"); rep.Added != 1 {
+		t.Fatalf("north/story.txt: %+v, want added", rep)
+	}
+	if rep := ingest(filepath.Join(root, "south"), "story.txt"); rep.Added != 1 || rep.Replaced != 0 {
+		t.Errorf("south/story.txt as story.txt: %+v, want a second document, not a replacement", rep)
+	}
+	if rep := ingest(root, filepath.Join(root, "south", "story.txt")); rep.Unchanged != 1 || len(rep.Duplicates) != 0 {
+		t.Errorf("south/story.txt by its absolute path: %+v, want unchanged, not a duplicate", rep)
+	}
+	if rep := ingest(root, "./north/../north/story.txt"); rep.Unchanged != 1 || len(rep.Duplicates) != 0 {
+		t.Errorf("north/story.txt by an unclean path: %+v, want unchanged", rep)
+	}
+	if n := len(exported(t, ix)); n != 2 {
+		t.Errorf("index holds claims of %d documents, want 2", n)
+	}
+}
+
+// An index written when documents were identified by the path as typed
+// holds a file under that id; ingesting it again moves it to its new id
+// rather than calling it a duplicate of itself.
+func TestRunLegacyIdentity(t *testing.T) {
+	x := extractor(t)
+	dir := t.TempDir()
+	t.Chdir(dir)
+	text := "The ferry fare rises to $4 on 1 May 2026, the harbour office said.\n"
+	if err := os.WriteFile("fare.txt", []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ix, err := index.OpenMem()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	old, err := corpus.Clean("fare.txt", []byte(text), corpus.Options{}) // the id as typed
+	if err != nil {
+		t.Fatal(err)
+	}
+	claims := x.Claims(old)
+	ids := []string{}
+	for _, c := range claims {
+		ids = append(ids, c.ID)
+	}
+	w := ix.NewWriter(100)
+	if _, _, err := w.Put(index.DocRecord{ID: old.ID, Location: "fare.txt", Hash: old.Hash, Claims: ids}, claims); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := Run(t.Context(), Config{Workers: 1}, []string{"fare.txt"}, x, ix)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Duplicates) != 0 || rep.Added != 1 {
+		t.Errorf("re-ingest of a file under its old id: %+v, want it added under its new id, no duplicate", rep)
+	}
+	if _, found, _ := ix.Doc(old.ID); found {
+		t.Errorf("the record under the old id is still there")
+	}
+	if n := len(exported(t, ix)); n != 1 {
+		t.Errorf("index holds claims of %d documents, want 1", n)
 	}
 }

@@ -10,10 +10,12 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/sync/errgroup"
 
@@ -27,6 +29,12 @@ import (
 // DefaultBatchSize is the number of claims the writer buffers before it
 // applies a Bleve batch, when Config.BatchSize is 0.
 const DefaultBatchSize = 1000
+
+// DefaultMaxClaims caps the claims taken from one document when
+// Config.MaxClaims is 0. Real articles, even long reports, stay far below
+// it; a page that exceeds it (a generated table of figures, a dump of
+// numbers) would otherwise cost memory in proportion to its size.
+const DefaultMaxClaims = 10000
 
 // DefaultProgressEvery is how often Config.Progress is called when
 // Config.ProgressEvery is 0.
@@ -46,6 +54,10 @@ type Config struct {
 	BatchSize int
 	// MaxBytes caps the size of one input; 0 means corpus.DefaultMaxBytes.
 	MaxBytes int64
+	// MaxClaims caps the claims taken from one document (its first ones
+	// are kept and the document is named in Report.Capped); 0 means
+	// DefaultMaxClaims.
+	MaxClaims int
 	// Stdin is read for the input "-" and the list "@-"; nil means there is
 	// no standard input and both fail.
 	Stdin io.Reader
@@ -100,10 +112,10 @@ func Run(ctx context.Context, cfg Config, inputs []string, x *extract.Extractor,
 	st := stages{
 		walk:   corpus.Walk,
 		count:  corpus.Walk,
-		read:   corpus.Read,
+		read:   corpus.ReadContext,
 		clean:  corpus.Clean,
 		lookup: ix.Doc,
-		claims: x.Claims,
+		claims: x.ClaimsUpTo,
 		writer: func(batch int) docWriter { return ix.NewWriter(batch) },
 	}
 	f := cfg.Fetcher
@@ -151,10 +163,10 @@ func anyRemote(inputs []string) bool {
 type stages struct {
 	walk   func(ctx context.Context, locations []string, fn func(loc string, err error) error) error
 	count  func(ctx context.Context, locations []string, fn func(loc string, err error) error) error
-	read   func(loc string, stdin io.Reader, limit int64) ([]byte, error)
+	read   func(ctx context.Context, loc string, stdin io.Reader, limit int64) ([]byte, error)
 	clean  func(loc string, data []byte, opt corpus.Options) (*corpus.Document, error)
 	lookup func(id string) (index.DocRecord, bool, error)
-	claims func(doc *corpus.Document) []extract.Claim
+	claims func(doc *corpus.Document, max int) ([]extract.Claim, bool)
 	writer func(batchSize int) docWriter
 	// fetch runs the fetcher over the remote inputs; it does not close out.
 	fetch func(ctx context.Context, inputs []string, out chan<- fetch.Item) error
@@ -166,6 +178,7 @@ type stages struct {
 // docWriter is the part of *index.Writer the writer stage uses.
 type docWriter interface {
 	Put(rec index.DocRecord, claims []extract.Claim) (index.Outcome, string, error)
+	Remove(id string) error
 	Flush() error
 }
 
@@ -246,6 +259,9 @@ func (c Config) withDefaults() Config {
 	if c.MaxBytes <= 0 {
 		c.MaxBytes = corpus.DefaultMaxBytes
 	}
+	if c.MaxClaims <= 0 {
+		c.MaxClaims = DefaultMaxClaims
+	}
 	if c.ProgressEvery <= 0 {
 		c.ProgressEvery = DefaultProgressEvery
 	}
@@ -284,6 +300,11 @@ type result struct {
 	ack    string
 	rec    index.DocRecord
 	claims []extract.Claim
+	// retire is the id a local file had when documents were identified
+	// by the path as typed; that record gives way to rec in one batch.
+	retire string
+	// capped is set when the document held more claims than the cap.
+	capped bool
 }
 
 // sequencer numbers the items of the local walk and of the fetcher, which
@@ -350,6 +371,19 @@ func splitInputs(inputs []string, stdin io.Reader) (local, remote []string, bad 
 	return local, remote, bad
 }
 
+// ListEntry is loc as a line of an @FILE list. A location that the list
+// reader would otherwise misread (a line break, a " #" that starts a
+// comment, a leading "#" or quote, spaces at either end, bytes that are
+// not UTF-8) is written as a Go-quoted string, which the reader unquotes.
+func ListEntry(loc string) string {
+	if loc == "" || strings.ContainsAny(loc, "\n\r") || strings.Contains(loc, " #") ||
+		strings.HasPrefix(loc, "#") || strings.HasPrefix(loc, `"`) ||
+		strings.TrimSpace(loc) != loc || !utf8.ValidString(loc) {
+		return strconv.Quote(loc)
+	}
+	return loc
+}
+
 // readList reads an @FILE list; "-" is stdin.
 func readList(name string, stdin io.Reader) ([]string, error) {
 	r := stdin
@@ -368,6 +402,15 @@ func readList(name string, stdin io.Reader) ([]string, error) {
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
 	for sc.Scan() {
 		l := strings.TrimSpace(sc.Text())
+		if strings.HasPrefix(l, `"`) {
+			// A quoted entry (see ListEntry), perhaps with a comment.
+			if q, err := strconv.QuotedPrefix(l); err == nil {
+				if v, err := strconv.Unquote(q); err == nil && v != "" {
+					lines = append(lines, v)
+					continue
+				}
+			}
+		}
 		if i := strings.Index(l, " #"); i >= 0 {
 			l = strings.TrimSpace(l[:i])
 		}
@@ -494,11 +537,15 @@ func process(ctx context.Context, cfg Config, st stages, it item) (r result, err
 			opt.Published = it.published
 		}
 	} else {
+		opt.Identity = corpus.LocalIdentity(it.loc)
 		if it.loc == "-" && cfg.Stdin == nil {
 			r.fail = "no standard input to read"
 			return r, nil
 		}
-		if data, err = st.read(it.loc, cfg.Stdin, cfg.MaxBytes); err != nil {
+		if data, err = st.read(ctx, it.loc, cfg.Stdin, cfg.MaxBytes); err != nil {
+			if ctx.Err() != nil {
+				return r, ctx.Err()
+			}
 			r.fail = reason(it.loc, err)
 			return r, nil
 		}
@@ -519,10 +566,24 @@ func process(ctx context.Context, cfg Config, st stages, it item) (r result, err
 		r.unchanged = true
 		return r, nil
 	}
+	if !found && !it.remote {
+		// An index written before local files were identified by their
+		// absolute path holds this file under the path as typed.
+		if legacy := corpus.DocID(it.loc); legacy != doc.ID {
+			prev, ok, err := st.lookup(legacy)
+			if err != nil {
+				return r, fmt.Errorf("look up %s in the index: %w", it.loc, err)
+			}
+			if ok && prev.Location == it.loc {
+				r.retire = legacy
+			}
+		}
+	}
 	if err := ctx.Err(); err != nil {
 		return r, err
 	}
-	claims := st.claims(doc)
+	claims, capped := st.claims(doc, cfg.MaxClaims)
+	r.capped = capped
 	ids := make([]string, len(claims))
 	for i, c := range claims {
 		ids[i] = c.ID
@@ -637,6 +698,11 @@ func (s *sink) put(r result, rep *Report, counts *counters) error {
 		s.log.Debug("document unchanged", "location", r.loc)
 		return nil
 	}
+	if r.retire != "" {
+		if err := s.w.Remove(r.retire); err != nil {
+			return fmt.Errorf("write %s to the index: %w", r.loc, err)
+		}
+	}
 	o, dupOf, err := s.w.Put(r.rec, r.claims)
 	if err != nil {
 		return fmt.Errorf("write %s to the index: %w", r.loc, err)
@@ -654,6 +720,9 @@ func (s *sink) put(r result, rep *Report, counts *counters) error {
 		return fmt.Errorf("write %s to the index: unknown outcome %d", r.loc, o)
 	}
 	s.queueAck(r.ack)
+	if r.capped && (o == index.Added || o == index.Replaced) {
+		rep.Capped = append(rep.Capped, Capped{Location: r.loc, Claims: len(r.claims)})
+	}
 	if o == index.Added || o == index.Replaced {
 		rep.Claims += len(r.claims)
 		counts.claims.Add(int64(len(r.claims)))

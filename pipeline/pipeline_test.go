@@ -102,9 +102,9 @@ func TestRunWriteOrder(t *testing.T) {
 		}
 	}
 	st := f.stages(ix)
-	st.claims = func(doc *corpus.Document) []extract.Claim {
+	st.claims = func(doc *corpus.Document, max int) ([]extract.Claim, bool) {
 		time.Sleep(time.Duration(rand.IntN(300)) * time.Microsecond)
-		return fakeClaims(doc)
+		return fakeClaims(doc, max)
 	}
 	rep, err := run(t.Context(), Config{Workers: workers}, nil, st)
 	if err != nil {
@@ -159,7 +159,7 @@ func TestRunCancel(t *testing.T) {
 			}
 			claims := 0
 			for _, rec := range ix.docs {
-				want := fakeClaims(&corpus.Document{ID: rec.ID, Text: f.files[rec.Location]})
+				want, _ := fakeClaims(&corpus.Document{ID: rec.ID, Text: f.files[rec.Location]}, 0)
 				for _, c := range want {
 					if _, ok := ix.claims[c.ID]; !ok {
 						t.Errorf("document %s is in the index without its claim %s", rec.Location, c.ID)
@@ -213,11 +213,11 @@ func TestRunPanicIsOneFailure(t *testing.T) {
 	f := &fakeCorpus{order: []string{"a", "boom", "c"}, files: map[string]string{"a": "x", "boom": "y", "c": "z"}}
 	ix := newFakeIndex()
 	st := f.stages(ix)
-	st.claims = func(doc *corpus.Document) []extract.Claim {
+	st.claims = func(doc *corpus.Document, max int) ([]extract.Claim, bool) {
 		if doc.Location == "boom" {
 			panic("index out of range")
 		}
-		return fakeClaims(doc)
+		return fakeClaims(doc, max)
 	}
 	rep, err := run(t.Context(), Config{Workers: 2}, nil, st)
 	if err != nil {
@@ -249,9 +249,9 @@ func TestRunProgress(t *testing.T) {
 		f.files[loc] = "ab"
 	}
 	st := f.stages(newFakeIndex())
-	st.claims = func(doc *corpus.Document) []extract.Claim {
+	st.claims = func(doc *corpus.Document, max int) ([]extract.Claim, bool) {
 		time.Sleep(500 * time.Microsecond)
-		return fakeClaims(doc)
+		return fakeClaims(doc, max)
 	}
 	var (
 		mu       sync.Mutex
@@ -283,5 +283,23 @@ func TestRunProgress(t *testing.T) {
 		if p.Docs > 50 || p.Claims > 2*p.Docs || p.Failed != 0 {
 			t.Errorf("progress %+v out of range (50 documents of 2 claims, none failing)", p)
 		}
+	}
+}
+
+// A document with more claims than MaxClaims keeps its first ones and is
+// named in the report with the cap.
+func TestRunCapsClaimsPerDocument(t *testing.T) {
+	f := &fakeCorpus{files: map[string]string{"short.txt": "abc", "long.txt": "abcdefghij"}, order: []string{"short.txt", "long.txt"}}
+	ix := newFakeIndex()
+	rep, err := run(t.Context(), Config{Workers: 2, MaxClaims: 4}, nil, f.stages(ix))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := &Report{Read: 2, Added: 2, Claims: 7, Capped: []Capped{{Location: "long.txt", Claims: 4}}}
+	if diff := cmp.Diff(want, rep, ignoreTiming); diff != "" {
+		t.Errorf("report (-want +got):\n%s", diff)
+	}
+	if len(ix.claims) != 7 {
+		t.Errorf("index holds %d claims, want 7", len(ix.claims))
 	}
 }

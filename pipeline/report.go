@@ -22,7 +22,10 @@ type Report struct {
 	// another location, in walk order.
 	Duplicates []Duplicate
 	// Failures are the documents that could not be ingested, in walk order.
-	Failures    []Failure
+	Failures []Failure
+	// Capped are the documents that held more claims than
+	// Config.MaxClaims: only their first claims were indexed.
+	Capped      []Capped
 	Claims      int // claims written by this run
 	Elapsed     time.Duration
 	DocsPerSec  float64
@@ -39,6 +42,12 @@ type Report struct {
 type Failure struct {
 	Location string `json:"location"`
 	Reason   string `json:"reason"`
+}
+
+// Capped is a document whose claims were cut at the cap.
+type Capped struct {
+	Location string `json:"location"`
+	Claims   int    `json:"claims"` // the claims kept: the cap
 }
 
 // Duplicate is a document whose content is already indexed at Of.
@@ -67,6 +76,7 @@ type reportJSON struct {
 	Duplicates  []Duplicate `json:"duplicates"`
 	Failed      int         `json:"failed"`
 	Failures    []Failure   `json:"failures"`
+	Capped      []Capped    `json:"capped"`
 	Claims      int         `json:"claims"`
 	Elapsed     float64     `json:"elapsed_seconds"`
 	DocsPerSec  float64     `json:"docs_per_sec"`
@@ -108,7 +118,7 @@ type fetchJSON struct {
 func (r *Report) MarshalJSON() ([]byte, error) {
 	j := reportJSON{
 		Read: r.Read, Added: r.Added, Unchanged: r.Unchanged, Replaced: r.Replaced,
-		Duplicates: r.Duplicates, Failed: len(r.Failures), Failures: r.Failures,
+		Duplicates: r.Duplicates, Failed: len(r.Failures), Failures: r.Failures, Capped: r.Capped,
 		Claims: r.Claims, Elapsed: r.Elapsed.Seconds(), DocsPerSec: r.DocsPerSec,
 		Interrupted: r.Interrupted,
 	}
@@ -130,6 +140,9 @@ func (r *Report) MarshalJSON() ([]byte, error) {
 	}
 	if j.Failures == nil {
 		j.Failures = []Failure{}
+	}
+	if j.Capped == nil {
+		j.Capped = []Capped{}
 	}
 	return json.Marshal(j)
 }
@@ -180,6 +193,9 @@ func (r *Report) WriteText(w io.Writer) error {
 	}
 	for _, f := range r.Failures {
 		fmt.Fprintf(&b, "failed: %s: %s\n", f.Location, f.Reason)
+	}
+	for _, c := range r.Capped {
+		fmt.Fprintf(&b, "capped: %s: more claims than the cap; the first %d indexed (--max-claims)\n", c.Location, c.Claims)
 	}
 	if r.Interrupted {
 		b.WriteString("interrupted: the run stopped before every input was handled; what is counted above is in the index\n")

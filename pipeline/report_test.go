@@ -71,11 +71,12 @@ func TestReportJSON(t *testing.T) {
 			"duplicates":      []any{map[string]any{"location": "news/copy.html", "duplicate_of": "news/story.html"}},
 			"failed":          1.0,
 			"failures":        []any{map[string]any{"location": "blob.bin", "reason": "binary content, not text"}},
+			"capped":          []any{},
 			"elapsed_seconds": 1.5, "docs_per_sec": 4.0, "interrupted": false,
 		}},
 		{"empty lists are arrays", &Report{}, map[string]any{
 			"read": 0.0, "added": 0.0, "unchanged": 0.0, "replaced": 0.0, "claims": 0.0,
-			"duplicates": []any{}, "failed": 0.0, "failures": []any{},
+			"duplicates": []any{}, "failed": 0.0, "failures": []any{}, "capped": []any{},
 			"elapsed_seconds": 0.0, "docs_per_sec": 0.0, "interrupted": false,
 		}},
 	}

@@ -59,7 +59,7 @@ func runClean(ctx context.Context, e *env, args []string) error {
 	if *pageURL != "" && !isHTTPURL(*pageURL) {
 		return usagef("--url wants an http or https address, got %q", *pageURL)
 	}
-	doc, err := readDocumentAt(e, pos[0], *pageURL, corpus.Options{Source: *source, Published: published.t})
+	doc, err := readDocumentAt(ctx, e, pos[0], *pageURL, corpus.Options{Source: *source, Published: published.t})
 	if err != nil {
 		return err
 	}
@@ -150,11 +150,11 @@ func writeCleanText(w io.Writer, doc *corpus.Document) error {
 // readDocumentAt reads loc and cleans it as the page at pageURL when one
 // is given: the address, not "-" or a file name, is the document's
 // location, so that its date, host and relative links count.
-func readDocumentAt(e *env, loc, pageURL string, opt corpus.Options) (*corpus.Document, error) {
+func readDocumentAt(ctx context.Context, e *env, loc, pageURL string, opt corpus.Options) (*corpus.Document, error) {
 	if pageURL == "" {
-		return readDocument(e, loc, opt)
+		return readDocument(ctx, e, loc, opt)
 	}
-	data, err := corpus.Read(loc, e.stdin, corpus.DefaultMaxBytes)
+	data, err := corpus.ReadContext(ctx, loc, e.stdin, corpus.DefaultMaxBytes)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", loc, err)
 	}

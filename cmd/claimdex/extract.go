@@ -36,7 +36,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	if len(pos) != 1 {
 		return usagef("want exactly one FILE or -, got %d arguments", len(pos))
 	}
-	doc, err := readDocument(e, pos[0], corpus.Options{Source: *source, Published: published.t})
+	doc, err := readDocument(ctx, e, pos[0], corpus.Options{Source: *source, Published: published.t})
 	if err != nil {
 		return err
 	}
@@ -62,11 +62,12 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 }
 
 // readDocument reads and cleans one input for extract and clean.
-func readDocument(e *env, loc string, opt corpus.Options) (*corpus.Document, error) {
-	data, err := corpus.Read(loc, e.stdin, corpus.DefaultMaxBytes)
+func readDocument(ctx context.Context, e *env, loc string, opt corpus.Options) (*corpus.Document, error) {
+	data, err := corpus.ReadContext(ctx, loc, e.stdin, corpus.DefaultMaxBytes)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", loc, err)
 	}
+	opt.Identity = corpus.LocalIdentity(loc) // the id ingest gives it
 	doc, err := corpus.Clean(loc, data, opt)
 	if err != nil {
 		return nil, fmt.Errorf("clean %s: %w", loc, err)

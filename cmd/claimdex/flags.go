@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/claimdex/claimdex/extract"
 	"github.com/claimdex/claimdex/index"
 )
 
@@ -142,6 +143,9 @@ func addFilters(fs *flag.FlagSet) *filters {
 	return f
 }
 
+// claimKinds are the values of a claim's kind.
+var claimKinds = []string{extract.KindSentence, extract.KindQuote, extract.KindTableRow, extract.KindListItem, extract.KindHeadline}
+
 // query builds the index query for text with the filters.
 func (f *filters) query(text string) (index.Query, error) {
 	if !f.since.t.IsZero() && !f.until.t.IsZero() && f.until.t.Before(f.since.t) {
@@ -152,6 +156,11 @@ func (f *filters) query(text string) (index.Query, error) {
 	}
 	if f.minSources < 0 {
 		return index.Query{}, usagef("--min-sources must be 0 or more")
+	}
+	for _, k := range f.kinds {
+		if !slices.Contains(claimKinds, strings.ToLower(k)) {
+			return index.Query{}, usagef("--kind %q: want one of %s", k, strings.Join(claimKinds, ", "))
+		}
 	}
 	currencies := make([]string, len(f.currencies))
 	for i, c := range f.currencies {
@@ -197,7 +206,7 @@ func openExisting(path string) (*index.Index, error) {
 	}
 	ix, err := index.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("open index %s: %w", path, err)
+		return nil, err // it names the index
 	}
 	return ix, nil
 }

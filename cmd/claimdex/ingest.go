@@ -145,7 +145,8 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	source := fs.String("source", "", "source `NAME` for documents whose metadata names none")
 	var published dateFlag
 	fs.Var(&published, "published", "publication `DATE` for documents that give none")
-	batch := fs.Int("batch", pipeline.DefaultBatchSize, "claims per index batch (`N`)")
+	batch := fs.Int("batch", pipeline.DefaultBatchSize, "claims per index batch (`N`); a larger document is written in several batches, still atomically")
+	maxClaims := fs.Int("max-claims", pipeline.DefaultMaxClaims, "claims taken from one document (`N`); a document with more keeps its first N and is named in the summary")
 	format := newChoice("text", "text", "json")
 	fs.Var(format, "format", "summary `FORMAT`: text or json")
 	failedPath := fs.String("failed", "", "write the inputs that failed to `FILE`, one a line, for a later 'ingest @FILE'")
@@ -161,6 +162,8 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		return usagef("--workers must be 0 or more")
 	case *batch < 1:
 		return usagef("--batch must be 1 or more")
+	case *maxClaims < 1:
+		return usagef("--max-claims must be 1 or more")
 	}
 	if err := ff.check(); err != nil {
 		return err
@@ -168,7 +171,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 
 	ix, err := index.Open(*indexPath)
 	if err != nil {
-		return fmt.Errorf("open index %s: %w", *indexPath, err)
+		return err // it names the index
 	}
 	x, err := extract.New()
 	if err != nil {
@@ -189,6 +192,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		Published:     published.t,
 		BatchSize:     *batch,
 		MaxBytes:      int64(ff.maxBytes),
+		MaxClaims:     *maxClaims,
 		Stdin:         e.stdin,
 		Fetcher:       fetcher,
 		Logger:        e.log,
@@ -264,12 +268,13 @@ func openFetcher(e *env, ff *fetchFlags, indexPath string) (*fetch.Fetcher, erro
 }
 
 // writeFailed writes the failed locations, one a line, in a form that
-// "claimdex ingest @FILE" reads back. The file is written even when
-// nothing failed, so that a retry loop sees an empty list.
+// "claimdex ingest @FILE" reads back (awkward names quoted, see
+// pipeline.ListEntry). The file is written even when nothing failed, so
+// that a retry loop sees an empty list.
 func writeFailed(path string, rep *pipeline.Report) error {
 	var b strings.Builder
 	for _, f := range rep.Failures {
-		fmt.Fprintf(&b, "%s\n", f.Location)
+		fmt.Fprintf(&b, "%s\n", pipeline.ListEntry(f.Location))
 	}
 	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
 		return fmt.Errorf("write failed inputs: %w", err)

@@ -16,6 +16,7 @@ import (
 
 	"github.com/claimdex/claimdex/extract"
 	"github.com/claimdex/claimdex/index"
+	"github.com/claimdex/claimdex/pipeline"
 )
 
 func TestParseFlags(t *testing.T) {
@@ -321,5 +322,86 @@ func TestRunExitCodes(t *testing.T) {
 				t.Errorf("stderr = %q, want one line starting with %q", stderr.String(), tt.wantStderr)
 			}
 		})
+	}
+}
+
+// Mistakes in a search are usage errors (exit 2) with one line saying
+// what is wrong, whatever part of the query holds them; a locked index
+// is named once.
+func TestSearchRefuses(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "ix")
+	var stdout, stderr bytes.Buffer
+	if got := run(t.Context(), []string{"ingest", "--index", dir, filepath.Join("..", "..", "testdata", "sample")}, nil, &stdout, &stderr); got != exitOK {
+		t.Fatalf("ingest: exit %d: %s", got, stderr.String())
+	}
+	tests := []struct {
+		name       string
+		args       []string
+		wantStderr string
+	}{
+		{"unknown kind", []string{"--kind", "bogus", "fund"}, `claimdex search: --kind "bogus"`},
+		{"bad regular expression", []string{"/[/"}, "claimdex search: invalid query"},
+		{"offset near the int maximum", []string{"--offset", "9223372036854775000", "fund"}, "claimdex search: invalid query"},
+		{"one 100 KB word", []string{strings.Repeat("x", 100_000)}, "claimdex search: invalid query"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			args := append([]string{"search", "--index", dir}, tt.args...)
+			if got := run(t.Context(), args, nil, &stdout, &stderr); got != exitUsage {
+				t.Errorf("exit %d, want %d (stderr %q)", got, exitUsage, stderr.String())
+			}
+			if !strings.HasPrefix(stderr.String(), tt.wantStderr) || strings.Count(stderr.String(), "\n") != 1 {
+				t.Errorf("stderr = %q, want one line starting with %q", stderr.String(), tt.wantStderr)
+			}
+		})
+	}
+	t.Run("locked", func(t *testing.T) {
+		ix, err := index.Open(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer ix.Close()
+		var stdout, stderr bytes.Buffer
+		if got := run(t.Context(), []string{"search", "--index", dir, "fund"}, nil, &stdout, &stderr); got != exitFatal {
+			t.Errorf("exit %d, want %d", got, exitFatal)
+		}
+		if n := strings.Count(stderr.String(), "open index"); n != 1 || !strings.Contains(stderr.String(), "in use") {
+			t.Errorf("stderr = %q, want the index named once and said to be in use", stderr.String())
+		}
+	})
+}
+
+// A --failed file lists every failed name so that "ingest @FILE" reads
+// back exactly those names, line breaks and " #" included.
+func TestWriteFailedReadsBack(t *testing.T) {
+	dir := t.TempDir()
+	names := []string{"plain.txt", "two\nlines.txt", "notes #1.txt", "#first.txt"}
+	rep := &pipeline.Report{}
+	for _, n := range names {
+		rep.Failures = append(rep.Failures, pipeline.Failure{Location: filepath.Join(dir, n), Reason: "unreadable"})
+	}
+	list := filepath.Join(dir, "retry.txt")
+	if err := writeFailed(list, rep); err != nil {
+		t.Fatal(err)
+	}
+	// Re-ingesting the list fails each name again, by its exact name.
+	var stdout, stderr bytes.Buffer
+	got := run(t.Context(), []string{"ingest", "--index", filepath.Join(dir, "ix"), "--format", "json", "@" + list}, nil, &stdout, &stderr)
+	if got != exitPartial {
+		t.Fatalf("exit %d, want %d: %s", got, exitPartial, stderr.String())
+	}
+	var out struct {
+		Failures []pipeline.Failure `json:"failures"`
+	}
+	if err := json.Unmarshal(stdout.Bytes(), &out); err != nil {
+		t.Fatal(err)
+	}
+	var locs []string
+	for _, f := range out.Failures {
+		locs = append(locs, strings.TrimPrefix(f.Location, dir+string(filepath.Separator)))
+	}
+	if diff := cmp.Diff(names, locs); diff != "" {
+		t.Errorf("names read back from the --failed list (-want +got):\n%s", diff)
 	}
 }

@@ -28,6 +28,10 @@ type Config struct {
 	// one whole attempt, body included.
 	ConnectTimeout time.Duration
 	Timeout        time.Duration
+	// URLTimeout bounds everything spent on one URL: its attempts and the
+	// waits between them. 0 means twice Timeout, so a server that times
+	// out costs at most that, not Timeout for each of Retries+1 attempts.
+	URLTimeout time.Duration
 	// MaxBytes is the largest body accepted (after transfer decoding).
 	// Larger pages fail with ErrTooLarge without being read into memory.
 	MaxBytes int64
@@ -115,6 +119,9 @@ func (c Config) withDefaults() Config {
 	positive(&c.MaxDelay, d.MaxDelay)
 	positive(&c.ConnectTimeout, d.ConnectTimeout)
 	positive(&c.Timeout, d.Timeout)
+	if c.URLTimeout <= 0 {
+		c.URLTimeout = 2 * c.Timeout
+	}
 	positive(&c.MaxBytes, d.MaxBytes)
 	positive(&c.MaxListingBytes, d.MaxListingBytes)
 	c.MaxListingBytes = max(c.MaxListingBytes, c.MaxBytes)

@@ -26,6 +26,8 @@ var (
 	ErrTimeout = errors.New("timed out")
 	// ErrRedirect: too many redirects, or a redirect loop.
 	ErrRedirect = errors.New("redirect loop or too many redirects")
+	// ErrHostFiltered: a redirect leads to a host outside Config.Hosts.
+	ErrHostFiltered = errors.New("host outside the --host filter")
 	// ErrRetryAfter: the server asked us to wait longer than
 	// Config.MaxRetryAfter.
 	ErrRetryAfter = errors.New("server asked to retry later than allowed")

@@ -110,3 +110,20 @@ func FuzzReadBody(f *testing.F) {
 		}
 	})
 }
+
+// FuzzFeed: RSS, Atom and JSON feeds come from any server. Parsing never
+// panics and never yields more than maxLinks entries.
+func FuzzFeed(f *testing.F) {
+	f.Add(`<rss version="2.0"><channel><item><link>/a</link><pubDate>Mon, 02 Mar 2026 09:00:00 GMT</pubDate></item></channel></rss>`)
+	f.Add(`<feed xmlns="http://www.w3.org/2005/Atom"><entry><link href="https://x.example/b"/><updated>2026-03-02T09:00:00Z</updated></entry></feed>`)
+	f.Add(`{"version":"https://jsonfeed.org/version/1.1","items":[{"url":"/c","date_published":"2026-03-02T09:00:00Z"}]}`)
+	f.Add(`<rss><channel><item><link>`)
+	f.Add(`{"items":[{"url":`)
+	base, _ := url.Parse("https://base.example/")
+	f.Fuzz(func(t *testing.T, s string) {
+		links, _ := parseListing(kindFeed, base, strings.NewReader(s))
+		if len(links) > maxLinks {
+			t.Fatalf("%d links", len(links))
+		}
+	})
+}

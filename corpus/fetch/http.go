@@ -65,6 +65,11 @@ func (f *Fetcher) checkRedirect(req *http.Request, via []*http.Request) error {
 			return fmt.Errorf("%w: loop back to %s", ErrRedirect, target)
 		}
 	}
+	// The host filter holds for every hop, as it does for listing entries:
+	// a redirect cannot lead a filtered crawl off its hosts.
+	if req.Context().Value(robotsCtxKey{}) == nil && !f.hostAllowed(req.URL) {
+		return fmt.Errorf("redirect to %s: %w", target, ErrHostFiltered)
+	}
 	if req.Context().Value(robotsCtxKey{}) == nil && f.cfg.RespectRobots {
 		if !f.allowed(req.Context(), f.host(req.URL), req.URL) {
 			return fmt.Errorf("redirect to %s: %w", target, ErrRobots)
@@ -79,11 +84,15 @@ func (f *Fetcher) checkRedirect(req *http.Request, via []*http.Request) error {
 // as a response with status 304 and no error.
 func (f *Fetcher) get(ctx context.Context, h *host, u string, prev *record, lim bodyLimits) (*response, error) {
 	var lastErr error
+	var deadline time.Time // of the URL, from its first attempt
 	for attempt := 0; ; attempt++ {
 		if err := h.wait(ctx); err != nil {
 			return nil, err
 		}
-		resp, retryAfter, err := f.attempt(ctx, u, prev, lim)
+		if deadline.IsZero() {
+			deadline = time.Now().Add(f.cfg.URLTimeout)
+		}
+		resp, retryAfter, err := f.attempt(ctx, u, prev, lim, deadline)
 		if err == nil {
 			return resp, nil
 		}
@@ -105,6 +114,9 @@ func (f *Fetcher) get(ctx context.Context, h *host, u string, prev *record, lim 
 			d = max(d, retryAfter)
 			h.pause(retryAfter) // the whole host, not just this URL
 		}
+		if time.Until(deadline) <= d {
+			return nil, fmt.Errorf("%w: gave up after %d attempts within %s: %w", ErrTimeout, attempt+1, f.cfg.URLTimeout, lastErr)
+		}
 		f.cfg.Logger.Debug("fetch retry", "url", u, "attempt", attempt+1, "in", d, "err", err)
 		if err := sleep(ctx, d); err != nil {
 			return nil, err
@@ -114,7 +126,7 @@ func (f *Fetcher) get(ctx context.Context, h *host, u string, prev *record, lim 
 
 // attempt makes one request. It returns how long the server asked us to
 // wait (Retry-After) along with a retryable error.
-func (f *Fetcher) attempt(ctx context.Context, u string, prev *record, lim bodyLimits) (*response, time.Duration, error) {
+func (f *Fetcher) attempt(ctx context.Context, u string, prev *record, lim bodyLimits, deadline time.Time) (*response, time.Duration, error) {
 	// robots.txt requests skip the global limit: one may be made from
 	// inside a redirect check while its page holds a global slot.
 	if ctx.Value(robotsCtxKey{}) == nil {
@@ -123,7 +135,7 @@ func (f *Fetcher) attempt(ctx context.Context, u string, prev *record, lim bodyL
 		}
 		defer f.global.Release(1)
 	}
-	actx, cancel := context.WithTimeout(ctx, f.cfg.Timeout)
+	actx, cancel := context.WithTimeout(ctx, min(f.cfg.Timeout, time.Until(deadline)))
 	defer cancel()
 	req, err := http.NewRequestWithContext(actx, http.MethodGet, u, nil)
 	if err != nil {
@@ -162,7 +174,13 @@ func (f *Fetcher) attempt(ctx context.Context, u string, prev *record, lim bodyL
 		if errors.Is(err, ErrTooLarge) || errors.Is(err, ErrBadListing) {
 			return nil, 0, err
 		}
-		return nil, 0, f.transportError(ctx, actx, err)
+		err = f.transportError(ctx, actx, err)
+		if errors.Is(err, ErrTimeout) && r.n > 0 && float64(r.n) < slowBodyRate*f.cfg.Timeout.Seconds() {
+			// The server answers, but at a trickle: asking it again
+			// would cost another Timeout for the same result.
+			return nil, 0, fmt.Errorf("%w after %d bytes", errSlowBody{err}, r.n)
+		}
+		return nil, 0, err
 	}
 	return r, 0, nil
 }
@@ -184,6 +202,9 @@ func (f *Fetcher) transportError(ctx, actx context.Context, err error) error {
 // throttling, timeouts and dropped connections; not client errors, size,
 // robots or redirect problems.
 func retryable(err error) bool {
+	if errors.As(err, new(errSlowBody)) {
+		return false
+	}
 	var se *StatusError
 	if errors.As(err, &se) {
 		return se.Code >= 500 || se.Code == http.StatusTooManyRequests || se.Code == http.StatusRequestTimeout
@@ -195,6 +216,17 @@ func retryable(err error) bool {
 	}
 	return true // timeouts, resets, EOFs, refused connections
 }
+
+// slowBodyRate is the average rate, in bytes a second, below which a body
+// that did not arrive within Timeout is not asked for again. A body cut
+// off at a faster rate (a large listing, a loaded machine) is retried.
+const slowBodyRate = 1024
+
+// errSlowBody is a timeout while a body trickled in: not retried.
+type errSlowBody struct{ err error }
+
+func (e errSlowBody) Error() string { return e.err.Error() + " (body too slow; not retried)" }
+func (e errSlowBody) Unwrap() error { return e.err }
 
 // backoff is the wait before retry attempt+1: exponential from BackoffBase,
 // capped at BackoffMax, with jitter over its upper half so that workers

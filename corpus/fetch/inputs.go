@@ -79,6 +79,10 @@ func (r *run) readWARC(rd io.Reader, name string) {
 	for r.ctx.Err() == nil {
 		rec, err := wr.Next()
 		if err == io.EOF {
+			// The records around damage went in; the damage is named.
+			if derr := wr.DamageError(); derr != nil {
+				r.fail(name, derr)
+			}
 			return
 		}
 		if err != nil {

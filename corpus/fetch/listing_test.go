@@ -99,6 +99,7 @@ func TestLargeSitemapQueued(t *testing.T) {
 	cfg := testConfig()
 	cfg.MaxBytes = 1 << 20
 	cfg.PerHost = 1
+	cfg.Timeout = 10 * time.Second // parsing 20,000 entries is slow under -race
 	f := newFetcher(t, cfg)
 	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()
@@ -415,5 +416,40 @@ func TestIsJSONFeedPrefix(t *testing.T) {
 				t.Errorf("isJSONFeed = %v, want %v", got, tc.want)
 			}
 		})
+	}
+}
+
+// A feed is parsed whole, so it has a cap of its own below the listing
+// cap: a larger one is refused, naming the feed limit, and the memory it
+// may take stays bounded.
+func TestFeedAboveFeedCap(t *testing.T) {
+	var feed strings.Builder
+	feed.WriteString(`<rss version="2.0"><channel><title>Tidewater Post</title>`)
+	desc := strings.Repeat("The harbour board met again about the ferry timetable. ", 60)
+	for i := 0; feed.Len() <= MaxFeedBytes; i++ {
+		fmt.Fprintf(&feed, "<item><title>Item %d</title><link>https://tidewater.example/%d</link><description>%s</description></item>\n", i, i, desc)
+	}
+	feed.WriteString(`</channel></rss>`)
+	var h hits
+	s := server(t, &h, func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/feed.rss" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "application/rss+xml")
+		io.WriteString(w, feed.String())
+	})
+	cfg := testConfig()
+	cfg.Timeout = time.Minute
+	stop := heapPeak()
+	res := runAll(t, newFetcher(t, cfg), s.URL+"/feed.rss")
+	peak := stop()
+	t.Logf("%d-byte feed: heap peak +%.1f MB", feed.Len(), float64(peak)/(1<<20))
+	it := res.byLoc()[s.URL+"/feed.rss"]
+	if !errors.Is(it.Err, ErrTooLarge) || !strings.Contains(it.Err.Error(), "limit of a feed") {
+		t.Errorf("error %v, want ErrTooLarge naming the feed limit", it.Err)
+	}
+	if peak > 40*MaxFeedBytes {
+		t.Errorf("heap grew by %d bytes for a feed capped at %d", peak, MaxFeedBytes)
 	}
 }

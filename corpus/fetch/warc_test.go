@@ -134,6 +134,52 @@ func TestWARCDamaged(t *testing.T) {
 	}
 }
 
+// A record whose Content-Length is too small, or whose header is
+// mangled, costs that record only: the reader finds the next "WARC/1."
+// line and the records after it are read; the damage is named.
+func TestWARCResynchronises(t *testing.T) {
+	recs := testRecords()
+	for _, tc := range []struct {
+		name   string
+		damage string
+	}{
+		{"length too small", "WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: https://tidewater.example/cut\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: 20\r\n\r\nHTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body><p>The rest of this page lies beyond its stated length.</p></body></html>\r\n\r\n"},
+		{"mangled header", "WARC/1.1\r\nWARC-Type response\r\n\r\nbody\r\n\r\n"},
+		{"garbage between records", "\x00\x01binary junk\n" + strings.Repeat("z", warcMaxLine*2) + "\nmore junk\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var b bytes.Buffer
+			writeWARC(t, &b, false, recs[:1])
+			b.WriteString(tc.damage)
+			writeWARC(t, &b, false, recs[1:])
+			r := newWARCReader(bytes.NewReader(b.Bytes()))
+			var types []string
+			for {
+				rec, err := r.Next()
+				if err == io.EOF {
+					break
+				}
+				if err != nil {
+					t.Fatalf("Next: %v", err)
+				}
+				if !strings.HasSuffix(rec.TargetURI(), "/cut") {
+					types = append(types, rec.Type())
+				}
+			}
+			var want []string
+			for _, rec := range recs {
+				want = append(want, rec.typ)
+			}
+			if diff := cmp.Diff(want, types); diff != "" {
+				t.Errorf("records read (-want +got):\n%s", diff)
+			}
+			if !errors.Is(r.DamageError(), ErrBadWARC) {
+				t.Errorf("damage = %v, want it named", r.DamageError())
+			}
+		})
+	}
+}
+
 func TestWARCReaderErrors(t *testing.T) {
 	for _, tc := range []struct{ name, in string }{
 		{"not warc", "GET / HTTP/1.1\r\n\r\n"},
@@ -144,7 +190,11 @@ func TestWARCReaderErrors(t *testing.T) {
 		{"long line", "WARC/1.0\r\nX: " + strings.Repeat("a", warcMaxLine+10) + "\r\n\r\n"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := newWARCReader(strings.NewReader(tc.in)).Next()
+			r := newWARCReader(strings.NewReader(tc.in))
+			_, err := r.Next()
+			if err == io.EOF {
+				err = r.DamageError() // skipped to the end: damage named
+			}
 			if !errors.Is(err, ErrBadWARC) {
 				t.Errorf("err = %v, want ErrBadWARC", err)
 			}
