@@ -399,6 +399,9 @@ func (d *nerDoc) acronymAfter(ti, a, b int) {
 // unknown types a sequence that no list names.
 func (d *nerDoc) unknown(ti, p, b, hi int, cue bool) {
 	toks := d.toks[ti]
+	if b-p >= 2 && nerShipPrefixes[d.word(ti, p)] {
+		return // "USS Cole", "HMS Victory": a ship, not a person or a firm
+	}
 	if cue && !d.lx.firstNames[d.lowerKey(d.word(ti, p))] {
 		// "High Representative for Foreign Affairs Josep Borrell": the
 		// name starts at its given name ("Valentin Stefan" starts at once)
@@ -1099,3 +1102,6 @@ func (d *nerDoc) placeNounOf(ti, p int) bool {
 	}
 	return d.toks[ti][p-2].lower && nerPlaceNouns[strings.ToLower(d.word(ti, p-2))]
 }
+
+// nerShipPrefixes open the names of ships.
+var nerShipPrefixes = map[string]bool{"USS": true, "HMS": true, "RMS": true, "HMCS": true, "HMAS": true, "USNS": true}
