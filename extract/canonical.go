@@ -72,6 +72,8 @@ func (d *nerDoc) retypeGuesses() {
 			m.typ = Org
 		case body[k] == Person && m.typ == Org:
 			m.typ = Person // "Bush's wife", "Cosby, who"
+		case body[k] == GPE && (m.typ == Org || m.typ == Person):
+			m.typ = GPE
 		case sur[k] != "" || given[k]:
 			// "Saddam" after "Saddam Hussein": a person named by either part
 			m.typ = Person
@@ -360,6 +362,8 @@ func (d *nerDoc) pronounTypes() map[string]string {
 			vote(k, Org) // "Hearst's shares", "Blue Arrow's chairman"
 		case (w1 == "'s" || w1 == "’s") && nerKinPossessions[w2]:
 			vote(k, Person) // "Bush's wife"
+		case m.b-m.a == 1 && nerPlaceFollowers[w1]:
+			vote(k, GPE) // "Shantou airport", "Pali residents", "Shanxi province"
 		case w1 == "," && (w2 == "the" || w2 == "a" || w2 == "an"):
 			// an appositive: "Orsted Vale, the wind developer,"
 			for q := m.b + 2; q < len(toks) && q <= m.b+5; q++ {
@@ -404,3 +408,7 @@ func (d *nerDoc) ageAfter(m nerMention) bool {
 	next := d.word(m.ti, m.b+2)
 	return next == "," || next == "."
 }
+
+// nerPlaceFollowers after a lone name show a place.
+var nerPlaceFollowers = nerSet(`province county prefecture township municipality airport residents
+	villagers inhabitants harbour harbor`)

@@ -289,8 +289,8 @@ func TestEntities(t *testing.T) {
 		},
 		{
 			name:  "a name after a place noun and \"of\" is a place",
-			texts: []string{"Investigators searched homes around the port of Kessa on Monday.", "The USS Halvern docked there."},
-			want:  [][]ent{{{"Kessa", GPE, "Kessa"}}, {}},
+			texts: []string{"Investigators searched homes around the port of Kessa on Monday.", "The USS Halvern docked there.", "Flights to Varnholt resumed and Varnholt residents cheered."},
+			want:  [][]ent{{{"Kessa", GPE, "Kessa"}}, {}, {{"Varnholt", GPE, "Varnholt"}, {"Varnholt", GPE, "Varnholt"}}},
 		},
 		{
 			name: "hyphenated given names stay in the name",
