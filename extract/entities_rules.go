@@ -558,6 +558,10 @@ func (d *nerDoc) unknownWord(ti, p, hi int) {
 		}
 		return
 	}
+	if !t.sent && p > 0 && toks[p-1].lower && strings.EqualFold(d.word(ti, p-1), "the") && nerInstitutions[w] {
+		d.add(ti, p, p+1, Org, "", nerGuess) // "the House voted", "the Senate"
+		return
+	}
 	if utf8.RuneCountInString(w) < 2 || nerNever[w] || nerUnits[w] || d.commonWord(ti, p) || d.plainWord(ti, p, hi) ||
 		nerPluralAcronym(d.word(ti, p)) {
 		return
@@ -1105,3 +1109,8 @@ func (d *nerDoc) placeNounOf(ti, p int) bool {
 
 // nerShipPrefixes open the names of ships.
 var nerShipPrefixes = map[string]bool{"USS": true, "HMS": true, "RMS": true, "HMCS": true, "HMAS": true, "USNS": true}
+
+// nerInstitutions capitalised after "the" inside a sentence name one body
+// ("the House", "the Senate", "the Treasury").
+var nerInstitutions = nerSet(`house senate congress parliament assembly legislature cabinet
+	treasury pentagon kremlin fed commission council court bundestag duma knesset`)

@@ -277,6 +277,7 @@ func TestEntities(t *testing.T) {
 				"Orrin Kessel said its index rose.",
 				"Halbert & Vane and General Tarrow Motors Corp. raised prices.",
 				"The filing went to the Securities and Exchange Commission, and Britain and France agreed.",
+				"The bill passed the House on Tuesday.",
 			},
 			want: [][]ent{
 				{{"General Electric", Org, "General Electric"}},
@@ -285,6 +286,7 @@ func TestEntities(t *testing.T) {
 				{{"Orrin Kessel", Org, "Orrin Kessel"}},
 				{{"Halbert & Vane", Org, "Halbert & Vane"}, {"General Tarrow Motors Corp.", Org, "General Tarrow Motors Corp."}},
 				{{"Securities and Exchange Commission", Org, "Securities and Exchange Commission"}, {"Britain", GPE, "United Kingdom"}, {"France", GPE, "France"}},
+				{{"House", Org, "House"}},
 			},
 		},
 		{
