@@ -43,6 +43,11 @@ func (d *nerDoc) retypeGuesses() {
 		if m.typ == Person && m.b-m.a == 2 && m.conf == nerSure {
 			given[d.lowerKey(d.word(m.ti, m.a))] = true
 		}
+		if m.typ == Person && m.b-m.a == 4 && d.word(m.ti, m.a+2) == "-" && d.toks[m.ti][m.a+3].lower {
+			// "Tai Kuo-hui", "Chen Shui-bian": family name first, so
+			// "Tai" alone is the person
+			given[d.lowerKey(d.word(m.ti, m.a))] = true
+		}
 	}
 	body := d.pronounTypes()
 	sure := map[string]string{}
@@ -222,6 +227,15 @@ func (d *nerDoc) repairLowercase() {
 // resolve sets the canonical name of every mention.
 func (d *nerDoc) resolve() {
 	sur := d.surnames(false)
+	// family-name-first persons ("Chen Shui-bian"), by family name
+	family := map[string]string{}
+	for _, m := range d.ments {
+		if m.typ == Person && m.b-m.a == 4 && d.word(m.ti, m.a+2) == "-" && d.toks[m.ti][m.a+3].lower {
+			if k := d.lowerKey(d.word(m.ti, m.a)); family[k] == "" {
+				family[k] = nerProperCase(d.texts[m.ti][m.start:m.end])
+			}
+		}
+	}
 	orgInitials := map[string]string{}
 	for _, m := range d.ments {
 		if m.typ == Org && m.b-m.a >= 2 {
@@ -253,6 +267,8 @@ func (d *nerDoc) resolve() {
 			last := d.lowerKey(d.word(m.ti, m.b-1))
 			if full := sur[last]; full != "" && (m.b-m.a == 1 || strings.HasSuffix(strings.ToLower(full), strings.ToLower(text))) {
 				m.canon = full
+			} else if full := family[last]; full != "" && m.b-m.a == 1 {
+				m.canon = full // "Chen" after "Chen Shui-bian"
 			} else {
 				m.canon = nerProperCase(text)
 			}

@@ -299,10 +299,12 @@ func TestEntities(t *testing.T) {
 			texts: []string{
 				"Voters backed Chen Shui-bian in the election.",
 				"Lee Teng-hui met Chen Shui-bian.",
+				"The cabinet listened as Chen outlined the plan.",
 			},
 			want: [][]ent{
 				{{"Chen Shui-bian", Person, "Chen Shui-bian"}},
 				{{"Lee Teng-hui", Person, "Lee Teng-hui"}, {"Chen Shui-bian", Person, "Chen Shui-bian"}},
+				{{"Chen", Person, "Chen Shui-bian"}},
 			},
 		},
 		{
