@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -844,6 +845,13 @@ func (s *dateScan) yearForms(i int) int {
 		}
 		return j + 2
 	}
+	// "the 1988 second quarter": one date, the quarter of that year
+	if j+1 < len(toks) && toks[j+1].is("quarter") {
+		if q := dateOrdinals[toks[j].low]; q > 0 {
+			s.emit(i, j+1, isoQuarter(y, q))
+			return j + 2
+		}
+	}
 	// "2026 Q2", "2026Q2"
 	if j+1 < len(toks) && toks[j].is("q") && toks[j+1].kind == lexNum && !toks[j+1].sp {
 		if q := plainInt(&toks[j+1]); q >= 1 && q <= 4 && !s.gluedLetters(j+2) {
@@ -980,6 +988,11 @@ func (s *dateScan) quarterWord(i int) int {
 	if s.ref.IsZero() {
 		return j
 	}
+	// "last year's third quarter": the quarter of that year.
+	if y, at := s.possessiveYear(i); at >= 0 {
+		s.emit(at, j-1, isoQuarter(y, q))
+		return j
+	}
 	// "the first quarter of last year", "the third quarter of this
 	// year": one date, the quarter of the year named after it.
 	if j+2 < len(toks) && toks[j].is("of") && toks[j+2].is("year") {
@@ -1035,3 +1048,31 @@ func relativeYearWord(w string) (int, bool) {
 var namedEventNouns = finderSet("bombings", "bombing", "attacks", "attack", "shootings",
 	"shooting", "riots", "massacre", "uprising", "revolution", "coup", "blasts", "explosions",
 	"killings", "movement", "incident", "protests", "accords", "agreement")
+
+// possessiveYear reads "this year's", "last year's" or "next year's" just
+// before toks[i]: the year and the index of its first token, dropping the
+// year date already emitted for it; at is -1 when there is none.
+func (s *dateScan) possessiveYear(i int) (y, at int) {
+	toks := s.toks
+	k := i - 1
+	for k >= 0 && i-k <= 3 && !toks[k].is("year") {
+		k--
+	}
+	if k < 1 || !toks[k].is("year") {
+		return 0, -1
+	}
+	if gap := strings.TrimSpace(s.text[toks[k].end:toks[i].start]); gap != "'s" && gap != "’s" {
+		return 0, -1
+	}
+	off, ok := relativeYearWord(toks[k-1].low)
+	if !ok {
+		return 0, -1
+	}
+	if n := len(s.out); n > 0 && s.out[n-1].Start == toks[k-1].start {
+		s.out = s.out[:n-1]
+		if len(s.anaphoric) > len(s.out) {
+			s.anaphoric = s.anaphoric[:len(s.out)]
+		}
+	}
+	return s.ref.Year() + off, k - 1
+}
