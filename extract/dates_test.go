@@ -88,6 +88,7 @@ func TestFindDates(t *testing.T) {
 		{"quarter of last year", "Profit fell in the first quarter of last year.", false, []string{"first quarter of last year=2024-Q1"}},
 		{"year before quarter", "Profit in the 2024 second quarter fell.", false, []string{"2024 second quarter=2024-Q2"}},
 		{"possessive year quarter", "Sales rose from last year's third quarter.", false, []string{"last year's third quarter=2024-Q3"}},
+		{"year-earlier quarter", "Sales rose in the third quarter from the year-earlier period.", false, []string{"third quarter=2025-Q3", "year-earlier period=2024-Q3"}},
 		{"modal future month", "It should be completed in October.", false, []string{"October=2026-10"}},
 		{"until weekday", "The offer is open until Friday.", false, []string{"Friday=2025-12-26"}},
 		{"named day", "Marchers remembered Bloody Sunday.", false, nil},
