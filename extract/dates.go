@@ -224,6 +224,9 @@ func (s *dateScan) at(i int) int {
 				return n
 			}
 		}
+		if n := s.spokenYear(i); n > i {
+			return n
+		}
 		if numberUnits[t.low] > 0 || numberTens[t.low] > 0 {
 			return s.agoForm(i)
 		}
@@ -1075,4 +1078,52 @@ func (s *dateScan) possessiveYear(i int) (y, at int) {
 		}
 	}
 	return s.ref.Year() + off, k - 1
+}
+
+// spokenYear reads a year written as it is said, in broadcast
+// transcripts: "nineteen ninety-six", "twenty fifteen", "the year two
+// thousand".
+func (s *dateScan) spokenYear(i int) int {
+	toks := s.toks
+	j := i + 1
+	if j >= len(toks) {
+		return i
+	}
+	if toks[i].is("two") && toks[j].is("thousand") && i >= 2 && toks[i-1].is("year") && toks[i-2].is("the") {
+		y, end := 2000, j
+		if j+2 < len(toks) && toks[j+1].is("and") && numberUnits[toks[j+2].low] > 0 && numberUnits[toks[j+2].low] < 10 {
+			y, end = 2000+int(numberUnits[toks[j+2].low]), j+2
+		}
+		s.emit(i-2, end, iso(y, 0, 0))
+		return end + 1
+	}
+	century := 0
+	switch toks[i].low {
+	case "eighteen":
+		century = 1800
+	case "nineteen":
+		century = 1900
+	case "twenty":
+		century = 2000
+	default:
+		return i
+	}
+	v := int(numberTens[toks[j].low])
+	if century == 2000 && v == 0 {
+		// "twenty fifteen"; "twenty five" is a number
+		if u := int(numberUnits[toks[j].low]); u >= 10 {
+			v = u
+		}
+	}
+	if v == 0 {
+		return i
+	}
+	end := j
+	if v >= 20 && j+2 < len(toks) && toks[j+1].isDash() && !toks[j+1].sp && !toks[j+2].sp {
+		if u := int(numberUnits[toks[j+2].low]); u >= 1 && u <= 9 {
+			v, end = v+u, j+2
+		}
+	}
+	s.emit(i, end, iso(century+v, 0, 0))
+	return end + 1
 }
