@@ -401,9 +401,17 @@ func (s *dateScan) tenseAround(i, after int) tense {
 		if n < 3 && !weak && !comma && s.infinitiveAt(j) {
 			return tenseFuture
 		}
+		if s.toks[j].is("to") && j > 0 && (s.toks[j-1].is("is") || s.toks[j-1].is("are")) {
+			return tenseFuture // "is to resume trading Tuesday"
+		}
 		tn := markerTense(&s.toks[j])
 		if tn == tenseFuture && j > 0 && dateDeterminers[s.toks[j-1].low] {
 			continue // "the plan", "a set": a noun, not a future verb
+		}
+		if tn == tensePast && n == 0 && !(j > 0 && passiveAux[s.toks[j-1].low]) {
+			// "announced Wednesday", "the market closed Wednesday": a
+			// past verb right before the date is its tense
+			return tensePast
 		}
 		if tn == tenseFuture || (tn == tensePast && pastMarkers[s.toks[j].low]) {
 			return tn

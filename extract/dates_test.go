@@ -92,6 +92,8 @@ func TestFindDates(t *testing.T) {
 		{"spoken year", "The games of nineteen ninety-six were bombed.", false, []string{"nineteen ninety-six=1996"}},
 		{"spoken year two thousand", "Jobs were promised by the year two thousand.", false, []string{"the year two thousand=2000"}},
 		{"spoken count is no year", "Twenty five people and nineteen cars.", false, nil},
+		{"past verb before weekday", "The firm, which is expected to grow, reported after the market closed Wednesday.", false, []string{"Wednesday=2025-12-17"}},
+		{"is to weekday", "Trading is to resume in Paris on Tuesday.", false, []string{"Tuesday=2025-12-23"}},
 		{"modal future month", "It should be completed in October.", false, []string{"October=2026-10"}},
 		{"until weekday", "The offer is open until Friday.", false, []string{"Friday=2025-12-26"}},
 		{"named day", "Marchers remembered Bloody Sunday.", false, nil},
