@@ -7,9 +7,10 @@ import (
 )
 
 // layers lists the project's packages bottom up: a package may import only
-// packages listed before it. Data flows corpus -> extract -> index, and
-// pipeline wires them; cmd sits on top.
-var layers = []string{"corpus", "corpus/fetch", "extract", "index", "pipeline", "cmd/claimdex"}
+// packages listed before it. Data flows corpus -> extract -> crosscheck ->
+// index: extract works per document, crosscheck compares claims across
+// documents; pipeline wires them and cmd sits on top.
+var layers = []string{"corpus", "corpus/fetch", "extract", "crosscheck", "index", "pipeline", "cmd/claimdex"}
 
 // owners says which layer alone may import a third-party library directly,
 // so that each dependency stays behind one narrow API of ours.

@@ -12,10 +12,10 @@ import (
 
 // extractBlocks finds the article in the page and returns its blocks. The
 // tree below root is modified (furniture removed).
-func extractBlocks(root *html.Node, title string) []Block {
+func extractBlocks(root *html.Node, title string, lenient bool) []Block {
 	m := make(map[*html.Node]*stats, 1024)
 	all := measure(root, m, 0, false, false)
-	prune(root, m, all, 0)
+	prune(root, m, all, 0, lenient)
 	clear(m)
 	measure(root, m, 0, false, false)
 
@@ -153,7 +153,7 @@ func (w *walker) emit(c ctx, raw string, link, total int) {
 		// A run that is all link ("Read more: ...") is navigation.
 		boiler = true
 	}
-	if kind == Heading && w.titleKey != "" && foldKey(text) == w.titleKey {
+	if (kind == Heading || kind == Paragraph && len(text) <= 200) && w.titleKey != "" && foldKey(text) == w.titleKey {
 		return // the headline, already the Title block
 	}
 	if !boiler && kind != Heading && len(text) <= 60 && strings.ContainsAny(text, "0123456789") {

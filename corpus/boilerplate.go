@@ -15,10 +15,8 @@ import (
 // engagementAnywhere matches reader-directed phrases that are furniture
 // wherever they appear in a short block, unless they sit inside a quotation.
 var engagementAnywhere = regexp.MustCompile(`(?i)\b(?:` + strings.Join([]string{
-	`share (?:your|with us your) (?:thoughts|views|opinions?|comments?|experiences?|stor(?:y|ies)|take)`,
 	`share this (?:article|story|post|page|piece)`,
 	`share it with (?:a|your) friends?`,
-	`join (?:the|our) (?:conversation|discussion|debate|community)`,
 	`let us know`,
 	`leave (?:a|your) (?:comment|reply|thoughts)`,
 	`(?:comment|comments) (?:below|section)`,
@@ -28,8 +26,6 @@ var engagementAnywhere = regexp.MustCompile(`(?i)\b(?:` + strings.Join([]string{
 	`what are your thoughts`,
 	`(?:we'd|we would|we['’]d) (?:love|like) to hear`,
 	`have your say`,
-	`questions for (?:readers|you|discussion|our readers)`,
-	`your (?:take|voice|opinion|views?|thoughts|feedback) (?:matters?|counts?)`,
 	`(?:sign up|subscribe|register) (?:for|to) (?:our|the free|my|the \S+ newsletter)`,
 	`(?:you have been|you['’]ve been|you['’]re) (?:successfully )?subscribed`,
 	`(?:meet|delivered to|straight to|right in|in) your inbox`,
@@ -39,10 +35,7 @@ var engagementAnywhere = regexp.MustCompile(`(?i)\b(?:` + strings.Join([]string{
 	`our (?:daily |weekly |free )?newsletters?`,
 	`subscribe (?:now|today|here)`,
 	`follow us\b`,
-	`follow (?:our|this) (?:updates|coverage|page|live|blog|channel|account)`,
-	`continue following (?:this|our)`,
 	`stay tuned`,
-	`for (?:ongoing|continued|more|further|the latest|live) (?:coverage|updates)`,
 	`(?:click|tap) here`,
 	`all rights reserved`,
 	`accept (?:all )?cookies`,
@@ -52,6 +45,14 @@ var engagementAnywhere = regexp.MustCompile(`(?i)\b(?:` + strings.Join([]string{
 	`terms of (?:use|service)`,
 	`download (?:our|the) app`,
 	`don['’]t miss (?:out|our)`,
+	// Paywall pitches.
+	`(?:subscribe|sign in|log in|register) to (?:continue|keep) reading`,
+	`already (?:a subscriber|have an account|registered)`,
+	`(?:this|the) (?:article|story|content) is (?:for|reserved for|available to|only available to) (?:subscribers|members|premium)`,
+	`unlock (?:this|the full|unlimited) (?:article|story|access)`,
+	`(?:get|start) (?:unlimited|full|digital) access`,
+	`you['’]ve (?:reached|used) (?:your|the) (?:limit|free articles?)`,
+	`free articles? (?:left|remaining)`,
 }, "|") + `)`)
 
 // engagementStart matches labels that are furniture when they open a block.
@@ -78,20 +79,35 @@ var engagementStart = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 	`must read\b`,
 	`(?:like|enjoy(?:ed)?|love) this (?:story|article)`,
 	`copyright\b`,
-	`questions?\s*:`,
 	`(?:follow|subscribe|share|like) (?:us|on)\b`,
+	// "Read also" in the languages news pages most often use.
+	`(?:leia|veja|lea|lee|lire|voir|lesen sie|leggi|lees|läs|les|læs|lue|czytaj|citește|čtěte|olvassa el|baca|читайте|дивіться) (?:também|tambien|también|aussi|auch|anche|ook|också|også|myös|także|și|také|még|juga|также|також)\b`,
+	`(?:à lire|a lire|zum thema|mehr zum thema|weiterlesen|lire la suite|leer más|ler mais|continua a leggere)\b`,
 }, "|") + `)`)
 
 // furnitureWhole matches blocks that are nothing but a furniture label.
 var furnitureWhole = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
-	`engagement`, `comments?`, `share(?: this)?(?: on \w+)?`, `tweet`, `print`, `e-?mail`,
+	`comments?`, `share(?: this)?(?: on \w+)?`, `tweet`, `print`, `e-?mail`,
 	`menu`, `home`, `skip to (?:main )?content`, `subscribe`, `log ?in`, `sign ?in`, `sign up`,
 	`related`, `advertisement`, `advert`, `\d+ comments?`, `loading\.*`, `contents`, `table of contents`, `in this article`,
 	`on this page`, `jump to`, `loading(?: content| comments)?`, `highlights`,
-	`(?:image|photo|picture|slide) \d+ (?:of|/) \d+`, `share this article`, `newsletter`, `follow us`, `more`, `next`,
+	`(?:image|photo|picture|slide|foto|bild|imagen|immagine)?\s*\d+\s*(?:of|/|von|de|di|sur)\s*\d+`, `share this article`, `newsletter`, `follow us`, `more`, `next`,
 	`previous`, `back to top`, `top`, `read more`, `see more`, `show more`, `close`, `search`,
 	`recommended`, `you may also like`, `most read`, `most popular`, `trending`, `tags`,
-	`join the conversation`, `what do you think\??`, `your say`, `have your say`,
+	// Ad slots, page tools and "next story" links.
+	`sponsored(?: links?| content| stories| results)?`, `advertisements?`, `ads by \S+`, `promoted(?: stories| content)?`,
+	`also in (?:the )?news`, `in other news`, `elsewhere on \S+(?: \S+)?`,
+	`go to (?:the )?(?:earlier|previous|next|last) (?:story|article|page)`, `go to (?:the )?news index`,
+	`(?:previous|next|earlier|later) (?:story|article|page)`, `print(?:er[- ]friendly)? (?:version|page|this)`,
+	`(?:e-?mail|send) (?:this )?(?:article |story )?to (?:a )?friends?`, `view all (?:news|stories|articles)`,
+	`scroll down to read more`, `discuss this (?:story|article)(?: on .*)?`, `add your comment`, `reader views`,
+	// A wire credit alone on a line.
+	`(?:staff and )?agencies`, `bureau report`, `\S+(?: \S+)? staff`, `brought to you by [\p{L} .&-]{2,40}`,
+	`(?:the )?(?:associated press|reuters|afp|agence france-presse|ap|dpa|aap|pti|ians|xinhua|efe|ansa|kyodo|yonhap|tass|anadolu)(?: (?:writer|reporter|correspondent))?`,
+	// Button and player labels.
+	`load more`, `show (?:more|less|all|comments)`, `listen(?: to (?:this|the) (?:article|story))?`,
+	`(?:play|watch)(?: (?:video|now))?`, `expand`, `collapse`, `copy link`, `print this (?:article|page)`,
+	`what do you think\??`, `your say`, `have your say`,
 	// The same labels in the languages the corpus most often meets.
 	`関連記事`, `leia também`, `veja também`, `lea también`, `artículos relacionados`, `notícias relacionadas`,
 	`lesen sie auch`, `das könnte sie auch interessieren`, `à lire aussi`, `lire aussi`, `sur le même sujet`,
@@ -125,7 +141,7 @@ var relatedLabel = regexp.MustCompile(`(?i)^(?:more|related|recommended|popular|
 	`.*\b(?:stories|articles|posts|reads|reading|news|videos|links|coverage)[\s:.!?]*$`)
 
 // slotLabel matches furniture labels that stand for themselves.
-var slotLabel = regexp.MustCompile(`(?i)^(?:advertisement|advert|sponsored|loading|(?:image|photo|picture|slide) \d+)\b`)
+var slotLabel = regexp.MustCompile(`(?i)^(?:(?:advertisement|advert|sponsored|loading)[\s:.]*$|(?:image|photo|picture|slide) \d+\b)`)
 
 // isFurnitureLabel reports a short block that introduces furniture: the
 // heading of a related-stories list, "Read more", "Don't miss".
@@ -151,10 +167,10 @@ var copyrightMark = regexp.MustCompile(`(?i)(?:©|\(c\)\s*\d{4}|copyright\s+(?:�
 // bylineName matches a byline: "By Jane Doe", "Written by Jane Doe and Ali
 // Khan | Staff writers". Names are capitalised words; lower-case words other
 // than connectors mean a sentence ("By Friday, prices rose").
-var bylineStart = regexp.MustCompile(`(?i)^(?:by|written by|words by|story by|reported by|text by)\s+(\S.*)$`)
+var bylineStart = regexp.MustCompile(`(?i)^(?:by|written by|words by|story by|reported by|text by|von|par|por|di|door|av|af|przez|autor:?|auteur\s*:|texto:?)\s+(\S.*)$`)
 
 // bylineSplit separates the names of a byline.
-var bylineSplit = regexp.MustCompile(`(?i),|\s+and\s+|\s*&\s*`)
+var bylineSplit = regexp.MustCompile(`(?i),|\s+(?:and|und|et|y|e|en|och|og|oraz)\s+|\s*&\s*`)
 
 // notNames are capitalised words that start sentences after "By".
 var notNames = map[string]bool{
@@ -169,11 +185,10 @@ var notNames = map[string]bool{
 }
 
 // isBoilerplate reports whether a block of the given kind and text is page
-// furniture that must never become a claim: engagement prompts ("Share your
-// thoughts below", "Join the conversation", "Questions for readers: ..."),
-// newsletter and cookie boxes, share bars, "Continue following this page",
-// "For ongoing coverage, follow ...", bylines and photo credits, "Table of
-// Contents". Shared by the text and HTML cleaners.
+// furniture that must never become a claim: engagement prompts (sentences
+// that tell the reader to act on the page, or put questions to the reader),
+// newsletter and cookie boxes, share bars, bylines and photo credits,
+// "Table of Contents". Shared by the text and HTML cleaners.
 //
 // It errs on the side of keeping text: a reader-directed phrase inside a
 // quotation, or in a paragraph that mostly reports, does not make the block
@@ -203,6 +218,11 @@ func isBoilerplate(kind BlockKind, text string) bool {
 	if kind != TableRow && isStamp(t) {
 		return true
 	}
+	if kind != TableRow && kind != Heading && isDateLine(t) {
+		// A time heading titles a live blog's entry; elsewhere a bare
+		// date or time stamps the page.
+		return true
+	}
 	if words <= 5 && relatedLabel.MatchString(t) {
 		return true
 	}
@@ -217,7 +237,7 @@ func isBoilerplate(kind BlockKind, text string) bool {
 	if kind == Paragraph && words <= 80 && isOnlyQuestions(t) && addressesReader(lower) {
 		return true
 	}
-	if words <= 80 && hasAny(lower, engagementKeys...) {
+	if words <= 80 && (hasAny(lower, engagementKeys...) || hasReaderWord(lower)) {
 		return isEngagement(t)
 	}
 	return false
@@ -242,6 +262,10 @@ func parseByline(s string) ([]string, bool) {
 			s = s[:i]
 		}
 	}
+	// What follows the first number is a date or a time ("1 hour ago").
+	if i := strings.IndexAny(s, "0123456789"); i > 0 {
+		s = s[:i]
+	}
 	s = strings.TrimSpace(strings.TrimRight(s, ".,;: "))
 	words := strings.Fields(s)
 	if len(words) == 0 || len(words) > 12 {
@@ -254,7 +278,7 @@ func parseByline(s string) ([]string, bool) {
 	for _, w := range words {
 		lw := strings.ToLower(strings.Trim(w, ",.;:"))
 		switch lw {
-		case "and", "&", "of", "de", "van", "von", "der", "la", "le", "da", "al", "bin", "in", "for", "the", "staff", "with", "":
+		case "and", "und", "et", "y", "e", "en", "och", "og", "oraz", "&", "of", "de", "van", "von", "der", "la", "le", "da", "al", "bin", "in", "for", "the", "staff", "with", "":
 			continue
 		}
 		if !startsUpper(w) && !strings.ContainsAny(w, "@") {
@@ -303,4 +327,71 @@ func isHashtagBlock(t string) bool {
 		}
 	}
 	return tags >= 2 && tags*2 >= len(ws)-2
+}
+
+// dateWords are the words a date or time line is made of besides numbers:
+// month and weekday names and their abbreviations, clock words, zone
+// abbreviations and the connectors of "10:02 AM CST on Friday".
+var dateWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`january february march april may june july august september october
+		november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday
+		thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun am pm a p m
+		gmt utc bst cet cest est edt cst cdt mst mdt pst pdt et ct pt mt ist jst aest aedt hkt sgt
+		mez mesz z on at of the updated published posted last first modified st nd rd th h hrs`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// isDateLine reports a block that is nothing but a date or a time:
+// "Saturday 05 Jan 2008 20:43", "10:02 AM CST on Friday, December 28,
+// 2007", "11/01/2008 2:35:41 PM". Such a line stamps the page; it states
+// nothing. It needs a number and a month, a weekday or a clock time.
+func isDateLine(t string) bool {
+	if len(t) > 90 || !strings.ContainsAny(t, "0123456789") {
+		return false
+	}
+	words := strings.FieldsFunc(strings.ToLower(t), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+	if len(words) < 2 || len(words) > 14 {
+		return false
+	}
+	named := strings.Contains(t, ":") || strings.Count(t, "/") == 2 || strings.Count(t, ".") == 2
+	for _, w := range words {
+		switch {
+		case isDigits(w):
+		case dateWords[w]:
+			if len(w) >= 3 && w != "the" && w != "last" && w != "first" && w != "updated" &&
+				w != "published" && w != "posted" && w != "modified" {
+				named = true
+			}
+		case len(w) > 2 && isDigits(w[:len(w)-2]) && dateWords[w[len(w)-2:]]:
+			// "5th", "20pm"
+		case isZone(w):
+			// any zone a header prints: "06:15 NZST", "09:00 EAT"
+		default:
+			return false
+		}
+	}
+	return named
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// isZone reports a time zone abbreviation that wire headers print.
+func isZone(w string) bool {
+	_, ok := zoneOffsets[strings.ToUpper(w)]
+	return ok && len(w) > 1
 }

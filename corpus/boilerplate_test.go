@@ -36,7 +36,6 @@ func TestIsBoilerplate(t *testing.T) {
 		{"reporting by", Paragraph, "Reporting by Tomasz Wielgosz; Editing by Hal Benning", true},
 		{"reporting by in brackets", Paragraph, "(Reporting by Ines Marl; Editing by Tam Oduya)", true},
 		{"hashtags", ListItem, "Relevant hashtags: #PortStrike, #Harbourview2025", true},
-		{"engagement heading", Heading, "Engagement", true},
 		{"toc heading", Heading, "Table of Contents", true},
 		{"comments heading", Heading, "Comments", true},
 		{"leave a comment", Paragraph, "Leave a comment and let us know.", true},
@@ -102,6 +101,7 @@ func TestParseByline(t *testing.T) {
 		{"Jane Doe and Ali Khan", []string{"Jane Doe", "Ali Khan"}, true},
 		{"Jane Doe, Staff Writer", []string{"Jane Doe"}, true},
 		{"Maria de la Cruz | March 3, 2025", []string{"Maria de la Cruz"}, true},
+		{"ANA LOPES, Associated Press Writer 1 hour, 40 minutes ago", []string{"ANA LOPES"}, true},
 		{"the end of the year", nil, false},
 		{"Friday, prices rose", nil, false},
 	}
@@ -225,4 +225,111 @@ func FuzzIsBoilerplate(f *testing.F) {
 			t.Fatalf("blank block %q not boilerplate", s)
 		}
 	})
+}
+
+func TestIsDateLine(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Saturday 05 Jan 2008 20:43", true},
+		{"10:02 AM CST on Friday, December 28, 2007", true},
+		{"11/01/2008 2:35:41 PM", true},
+		{"Thursday, December 27 2007, 07:00 GMT", true},
+		{"January 16, 2008 12:55 PM ET", true},
+		{"14.03.2026 07:12", true},
+		{"March 2026", true},
+		// Sentences and headings with dates are content.
+		{"On March 3, 2026 the council voted 7-2", false},
+		{"Fares rise 20% on 1 April", false},
+		{"2026", false},
+		{"Chapter 11 at 3:00", false},
+		{"Results of the 2026 election", false},
+	}
+	for _, tc := range tests {
+		if got := isDateLine(tc.text); got != tc.want {
+			t.Errorf("isDateLine(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestReaderDirected checks the general mechanism behind engagement
+// prompts on wordings of our own: an imperative of a reader verb that
+// refers to the reader or the page, or a very short sentence about the
+// reader's say; never reported speech.
+func TestReaderDirected(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Drop us a line with your view on the new tram timetable.", true},
+		{"Send us your photos of the flooding.", true},
+		{"Vote in our poll below.", true},
+		{"For the latest, keep checking this page.", true},
+		{"If you were at the match, tell us about it in the comments.", true},
+		{"Please email your questions to the newsroom.", true},
+		{"Your vote counts!", true},
+		// Reporting and instructions inside the news.
+		{"Send the money by Friday, the tax office told businesses.", false},
+		{"Keep the doors shut until the smoke clears, the fire service said.", false},
+		{"Voters who want to register can do so until March 3.", false},
+		{"Follow the coast road north for 12 kilometres to reach the camp.", false},
+		{"Your pension rises by 3.1% in April.", false},
+		{"Share prices fell 4% in early trading.", false},
+	}
+	for _, tc := range tests {
+		if got := readerDirected(strings.ToLower(tc.text)); got != tc.want {
+			t.Errorf("readerDirected(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+	// Blocks of such sentences are furniture; one in a quote is not.
+	if !isBoilerplate(Paragraph, "Were you affected by the closure? Drop us a line with your story.") {
+		t.Error("prompt block not boilerplate")
+	}
+	if !isBoilerplate(Paragraph, "Tell us about your trip in the comments! And do not forget the Harbour Weekly for the latest news from the coast.") {
+		t.Error("short promo block with one prompt not boilerplate")
+	}
+	// An answer that ends with advice is content.
+	if isBoilerplate(Paragraph, "The city itself was not flooded, but several roads to the south were closed. Check local traffic updates before travelling.") {
+		t.Error("answer ending with advice marked boilerplate")
+	}
+	if isBoilerplate(Paragraph, `"Send us your photos," the fire chief told residents after the blaze.`) {
+		t.Error("quoted appeal marked boilerplate")
+	}
+}
+
+func TestMarkFurnitureHeadings(t *testing.T) {
+	blocks := []Block{
+		{Kind: Heading, Text: "What the council decided"},
+		{Kind: Paragraph, Text: "The council approved the plan by 7 votes to 2."},
+		{Kind: Heading, Text: "Over to you"},
+		{Kind: Paragraph, Text: "Drop us a line with your view.", Boilerplate: true},
+		{Kind: Heading, Text: "Background"},
+		{Kind: Heading, Text: "Earlier plans"},
+		{Kind: Paragraph, Text: "A first plan failed in 2019."},
+	}
+	markFurnitureHeadings(blocks)
+	for i, want := range []bool{false, false, true, true, false, false, false} {
+		if blocks[i].Boilerplate != want {
+			t.Errorf("block %d %q: boilerplate = %v, want %v", i, blocks[i].Text, blocks[i].Boilerplate, want)
+		}
+	}
+}
+
+func TestFurnitureListGroupTitles(t *testing.T) {
+	blocks := []Block{
+		{Kind: Paragraph, Text: "The champion said he would defend his title in Melbourne."},
+		{Kind: Heading, Text: "Sponsored Links", Boilerplate: true},
+		{Kind: Heading, Text: "Garden sheds"},
+		{Kind: ListItem, Text: "Sheds in every size, delivered free."},
+		{Kind: Paragraph, Text: "He won the tournament three times in a row."},
+		{Kind: Heading, Text: "Next season"},
+		{Kind: Paragraph, Text: "The draw is made in December."},
+	}
+	markFurnitureLists(blocks)
+	for i, want := range []bool{false, true, true, true, false, false, false} {
+		if blocks[i].Boilerplate != want {
+			t.Errorf("block %d %q: boilerplate = %v, want %v", i, blocks[i].Text, blocks[i].Boilerplate, want)
+		}
+	}
 }

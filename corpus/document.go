@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"errors"
+	"strings"
 	"time"
 )
 
@@ -61,10 +62,34 @@ type Document struct {
 	PublishedFrom string    `json:"published_from,omitempty"`
 	Language      string    `json:"language,omitempty"`
 	CanonicalURL  string    `json:"canonical_url,omitempty"`
+	// Section is the desk or section the document names for itself
+	// ("Markets", "World Desk"), from a wire header.
+	Section string `json:"section,omitempty"`
+	// Dateline is the place of the story's dateline ("London" from
+	// "LONDON, March 3 (Agency) -").
+	Dateline string `json:"dateline,omitempty"`
 	// Text is the blocks' texts joined by blank lines ("\n\n").
 	Text   string  `json:"text"`
 	Blocks []Block `json:"blocks"`
 	// Hash identifies the cleaned content (title and text), whatever the
 	// location: equal hashes mean duplicate documents.
 	Hash string `json:"hash"`
+}
+
+// BodyText is the article body as users of extraction tools expect it:
+// the blocks that are neither the title (it has its own field), page
+// furniture nor captions, joined by blank lines. Document.Text keeps every
+// block so that block offsets stay valid; BodyText is for reading.
+func (d *Document) BodyText() string {
+	var b strings.Builder
+	for _, bl := range d.Blocks {
+		if bl.Boilerplate || bl.Kind == Title || bl.Kind == Caption {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteString(blockSep)
+		}
+		b.WriteString(bl.Text)
+	}
+	return b.String()
 }

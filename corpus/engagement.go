@@ -19,26 +19,34 @@ var engagementKeys = []string{
 }
 
 // isEngagement reports a block given over to talking to the reader: its
-// sentences that carry an engagement phrase outside quotation marks, or
-// that ask the reader a question, make up most of it; in a short block one
-// unquoted prompt is enough. One prompt closing a long paragraph of
-// reporting ("... raise questions in the comments section below") leaves
-// the paragraph content.
+// sentences that carry an engagement phrase outside quotation marks, that
+// tell the reader to act (see readerDirected), or that ask the reader a
+// question, make up most of it; in a short block one unquoted prompt
+// phrase is enough. One prompt closing a long paragraph of reporting
+// ("... raise questions in the comments section below") leaves the
+// paragraph content.
 func isEngagement(t string) bool {
 	locs := engagementAnywhere.FindAllStringIndex(t, -1)
-	if len(locs) == 0 {
-		return false
-	}
-	if countWords(t, 41) <= 40 {
+	short := countWords(t, 41) <= 40
+	if short {
 		// A short block with an unquoted prompt is a promo box.
 		for _, m := range locs {
 			if !insideQuote(t, m[0]) {
 				return true
 			}
 		}
-		return false
+		// A promo box opens with its prompt; an answer or a report that
+		// ends with advice ("Check local traffic updates") does not.
+		if sents := splitRoughSentences(t); len(sents) > 0 {
+			first := sents[0]
+			if !startsQuote(first) && !strings.ContainsAny(first, "\"“”") && readerDirected(strings.ToLower(first)) {
+				return true
+			}
+		}
 	}
-	total, reader := 0, 0
+	// Questions to "you" count only beside a prompt: alone they may be an
+	// interview's questions.
+	total, prompts, questions := 0, 0, 0
 	off := 0
 	for _, sent := range splitRoughSentences(t) {
 		i := strings.Index(t[off:], sent)
@@ -50,6 +58,9 @@ func isEngagement(t string) bool {
 		off = end
 		n := countWords(sent, 1<<30)
 		total += n
+		if insideQuote(t, start) || startsQuote(sent) {
+			continue
+		}
 		hit := false
 		for _, m := range locs {
 			if m[0] >= start && m[0] < end && !insideQuote(t, m[0]) {
@@ -57,11 +68,100 @@ func isEngagement(t string) bool {
 				break
 			}
 		}
-		if hit || (strings.HasSuffix(sent, "?") && addressesReader(strings.ToLower(sent))) {
-			reader += n
+		lower := strings.ToLower(sent)
+		switch {
+		case hit || readerDirected(lower):
+			prompts += n
+		case strings.HasSuffix(sent, "?") && addressesReader(lower):
+			questions += n
 		}
 	}
-	return reader > 0 && reader*10 >= total*6
+	return prompts > 0 && (prompts+questions)*10 >= total*6
+}
+
+// startsQuote reports a sentence that opens with a quotation mark: what
+// someone said, not what the page says.
+func startsQuote(s string) bool {
+	return strings.HasPrefix(s, `"`) || strings.HasPrefix(s, "“") || strings.HasPrefix(s, "‘") || strings.HasPrefix(s, "'")
+}
+
+// readerVerbs are the verbs of the imperatives that pages address to
+// their readers: to take part, to pass the page on, to come back. Verbs of
+// advice ("check", "get", "have") are left out: service journalism tells
+// readers what to do about the news, and that is content.
+var readerVerbs = map[string]bool{
+	"share": true, "join": true, "tell": true, "let": true, "leave": true, "comment": true, "follow": true,
+	"subscribe": true, "sign": true, "continue": true, "keep": true, "stay": true, "click": true, "tap": true,
+	"download": true, "send": true, "vote": true, "write": true, "register": true, "log": true, "email": true,
+	"e-mail": true, "contact": true, "drop": true, "visit": true, "like": true, "tweet": true,
+	"submit": true, "post": true, "bookmark": true, "watch": true, "listen": true, "read": true,
+	"discuss": true, "donate": true,
+}
+
+// readerRefs are the words by which a page refers to its reader, to itself
+// or to the place where readers respond.
+var readerRefs = []string{"you", "your", "yours", "us", "our", "below", "above", "here", "this page", "this article",
+	"this story", "this post", "this site", "the conversation", "the discussion", "the debate", "comment", "comments",
+	"social media", "newsletter", "inbox", "updates", "feedback", "friends"}
+
+// reportingWords mark reported speech: a sentence with one of them tells
+// what someone said, whatever its form.
+var reportingWords = []string{"said", "says", "told", "according", "added", "asked", "announced", "wrote", "urged", "warned"}
+
+// readerDirected reports a sentence (lower-case) that speaks to the
+// reader about the page rather than about the news: an imperative of a
+// reader verb that refers to the reader or the page ("Tell us what you
+// think", "For the latest, keep checking this page"), or a very short
+// sentence about the reader's own say ("Your view counts."). Reported
+// speech is never reader-directed.
+func readerDirected(lower string) bool {
+	lower = strings.TrimSpace(strings.TrimLeft(lower, "-–—•*>([ "))
+	if lower == "" || hasAny(lower, reportingWords...) && hasAnyWord(lower, reportingWords) {
+		return false
+	}
+	words := strings.Fields(lower)
+	// A short opening phrase before a comma ("For ongoing coverage,",
+	// "If you were there,") leads into the imperative.
+	if i := strings.Index(lower, ","); i > 0 && countWords(lower[:i], 7) <= 6 {
+		if rest := strings.Fields(lower[i+1:]); len(rest) > 0 {
+			first := strings.Trim(rest[0], ".,:;!?\"'“”")
+			if readerVerbs[first] {
+				words = rest
+			}
+		}
+	}
+	first := strings.Trim(words[0], ".,:;!?\"'“”")
+	if first == "please" && len(words) > 1 {
+		first = strings.Trim(words[1], ".,:;!?\"'“”")
+	}
+	refs := 0
+	for _, r := range readerRefs {
+		if hasWord(lower, r) {
+			refs++
+		}
+	}
+	if readerVerbs[first] && refs > 0 {
+		return true
+	}
+	// "Your take matters." "Your vote counts!"
+	return len(words) <= 4 && (first == "your" || first == "you") && !strings.ContainsAny(lower, "0123456789")
+}
+
+// hasAnyWord reports whether one of words occurs in s as a whole word.
+func hasAnyWord(s string, words []string) bool {
+	for _, w := range words {
+		if hasWord(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasReaderWord reports text (lower-case) with a word that may address
+// the reader: the cheap guard before readerDirected.
+func hasReaderWord(lower string) bool {
+	return hasWord(lower, "you") || hasWord(lower, "your") || hasWord(lower, "us") || hasWord(lower, "our") ||
+		hasWord(lower, "below") || strings.Contains(lower, "this page")
 }
 
 // addressesReader reports text (lower-case) that speaks to the reader:
@@ -136,6 +236,10 @@ func markFurnitureLists(blocks []Block) {
 			if in {
 				b.Boilerplate = true
 			}
+		case in && b.Kind == Heading && i+1 < len(blocks) && blocks[i+1].Kind == ListItem:
+			// A group title inside the box ("Sponsored links", then an
+			// advertiser's name over its pitch).
+			b.Boilerplate = true
 		case b.Boilerplate && (b.Kind == Heading || b.Kind == Paragraph) && isFurnitureLabel(b.Text):
 			in = true
 		default:
@@ -155,7 +259,7 @@ func markReaderQuestions(blocks []Block) {
 			return false
 		}
 		b := blocks[i]
-		return b.Boilerplate && b.Kind != Title && (b.Kind == Heading || hasAny(strings.ToLower(b.Text), engagementKeys...) && engagementAnywhere.MatchString(b.Text))
+		return b.Boilerplate && b.Kind != Title && (b.Kind == Heading || isPrompt(b.Text))
 	}
 	for i := range blocks {
 		b := &blocks[i]
@@ -204,4 +308,41 @@ func insideQuote(t string, i int) bool {
 		return true
 	}
 	return strings.Count(t[:i], `"`)%2 == 1
+}
+
+// isPrompt reports a block with an engagement phrase or a sentence that
+// tells the reader to act.
+func isPrompt(t string) bool {
+	if hasAny(strings.ToLower(t), engagementKeys...) && engagementAnywhere.MatchString(t) {
+		return true
+	}
+	for _, sent := range splitRoughSentences(t) {
+		if readerDirected(strings.ToLower(sent)) {
+			return true
+		}
+	}
+	return false
+}
+
+// markFurnitureHeadings marks as boilerplate a heading whose section (the
+// blocks up to the next heading of the same or a higher level, at least
+// one) is all furniture: "Engagement" or "Your say" over prompts heads
+// nothing a reader came for. A heading with no blocks under it stays.
+func markFurnitureHeadings(blocks []Block) {
+	for i := range blocks {
+		if blocks[i].Kind != Heading || blocks[i].Boilerplate {
+			continue
+		}
+		n, furniture := 0, true
+		for j := i + 1; j < len(blocks) && blocks[j].Kind != Heading && blocks[j].Kind != Title; j++ {
+			n++
+			if !blocks[j].Boilerplate {
+				furniture = false
+				break
+			}
+		}
+		if n > 0 && furniture {
+			blocks[i].Boilerplate = true
+		}
+	}
 }

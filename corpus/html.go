@@ -25,7 +25,7 @@ func cleanHTML(loc string, data []byte, opt Options) (*Document, error) {
 	if err != nil {
 		return nil, fmt.Errorf("decode html %s: %w", loc, err)
 	}
-	root, err := html.Parse(strings.NewReader(src))
+	root, err := html.Parse(strings.NewReader(closeTitle(src)))
 	if err != nil {
 		// x/net/html refuses pathologically deep markup; that is a page we
 		// cannot read, not a crash.
@@ -34,17 +34,28 @@ func cleanHTML(loc string, data []byte, opt Options) (*Document, error) {
 	gq := goquery.NewDocumentFromNode(root)
 	meta := extractMeta(gq, loc)
 
-	blocks := extractBlocks(root, meta.Title)
-	content := false
-	for _, b := range blocks {
-		if !b.Boilerplate && b.Kind != Title {
-			content = true
-			break
+	blocks := extractBlocks(root, meta.Title, false)
+	content := hasContent(blocks)
+	if !content {
+		// Class names alone removed everything: a short item inside a
+		// box named like furniture ("teaser", "promo"). Try again without
+		// them, on a fresh tree (pruning changed this one), parsed as a
+		// browser without scripts would: what a page puts in <noscript>
+		// is then markup, and may be its only text.
+		if again, err := html.ParseWithOptions(strings.NewReader(closeTitle(src)), html.ParseOptionEnableScripting(false)); err == nil {
+			blocks = extractBlocks(again, meta.Title, true)
+			content = hasContent(blocks)
+		}
+	}
+	if !content || visibleShort(blocks, meta.ArticleBody) {
+		if ld := articleBodyBlocks(meta.ArticleBody); len(ld) > 0 {
+			blocks, content = ld, true
 		}
 	}
 	if !content {
 		return nil, fmt.Errorf("clean html %s: %w", loc, ErrNoContent)
 	}
+	blocks = headlineFromTitle(&meta, blocks)
 	if meta.Title == "" {
 		// No metadata title: promote the first heading.
 		for i, b := range blocks {
@@ -70,9 +81,26 @@ func cleanHTML(loc string, data []byte, opt Options) (*Document, error) {
 	if doc.Source == "" {
 		doc.Source = opt.Source
 	}
+	// A wire story's dateline names its place, and dates a page that
+	// says nothing else about its date.
+	for i, b := range blocks {
+		if i > 6 {
+			break
+		}
+		if b.Boilerplate || b.Kind != Paragraph || dateline.FindStringIndex(b.Text) == nil {
+			continue
+		}
+		var h header
+		if doc.Published.IsZero() {
+			applyDateline(doc, &h, b.Text, opt)
+		} else if place, _, _, _, ok := datelineDate(b.Text); ok {
+			doc.Dateline = place
+		}
+		break
+	}
 	if doc.Published.IsZero() && !opt.Published.IsZero() {
 		doc.Published = opt.Published
-		doc.PublishedFrom = ""
+		doc.PublishedFrom = "option"
 	}
 	if doc.Published.IsZero() {
 		// Last resort: a date written near the top of the article text.
@@ -94,6 +122,7 @@ func cleanHTML(loc string, data []byte, opt Options) (*Document, error) {
 	}
 	markFurnitureLists(blocks)
 	markReaderQuestions(blocks)
+	markFurnitureHeadings(blocks)
 	assemble(doc, blocks)
 	return doc, nil
 }
@@ -114,4 +143,114 @@ func decodeHTML(data []byte, contentType string) (string, error) {
 		return strings.ToValidUTF8(string(data), "\uFFFD"), nil
 	}
 	return strings.ToValidUTF8(string(out), "\uFFFD"), nil
+}
+
+// closeTitle closes a <title> that the page never closes. Its content is
+// raw text to the parser, so an unclosed title swallows the whole page;
+// pages damaged in transfer or by a broken template do this. The title
+// ends at the next tag.
+func closeTitle(src string) string {
+	head := src[:min(len(src), 64<<10)]
+	i := indexFold(head, "<title")
+	if i < 0 || indexFold(src[i:], "</title") >= 0 {
+		return src
+	}
+	j := strings.IndexByte(src[i:], '>')
+	if j < 0 {
+		return src
+	}
+	j += i + 1
+	k := strings.IndexByte(src[j:], '<')
+	if k < 0 {
+		return src
+	}
+	k += j
+	return src[:k] + "</title>" + src[k:]
+}
+
+// indexFold is strings.Index for an ASCII lower-case needle, ignoring the
+// case of s.
+func indexFold(s, lowerNeedle string) int {
+	n := len(lowerNeedle)
+	for i := 0; i+n <= len(s); i++ {
+		if s[i] == '<' && strings.EqualFold(s[i:i+n], lowerNeedle) {
+			return i
+		}
+	}
+	return -1
+}
+
+// articleBodyBlocks splits a JSON-LD articleBody into paragraphs: at blank
+// lines or line breaks where the text has them. A body of under 200
+// letters is a teaser, not the article.
+func articleBodyBlocks(body string) []Block {
+	if countLetters(body) < 200 {
+		return nil
+	}
+	body = stripInline(body) // some sites put markup in it
+	sep := "\n\n"
+	if !strings.Contains(body, sep) {
+		sep = "\n"
+	}
+	var out []Block
+	for _, p := range strings.Split(body, sep) {
+		if p = normalizeText(p); p != "" {
+			out = append(out, Block{Kind: Paragraph, Text: p, Boilerplate: isBoilerplate(Paragraph, p)})
+		}
+	}
+	return out
+}
+
+// visibleShort reports a visible body that holds under a third of the
+// letters of the page's own JSON-LD articleBody: the markup shows a
+// teaser or a script-built page, the structured data the story.
+func visibleShort(blocks []Block, ldBody string) bool {
+	n := countLetters(ldBody)
+	if n < 600 {
+		return false
+	}
+	seen := 0
+	for _, b := range blocks {
+		if !b.Boilerplate && b.Kind != Title && b.Kind != Caption {
+			seen += countLetters(b.Text)
+		}
+	}
+	return seen*3 < n
+}
+
+// headlineFromTitle finds the page's headline among the first blocks when
+// the metadata title is the headline plus a site name that cleanTitle
+// could not tell apart ("Headline - Site", "Site: Headline"): a heading
+// whose letters open or close the title's is the headline. It becomes the
+// title and leaves the body.
+func headlineFromTitle(meta *pageMeta, blocks []Block) []Block {
+	tk := letterKey(meta.Title)
+	if tk == "" {
+		return blocks
+	}
+	for i, b := range blocks {
+		if i >= 6 {
+			break
+		}
+		if b.Kind != Heading || b.Boilerplate {
+			continue
+		}
+		k := letterKey(b.Text)
+		if len(k) < 15 || k == tk || !(strings.HasPrefix(tk, k) || strings.HasSuffix(tk, k)) {
+			continue
+		}
+		meta.Title = b.Text
+		return append(blocks[:i:i], blocks[i+1:]...)
+	}
+	return blocks
+}
+
+// hasContent reports blocks with article text: not furniture, not the title.
+func hasContent(blocks []Block) bool {
+	for _, b := range blocks {
+		if !b.Boilerplate && b.Kind != Title {
+			return true
+		}
+	}
+	return false
 }

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -356,5 +357,188 @@ func TestCleanHTMLLayouts(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestUnclosedTitle(t *testing.T) {
+	// A page whose <title> never closes: the parser would read the whole
+	// page as the title's text.
+	page := `<html><head><title>Harbour toll to rise (The Coast Daily)
+<meta charset="utf-8"></head><body><div class="story">
+<p>The harbour authority will raise the toll for cargo ships by 12% from June, its director said on Monday, citing the cost of dredging the channel.</p>
+<p>Shipping firms said the increase would be passed on to importers within weeks.</p>
+</div></body></html>`
+	doc, err := cleanHTML("toll.html", []byte(page), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(doc.BodyText(), "cost of dredging the channel") {
+		t.Errorf("body lost: %q", doc.BodyText())
+	}
+	if !strings.HasPrefix(doc.Title, "Harbour toll to rise") {
+		t.Errorf("title = %q", doc.Title)
+	}
+}
+
+func TestFurnitureNamedWrapperAroundArticleBody(t *testing.T) {
+	// "printReady" reads like a print button, but it frames the element
+	// that names itself the article body.
+	page := `<html><body><div id="printReady"><div id="articleBody">
+The club said on Wednesday that its captain had been cleared to train after a visit to a spine specialist.<br><br>
+It was not clear when he would play again, but the coach said the signs were good and that the team doctor agreed.<br><br>
+</div></div><div class="sidebar"><p>Scores</p></div></body></html>`
+	doc, err := cleanHTML("p.html", []byte(page), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(doc.BodyText(), "cleared to train") {
+		t.Errorf("body lost: %q", doc.BodyText())
+	}
+}
+
+func TestJSONLDArticleBodyFallback(t *testing.T) {
+	// The visible page is a script shell; the story is only in JSON-LD.
+	page := `<html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Grain exports resume",
+"articleBody":"Grain exports from the port of Kessla resumed on Tuesday after a three-week halt, the port authority said.\n\nSix ships left the harbour carrying 180,000 tonnes of wheat and maize, and eleven more are due to load this week, the authority added in a statement."}</script></head>
+<body><div id="app"></div><p>Loading</p></body></html>`
+	doc, err := cleanHTML("grain.html", []byte(page), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := doc.BodyText()
+	if !strings.HasPrefix(body, "Grain exports from the port of Kessla resumed") || !strings.Contains(body, "\n\nSix ships left") {
+		t.Errorf("body = %q", body)
+	}
+}
+
+func TestFurnitureClasses(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"2/28", true},
+		{"Foto 3 von 12", true},
+		{"Lesen Sie auch: Die Bahn erhöht die Preise", true},
+		{"Leia também: Governo anuncia novo pacote", true},
+		{"Subscribe to continue reading.", true},
+		{"This article is for subscribers only. Already a subscriber? Log in.", true},
+		{"The price rose 2/3 of a cent on Monday, traders said, after the central bank's statement.", false},
+		{`The publisher said its "subscribe to continue reading" wall had added 40,000 paying readers in a year.`, false},
+		{"Sponsored Links", true},
+		{"Also in the news", true},
+		{"Go to next story", true},
+		{"Printer-friendly version", true},
+		{"Send this article to a friend", true},
+		{"Staff and agencies", true},
+		{"Associated Press", true},
+		{"Brought to you by AAP", true},
+		{"The Associated Press reported the sale on Tuesday, citing two people close to the deal.", false},
+		{"Hospital staff worked through the night to treat the injured, the health ministry said.", false},
+	}
+	for _, tc := range tests {
+		if got := isBoilerplate(Paragraph, tc.text); got != tc.want {
+			t.Errorf("isBoilerplate(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestHeadlineInsideTitle(t *testing.T) {
+	tests := []struct {
+		name, page, title string
+	}{
+		{"title with section and site after pipes", `<html><head><title>Harbour toll to rise by a fifth | LOCAL NEWS | Coast Daily, weather and traffic</title></head>
+<body><div class="story"><h1>Harbour toll to rise by a fifth</h1>
+<p>The harbour authority will raise the toll for cargo ships by 20% from June, its director said on Monday, citing the cost of dredging.</p>
+<p>Shipping firms said the increase would be passed on to importers within weeks, and two lines said they would review their routes.</p></div></body></html>`,
+			"Harbour toll to rise by a fifth"},
+		{"headline repeated as a paragraph", `<html><head><title>Harbour toll to rise by a fifth</title></head>
+<body><div class="story"><p><b>Harbour toll to rise by a fifth</b></p>
+<p>The harbour authority will raise the toll for cargo ships by 20% from June, its director said on Monday, citing the cost of dredging.</p>
+<p>Shipping firms said the increase would be passed on to importers within weeks, and two lines said they would review their routes.</p></div></body></html>`,
+			"Harbour toll to rise by a fifth"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := cleanHTML("toll.html", []byte(tc.page), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if doc.Title != tc.title {
+				t.Errorf("Title = %q, want %q", doc.Title, tc.title)
+			}
+			if body := doc.BodyText(); !strings.HasPrefix(body, "The harbour authority") {
+				t.Errorf("body opens with %q, want the first paragraph", body[:min(len(body), 60)])
+			}
+		})
+	}
+}
+
+func TestClassesFromUnseenPages(t *testing.T) {
+	para := "<p>The harbour authority will raise the toll for cargo ships by 20% from June, its director said on Monday, citing the cost of dredging the channel.</p>"
+	tests := []struct {
+		name, page string
+		want       []string // the body's paragraphs, in order
+	}{
+		{"drop cap hidden from screen readers",
+			`<html><body><article><p><span class="drop-cap" aria-hidden="true">T</span><span class="sr-only">T</span>he council voted on Monday, by seven votes to two, to close the old ferry pier for a year.</p>` + para + `</article></body></html>`,
+			[]string{"The council voted on Monday", "The harbour authority"}},
+		{"nested paragraphs",
+			`<html><body><article><div class="body"><p><p>The council voted on Monday, by seven votes to two, to close the old ferry pier for a year.</p></p>` + para + `</div></article></body></html>`,
+			[]string{"The council voted on Monday", "The harbour authority"}},
+		{"button labels",
+			`<html><body><article>` + para + `<a class="btn btn-primary" href="/more">Load more</a><span class="button-label">Listen to this article</span><p>Shipping firms said the increase would be passed on to importers within weeks.</p></article></body></html>`,
+			[]string{"The harbour authority", "Shipping firms said"}},
+		{"short agency item in a teaser box",
+			`<html><body><div class="teaser-box"><div class="promo-item"><p>The harbour authority will raise the toll for cargo ships by 20% from June, its director said on Monday. (Nordwire)</p></div></div>` +
+				`<div class="cookie-notice">This site uses cookies to measure traffic and to show advertising. By continuing to browse you accept the use of cookies as described in our policy, which also explains how to refuse them and what happens to the data we collect about your visit.</div></body></html>`,
+			[]string{"The harbour authority"}},
+		{"body split across sibling columns",
+			`<html><body><div id="wrap"><div class="c1"><p>The council voted on Monday, by seven votes to two, to close the old ferry pier.</p></div><div class="c2">` + para + para + `<p>Shipping firms said the increase would be passed on to importers within weeks, two brokers said.</p></div><div class="c3"><p>Work on the pier starts in June and should end before the summer season next year.</p></div></div>` +
+				`<div class="sidebar"><ul><li><a href="/x">Other story</a></li></ul></div></body></html>`,
+			[]string{"The council voted on Monday", "The harbour authority", "Shipping firms said", "Work on the pier"}},
+		{"the only text in an aside",
+			`<html><body><div class="top"><a href="/">Home</a></div><aside><p>The harbour authority will raise the toll for cargo ships by 20% from June, its director said on Monday.</p></aside></body></html>`,
+			[]string{"The harbour authority"}},
+		{"the only text in noscript",
+			`<html><body><div id="app"></div><noscript><div class="story"><p>The harbour authority will raise the toll for cargo ships by 20% from June, its director said on Monday.</p></div></noscript></body></html>`,
+			[]string{"The harbour authority"}},
+		{"paragraphs in main",
+			`<html><body><header><a href="/">Home</a></header><main><p>The harbour authority will raise the toll for cargo ships by 20% from June.</p><p>Its director said on Monday the rise covers dredging.</p></main><footer>© 2026 Coast Daily</footer></body></html>`,
+			[]string{"The harbour authority", "Its director said"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := cleanHTML("p.html", []byte(tc.page), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, p := range strings.Split(doc.BodyText(), "\n\n") {
+				got = append(got, p)
+			}
+			if len(got) != len(tc.want) {
+				t.Fatalf("body has %d paragraphs, want %d: %q", len(got), len(tc.want), got)
+			}
+			for i, w := range tc.want {
+				if !strings.HasPrefix(got[i], w) {
+					t.Errorf("paragraph %d = %q, want it to open with %q", i, got[i], w)
+				}
+			}
+		})
+	}
+}
+
+func TestHTMLDateline(t *testing.T) {
+	page := `<html><body><article><p>STRANDVIK, Dec. 31 (Nordwire) - The ferry to the islands will run twice a day from January, the operator said on Wednesday.</p>
+<p>Tickets go on sale on Friday, and prices stay as they are until the end of March.</p></article></body></html>`
+	doc, err := cleanHTML("ferry.html", []byte(page), Options{Published: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC); !doc.Published.Equal(want) || doc.PublishedFrom != "dateline+published" {
+		t.Errorf("Published = %v from %q, want %v from the dateline", doc.Published, doc.PublishedFrom, want)
+	}
+	if doc.Dateline != "Strandvik" {
+		t.Errorf("Dateline = %q, want Strandvik", doc.Dateline)
 	}
 }

@@ -23,6 +23,9 @@ type pageMeta struct {
 	PublishedFrom string
 	Language      string
 	CanonicalURL  string
+	// ArticleBody is the JSON-LD articleBody, the fallback for pages whose
+	// visible body is empty or built by script.
+	ArticleBody string
 }
 
 // ldArticle is the part of a JSON-LD article object we read. Fields that
@@ -39,6 +42,7 @@ type ldArticle struct {
 	Publisher     json.RawMessage `json:"publisher"`
 	InLanguage    json.RawMessage `json:"inLanguage"`
 	URL           string          `json:"url"`
+	ArticleBody   string          `json:"articleBody"`
 	Graph         json.RawMessage `json:"@graph"`
 }
 
@@ -102,6 +106,10 @@ func extractMeta(doc *goquery.Document, loc string) pageMeta {
 		lang = ldString(ld.InLanguage)
 	}
 	pm.Language = cleanLang(lang)
+
+	if ld != nil {
+		pm.ArticleBody = strings.TrimSpace(ld.ArticleBody)
+	}
 
 	// Dates: published and modified kept apart.
 	if ld != nil {

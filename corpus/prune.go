@@ -48,7 +48,13 @@ var (
 		"next-article", "prev", "playlist", "video-player", "jwplayer", "gallery", "carousel", "slideshow", "lightbox",
 		"byline-social", "tools", "utility", "utilities", "actions", "feedback", "survey", "alert", "ticker",
 		"most-popular", "editors-picks", "also-read", "see-also", "up-next", "upnext", "teaser",
-		"contributor-card", "correction-footer", "copyright")
+		"contributor-card", "correction-footer", "copyright", "btn", "button")
+	// chromeHints name furniture that never frames an article, even a
+	// short one: the lenient second pass still drops these.
+	chromeHints = newWordStartHints("cookie", "consent", "gdpr", "newsletter", "comment", "disqus", "footer",
+		"masthead", "navbar", "nav", "menu", "breadcrumb", "login", "paywall", "share", "sharing", "social")
+	// consentHints name cookie and consent boxes.
+	consentHints = newWordStartHints("cookie", "consent", "gdpr")
 	// commentHints name reader comments, which quote each other: a quote
 	// there is no embedded post.
 	commentHints = newSubstringHints("comment", "disqus", "reply", "replies", "respond", "discussion")
@@ -96,7 +102,9 @@ func hidden(n *html.Node) bool {
 		case "hidden":
 			return true
 		case "aria-hidden":
-			if a.Val == "true" {
+			// A drop cap is hidden from screen readers (they read a
+			// copy of the letter) but is the first letter on screen.
+			if a.Val == "true" && !isDropCap(n) {
 				return true
 			}
 		case "style":
@@ -107,6 +115,31 @@ func hidden(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// isDropCap reports an element holding one or two letters that opens a
+// paragraph: a drop cap or a decorative initial.
+func isDropCap(n *html.Node) bool {
+	if n.DataAtom != atom.Span && n.DataAtom != atom.B && n.DataAtom != atom.Strong && n.DataAtom != atom.Em &&
+		n.DataAtom != atom.I && n.DataAtom != atom.Font {
+		return false
+	}
+	l := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.TextNode {
+			return false
+		}
+		l += countLetters(c.Data)
+	}
+	if l == 0 || l > 2 || n.Parent == nil || n.Parent.DataAtom != atom.P {
+		return false
+	}
+	for p := n.PrevSibling; p != nil; p = p.PrevSibling {
+		if p.Type == html.ElementNode || strings.TrimSpace(p.Data) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // stats holds per-node text measures computed in one bottom-up pass.
@@ -174,7 +207,10 @@ func countLetters(s string) int {
 // chrome roles, and elements whose class/id names furniture, unless they
 // hold a large share of the page's paragraph text (a class such as
 // "has-comments" on the article wrapper must not lose the article).
-func prune(n *html.Node, m map[*html.Node]*stats, total stats, depth int) {
+// prune removes furniture below n. lenient keeps elements that only
+// their class or id names furniture: the second try on a page where the
+// strict pass left no article (a short item in a "teaser" box).
+func prune(n *html.Node, m map[*html.Node]*stats, total stats, depth int, lenient bool) {
 	var next *html.Node
 	for c := n.FirstChild; c != nil; c = next {
 		next = c.NextSibling
@@ -186,18 +222,18 @@ func prune(n *html.Node, m map[*html.Node]*stats, total stats, depth int) {
 		default:
 			continue
 		}
-		if depth > maxWalkDepth || droppable(c, m, total) {
+		if depth > maxWalkDepth || droppable(c, m, total, lenient) {
 			n.RemoveChild(c)
 			continue
 		}
-		prune(c, m, total, depth+1)
+		prune(c, m, total, depth+1, lenient)
 	}
 }
 
 // droppable decides whether one element is furniture. total is the
 // page's paragraph and prose (non-link) text: an element holding most of
 // either is the article, whatever its class says.
-func droppable(n *html.Node, m map[*html.Node]*stats, total stats) bool {
+func droppable(n *html.Node, m map[*html.Node]*stats, total stats, lenient bool) bool {
 	st := m[n]
 	if st == nil {
 		st = &stats{}
@@ -208,6 +244,14 @@ func droppable(n *html.Node, m map[*html.Node]*stats, total stats) bool {
 	switch n.DataAtom {
 	case atom.Body, atom.Html:
 		return false
+	case atom.Form, atom.Header, atom.Aside, atom.Noscript:
+		if lenient {
+			// The second try keeps the containers that may hold a
+			// page's only text; only what is never text goes.
+			return false
+		}
+	}
+	switch n.DataAtom {
 	case atom.Form:
 		// Some sites wrap the whole page in one form.
 		return !big && st.pText < 400
@@ -218,16 +262,23 @@ func droppable(n *html.Node, m map[*html.Node]*stats, total stats) bool {
 		return true
 	}
 	if hidden(n) {
-		return !big
+		return !big && !lenient
 	}
 	if role := attr(n, "role"); dropRoles[role] {
-		return !big
+		return !big && !lenient
 	}
 	ci := classID(n)
 	if ci == "" || n.DataAtom == atom.A {
 		return false
 	}
 	ci = strings.ToLower(ci)
+	if lenient {
+		// Only the names that never frame an article still count.
+		return chromeHints.match(ci)
+	}
+	if consentHints.match(ci) {
+		return true // a consent box is never the article, however long
+	}
 	if unlikelyHints.match(ci) {
 		if big || n.DataAtom == atom.Article || (!commentHints.match(ci) && embedsPost(n, m, 0)) {
 			return false
@@ -235,7 +286,39 @@ func droppable(n *html.Node, m map[*html.Node]*stats, total stats) bool {
 		if likelyHints.match(ci) && prose > 200 {
 			return false
 		}
+		// A wrapper whose name reads like furniture ("printReady",
+		// "main-rail") around the element that names itself the
+		// article body is the article's frame, not furniture.
+		if prose > 200 && holdsArticleBody(n, m, 0) {
+			return false
+		}
 		return true
+	}
+	return false
+}
+
+// bodyHints name the article body itself, more narrowly than likelyHints.
+var bodyHints = newSubstringHints("articlebody", "article-body", "article_body", "storybody", "story-body",
+	"story_body", "entry-content", "post-body", "articletext", "article-text", "storytext", "story-text")
+
+// holdsArticleBody reports an element, or one a few levels below it, that
+// declares itself the article body (by itemprop or class/id) and holds
+// prose.
+func holdsArticleBody(n *html.Node, m map[*html.Node]*stats, depth int) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		st := m[c]
+		if st == nil || st.text-st.link < 200 {
+			continue
+		}
+		if isArticleBody(c) || bodyHints.match(strings.ToLower(classID(c))) {
+			return true
+		}
+		if depth < 4 && holdsArticleBody(c, m, depth+1) {
+			return true
+		}
 	}
 	return false
 }

@@ -247,6 +247,12 @@ func findBody(root *html.Node, m map[*html.Node]*stats, title string) *html.Node
 		}
 		extra := ps.pText - ts.pText
 		if extra < 200 {
+			if extra > 50 && wrappers == 0 && prosePlain(ps) {
+				// A short first or last column of the same body: the
+				// parent holds nothing but paragraphs.
+				top, cur = p, p
+				continue
+			}
 			if extra > 50 || wrappers >= 4 {
 				break
 			}
@@ -353,4 +359,10 @@ func within(a, n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// prosePlain reports a container whose text is nearly all paragraphs with
+// few links: columns of one article, not an article beside chrome.
+func prosePlain(st *stats) bool {
+	return st.text > 0 && (st.text-st.pText)*10 <= st.text && st.link*10 <= st.text
 }

@@ -52,7 +52,7 @@ func cleanText(loc string, s string, opt Options) (*Document, error) {
 	applyFrontMatter(doc, meta)
 
 	blocks := parseTextBlocks(strings.Split(body, "\n"))
-	blocks = textDocumentPasses(doc, blocks)
+	blocks = textDocumentPasses(doc, blocks, opt)
 
 	out := make([]Block, 0, len(blocks))
 	for _, b := range blocks {
@@ -64,6 +64,7 @@ func cleanText(loc string, s string, opt Options) (*Document, error) {
 		})
 	}
 	markReaderQuestions(out)
+	markFurnitureHeadings(out)
 	assemble(doc, out)
 	if len(doc.Blocks) == 0 {
 		return nil, ErrNoContent
@@ -199,8 +200,10 @@ func parseTextBlocks(lines []string) []rawBlock {
 			continue
 		}
 		// Wrapped text: a short unpunctuated line that opens a paragraph is
-		// a heading-like line of its own, not the paragraph's first line.
-		if len(para) == 1 && looksLikeStandaloneLine(para[0], t) {
+		// a heading-like line of its own, not the paragraph's first line;
+		// a header line (a date, a time, a word count) stands alone.
+		if len(para) == 1 && looksLikeStandaloneLine(para[0], t) ||
+			len(para) > 0 && (isHeaderLine(t) || isHeaderLine(para[len(para)-1])) {
 			flushPara()
 		}
 		para = append(para, t)

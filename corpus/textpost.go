@@ -3,6 +3,7 @@ package corpus
 import (
 	"regexp"
 	"strings"
+	"time"
 	"unicode"
 )
 
@@ -18,48 +19,61 @@ var tocHeading = regexp.MustCompile(`(?i)^(?:table of contents|contents|in this 
 // metadata header that scraped articles carry: "Date: 2025-12-22 09:27 |
 // Source: Ministry press briefing".
 var (
-	metaPair = regexp.MustCompile(`^\s*(?i:(date|published|published on|posted|posted on|updated|last updated|modified|source|publisher|author|authors|by|byline|filed|dateline))\s*:\s*(\S.*?)\s*$`)
+	metaPair = regexp.MustCompile(`^\s*(?i:(headline|slug|keywords|priority|urgency|programme|program|edition|words|word count|date|time|published|published on|posted|posted on|updated|last updated|modified|source|publisher|author|authors|by|byline|filed|dateline|section|desk|category|language|lang))\s*:\s*(\S.*?)\s*$`)
 	metaSep  = regexp.MustCompile(`\s+[|·•]\s+`)
 )
 
 // dateline matches the opening of wire copy: a place in capitals, an
 // optional date, an optional agency in brackets and a dash: "MIAMI –",
 // "KYIV, Dec. 3 (Reuters) -", "LONDON (AP) —", "WASHINGTON, D.C. —".
-var dateline = regexp.MustCompile(`^(\p{Lu}[\p{Lu}.'’]+(?:[ -]\p{Lu}[\p{Lu}.'’]+)*)(?:,\s*(?:\p{Lu}[\p{L}.]*\.?)(?:\s+\d{1,2})?(?:,\s*\d{4})?){0,2}\s*(?:\(([\p{L}][\p{L} .&-]{0,30})\))?\s*[-–—]{1,2}\s+\S`)
+var dateline = regexp.MustCompile(`^(\p{Lu}[\p{Lu}.'’]+(?:[ -]\p{Lu}[\p{Lu}.'’]+)*)(?:,\s*(?:\p{Lu}[\p{L}.]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?|\d{1,2}\.?\s+\p{L}+\.?)(?:,?\s*\d{4})?){0,2}\s*(?:\(([\p{L}][\p{L} .&-]{0,30})\))?\s*\.?(?:[-–—]{1,2}|_)\s+\S`)
 
-// textDocumentPasses settles title, metadata lines, bylines, headings, the
-// table of contents and boilerplate sections.
-func textDocumentPasses(doc *Document, bs []rawBlock) []rawBlock {
+// textDocumentPasses settles the header (metadata lines above the story),
+// title, bylines, the dateline, headings, the table of contents and
+// boilerplate sections. opt.Published supplies the year of a dateline
+// when the header has no date.
+func textDocumentPasses(doc *Document, bs []rawBlock, opt Options) []rawBlock {
+	var h header
+	readHeader(doc, &h, bs)
 	bs = takeTitle(doc, bs)
 	agency := ""
-	header := true
+	datelineSeen := false
 	for i := range bs {
 		b := &bs[i]
-		if !b.plain {
+		if !b.plain || b.boilerplate {
 			continue
-		}
-		if header {
-			if readMetaLine(doc, b.text) {
-				b.boilerplate = true
-				continue
-			}
-			header = !isProse(b.text)
 		}
 		if m := bylineStart.FindStringSubmatch(strings.TrimSpace(b.text)); m != nil && len(strings.Fields(b.text)) <= 16 {
 			if names, ok := parseByline(m[1]); ok {
 				for _, n := range names {
-					doc.Authors = appendAuthor(doc.Authors, n)
+					doc.Authors = appendAuthor(doc.Authors, titleCaseWords(n))
 				}
 				b.boilerplate = true
 				continue
 			}
 		}
-		if m := dateline.FindStringSubmatch(b.text); m != nil && agency == "" && len(m[1]) >= 3 {
-			agency = strings.TrimSpace(m[2])
+		if datelineSeen || i > 12 {
+			continue // only the story's opening carries its dateline
+		}
+		if m := dateline.FindStringSubmatch(b.text); m != nil && len(m[1]) >= 3 {
+			// A line in capitals before a dash is a dateline when it
+			// names an agency or a date, or opens the story's prose;
+			// "AGENCY NAME -- Business" is a header line.
+			_, _, month, _, _ := datelineDate(b.text)
+			if m[2] != "" || month != 0 || isProse(b.text) {
+				datelineSeen = true
+				agency = strings.TrimSpace(m[2])
+				applyDateline(doc, &h, b.text, opt)
+			}
 		}
 	}
 	if doc.Source == "" && agency != "" {
 		doc.Source = agency
+	}
+	if doc.Published.IsZero() {
+		if t, ok := h.published(); ok {
+			doc.Published, doc.PublishedFrom = t, "header"
+		}
 	}
 
 	toc := tocKeys(bs)
@@ -69,6 +83,164 @@ func textDocumentPasses(doc *Document, bs []rawBlock) []rawBlock {
 	return bs
 }
 
+// readHeader reads the metadata lines above the story: "Key: value"
+// lines, date and time lines, language lines, word counts, and source and
+// section lines, marking them furniture. The header ends at the first
+// paragraph of prose. A source line ("Agency | Markets") looks like a
+// headline, so it counts only in a header that has other metadata lines.
+func readHeader(doc *Document, h *header, bs []rawBlock) {
+	strong := 0
+	var maybeSource []int
+	for i := range bs {
+		b := &bs[i]
+		if !b.plain {
+			if b.kind == Heading {
+				continue
+			}
+			break
+		}
+		t := strings.TrimSpace(b.text)
+		switch {
+		case readMetaLine(doc, h, t):
+		case h.readDateLine(t):
+		case readHeaderParts(doc, h, t):
+		case isWordCount(t):
+		case languageLine(doc, t):
+		default:
+			if isProse(t) {
+				goto done
+			}
+			if countWords(t, 11) <= 10 {
+				maybeSource = append(maybeSource, i)
+			}
+			continue
+		}
+		b.boilerplate = true
+		strong++
+	}
+done:
+	if strong == 0 {
+		return
+	}
+	for _, i := range maybeSource {
+		if readSourceLine(doc, bs[i].text) {
+			bs[i].boilerplate = true
+		}
+	}
+}
+
+// headerPartSep separates the items of a combined header line:
+// "July 14, 2026 / 6:02 AM EDT / Updated 2 hours ago", "Retail /
+// Bankruptcy | 530 words".
+var headerPartSep = regexp.MustCompile(`\s+[/|·•]\s+`)
+
+// readHeaderParts reads a header line made of several items, each a date,
+// a time, a stamp ("Updated 2 hours ago"), a word count, a language or a
+// section name; at least one must be other than a name.
+func readHeaderParts(doc *Document, h *header, t string) bool {
+	parts := headerPartSep.Split(t, -1)
+	if len(parts) < 2 || len(parts) > 6 {
+		return false
+	}
+	var names []string
+	meta := 0
+	var probe header
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		switch {
+		case probe.readDateLine(p), isStamp(p), isWordCount(p):
+			meta++
+		case languageCodeOK(p):
+			meta++
+		case isNameLike(p) && !strings.ContainsAny(p, "0123456789"):
+			names = append(names, p)
+		default:
+			return false
+		}
+	}
+	if meta == 0 {
+		return false
+	}
+	for _, p := range parts {
+		h.readDateLine(strings.TrimSpace(p))
+	}
+	// Two or more names are a section path ("Retail / Bankruptcy"); one
+	// name beside a date may be the site or the kind of piece, and is
+	// left alone.
+	if len(names) > 1 && doc.Section == "" {
+		doc.Section = strings.Join(names, " / ")
+	}
+	return true
+}
+
+// isWordCount reports a word-count line: "612 words", "Words: 480".
+func isWordCount(t string) bool {
+	return wordCountRe.MatchString(t) && strings.ContainsAny(t, "0123456789") && countWords(t, 4) <= 3 &&
+		strings.Contains(strings.ToLower(t), "word")
+}
+
+func languageCodeOK(t string) bool {
+	_, ok := languageCode(t)
+	return ok
+}
+
+// languageLine reads a language line into doc.
+func languageLine(doc *Document, t string) bool {
+	c, ok := languageCode(t)
+	if !ok {
+		return false
+	}
+	if doc.Language == "" {
+		doc.Language = c
+	}
+	return true
+}
+
+// applyDateline records the dateline's place and, when neither front
+// matter nor header dates the story, its date. A dateline without a year
+// takes it from the header, else from the caller's publication date (the
+// year that puts the day nearest to it).
+func applyDateline(doc *Document, h *header, text string, opt Options) {
+	place, year, month, day, ok := datelineDate(text)
+	if !ok {
+		return
+	}
+	if doc.Dateline == "" {
+		doc.Dateline = place
+	}
+	if month == 0 || !doc.Published.IsZero() || h.hasDate {
+		return
+	}
+	from := "dateline"
+	if year == 0 {
+		if opt.Published.IsZero() {
+			return
+		}
+		year, from = nearestYear(opt.Published, month, day), "dateline+published"
+	}
+	h.date, h.hasDate = time.Date(year, month, day, 0, 0, 0, 0, time.UTC), true
+	if t, ok := h.published(); ok {
+		doc.Published, doc.PublishedFrom = t, from
+	}
+}
+
+// nearestYear returns the year that puts month and day nearest to ref:
+// a "Dec. 31" dateline on a story given as published on 2 January is from
+// the year before.
+func nearestYear(ref time.Time, month time.Month, day int) int {
+	best, bestD := ref.Year(), time.Duration(1<<62)
+	for _, y := range []int{ref.Year() - 1, ref.Year(), ref.Year() + 1} {
+		d := time.Date(y, month, day, 0, 0, 0, 0, time.UTC).Sub(ref)
+		if d < 0 {
+			d = -d
+		}
+		if d < bestD {
+			best, bestD = y, d
+		}
+	}
+	return best
+}
+
 // takeTitle moves the document's headline out of the blocks: the front
 // matter title if any (a first block repeating it is dropped by assemble),
 // else a leading heading, else a first line short enough to be a headline.
@@ -76,7 +248,15 @@ func takeTitle(doc *Document, bs []rawBlock) []rawBlock {
 	if doc.Title != "" || len(bs) == 0 {
 		return bs
 	}
-	first := bs[0]
+	// Header lines may stand above the headline.
+	i := 0
+	for i < len(bs) && bs[i].boilerplate && i < 12 {
+		i++
+	}
+	if i == len(bs) {
+		return bs
+	}
+	first := bs[i]
 	switch {
 	case first.kind == Heading:
 	case first.kind == Paragraph && first.lines == 1 && isHeadlineLike(first.text, 30) && dateline.FindStringIndex(first.text) == nil:
@@ -84,7 +264,7 @@ func takeTitle(doc *Document, bs []rawBlock) []rawBlock {
 		return bs
 	}
 	doc.Title = first.text
-	return bs[1:]
+	return append(bs[:i:i], bs[i+1:]...)
 }
 
 // isHeadlineLike reports a line of at most maxWords words that does not end
@@ -110,7 +290,7 @@ func isProse(t string) bool {
 
 // readMetaLine parses a "Date: ... | Source: ..." line into doc and
 // reports whether the line was metadata.
-func readMetaLine(doc *Document, t string) bool {
+func readMetaLine(doc *Document, h *header, t string) bool {
 	if len(strings.Fields(t)) > 30 {
 		return false
 	}
@@ -125,9 +305,11 @@ func readMetaLine(doc *Document, t string) bool {
 	}
 	for _, p := range pairs {
 		switch p.k {
-		case "date", "published", "published on", "posted", "posted on", "dateline":
-			if t, ok := parseTextDate(p.v); ok && doc.Published.IsZero() {
-				doc.Published, doc.PublishedFrom = t, "text"
+		case "date", "time", "published", "published on", "posted", "posted on", "dateline":
+			if !h.readDateLine(p.v) {
+				if t, ok := parseTextDate(p.v); ok {
+					h.setFull(t)
+				}
 			}
 		case "updated", "last updated", "modified":
 			if t, ok := parseTextDate(p.v); ok && doc.Modified.IsZero() {
@@ -137,10 +319,20 @@ func readMetaLine(doc *Document, t string) bool {
 			if doc.Source == "" {
 				doc.Source = normalizeText(p.v)
 			}
+		case "headline":
+			if doc.Title == "" {
+				doc.Title = normalizeText(p.v)
+			}
+		case "section", "desk", "category":
+			if doc.Section == "" {
+				doc.Section = normalizeText(p.v)
+			}
+		case "language", "lang":
+			languageLine(doc, "language: "+p.v)
 		case "author", "authors", "by", "byline":
 			if names, ok := parseByline(p.v); ok {
 				for _, n := range names {
-					doc.Authors = appendAuthor(doc.Authors, n)
+					doc.Authors = appendAuthor(doc.Authors, titleCaseWords(n))
 				}
 			}
 		}

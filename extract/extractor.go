@@ -95,12 +95,21 @@ func (x *Extractor) Document(doc *corpus.Document) ([]Claim, []DocEntity) {
 	// the document.
 	speakers := make([]attribution, len(units))
 	var tracker speakerTracker
+	turns := transcriptTurns(blockText)
 	for i := 0; i < len(units); {
 		j := i
 		for j < len(units) && units[j].block == units[i].block {
 			j++
 		}
 		b := units[i].block
+		if turns != nil && turns[b] != "" {
+			// A transcript turn: all of it is the speaker's.
+			for k := i; k < j; k++ {
+				speakers[k] = attribution{Speaker: turns[b], Direct: true}
+			}
+			i = j
+			continue
+		}
 		refs := make([]sentenceRef, 0, j-i)
 		for k := i; k < j; k++ {
 			refs = append(refs, sentenceRef{Text: texts[k], Off: units[k].start - blockStart[b], Ents: entsOf(k)})

@@ -40,6 +40,10 @@ var moneyCodes = map[string]string{
 	"ILS": "ILS", "PLN": "PLN", "CZK": "CZK", "HUF": "HUF", "TWD": "TWD",
 	"IDR": "IDR", "PKR": "PKR", "NGN": "NGN", "EGP": "EGP", "QAR": "QAR",
 	"KZT": "KZT", "THB": "THB", "PHP": "PHP", "VND": "VND", "MYR": "MYR",
+	"RON": "RON", "BGN": "BGN", "PEN": "PEN", "ARS": "ARS", "CLP": "CLP",
+	"COP": "COP", "KES": "KES", "UGX": "UGX", "TZS": "TZS", "GHS": "GHS",
+	"ETB": "ETB", "MAD": "MAD", "ISK": "ISK", "RSD": "RSD", "MWK": "MWK",
+	"ZMW": "ZMW", "XOF": "XOF", "XAF": "XAF",
 	"Rs": "INR", "RS": "INR", "Rp": "IDR",
 }
 
@@ -78,11 +82,16 @@ var moneyNames = map[string]string{
 	"lira": "TRY", "liras": "TRY", "turkish lira": "TRY",
 	"rand": "ZAR", "south african rand": "ZAR",
 	"riyals": "SAR", "saudi riyals": "SAR", "qatari riyals": "QAR",
-	"dirhams": "AED", "shekels": "ILS", "new shekels": "ILS",
+	"shekels": "ILS", "new shekels": "ILS",
 	"naira": "NGN", "zlotys": "PLN", "zloty": "PLN", "forints": "HUF", "forint": "HUF",
 	"baht": "THB", "ringgit": "MYR", "rupiah": "IDR", "dong": "VND",
 	"egyptian pounds": "EGP", "tenge": "KZT", "lari": "GEL", "manat": "AZN",
 	"czech crowns": "CZK", "koruna": "CZK",
+	"lei": "RON", "romanian lei": "RON", "leva": "BGN", "bulgarian leva": "BGN",
+	"soles": "PEN", "peruvian soles": "PEN", "cedis": "GHS", "ghanaian cedis": "GHS",
+	"kenyan shillings": "KES", "ugandan shillings": "UGX", "tanzanian shillings": "TZS",
+	"malawian kwacha": "MWK", "zambian kwacha": "ZMW", "birr": "ETB", "ethiopian birr": "ETB",
+	"dirhams": "AED", "moroccan dirhams": "MAD", "icelandic kronur": "ISK", "serbian dinars": "RSD",
 	"bitcoin": "XBT", "bitcoins": "XBT",
 }
 

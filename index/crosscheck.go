@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/claimdex/claimdex/crosscheck"
 	"github.com/claimdex/claimdex/extract"
 )
 
@@ -54,35 +55,21 @@ func (w *Writer) Annotate(c extract.Claim) error {
 }
 
 // ReplaceGroups replaces the stored groups with groups (only those with
-// disagreement are kept: extract.Group.Conflict). It flushes, so that the
+// disagreement are kept: crosscheck.Group.Conflict). It flushes, so that the
 // old groups and the new are never both visible for long.
-func (w *Writer) ReplaceGroups(ctx context.Context, groups []extract.Group) error {
+func (w *Writer) ReplaceGroups(ctx context.Context, groups []crosscheck.Group) error {
 	old, err := w.ix.groupIDs(ctx)
 	if err != nil {
 		return fmt.Errorf("replace groups: %w", err)
 	}
 	keep := map[string]bool{}
 	for _, g := range groups {
-		if !g.Conflict || len(g.Values) == 0 {
-			continue
-		}
-		raw, err := json.Marshal(g)
-		if err != nil {
-			return fmt.Errorf("replace groups: encode: %w", err)
-		}
-		id := groupID(g)
-		size := 0
-		for _, v := range g.Values {
-			size += len(v.Claims)
-		}
-		fields := map[string]any{fType: typeGroup, fJSON: string(raw), fGroupKind: g.Kind, fGroupSize: float64(size)}
-		d, err := w.mapDocument(id, fields)
-		if err != nil {
+		if err := w.putGroup(g); err != nil {
 			return fmt.Errorf("replace groups: %w", err)
 		}
-		_ = w.batch.IndexAdvanced(d)
-		w.ops++
-		keep[id] = true
+		if g.Conflict && len(g.Values) > 0 {
+			keep[groupID(g)] = true
+		}
 	}
 	for _, id := range old {
 		if !keep[id] {
@@ -96,9 +83,37 @@ func (w *Writer) ReplaceGroups(ctx context.Context, groups []extract.Group) erro
 	return w.ix.markCrosschecked()
 }
 
+// putGroup adds a group with disagreement to the batch (others are not
+// stored).
+func (w *Writer) putGroup(g crosscheck.Group) error {
+	if !g.Conflict || len(g.Values) == 0 {
+		return nil
+	}
+	raw, err := json.Marshal(g)
+	if err != nil {
+		return fmt.Errorf("encode group: %w", err)
+	}
+	id := groupID(g)
+	size := 0
+	for _, v := range g.Values {
+		size += len(v.Claims)
+	}
+	fields := map[string]any{fType: typeGroup, fJSON: string(raw), fGroupKind: g.Kind, fGroupSize: float64(size)}
+	if g.Story != "" {
+		fields[fGroupStory] = g.Story
+	}
+	d, err := w.mapDocument(id, fields)
+	if err != nil {
+		return err
+	}
+	_ = w.batch.IndexAdvanced(d)
+	w.ops++
+	return nil
+}
+
 // groupID derives a group's id from its kind and claims, so that an
 // unchanged group keeps its id from run to run.
-func groupID(g extract.Group) string {
+func groupID(g crosscheck.Group) string {
 	h := sha256.New()
 	h.Write([]byte(g.Kind))
 	var ids []string
@@ -125,14 +140,14 @@ func (ix *Index) groupIDs(ctx context.Context) ([]string, error) {
 
 // Groups returns the stored groups with disagreement, biggest first (most
 // origins, then most claims); kind filters by kind of value when not "".
-func (ix *Index) Groups(ctx context.Context, kind string) ([]extract.Group, error) {
-	out := []extract.Group{}
+func (ix *Index) Groups(ctx context.Context, kind string) ([]crosscheck.Group, error) {
+	out := []crosscheck.Group{}
 	err := ix.eachGroup(ctx, kind, true, func(id string, fields map[string]any) error {
 		raw, err := storedJSON(fields, id)
 		if err != nil {
 			return err
 		}
-		var g extract.Group
+		var g crosscheck.Group
 		if err := json.Unmarshal(raw, &g); err != nil {
 			return fmt.Errorf("decode group %s: %w", id, err)
 		}
@@ -142,7 +157,7 @@ func (ix *Index) Groups(ctx context.Context, kind string) ([]extract.Group, erro
 	if err != nil {
 		return nil, fmt.Errorf("read groups: %w", err)
 	}
-	slices.SortFunc(out, extract.CompareGroups)
+	slices.SortFunc(out, crosscheck.CompareGroups)
 	return out, nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"github.com/claimdex/claimdex/crosscheck"
 	"github.com/claimdex/claimdex/extract"
 	"github.com/google/go-cmp/cmp"
 )
@@ -75,17 +76,17 @@ func TestReplaceGroups(t *testing.T) {
 	if done, err := ix.Crosschecked(); err != nil || done {
 		t.Fatalf("Crosschecked = %v, %v before any run", done, err)
 	}
-	g := func(topic, kind string, claims ...string) extract.Group {
-		gr := extract.Group{Topic: topic, Kind: kind, Origins: len(claims), Conflict: true}
+	g := func(topic, kind string, claims ...string) crosscheck.Group {
+		gr := crosscheck.Group{Topic: topic, Kind: kind, Origins: len(claims), Conflict: true}
 		for _, c := range claims {
-			gr.Values = append(gr.Values, extract.GroupValue{Value: c, Claims: []string{c}, Sources: []string{"S" + c}})
+			gr.Values = append(gr.Values, crosscheck.GroupValue{Value: c, Claims: []string{c}, Sources: []string{"S" + c}})
 		}
 		return gr
 	}
 	agree := g("bridge", "money", "c5")
 	agree.Conflict = false
 	w := ix.NewWriter(10)
-	if err := w.ReplaceGroups(ctx, []extract.Group{g("fund", "money", "c1", "c4"), g("signing", "date", "c2", "c3", "c6"), agree}); err != nil {
+	if err := w.ReplaceGroups(ctx, []crosscheck.Group{g("fund", "money", "c1", "c4"), g("signing", "date", "c2", "c3", "c6"), agree}); err != nil {
 		t.Fatal(err)
 	}
 	topics := func(kind string) []string {
@@ -106,7 +107,7 @@ func TestReplaceGroups(t *testing.T) {
 		t.Errorf("money groups (-want +got):\n%s", diff)
 	}
 	// A second run replaces the first.
-	if err := w.ReplaceGroups(ctx, []extract.Group{g("dam", "date", "c2", "c6")}); err != nil {
+	if err := w.ReplaceGroups(ctx, []crosscheck.Group{g("dam", "date", "c2", "c6")}); err != nil {
 		t.Fatal(err)
 	}
 	if diff := cmp.Diff([]string{"dam"}, topics("")); diff != "" {

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/claimdex/claimdex/crosscheck"
 	"github.com/claimdex/claimdex/extract"
 )
 
@@ -110,7 +111,7 @@ func claimDocument(c extract.Claim) (map[string]any, error) {
 	if len(c.Quantities) > 0 {
 		facts = append(facts, "quantity")
 	}
-	if extract.NamesRole(&c) {
+	if crosscheck.NamesRole(&c) {
 		facts = append(facts, "person")
 	}
 	putList(d, fFacts, facts)
@@ -141,6 +142,24 @@ func recordDocument(rec DocRecord) (map[string]any, error) {
 	}
 	if rec.Hash != "" {
 		d[fHash] = rec.Hash
+	}
+	if rec.Story != "" {
+		d[fStory] = rec.Story
+	}
+	if rec.Pending {
+		d[fPending] = "1"
+	}
+	if p := rec.Profile; p != nil {
+		keys := make([]string, 0, len(p.Keys))
+		for _, k := range p.Keys {
+			keys = append(keys, k.Term)
+		}
+		putList(d, fStoryKey, keys)
+		if p.Day != crosscheck.NoDay {
+			d[fDay] = float64(p.Day)
+		} else {
+			d[fNoDay] = "1"
+		}
 	}
 	return d, nil
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	bleveindex "github.com/blevesearch/bleve_index_api"
+	"github.com/claimdex/claimdex/crosscheck"
 	bolterrors "go.etcd.io/bbolt/errors"
 )
 
@@ -161,6 +162,19 @@ type DocRecord struct {
 	Source   string   `json:"source"`
 	Hash     string   `json:"hash"`
 	Claims   []string `json:"claims"`
+	// Profile summarises the document for the cross-source analysis
+	// (nil for records written before it existed).
+	Profile *crosscheck.Profile `json:"profile,omitempty"`
+	// Story is the id of the story the last cross-source analysis put
+	// the document in.
+	Story string `json:"story,omitempty"`
+	// Pending is set when the document was added or replaced after the
+	// last cross-source analysis, and cleared only once the analysis
+	// has written its results: an interrupted analysis is redone.
+	Pending bool `json:"pending,omitempty"`
+	// PrevStory is the story the document was in before it was replaced
+	// (that story must be analysed again without it).
+	PrevStory string `json:"prev_story,omitempty"`
 }
 
 // Doc returns the record of document id, if it was ingested. Changes still

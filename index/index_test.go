@@ -137,7 +137,11 @@ func TestDoc(t *testing.T) {
 		t.Fatalf("Doc = %v, %v", ok, err)
 	}
 	want := DocRecord{ID: "d-harbor", Location: "https://harbor.example/fund", Source: "Harbor Ledger", Hash: "h-harbor-1",
-		Claims: []string{"c4", "c5", "c6"}}
+		Claims: []string{"c4", "c5", "c6"}, Pending: true}
+	if rec.Profile == nil || rec.Profile.Doc != "d-harbor" {
+		t.Errorf("record profile = %+v, want one of d-harbor", rec.Profile)
+	}
+	rec.Profile = nil
 	if diff := cmp.Diff(want, rec); diff != "" {
 		t.Errorf("Doc (-want +got):\n%s", diff)
 	}

@@ -50,10 +50,16 @@ const (
 	fDocID         = "doc_id"
 	fLocation      = "location"
 	fHash          = "hash"
-	fFacts         = "facts"      // kinds of value the claim states: money, date, quantity, person
-	fGroupKind     = "group_kind" // a group's kind of value
-	fGroupSize     = "group_size" // a group's claims, for biggest-first order
-	fJSON          = "_json"      // the record as JSON: stored, not indexed
+	fFacts         = "facts"       // kinds of value the claim states: money, date, quantity, person
+	fGroupKind     = "group_kind"  // a group's kind of value
+	fGroupSize     = "group_size"  // a group's claims, for biggest-first order
+	fGroupStory    = "group_story" // the story a group belongs to
+	fStory         = "story"       // a document's story
+	fStoryKey      = "story_key"   // a document's profile keys
+	fDay           = "day"         // a document's publication day
+	fNoDay         = "no_day"      // set when the publication day is unknown
+	fPending       = "pending"     // set until the cross-source analysis ran
+	fJSON          = "_json"       // the record as JSON: stored, not indexed
 )
 
 // entityTypeFields maps entity types to per-type keyword fields, so a query
@@ -73,7 +79,7 @@ const lowerKeyword = "claimdex_lower_keyword"
 
 // mappingVersion is stored in the index; an index built with another
 // mapping is refused instead of being searched with the wrong fields.
-const mappingVersion = "claimdex-mapping-3"
+const mappingVersion = "claimdex-mapping-4"
 
 // internalVersionKey is the internal key holding mappingVersion.
 var internalVersionKey = []byte("claimdex:mapping")
@@ -170,6 +176,7 @@ func groupMapping() *mapping.DocumentMapping {
 	dm.AddFieldMappingsAt(fType, kw(false))
 	dm.AddFieldMappingsAt(fGroupKind, kw(false))
 	dm.AddFieldMappingsAt(fGroupSize, field("number", "", false, false, true))
+	dm.AddFieldMappingsAt(fGroupStory, kw(false))
 	dm.AddFieldMappingsAt(fJSON, storedOnly())
 	return dm
 }
@@ -179,6 +186,11 @@ func docMapping() *mapping.DocumentMapping {
 	dm.AddFieldMappingsAt(fType, kw(false))
 	dm.AddFieldMappingsAt(fLocation, kw(false))
 	dm.AddFieldMappingsAt(fHash, kw(false))
+	dm.AddFieldMappingsAt(fStory, kw(false))
+	dm.AddFieldMappingsAt(fStoryKey, kw(false))
+	dm.AddFieldMappingsAt(fDay, field("number", "", false, false, false))
+	dm.AddFieldMappingsAt(fNoDay, kw(false))
+	dm.AddFieldMappingsAt(fPending, kw(false))
 	dm.AddFieldMappingsAt(fJSON, storedOnly())
 	return dm
 }

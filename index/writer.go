@@ -8,6 +8,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/document"
+	"github.com/claimdex/claimdex/crosscheck"
 	"github.com/claimdex/claimdex/extract"
 )
 
@@ -132,6 +133,20 @@ func (w *Writer) Put(rec DocRecord, claims []extract.Claim) (o Outcome, dupOf st
 		}
 	}
 	rec.Claims = ids
+	if rec.Profile == nil {
+		p := crosscheck.NewProfile(claims)
+		p.Doc = rec.ID
+		rec.Profile = &p
+	}
+	// The document waits for the cross-source analysis, which must also
+	// redo the story it was in.
+	rec.Pending, rec.Story, rec.PrevStory = true, "", ""
+	if found {
+		rec.PrevStory = old.Story
+		if old.Pending && old.PrevStory != "" {
+			rec.PrevStory = old.PrevStory
+		}
+	}
 	fields, err := recordDocument(rec)
 	if err != nil {
 		return 0, "", fmt.Errorf("put document %s: %w", rec.Location, err)

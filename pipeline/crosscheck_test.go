@@ -53,9 +53,14 @@ func TestCrosscheckIndex(t *testing.T) {
 	if err != nil || len(groups) != 1 || groups[0].Topic == "" {
 		t.Errorf("groups = %+v, %v; want one with a topic", groups, err)
 	}
-	// A second run changes nothing.
+	// A second run has nothing to do.
 	rep, err = Crosscheck(ctx, ix, nil)
+	if err != nil || rep != nil {
+		t.Errorf("second run: %+v, %v; want nothing to do", rep, err)
+	}
+	// A full one changes nothing.
+	rep, err = Rebuild(ctx, ix, nil)
 	if err != nil || rep.Updated != 0 || rep.Conflicts != 1 {
-		t.Errorf("second run: %+v, %v; want nothing updated", rep, err)
+		t.Errorf("rebuild: %+v, %v; want nothing updated", rep, err)
 	}
 }

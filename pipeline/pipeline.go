@@ -19,6 +19,7 @@ import (
 
 	"github.com/claimdex/claimdex/corpus"
 	"github.com/claimdex/claimdex/corpus/fetch"
+	"github.com/claimdex/claimdex/crosscheck"
 	"github.com/claimdex/claimdex/extract"
 	"github.com/claimdex/claimdex/index"
 )
@@ -63,6 +64,9 @@ type Config struct {
 	Progress func(Progress)
 	// ProgressEvery is the progress period; 0 means DefaultProgressEvery.
 	ProgressEvery time.Duration
+	// NoCrosscheck skips the cross-source analysis at the end of the run
+	// (the documents stay pending for the next one).
+	NoCrosscheck bool
 }
 
 // Progress is a snapshot of a running ingest.
@@ -113,7 +117,21 @@ func Run(ctx context.Context, cfg Config, inputs []string, x *extract.Extractor,
 	if f != nil {
 		st.fetch, st.ack, st.fetchStats = f.Run, f.Done, f.Stats
 	}
-	return run(ctx, cfg, inputs, st)
+	rep, err := run(ctx, cfg, inputs, st)
+	if err != nil || cfg.NoCrosscheck {
+		return rep, err
+	}
+	// The cross-source analysis compares documents with each other, so
+	// it runs once the ingest has written them all; an interrupted ingest
+	// leaves its documents pending and the next run analyses them.
+	cr, err := Crosscheck(ctx, ix, cfg.Logger)
+	if err != nil {
+		// Never report an analysis that did not finish: its documents
+		// stay pending and the next run analyses them.
+		return rep, fmt.Errorf("cross-source analysis: %w", err)
+	}
+	rep.Crosscheck = cr
+	return rep, nil
 }
 
 // anyRemote reports whether some input needs the fetcher (a list may).
@@ -509,7 +527,9 @@ func process(ctx context.Context, cfg Config, st stages, it item) (r result, err
 	for i, c := range claims {
 		ids[i] = c.ID
 	}
-	r.rec = index.DocRecord{ID: doc.ID, Location: doc.Location, Source: doc.Source, Hash: doc.Hash, Claims: ids}
+	prof := crosscheck.NewProfile(claims)
+	prof.Doc = doc.ID
+	r.rec = index.DocRecord{ID: doc.ID, Location: doc.Location, Source: doc.Source, Hash: doc.Hash, Claims: ids, Profile: &prof}
 	r.claims = claims
 	return r, nil
 }

@@ -77,9 +77,11 @@ type reportJSON struct {
 
 // crossJSON is the JSON form of a CrosscheckReport.
 type crossJSON struct {
+	Full      bool    `json:"full"`
+	Pending   int     `json:"pending_documents"`
 	Claims    int     `json:"claims_with_values"`
 	Docs      int     `json:"documents"`
-	Origins   int     `json:"origins"`
+	Stories   int     `json:"stories"`
 	Groups    int     `json:"groups"`
 	Conflicts int     `json:"conflicts"`
 	Updated   int     `json:"updated"`
@@ -119,7 +121,7 @@ func (r *Report) MarshalJSON() ([]byte, error) {
 	}
 	if c := r.Crosscheck; c != nil {
 		j.Crosscheck = &crossJSON{
-			Claims: c.Claims, Docs: c.Docs, Origins: c.Origins, Groups: c.Groups,
+			Full: c.Full, Pending: c.Pending, Claims: c.Claims, Docs: c.Docs, Stories: c.Stories, Groups: c.Groups,
 			Conflicts: c.Conflicts, Updated: c.Updated, Elapsed: c.Elapsed.Seconds(),
 		}
 	}
@@ -163,8 +165,12 @@ func (r *Report) WriteText(w io.Writer) error {
 			f.Listings, f.Filtered, f.Duplicates, f.Skipped)
 	}
 	if c := r.Crosscheck; c != nil {
-		row("crosscheck", "%d facts stated by several origins, %d with disagreement (claimdex conflicts); %d documents, %d independent origins",
-			c.Groups, c.Conflicts, c.Docs, c.Origins)
+		scope := fmt.Sprintf("%d new or changed documents and the stories they join", c.Pending)
+		if c.Full {
+			scope = "the whole index"
+		}
+		row("crosscheck", "%d facts stated by several origins, %d with disagreement (claimdex conflicts); %d documents in %d stories analysed (%s) in %s",
+			c.Groups, c.Conflicts, c.Docs, c.Stories, scope, c.Elapsed.Round(time.Millisecond))
 	}
 	if err := tw.Flush(); err != nil {
 		return err

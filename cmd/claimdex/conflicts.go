@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/claimdex/claimdex/crosscheck"
 	"github.com/claimdex/claimdex/extract"
 	"github.com/claimdex/claimdex/index"
 	"github.com/claimdex/claimdex/pipeline"
@@ -24,13 +25,15 @@ copies of one story and documents of one source count as one origin, and
 values that differ only in precision (March 2026 and 3 March 2026) do not
 conflict.
 
-The groups are those of the last cross-source analysis, which runs after
-each ingest; --refresh runs it again first (and it runs on its own when
-the index has never been analysed).
+Values are compared only inside a story: documents published within a
+week of each other that name the same people, organisations and figures.
+The analysis runs after each ingest, on the documents it added or changed
+and the stories they join; documents an interrupted run left unanalysed
+are analysed first; --rebuild analyses the whole index again.
 
 Text output: one table per group, each value with the sources stating it
-and their wording. JSON output: an array of
-{"topic", "kind", "values": [{"value", "claims": [ids], "sources": [names]}]}.
+and their wording, and what the documents share. JSON output: an array of
+{"topic", "kind", "story", "shared": [keys], "values": [{"value", "claims": [ids], "sources": [names]}]}.
 
 Examples:
   claimdex conflicts
@@ -44,6 +47,8 @@ Examples:
 type conflictJSON struct {
 	Topic  string      `json:"topic"`
 	Kind   string      `json:"kind"`
+	Story  string      `json:"story"`
+	Shared []string    `json:"shared"`
 	Values []valueJSON `json:"values"`
 }
 
@@ -58,9 +63,9 @@ func runConflicts(ctx context.Context, e *env, args []string) error {
 	indexPath := fs.String("index", index.DefaultPath, "index `DIR`")
 	format := newChoice("text", "text", "json")
 	fs.Var(format, "format", "output `FORMAT`: text or json")
-	kind := newChoice("", "", extract.ValueMoney, extract.ValueDate, extract.ValueQuantity, "person")
+	kind := newChoice("", "", crosscheck.ValueMoney, crosscheck.ValueDate, crosscheck.ValueQuantity, "person")
 	fs.Var(kind, "kind", "only groups of this `KIND` of value: money, date, quantity or person")
-	refresh := fs.Bool("refresh", false, "run the cross-source analysis again before listing")
+	rebuild := fs.Bool("rebuild", false, "run the full cross-source analysis again before listing")
 	pos, err := parseFlags(e, fs, conflictsHelp, args)
 	if err != nil {
 		return err
@@ -73,14 +78,13 @@ func runConflicts(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer ix.Close()
-	done, err := ix.Crosschecked()
-	if err != nil {
-		return err
+	// Analyse what an interrupted ingest left pending, or everything.
+	analyse := pipeline.Crosscheck
+	if *rebuild {
+		analyse = pipeline.Rebuild
 	}
-	if *refresh || !done {
-		if _, err := pipeline.Crosscheck(ctx, ix, e.log); err != nil {
-			return err
-		}
+	if _, err := analyse(ctx, ix, e.log); err != nil {
+		return err
 	}
 	groups, err := ix.Groups(ctx, kind.v)
 	if err != nil {
@@ -102,10 +106,10 @@ func runConflicts(ctx context.Context, e *env, args []string) error {
 	return writeConflictsText(e.stdout, groups, claims)
 }
 
-func writeConflictsJSON(w io.Writer, groups []extract.Group) error {
+func writeConflictsJSON(w io.Writer, groups []crosscheck.Group) error {
 	out := make([]conflictJSON, 0, len(groups))
 	for _, g := range groups {
-		cj := conflictJSON{Topic: g.Topic, Kind: g.Kind, Values: make([]valueJSON, 0, len(g.Values))}
+		cj := conflictJSON{Topic: g.Topic, Kind: g.Kind, Story: g.Story, Shared: nonNil(g.Shared), Values: make([]valueJSON, 0, len(g.Values))}
 		for _, v := range g.Values {
 			cj.Values = append(cj.Values, valueJSON{Value: v.Value, Claims: nonNil(v.Claims), Sources: nonNil(v.Sources)})
 		}
@@ -123,7 +127,7 @@ func nonNil(s []string) []string {
 
 // writeConflictsText prints each group as a small table: the value, then
 // for each claim stating it its source and its wording.
-func writeConflictsText(w io.Writer, groups []extract.Group, claims map[string]extract.Claim) error {
+func writeConflictsText(w io.Writer, groups []crosscheck.Group, claims map[string]extract.Claim) error {
 	var b strings.Builder
 	if len(groups) == 0 {
 		b.WriteString("no conflicts found\n")
@@ -137,6 +141,9 @@ func writeConflictsText(w io.Writer, groups []extract.Group, claims map[string]e
 			topic = "(untitled)"
 		}
 		fmt.Fprintf(&b, "%d. %s [%s] %d values from %d origins\n", i+1, topic, g.Kind, len(g.Values), g.Origins)
+		if len(g.Shared) > 0 {
+			fmt.Fprintf(&b, "   shared: %s\n", describeShared(g.Shared))
+		}
 		for _, v := range g.Values {
 			fmt.Fprintf(&b, "   %s  (%s)\n", v.Value, strings.Join(v.Sources, ", "))
 			for _, id := range v.Claims {
@@ -154,4 +161,29 @@ func writeConflictsText(w io.Writer, groups []extract.Group, claims map[string]e
 		return fmt.Errorf("write conflicts: %w", err)
 	}
 	return nil
+}
+
+// describeShared names the keys a group's documents share by kind:
+// "people: aufhauser; organisations: icpdr; figures: 2400000000 EUR".
+func describeShared(keys []string) string {
+	kinds := []struct{ prefix, name string }{
+		{"p:", "people"}, {"o:", "organisations"}, {"m:", "names"}, {"g:", "places"},
+		{"v:", "figures"}, {"t:", "headline words"},
+	}
+	var parts []string
+	for _, k := range kinds {
+		var vs []string
+		for _, key := range keys {
+			if v, ok := strings.CutPrefix(key, k.prefix); ok {
+				if k.prefix == "v:" {
+					_, v, _ = strings.Cut(v, ":")
+				}
+				vs = append(vs, v)
+			}
+		}
+		if len(vs) > 0 {
+			parts = append(parts, k.name+": "+strings.Join(vs, ", "))
+		}
+	}
+	return strings.Join(parts, "; ")
 }

@@ -197,18 +197,6 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	}
 	rep, runErr := pipeline.Run(ctx, cfg, inputs, x, ix)
 	status.clear()
-	// Cross-source analysis sees the whole index, so it runs once the
-	// ingest is complete and only when the ingest changed something (or
-	// the index was never analysed). An interrupted ingest skips it: the
-	// next run will do it.
-	if runErr == nil && rep != nil {
-		done, err := ix.Crosschecked()
-		if err != nil {
-			runErr = err
-		} else if !done || rep.Added+rep.Replaced > 0 {
-			rep.Crosscheck, runErr = pipeline.Crosscheck(ctx, ix, e.log)
-		}
-	}
 	// The fetcher is closed after the run, whose last acknowledgements
 	// follow the last flush, and before the index: its state must never
 	// be ahead of the index.

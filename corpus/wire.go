@@ -1,0 +1,436 @@
+package corpus
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+)
+
+// Wire stories, agency feeds and news-database exports reach users as
+// plain text with a header of short lines above the story:
+//
+//	Agency Name | Markets
+//	Saturday, March 14, 2026
+//	07:12 GMT
+//	By JANE DOE
+//	English
+//	612 words
+//
+//	LONDON, March 14 (Agency) - The story opens here ...
+//
+// The header's lines are read into the document (date and time, source
+// and section, byline, language) and kept as furniture; a word count is
+// furniture. The dateline opening the story gives the place and a date
+// whose year, when missing, comes from the header or the caller.
+
+// header collects what the header lines say before it is applied.
+type header struct {
+	date    time.Time // the day, from a date line
+	hasDate bool
+	clock   time.Duration // time of day, from a date or time line
+	zone    *time.Location
+	hasTime bool
+}
+
+// published is the header's date and time, if it has a date.
+func (h *header) published() (time.Time, bool) {
+	if !h.hasDate {
+		return time.Time{}, false
+	}
+	loc := h.zone
+	if loc == nil {
+		loc = time.UTC
+	}
+	d := time.Date(h.date.Year(), h.date.Month(), h.date.Day(), 0, 0, 0, 0, loc)
+	if h.hasTime {
+		d = d.Add(h.clock)
+	}
+	return d, true
+}
+
+// zoneOffsets are the hours east of UTC of the zone abbreviations that
+// news copy prints. Go's parser knows only the local zone's names.
+var zoneOffsets = map[string]float64{
+	"GMT": 0, "UTC": 0, "Z": 0, "BST": 1, "IST": 5.5, "CET": 1, "CEST": 2, "MEZ": 1, "MESZ": 2,
+	"EET": 2, "EEST": 3, "WET": 0, "WEST": 1, "MSK": 3, "ET": -5, "EST": -5, "EDT": -4,
+	"CT": -6, "CST": -6, "CDT": -5, "MT": -7, "MST": -7, "MDT": -6, "PT": -8, "PST": -8,
+	"PDT": -7, "AKST": -9, "HST": -10, "JST": 9, "KST": 9, "HKT": 8, "SGT": 8, "AEST": 10,
+	"AEDT": 11, "NZST": 12, "NZDT": 13, "SAST": 2, "EAT": 3, "WAT": 1, "CAT": 2, "PKT": 5, "WIB": 7,
+}
+
+// monthNames maps month names and abbreviations, English and the other
+// languages wire datelines are most often written in, to months.
+var monthNames = func() map[string]time.Month {
+	m := map[string]time.Month{}
+	for i, names := range [][]string{
+		{"january", "jan", "januar", "janvier", "enero", "gennaio", "janeiro", "jänner"},
+		{"february", "feb", "februar", "février", "fevrier", "febrero", "febbraio", "fevereiro"},
+		{"march", "mar", "märz", "maerz", "mars", "marzo", "março", "marco"},
+		{"april", "apr", "avril", "abril", "aprile"},
+		{"may", "mai", "mayo", "maggio", "maio"},
+		{"june", "jun", "juni", "juin", "junio", "giugno", "junho"},
+		{"july", "jul", "juli", "juillet", "julio", "luglio", "julho"},
+		{"august", "aug", "août", "aout", "agosto"},
+		{"september", "sep", "sept", "septembre", "septiembre", "settembre", "setembro"},
+		{"october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "outubro"},
+		{"november", "nov", "novembre", "noviembre", "novembro"},
+		{"december", "dec", "dezember", "dez", "décembre", "decembre", "diciembre", "dicembre", "dezembro"},
+	} {
+		for _, n := range names {
+			m[n] = time.Month(i + 1)
+		}
+	}
+	return m
+}()
+
+var (
+	// clockRe finds a time of day: "07:12", "7:12 a.m.", "7.12pm", "19:05:30 CET".
+	clockRe = regexp.MustCompile(`(?i)\b([01]?\d|2[0-3])[:.h]([0-5]\d)(?::([0-5]\d))?\s*(a\.?m\.?|p\.?m\.?)?(?:\s*\(?\b([A-Z]{1,5})\b\)?)?(?:\s*([+-])(\d{1,2})(?::?(\d{2}))?\b)?`)
+	// numDateRe finds a numeric date: "14.03.2026", "03/14/2026", "2026-03-14".
+	numDateRe = regexp.MustCompile(`\b(\d{1,4})([./-])(\d{1,2})([./-])(\d{2,4})\b`)
+	// wordDateRe finds a date with a month name: "14 March 2026", "March 14,
+	// 2026", "Mar. 14", "3. März", "14th of March 2026".
+	wordDateRe = regexp.MustCompile(`(?i)(?:\b(\d{1,2})(?:\.|st|nd|rd|th)?(?:\s+of)?\s+(\p{L}{3,9})\.?,?(?:\s+(\d{4}))?\b` +
+		`|\b(\p{L}{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?)`)
+	// wordCountRe matches a word-count line: "612 words", "Word count: 612".
+	wordCountRe = regexp.MustCompile(`(?i)^(?:(?:word count|length|words)\s*:\s*)?[\d,.]+\s*(?:words?|wörter|mots|palabras)?$`)
+)
+
+// parseClock reads the time of day in s, with its zone if one is named.
+func parseClock(s string) (d time.Duration, loc *time.Location, ok bool) {
+	// "14.03.2026" is a date, not 14:03.
+	s = numDateRe.ReplaceAllString(s, " ")
+	m := clockRe.FindStringSubmatch(s)
+	if m == nil {
+		return 0, nil, false
+	}
+	h, _ := strconv.Atoi(m[1])
+	mi, _ := strconv.Atoi(m[2])
+	sec, _ := strconv.Atoi(m[3])
+	switch ampm := strings.ToLower(strings.ReplaceAll(m[4], ".", "")); {
+	case ampm == "pm" && h < 12:
+		h += 12
+	case ampm == "am" && h == 12:
+		h = 0
+	case ampm != "" && h > 12:
+		return 0, nil, false
+	}
+	name := strings.ToUpper(m[5])
+	off, known := zoneOffsets[name]
+	if m[6] != "" && (name == "" || name == "UTC" || name == "GMT") {
+		// "+0100", "UTC+1", "GMT-05:00"
+		hh, _ := strconv.Atoi(m[7])
+		mm, _ := strconv.Atoi(m[8])
+		if len(m[7]) == 4 || hh > 14 || mm > 59 {
+			return 0, nil, false
+		}
+		off, known = float64(hh)+float64(mm)/60, true
+		if m[6] == "-" {
+			off = -off
+		}
+		name = ""
+	}
+	if known && (m[5] != "" || m[6] != "") {
+		loc = time.FixedZone(name, int(off*3600))
+	}
+	return time.Duration(h)*time.Hour + time.Duration(mi)*time.Minute + time.Duration(sec)*time.Second, loc, true
+}
+
+// parseDay reads the calendar date in s. year is 0 when s has none.
+// Numeric dates are read day first ("14.03.2026", "14/03/2026") unless the
+// day cannot be first ("03/14/2026") or the line is written the American
+// way (a slash date with a.m./p.m. or a US zone).
+func parseDay(s string) (year int, month time.Month, day int, ok bool) {
+	if m := numDateRe.FindStringSubmatch(s); m != nil && m[2] == m[4] {
+		a, _ := strconv.Atoi(m[1])
+		b, _ := strconv.Atoi(m[3])
+		c, _ := strconv.Atoi(m[5])
+		switch {
+		case len(m[1]) == 4: // 2026-03-14
+			year, month, day = a, time.Month(b), c
+		case len(m[5]) >= 2:
+			if len(m[5]) == 2 {
+				c += 2000
+			}
+			year = c
+			usStyle := m[2] == "/" && (a <= 12 && b > 12 || b <= 12 && a <= 12 && americanLine(s))
+			if usStyle {
+				month, day = time.Month(a), b
+			} else {
+				month, day = time.Month(b), a
+			}
+		}
+		if month >= 1 && month <= 12 && day >= 1 && day <= 31 && year >= 1900 && year <= 2200 {
+			return year, month, day, true
+		}
+	}
+	for _, m := range wordDateRe.FindAllStringSubmatch(s, 4) {
+		var dayS, monS, yearS string
+		if m[2] != "" {
+			dayS, monS, yearS = m[1], m[2], m[3]
+		} else {
+			monS, dayS, yearS = m[4], m[5], m[6]
+		}
+		mon, isMonth := monthNames[strings.ToLower(monS)]
+		if !isMonth {
+			continue
+		}
+		d, _ := strconv.Atoi(dayS)
+		if d < 1 || d > 31 {
+			continue
+		}
+		y, _ := strconv.Atoi(yearS)
+		return y, mon, d, true
+	}
+	return 0, 0, 0, false
+}
+
+// americanLine reports a date line written the American way: a.m./p.m.
+// or a US time zone.
+func americanLine(s string) bool {
+	m := clockRe.FindStringSubmatch(numDateRe.ReplaceAllString(s, " "))
+	if m == nil {
+		return false
+	}
+	switch strings.ToUpper(m[5]) {
+	case "ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT", "PST", "PDT":
+		return true
+	}
+	return m[4] != ""
+}
+
+// readDateLine reads a header line that is only a date and/or a time into
+// h and reports whether it was one. ISO timestamps go through the general
+// date parser, which knows their zones.
+func (h *header) readDateLine(t string) bool {
+	t = strings.TrimSpace(normalizeText(t))
+	if !isDateLine(t) && !isClockLine(t) {
+		if ts, ok := parseDate(t); ok && strings.Contains(t, "T") {
+			h.setFull(ts)
+			return true
+		}
+		return false
+	}
+	if ts, ok := parseDate(t); ok && strings.Contains(t, "T") {
+		h.setFull(ts)
+		return true
+	}
+	y, mon, d, hasDay := parseDay(t)
+	clock, loc, hasClock := parseClock(t)
+	if hasDay && y == 0 {
+		hasDay = false // a header date always has its year; "Friday 14" is not one
+	}
+	if !hasDay && !hasClock {
+		return false
+	}
+	if hasDay && !h.hasDate {
+		h.date, h.hasDate = time.Date(y, mon, d, 0, 0, 0, 0, time.UTC), true
+	}
+	if hasClock && !h.hasTime {
+		h.clock, h.hasTime = clock, true
+		if loc != nil {
+			h.zone = loc
+		}
+	}
+	return true
+}
+
+func (h *header) setFull(ts time.Time) {
+	if h.hasDate {
+		return
+	}
+	h.date, h.hasDate = ts, true
+	h.clock = time.Duration(ts.Hour())*time.Hour + time.Duration(ts.Minute())*time.Minute + time.Duration(ts.Second())*time.Second
+	h.hasTime = h.clock != 0
+	h.zone = ts.Location()
+}
+
+// isClockLine reports a line that is only a time of day: "07:12 GMT",
+// "7:12 a.m. EDT".
+func isClockLine(t string) bool {
+	if len(t) > 24 {
+		return false
+	}
+	loc := clockRe.FindStringIndex(t)
+	return loc != nil && strings.TrimSpace(t[:loc[0]]+t[loc[1]:]) == ""
+}
+
+// languageNames maps language lines of database exports to codes.
+var languageNames = map[string]string{
+	"english": "en", "german": "de", "deutsch": "de", "french": "fr", "français": "fr", "francais": "fr",
+	"spanish": "es", "español": "es", "espanol": "es", "italian": "it", "italiano": "it",
+	"portuguese": "pt", "português": "pt", "dutch": "nl", "nederlands": "nl", "swedish": "sv",
+	"svenska": "sv", "norwegian": "no", "norsk": "no", "danish": "da", "dansk": "da", "finnish": "fi",
+	"suomi": "fi", "polish": "pl", "polski": "pl", "russian": "ru", "русский": "ru", "turkish": "tr",
+	"türkçe": "tr", "arabic": "ar", "chinese": "zh", "japanese": "ja", "korean": "ko",
+}
+
+// languageCode reads a language line ("English", "Language: German",
+// "Lang: en") and returns its code.
+func languageCode(t string) (string, bool) {
+	t = strings.TrimSpace(strings.TrimRight(t, "."))
+	lower := strings.ToLower(t)
+	for _, p := range []string{"language:", "lang:", "sprache:", "langue:", "idioma:"} {
+		if strings.HasPrefix(lower, p) {
+			v := strings.TrimSpace(lower[len(p):])
+			if c, ok := languageNames[v]; ok {
+				return c, true
+			}
+			if len(v) == 2 || len(v) == 5 && v[2] == '-' {
+				return cleanLang(v), true
+			}
+			return "", false
+		}
+	}
+	c, ok := languageNames[lower]
+	return c, ok
+}
+
+// sourceSep separates a source from its section: "Agency | Markets",
+// "AGENCY NAME -- Business & Technology".
+var sourceSep = regexp.MustCompile(`\s+(?:\||--|—|–)\s+`)
+
+// deskWords end a desk line ("World Desk", "London Bureau"); agencyWords
+// end an agency's own name ("Keystone Wire Service", "Nordic Newswire").
+var (
+	deskWords   = map[string]bool{"desk": true, "bureau": true}
+	agencyWords = map[string]bool{"service": true, "wire": true, "newswire": true, "agency": true, "press": true}
+)
+
+// readSourceLine reads a source and section line: "Agency Name | Markets"
+// or "AGENCY NAME -- Business" (source, then section), "Agency Name World
+// Desk" (a desk of the source), or an agency's name alone ("KEYSTONE WIRE
+// SERVICE"). It reports whether the line was one.
+func readSourceLine(doc *Document, t string) bool {
+	t = strings.TrimSpace(t)
+	if countWords(t, 11) > 10 || strings.ContainsAny(t, "0123456789.!?,") {
+		return false
+	}
+	if parts := sourceSep.Split(t, -1); len(parts) == 2 {
+		src, sec := titleCaseWords(strings.TrimSpace(parts[0])), strings.TrimSpace(parts[1])
+		if isNameLike(src) && isNameLike(sec) {
+			if doc.Source == "" {
+				doc.Source = src
+			}
+			if doc.Section == "" {
+				doc.Section = sec
+			}
+			return true
+		}
+		return false
+	}
+	words := strings.Fields(t)
+	if len(words) < 2 || !isNameLike(t) {
+		return false
+	}
+	last := strings.ToLower(words[len(words)-1])
+	switch {
+	case agencyWords[last]:
+		if doc.Source == "" {
+			doc.Source = titleCaseWords(t)
+		}
+		return true
+	case !deskWords[last]:
+		return false
+	}
+	if doc.Source != "" && len(t) > len(doc.Source) && strings.EqualFold(t[:len(doc.Source)], doc.Source) {
+		if doc.Section == "" {
+			doc.Section = strings.TrimSpace(t[len(doc.Source):])
+		}
+		return true
+	}
+	// Without a known source, the desk is the last two words: "Nordwire
+	// World Desk" is Nordwire's world desk.
+	if len(words) >= 3 {
+		if doc.Source == "" {
+			doc.Source = titleCaseWords(strings.Join(words[:len(words)-2], " "))
+		}
+		if doc.Section == "" {
+			doc.Section = strings.Join(words[len(words)-2:], " ")
+		}
+		return true
+	}
+	return false
+}
+
+// isNameLike reports a short run of capitalised words (small words
+// allowed between them): a source, desk or section name.
+func isNameLike(s string) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 6 {
+		return false
+	}
+	for i, w := range words {
+		if i > 0 && (smallWords[strings.ToLower(w)] || w == "&") {
+			continue
+		}
+		if !startsUpperOrDigit(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// datelineDateRe finds the date in a dateline's head: "LONDON, March 3",
+// "BERLIN, 3. März", "KYIV, Dec. 21, 2025".
+var datelineHead = regexp.MustCompile(`^[^-–—(]{0,80}`)
+
+// datelineDate reads the date of a dateline ("LONDON, March 3 (Agency) -")
+// and its place. year is 0 when the dateline has none.
+func datelineDate(text string) (place string, year int, month time.Month, day int, ok bool) {
+	m := dateline.FindStringSubmatch(text)
+	if m == nil || len(m[1]) < 3 {
+		return "", 0, 0, 0, false
+	}
+	place = titleCaseWords(m[1])
+	head := datelineHead.FindString(text[len(m[1]):])
+	if y, mon, d, found := parseDay(head); found {
+		return place, y, mon, d, true
+	}
+	return place, 0, 0, 0, true
+}
+
+// titleCaseWords turns an all-capitals place or name into title case:
+// "NEW YORK" -> "New York"; mixed case is left as it is.
+func titleCaseWords(s string) string {
+	if strings.ToUpper(s) != s {
+		return s
+	}
+	words := strings.Fields(strings.ToLower(s))
+	for i, w := range words {
+		rs := []rune(w)
+		for j, r := range rs {
+			if unicode.IsLetter(r) {
+				rs[j] = unicode.ToUpper(r)
+				break
+			}
+		}
+		words[i] = string(rs)
+	}
+	return strings.Join(words, " ")
+}
+
+// isHeaderLine reports a line of a wire header: a date or time, a
+// metadata pair, a word count or a language line. Hard-wrapped text must
+// not join it with its neighbours.
+func isHeaderLine(t string) bool {
+	t = strings.TrimSpace(t)
+	if t == "" || len(t) > 120 {
+		return false
+	}
+	if isDateLine(t) || isClockLine(t) || wordCountRe.MatchString(t) {
+		return true
+	}
+	if _, ok := languageCode(t); ok {
+		return true
+	}
+	if m := metaPair.FindStringSubmatch(strings.Split(t, " | ")[0]); m != nil {
+		return true
+	}
+	if ts, ok := parseDate(t); ok && !ts.IsZero() {
+		return true
+	}
+	return false
+}

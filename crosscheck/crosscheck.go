@@ -1,0 +1,1307 @@
+package crosscheck
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/claimdex/claimdex/extract"
+)
+
+// Cross-source analysis: which figures do outlets agree on, which do they
+// contradict. Every value a claim states (an amount of money, a date, a
+// quantity) is a mention with a topic (see topic.go). Mentions of the same
+// kind of value in documents of different origins whose topics are alike
+// are linked, most alike first, into groups, each group being one fact as
+// reported by several outlets. Within a group equal values corroborate and
+// different values conflict.
+//
+// Precision comes from three rules. A group never holds two different
+// values from one document: an article that gives €600 million for one
+// thing and €500 million for another is talking about two things, so the
+// two can never end up as one fact disagreeing with itself. Different
+// values need a closer topic than equal ones to be linked. And values are
+// only compared across origins: documents of one publisher, and copies of
+// one syndicated story, count once.
+//
+// And a disagreement is about one subject (crosscheck_subject.go): values
+// next to different named organisations or persons are different facts,
+// a topic one document uses for several figures singles out none, and
+// two values of a cluster contradict each other only when a pair that
+// passed the conflict rules states them (agreement within rounding
+// chains "10 hours" to both 11 and 12 without weighing 11 against 12).
+
+// Value kinds of a group.
+const (
+	ValueMoney    = "money"
+	ValueDate     = "date"
+	ValueQuantity = "quantity"
+	// ValuePerson groups name who holds a role ("NATO Secretary-General");
+	// the value is the person's canonical name.
+	ValuePerson = "person"
+)
+
+// Group is one fact as stated by several origins: its topic (a short
+// phrase naming what the values are about), the kind of value, and the
+// distinct values with the claims and sources stating each, most widely
+// stated first.
+type Group struct {
+	Topic  string       `json:"topic"`
+	Kind   string       `json:"kind"`
+	Values []GroupValue `json:"values"`
+	// Origins is the number of independent origins in the group.
+	Origins int `json:"origins"`
+	// Conflict is set when independent origins state values that
+	// contradict each other (not merely differ in precision).
+	Conflict bool `json:"conflict"`
+	// Story is the id of the story the group belongs to.
+	Story string `json:"story,omitempty"`
+	// Shared says why the members belong together: the keys their
+	// documents have in common ("p:mirel" a person, "o:" an organisation,
+	// "g:" a place, "t:" a headline word, "v:" a figure).
+	Shared []string `json:"shared,omitempty"`
+}
+
+// GroupValue is one value of a group. Value is normalised: money as
+// "<amount> <ISO code>" ("45000000000 USD", a range "10000000-12000000
+// USD"), dates in ISO form, quantities as "<value> <unit>".
+type GroupValue struct {
+	Value   string   `json:"value"`
+	Claims  []string `json:"claims"`
+	Sources []string `json:"sources"`
+}
+
+// Annotation is what cross-source analysis says about one claim.
+type Annotation struct {
+	// Corroborations is the number of OTHER independent origins stating
+	// the same value as the claim (the best of the claim's values); 0
+	// when no one else states it.
+	Corroborations int
+	// Conflicts are the ids of claims of other origins stating a
+	// different value for the same fact, sorted.
+	Conflicts []string
+}
+
+// Options tunes Crosscheck. The zero value uses the defaults.
+type Options struct {
+	// Profiles of documents by id (see NewProfile). A document without
+	// one is profiled from the claims given to Analyze.
+	Profiles map[string]Profile
+	// StoryThreshold: see DefaultStoryThreshold.
+	StoryThreshold float64
+	// AgreeThreshold and ConflictThreshold are the topic similarities (0..1)
+	// from which equal and different values are taken to be about the
+	// same fact.
+	AgreeThreshold, ConflictThreshold float64
+}
+
+// Default topic similarity thresholds, measured on testdata/crosscheck.
+const (
+	DefaultAgreeThreshold    = 0.2
+	DefaultConflictThreshold = 0.18
+	// sameDocThreshold is the topic similarity from which two mentions of
+	// one figure in one document are taken to be about one thing.
+	sameDocThreshold = 0.25
+	// sameDocSpecific is the lower bar for a specific figure
+	// (see specific) repeated in one document.
+	sameDocSpecific = 0.1
+	// agreeBonus is added to the topic similarity of two equal values.
+	agreeBonus = 0.15
+	// docGate is the least similarity of two documents (their titles and
+	// entities) for their values to be compared at all: the same words
+	// in two stories about different events are not the same fact.
+	docGate = 0.08
+	// apartWeight is the topic similarity a conflict needs in addition
+	// per doubling between its two values.
+	apartWeight = 0.05
+	// maxRatio bounds how far apart two amounts or counts may be and
+	// still be reported as a disagreement about one fact.
+	maxRatio = 10
+	// specificDocGate is the least document similarity for two equal
+	// specific values to be taken for one fact without alike words
+	// around them.
+	specificDocGate = 0.15
+	// maxPosting skips topic words shared by more mentions of a story
+	// than this when looking for candidate pairs (too common to single
+	// out a fact), so that a big story is not compared all with all.
+	maxPosting = 400
+	// maxClaimValues bounds the values of each kind read from one claim.
+	maxClaimValues = 40
+	// maxCluster bounds the mentions of one fact.
+	maxCluster = 300
+)
+
+// Result is the outcome of Crosscheck.
+type Result struct {
+	// Groups stated by at least two origins, biggest first.
+	Groups []Group
+	// Annotations of every claim that states a value, by claim id.
+	Annotations map[string]Annotation
+	// Origins maps each document id to its origin (the smallest document
+	// id of the copies of one story, or of one source's documents).
+	Origins map[string]string
+	// Stories maps each document id to the id of its story.
+	Stories map[string]string
+}
+
+// mention is one value stated by one claim.
+type mention struct {
+	claim    int // index in claims
+	doc      int
+	origin   int
+	headline bool // stated in the document's headline
+	// weak is set for a date resolved from a relative expression
+	// ("Tuesday", "this year", "last month": no digit in its text). Its
+	// value depends on each outlet's publication date and on a guess of
+	// tense, so it may corroborate but never contradicts.
+	weak bool
+	// noYear is set for a date whose text gives no year ("Nov. 18"): its
+	// year is a guess.
+	noYear bool
+	kind   string
+	val    mvalue
+	topic  []topicTerm
+	vec    topicVec
+	// subjects are the organisations and persons named next to the
+	// value (see subjectsNear).
+	subjects []string
+}
+
+// mvalue is a comparable value. Money and quantities: [lo, hi] in unit;
+// dates: [lo, hi) in days since the epoch, prec the precision rank (0 day,
+// 1 month, 2 quarter, 3 year).
+//
+// Persons: unit is the role ("labour minister"), qual its qualifier
+// ("kestria", or "" when the text gives none), text the person's name.
+type mvalue struct {
+	lo, hi float64
+	unit   string
+	qual   string
+	prec   int
+	text   string // normalised display form
+	role   string // persons: the title as written, for the group's label
+	qualAs string // persons: the qualifier as written
+}
+
+// relation of two values of one kind.
+type relation int
+
+const (
+	relIncomparable relation = iota // different currencies or units
+	relEqual
+	relCompatible // dates of different precision, one within the other
+	relDifferent
+)
+
+func relate(kind string, a, b mvalue) relation {
+	if kind == ValuePerson {
+		if !rolesMatch(a.unit, b.unit) || (a.qual != "" && b.qual != "" && !qualMatch(a.qual, b.qual)) {
+			return relIncomparable
+		}
+		if sameName(a.text, b.text) {
+			return relEqual
+		}
+		return relDifferent
+	}
+	if !unitsMatch(a.unit, b.unit) {
+		return relIncomparable
+	}
+	if kind == ValueDate {
+		switch {
+		case a.lo == b.lo && a.hi == b.hi:
+			return relEqual
+		case a.prec != b.prec && ((a.lo <= b.lo && b.hi <= a.hi) || (b.lo <= a.lo && a.hi <= b.hi)):
+			return relCompatible
+		}
+		return relDifferent
+	}
+	// Within 1% (rounding: "$1.2bn" and "$1,190 million" agree); ranges
+	// agree with what they overlap.
+	tol := 0.01 * math.Max(math.Abs(a.hi), math.Abs(b.hi))
+	if a.lo <= b.hi+tol && b.lo <= a.hi+tol {
+		return relEqual
+	}
+	if roundingAgrees(a, b) {
+		return relCompatible
+	}
+	return relDifferent
+}
+
+// apartPenalty raises the topic similarity two different amounts need
+// to be taken for one fact misreported, the more the further apart they
+// are: outlets misreport a figure by a fraction (€2.4bn and €2.1bn), while
+// an article's €800 million for one thing and another's €4.7 billion
+// sharing a word are usually about different things.
+func apartPenalty(kind string, a, b mvalue) float64 {
+	if kind != ValueMoney && kind != ValueQuantity {
+		return 0
+	}
+	x, y := math.Abs(a.lo), math.Abs(b.lo)
+	if x == 0 || y == 0 {
+		return 0
+	}
+	return apartWeight * math.Log2(math.Max(x, y)/math.Min(x, y))
+}
+
+// farApart reports values too far apart to be the same fact misreported.
+func farApart(kind string, a, b mvalue) bool {
+	if kind == ValuePerson {
+		return false
+	}
+	if kind == ValueDate {
+		return math.Abs(a.lo-b.lo) > 3*366
+	}
+	x, y := math.Abs(a.lo), math.Abs(b.lo)
+	if x == 0 || y == 0 {
+		return x != y
+	}
+	return math.Max(x, y)/math.Min(x, y) > maxRatio
+}
+
+// Analyze groups the values stated by claims across documents and
+// returns the groups and each claim's corroborations and conflicts. The
+// documents are first partitioned into stories (see Stories), and each
+// story is analysed on its own (AnalyzeStory). It is a pure function of
+// its input (and deterministic: the result does not depend on the order
+// of claims).
+func Analyze(claims []extract.Claim, opt Options) *Result {
+	byDoc := map[string][]extract.Claim{}
+	for _, c := range claims {
+		byDoc[c.DocID] = append(byDoc[c.DocID], c)
+	}
+	profiles := make(map[string]Profile, len(byDoc))
+	list := make([]Profile, 0, len(byDoc))
+	for d, cs := range byDoc {
+		p, ok := opt.Profiles[d]
+		if !ok {
+			p = NewProfile(cs)
+		}
+		profiles[d] = p
+		list = append(list, p)
+	}
+	res := &Result{Annotations: map[string]Annotation{}, Origins: map[string]string{}, Stories: map[string]string{}}
+	for _, st := range Stories(list, opt.StoryThreshold) {
+		var sub []extract.Claim
+		for _, d := range st.Docs {
+			sub = append(sub, byDoc[d]...)
+		}
+		res.Merge(AnalyzeStory(st, sub, profiles, opt))
+	}
+	slices.SortFunc(res.Groups, CompareGroups)
+	return res
+}
+
+// Merge adds the result of another story to r.
+func (r *Result) Merge(o *Result) {
+	r.Groups = append(r.Groups, o.Groups...)
+	for k, v := range o.Annotations {
+		r.Annotations[k] = v
+	}
+	for k, v := range o.Origins {
+		r.Origins[k] = v
+	}
+	for k, v := range o.Stories {
+		r.Stories[k] = v
+	}
+}
+
+// AnalyzeStory analyses the claims of one story's documents: profiles
+// holds the story's profiles by document id (documents without one are
+// profiled from their claims here).
+func AnalyzeStory(st Story, claims []extract.Claim, profiles map[string]Profile, opt Options) *Result {
+	if opt.AgreeThreshold <= 0 {
+		opt.AgreeThreshold = DefaultAgreeThreshold
+	}
+	if opt.ConflictThreshold <= 0 {
+		opt.ConflictThreshold = DefaultConflictThreshold
+	}
+	claims = slices.Clone(claims)
+	slices.SortFunc(claims, func(a, b extract.Claim) int {
+		return cmp.Or(strings.Compare(a.DocID, b.DocID), cmp.Compare(a.Offset.Start, b.Offset.Start), strings.Compare(a.ID, b.ID))
+	})
+	res := &Result{Annotations: map[string]Annotation{}, Origins: map[string]string{}, Stories: map[string]string{}}
+	docs, docIndex := docsOf(claims)
+	for _, d := range st.Docs {
+		res.Stories[d] = st.ID
+	}
+	if len(docs) == 0 {
+		return res
+	}
+	profs := make([]Profile, len(docs))
+	for i, d := range docs {
+		p, ok := profiles[d]
+		if !ok {
+			p = NewProfile(claimsOfDoc(claims, d))
+		}
+		profs[i] = p
+		res.Stories[d] = st.ID
+	}
+	origins := originsOf(docs, profs)
+	originIdx := map[string]int{}
+	for _, d := range docs {
+		if _, ok := originIdx[origins[d]]; !ok {
+			originIdx[origins[d]] = len(originIdx)
+		}
+	}
+	res.Origins = origins
+
+	var ms []mention
+	perDoc := map[int]int{}
+	for i := range claims {
+		c := &claims[i]
+		for _, m := range claimMentions(c) {
+			d := docIndex[c.DocID]
+			// A page with a table of thousands of figures adds no more
+			// than maxDocMentions: the work stays bounded per document.
+			if perDoc[d] >= maxDocMentions {
+				break
+			}
+			perDoc[d]++
+			m.claim = i
+			m.doc = d
+			m.origin = originIdx[origins[c.DocID]]
+			m.headline = c.Kind == extract.KindHeadline
+			ms = append(ms, m)
+		}
+	}
+	days := make([]float64, len(docs))
+	for i, p := range profs {
+		days[i] = math.NaN()
+		if p.Day != NoDay {
+			days[i] = float64(p.Day)
+		}
+	}
+	confirmRelative(ms, days)
+	vectorize(ms)
+	docSim := newDocSims(profs)
+
+	clusters, approved := link(ms, docSim, docPersons(claims, len(docs), docIndex), days, opt)
+	for _, m := range ms {
+		res.Annotations[claims[m.claim].ID] = Annotation{Conflicts: []string{}}
+	}
+	perCluster := approved.byCluster(clusters)
+	for ci, members := range clusters {
+		approved := perCluster[ci]
+		g, ok := buildGroup(claims, ms, members, approved)
+		if ok {
+			g.Story = st.ID
+			g.Shared = sharedKeys(profs, ms, members)
+			res.Groups = append(res.Groups, g)
+		}
+		annotate(res.Annotations, claims, ms, members, approved)
+	}
+	qgroups, qann := quoteGroups(claims, func(c *extract.Claim) int { return originIdx[origins[c.DocID]] })
+	for _, g := range qgroups {
+		g.Story = st.ID
+		res.Groups = append(res.Groups, g)
+	}
+	for id, qa := range qann {
+		a := res.Annotations[id]
+		a.Corroborations = max(a.Corroborations, qa.Corroborations)
+		for _, c := range qa.Conflicts {
+			if !slices.Contains(a.Conflicts, c) {
+				a.Conflicts = append(a.Conflicts, c)
+			}
+		}
+		if a.Conflicts == nil {
+			a.Conflicts = []string{}
+		}
+		slices.Sort(a.Conflicts)
+		res.Annotations[id] = a
+	}
+	slices.SortFunc(res.Groups, CompareGroups)
+	return res
+}
+
+// storyRelief lowers the topic similarity a disagreement needs between
+// documents that plainly report one story (profile similarity from 0.3,
+// fully at 0.5): each outlet words a fact its own way, and the closer
+// the two reports, the less their words need to match.
+func storyRelief(ds float64) float64 {
+	return maxStoryRelief * math.Min(1, math.Max(0, (ds-0.3)/0.2))
+}
+
+// maxStoryRelief is the most storyRelief gives.
+const maxStoryRelief = 0.08
+
+// maxDocMentions bounds the values taken from one document.
+const maxDocMentions = 200
+
+// claimsOfDoc returns the claims of document d.
+func claimsOfDoc(claims []extract.Claim, d string) []extract.Claim {
+	var out []extract.Claim
+	for _, c := range claims {
+		if c.DocID == d {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// docSims memoises the profile similarity of the documents of a story.
+type docSims struct {
+	profs []Profile
+	memo  map[[2]int]float64
+}
+
+func newDocSims(profs []Profile) *docSims {
+	return &docSims{profs: profs, memo: map[[2]int]float64{}}
+}
+
+func (s *docSims) sim(a, b int) float64 {
+	k := [2]int{min(a, b), max(a, b)}
+	v, ok := s.memo[k]
+	if !ok {
+		v = Similarity(&s.profs[k[0]], &s.profs[k[1]])
+		s.memo[k] = v
+	}
+	return v
+}
+
+// sharedKeys says why the members of a group belong together: the keys
+// (names, headline words, figures) that the documents of at least two of
+// its origins have in common, heaviest first, at most eight.
+func sharedKeys(profs []Profile, ms []mention, members []int) []string {
+	count := map[string]map[int]bool{}
+	weight := map[string]float64{}
+	for _, d := range uniqueDocs(ms, members) {
+		for _, k := range profs[d].Keys {
+			if count[k.Term] == nil {
+				count[k.Term] = map[int]bool{}
+			}
+			count[k.Term][originOfDoc(ms, members, d)] = true
+			weight[k.Term] = k.W
+		}
+	}
+	var out []string
+	for k, os := range count {
+		if len(os) >= 2 {
+			out = append(out, k)
+		}
+	}
+	slices.SortFunc(out, func(a, b string) int { return cmp.Or(cmp.Compare(weight[b], weight[a]), strings.Compare(a, b)) })
+	return out[:min(8, len(out))]
+}
+
+func uniqueDocs(ms []mention, members []int) []int {
+	var ds []int
+	for _, i := range members {
+		if !slices.Contains(ds, ms[i].doc) {
+			ds = append(ds, ms[i].doc)
+		}
+	}
+	return ds
+}
+
+func originOfDoc(ms []mention, members []int, d int) int {
+	for _, i := range members {
+		if ms[i].doc == d {
+			return ms[i].origin
+		}
+	}
+	return -1
+}
+
+// bareRoles reports two persons named by a bare one-word title with no
+// qualifier ("President X", "the envoy, Y"): one story has many
+// presidents and envoys, so naming different ones is no disagreement.
+// They may still corroborate.
+func bareRoles(a, b mention) bool {
+	return a.kind == ValuePerson && a.val.qual == "" && b.val.qual == "" &&
+		!strings.Contains(a.val.unit, " ") && !strings.Contains(b.val.unit, " ")
+}
+
+// specific reports whether a mention's value is specific enough that two
+// reports of one story stating it mean the same fact: a day, or an amount
+// with at least two significant digits or of a thousand or more (not "2
+// firefighters", "10 years", "40%"); never a person.
+func specific(m mention) bool {
+	switch m.kind {
+	case ValueDate:
+		return m.val.prec == 0
+	case ValueMoney, ValueQuantity:
+		x := math.Abs(m.val.lo)
+		if x >= 1000 {
+			return true
+		}
+		if x < 10 {
+			return false
+		}
+		// Two significant digits: not a multiple of ten to its own
+		// magnitude (25, 140, 28.5; not 40 or 300).
+		mag := math.Pow(10, math.Floor(math.Log10(x)))
+		return math.Abs(x/mag-math.Round(x/mag)) > 1e-9
+	}
+	return false
+}
+
+// CompareGroups orders groups biggest first: by origins, then claims,
+// then topic, kind and first claim id for a stable order.
+func CompareGroups(a, b Group) int {
+	na, nb := 0, 0
+	for _, v := range a.Values {
+		na += len(v.Claims)
+	}
+	for _, v := range b.Values {
+		nb += len(v.Claims)
+	}
+	return cmp.Or(cmp.Compare(b.Origins, a.Origins), cmp.Compare(nb, na),
+		strings.Compare(a.Topic, b.Topic), strings.Compare(a.Kind, b.Kind),
+		strings.Compare(firstClaim(a), firstClaim(b)))
+}
+
+// firstClaim is the id of a group's first claim, or "" (groups read back
+// from an index are data, so an empty one must not panic).
+func firstClaim(g Group) string {
+	if len(g.Values) == 0 || len(g.Values[0].Claims) == 0 {
+		return ""
+	}
+	return g.Values[0].Claims[0]
+}
+
+// docsOf lists the document ids in order and indexes them.
+func docsOf(claims []extract.Claim) ([]string, map[string]int) {
+	idx := map[string]int{}
+	var docs []string
+	for _, c := range claims {
+		if _, ok := idx[c.DocID]; !ok {
+			idx[c.DocID] = len(docs)
+			docs = append(docs, c.DocID)
+		}
+	}
+	return docs, idx
+}
+
+// originsOf merges syndicated copies and documents of one source into
+// origins, named by the smallest document id of each.
+func originsOf(docs []string, profs []Profile) map[string]string {
+	fps := make(map[string]Fingerprint, len(docs))
+	for i, d := range docs {
+		fps[d] = profs[i].Fingerprint
+	}
+	syn := Origins(fps, 0)
+	// Then one origin per source: an outlet repeating itself is not
+	// corroboration.
+	uf := newUnionFind(len(docs))
+	pos := map[string]int{}
+	for i, d := range docs {
+		pos[d] = i
+	}
+	bySource := map[string]int{}
+	for i, d := range docs {
+		uf.union(i, pos[syn[d]])
+		if s := profs[i].Source; s != "" {
+			if j, ok := bySource[s]; ok {
+				uf.union(i, j)
+			} else {
+				bySource[s] = i
+			}
+		}
+	}
+	out := make(map[string]string, len(docs))
+	root := map[int]string{}
+	for i, d := range docs {
+		r := uf.find(i)
+		if cur, ok := root[r]; !ok || d < cur {
+			root[r] = d
+		}
+	}
+	for i, d := range docs {
+		out[d] = root[uf.find(i)]
+	}
+	return out
+}
+
+// claimMentions returns the values c states, with their topics.
+func claimMentions(c *extract.Claim) []mention {
+	var out []mention
+	var moneySpans, dateSpans, qtySpans []span
+	// A table row or list of thousands of figures is read no further
+	// than maxClaimValues of each kind: a topic is computed against the
+	// claim's other values, which would make it quadratic.
+	if len(c.Money) > maxClaimValues || len(c.Dates) > maxClaimValues || len(c.Quantities) > maxClaimValues {
+		cc := *c
+		cc.Money = cc.Money[:min(len(cc.Money), maxClaimValues)]
+		cc.Dates = cc.Dates[:min(len(cc.Dates), maxClaimValues)]
+		cc.Quantities = cc.Quantities[:min(len(cc.Quantities), maxClaimValues)]
+		c = &cc
+	}
+	for _, m := range c.Money {
+		moneySpans = append(moneySpans, span{m.Start, m.End})
+	}
+	for _, d := range c.Dates {
+		dateSpans = append(dateSpans, span{d.Start, d.End})
+	}
+	for _, q := range c.Quantities {
+		qtySpans = append(qtySpans, span{q.Start, q.End})
+	}
+	others := func(all []span, i int) []span {
+		o := make([]span, 0, len(all)-1)
+		for j, s := range all {
+			if j != i {
+				o = append(o, s)
+			}
+		}
+		return o
+	}
+	valid := func(s span) bool { return s.start >= 0 && s.end <= len(c.Text) && s.start <= s.end }
+	for i, m := range c.Money {
+		v, ok := moneyValue(m)
+		if !ok || !valid(moneySpans[i]) {
+			continue
+		}
+		out = append(out, mention{kind: ValueMoney, val: v, topic: mentionTopic(c, moneySpans[i], others(moneySpans, i)),
+			subjects: subjectsNear(c, moneySpans[i])})
+	}
+	for i, d := range c.Dates {
+		v, ok := dateValue(d.Value)
+		if !ok || !valid(dateSpans[i]) {
+			continue
+		}
+		out = append(out, mention{kind: ValueDate, val: v, weak: !strings.ContainsAny(d.Text, "0123456789"), noYear: !hasYear(d.Text),
+			topic: mentionTopic(c, dateSpans[i], others(dateSpans, i)), subjects: subjectsNear(c, dateSpans[i])})
+	}
+	for i, q := range c.Quantities {
+		v, ok := quantityValue(q)
+		if !ok || !valid(qtySpans[i]) {
+			continue
+		}
+		// Counts that overlap a money or date mention are their parts.
+		if overlapsAny(qtySpans[i], moneySpans) || overlapsAny(qtySpans[i], dateSpans) {
+			continue
+		}
+		// "the 16-inch MacBook Pro", "a 10-year plan": a value written as
+		// a compound modifier names which thing is meant; another
+		// outlet's other value names another thing, not a disagreement.
+		out = append(out, mention{kind: ValueQuantity, val: v, weak: compoundModifier(q.Text),
+			topic: mentionTopic(c, qtySpans[i], others(qtySpans, i)), subjects: subjectsNear(c, qtySpans[i])})
+	}
+	for _, r := range allRoles(c) {
+		out = append(out, mention{kind: ValuePerson, val: personValue(r), topic: roleTopic(r)})
+	}
+	return out
+}
+
+// personValue is the comparable value of a person named in a role.
+func personValue(r roleMention) mvalue {
+	return mvalue{unit: r.role, qual: r.qual, text: r.name, role: r.display, qualAs: r.qualAs}
+}
+
+// roleTopic: a role's topic is its title and qualifier. Who holds a post
+// does not depend on the rest of the sentence; the document gate keeps
+// apart roles of unrelated stories.
+func roleTopic(r roleMention) []topicTerm {
+	acc := map[string]bool{}
+	var out []topicTerm
+	for _, w := range words(r.role + " " + r.qual) {
+		if !w.boundary && !acc[w.norm] {
+			acc[w.norm] = true
+			out = append(out, topicTerm{w.norm, 1})
+		}
+	}
+	slices.SortFunc(out, func(a, b topicTerm) int { return strings.Compare(a.term, b.term) })
+	return out
+}
+
+func overlapsAny(s span, all []span) bool {
+	for _, o := range all {
+		if s.start < o.end && o.start < s.end {
+			return true
+		}
+	}
+	return false
+}
+
+func moneyValue(m extract.Money) (mvalue, bool) {
+	if m.Currency == "" || m.Amount <= 0 || math.IsNaN(m.Amount) || math.IsInf(m.Amount, 0) {
+		return mvalue{}, false
+	}
+	v := mvalue{lo: m.Amount, hi: m.Amount, unit: strings.ToUpper(m.Currency)}
+	if m.AmountMax > m.Amount && !math.IsInf(m.AmountMax, 0) {
+		v.hi = m.AmountMax
+		v.text = fmtNum(v.lo) + "-" + fmtNum(v.hi) + " " + v.unit
+	} else {
+		v.text = fmtNum(v.lo) + " " + v.unit
+	}
+	return v, true
+}
+
+func quantityValue(q extract.Quantity) (mvalue, bool) {
+	if math.IsNaN(q.Value) || math.IsInf(q.Value, 0) {
+		return mvalue{}, false
+	}
+	u := unitKey(q.Unit)
+	return mvalue{lo: q.Value, hi: q.Value, unit: u, text: fmtNum(q.Value) + " " + strings.TrimSpace(q.Unit)}, true
+}
+
+// peopleNouns are units that all count people: "95,000 people" and
+// "120,000 residents" are comparable counts.
+var peopleNouns = setOf(`people person persons resident residents inhabitant inhabitants citizen citizens
+civilian civilians individual individuals`)
+
+func unitKey(u string) string {
+	u = strings.ToLower(strings.TrimSpace(u))
+	if peopleNouns[u] {
+		return "people"
+	}
+	return stem(u)
+}
+
+// unitsMatch reports whether two unit keys count the same things: equal,
+// or a one-word compound of the other ("dockworker" and "worker", as
+// outlets write "3,200 dockworkers" and "3,200 dock workers"). Measures
+// are left alone: the short keys of "metres" or "grams" never match
+// "kilometres" or "kilograms".
+func unitsMatch(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if len(b) < len(a) {
+		a, b = b, a
+	}
+	return len(a) >= 5 && !strings.Contains(b, " ") && strings.HasSuffix(b, a) && len(b)-len(a) >= 3
+}
+
+func fmtNum(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
+
+// dateValue parses an ISO date value of the claim contract.
+func dateValue(s string) (mvalue, bool) {
+	s = strings.TrimSpace(s)
+	var lo, hi time.Time
+	prec := 0
+	switch {
+	case len(s) == 10:
+		t, err := time.Parse(time.DateOnly, s)
+		if err != nil {
+			return mvalue{}, false
+		}
+		lo, hi = t, t.AddDate(0, 0, 1)
+	case len(s) == 7 && s[5] == 'Q':
+		y, err := strconv.Atoi(s[:4])
+		q := int(s[6] - '0')
+		if err != nil || q < 1 || q > 4 {
+			return mvalue{}, false
+		}
+		lo = time.Date(y, time.Month(3*(q-1)+1), 1, 0, 0, 0, 0, time.UTC)
+		hi, prec = lo.AddDate(0, 3, 0), 2
+	case len(s) == 7:
+		t, err := time.Parse("2006-01", s)
+		if err != nil {
+			return mvalue{}, false
+		}
+		lo, hi, prec = t, t.AddDate(0, 1, 0), 1
+	case len(s) == 4:
+		t, err := time.Parse("2006", s)
+		if err != nil {
+			return mvalue{}, false
+		}
+		lo, hi, prec = t, t.AddDate(1, 0, 0), 3
+	default:
+		return mvalue{}, false
+	}
+	day := func(t time.Time) float64 { return float64(t.Unix() / 86400) }
+	return mvalue{lo: day(lo), hi: day(hi), prec: prec, text: s}, true
+}
+
+// vectorize weighs every mention's topic by inverse document frequency
+// (over mentions) and scales it to unit length.
+func vectorize(ms []mention) {
+	ids := map[string]int32{}
+	var vocab []string
+	df := map[int32]int{}
+	for _, m := range ms {
+		for _, t := range m.topic {
+			id, ok := ids[t.term]
+			if !ok {
+				id = int32(len(vocab))
+				ids[t.term] = id
+				vocab = append(vocab, t.term)
+			}
+			df[id]++
+		}
+	}
+	n := float64(len(ms))
+	for i := range ms {
+		m := &ms[i]
+		type tw struct {
+			id int32
+			w  float64
+		}
+		tws := make([]tw, 0, len(m.topic))
+		var norm float64
+		for _, t := range m.topic {
+			id := ids[t.term]
+			w := t.w * math.Log(1+n/float64(df[id]))
+			tws = append(tws, tw{id, w})
+			norm += w * w
+		}
+		slices.SortFunc(tws, func(a, b tw) int { return cmp.Compare(a.id, b.id) })
+		norm = math.Sqrt(norm)
+		m.vec = topicVec{terms: make([]int32, len(tws)), w: make([]float32, len(tws))}
+		for k, x := range tws {
+			m.vec.terms[k] = x.id
+			if norm > 0 {
+				m.vec.w[k] = float32(x.w / norm)
+			}
+		}
+	}
+}
+
+// pair is a candidate link between two mentions.
+type pair struct {
+	a, b  int
+	score float64
+}
+
+// link clusters mentions: candidate pairs (same kind and unit, different
+// origins, related documents, close enough topics) are merged best first,
+// never merging two clusters that would then hold different values from
+// one document. It returns the clusters of two or more mentions and the
+// pairs of mentions of different values that passed the conflict rules.
+func link(ms []mention, docSim *docSims, persons [][]string, days []float64, opt Options) ([][]int, approvedConflicts) {
+	postings := map[int32][]int{}
+	for i, m := range ms {
+		for _, t := range m.vec.terms {
+			postings[t] = append(postings[t], i)
+		}
+	}
+	// Every candidate pair with its score; equal values get a bonus, as
+	// agreeing on the figure is evidence of one fact too.
+	var cands []pair
+	seen := map[int]bool{}
+	// best[i][d] is the best score of mention i with any mention of
+	// document d.
+	best := make([]map[int]float64, len(ms))
+	consider := func(i, j int) {
+		m, o := ms[i], ms[j]
+		if o.kind != m.kind {
+			return
+		}
+		rel := relate(m.kind, m.val, o.val)
+		if o.doc == m.doc {
+			// One article repeating a specific figure about one thing
+			// ("the $50 billion fund") ties its mentions. So does a
+			// headline stating a specific figure of its story.
+			if rel == relEqual && !(m.kind == ValueDate && m.val.prec > 1) &&
+				(cosine(m.vec, o.vec) >= sameDocThreshold || (specific(m) && (m.headline || o.headline || cosine(m.vec, o.vec) >= sameDocSpecific))) {
+				cands = append(cands, pair{i, j, cosine(m.vec, o.vec)})
+			}
+			return
+		}
+		if o.origin == m.origin || rel == relIncomparable {
+			return
+		}
+		ds := docSim.sim(m.doc, o.doc)
+		if ds < docGate {
+			return
+		}
+		sim := cosine(m.vec, o.vec)
+		score := sim
+		switch rel {
+		case relEqual, relCompatible:
+			// The same specific figure (3,200 workers, 14 October
+			// 2026) in two reports of one story is one fact however
+			// differently each words it; a round or small one may be
+			// anything, and needs alike words around it.
+			if sim < opt.AgreeThreshold && !(rel == relEqual && specific(m) && ds >= specificDocGate) {
+				return
+			}
+			score += agreeBonus
+		case relDifferent:
+			if sim < opt.ConflictThreshold+apartPenalty(m.kind, m.val, o.val)-storyRelief(ds) || farApart(m.kind, m.val, o.val) || bareRoles(m, o) || otherSubjects(m, o) {
+				return
+			}
+			if !mayConflict(m, o, ds, sim, days[m.doc], days[o.doc], opt) {
+				return
+			}
+		}
+		cands = append(cands, pair{i, j, score})
+		for _, x := range [][2]int{{i, o.doc}, {j, m.doc}} {
+			if best[x[0]] == nil {
+				best[x[0]] = map[int]float64{}
+			}
+			best[x[0]][x[1]] = math.Max(best[x[0]][x[1]], score)
+		}
+	}
+	for i, m := range ms {
+		clear(seen)
+		for _, t := range m.vec.terms {
+			p := postings[t]
+			if len(p) > maxPosting {
+				continue
+			}
+			for _, j := range p {
+				if j <= i || seen[j] {
+					continue
+				}
+				seen[j] = true
+				consider(i, j)
+			}
+		}
+	}
+	// Equal specific values whose topics share no word were not paired
+	// above: pair them by value.
+	byValue := map[string][]int{}
+	for i, m := range ms {
+		if specific(m) {
+			k := m.kind + "\x00" + m.val.text
+			byValue[k] = append(byValue[k], i)
+		}
+	}
+	for _, xs := range byValue {
+		if len(xs) > maxPosting {
+			continue
+		}
+		for a, i := range xs {
+			for _, j := range xs[a+1:] {
+				if cosine(ms[i].vec, ms[j].vec) == 0 {
+					consider(min(i, j), max(i, j))
+				}
+			}
+		}
+	}
+	// A different value is linked only when each mention is the other's
+	// best match in the other document: when an article states the same
+	// figure elsewhere, or a closer fact, that explains the mention better
+	// than a disagreement does.
+	// Nor when the other document states this very figure elsewhere: it
+	// agrees, and its different figure is about something else.
+	byDoc := map[int][]int{}
+	for i, m := range ms {
+		byDoc[m.doc] = append(byDoc[m.doc], i)
+	}
+	states := func(doc int, m mention) bool {
+		if m.kind == ValuePerson {
+			// A document that names the person at all, in whatever
+			// role, does not contradict a report of them in this one.
+			return slices.ContainsFunc(persons[doc], func(n string) bool { return sameName(n, m.val.text) })
+		}
+		if m.kind == ValueDate && m.val.prec > 1 {
+			return false // years and quarters recur for many things
+		}
+		for _, k := range byDoc[doc] {
+			if ms[k].kind == m.kind && relate(m.kind, m.val, ms[k].val) == relEqual {
+				return true
+			}
+		}
+		return false
+	}
+	var pairs []pair
+	approved := approvedConflicts{}
+	for _, p := range cands {
+		a, b := ms[p.a], ms[p.b]
+		if relate(a.kind, a.val, b.val) == relDifferent &&
+			(p.score < best[p.a][b.doc] || p.score < best[p.b][a.doc] || states(b.doc, a) || states(a.doc, b) ||
+				ambiguousTopic(ms, byDoc, a, b, opt.ConflictThreshold) || ambiguousTopic(ms, byDoc, b, a, opt.ConflictThreshold)) {
+			continue
+		}
+		pairs = append(pairs, p)
+		if relate(a.kind, a.val, b.val) == relDifferent {
+			approved.add(p.a, p.b)
+		}
+	}
+	slices.SortFunc(pairs, func(x, y pair) int {
+		return cmp.Or(cmp.Compare(y.score, x.score), cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b))
+	})
+
+	uf := newUnionFind(len(ms))
+	// members holds, per cluster root, the mentions of each document.
+	members := make([]map[int][]int, len(ms))
+	for i, m := range ms {
+		members[i] = map[int][]int{m.doc: {i}}
+	}
+	for _, p := range pairs {
+		ra, rb := uf.find(p.a), uf.find(p.b)
+		if ra == rb || !mergeable(ms, members[ra], members[rb]) {
+			continue
+		}
+		uf.union(ra, rb)
+		r, other := uf.find(ra), ra
+		if r == ra {
+			other = rb
+		}
+		for d, xs := range members[other] {
+			members[r][d] = append(members[r][d], xs...)
+		}
+		members[other] = nil
+	}
+	groups := map[int][]int{}
+	for i := range ms {
+		r := uf.find(i)
+		groups[r] = append(groups[r], i)
+	}
+	var out [][]int
+	for _, g := range groups {
+		if len(g) > 1 {
+			out = append(out, g)
+		}
+	}
+	slices.SortFunc(out, func(a, b []int) int { return cmp.Compare(a[0], b[0]) })
+	return out, approved
+}
+
+// mergeable reports whether two clusters can become one: no document may
+// then state two values for the fact that contradict each other, and no
+// role may then belong to two different qualifiers (an unqualified
+// "Foreign Minister" links to one country's, not to two).
+func mergeable(ms []mention, a, b map[int][]int) bool {
+	if len(b) < len(a) {
+		a, b = b, a
+	}
+	n := 0
+	for _, xs := range a {
+		n += len(xs)
+	}
+	for _, xs := range b {
+		n += len(xs)
+	}
+	if n > maxCluster {
+		return false
+	}
+	if qa, qb := clusterQual(ms, a), clusterQual(ms, b); qa != "" && qb != "" && !qualMatch(qa, qb) {
+		return false
+	}
+	for d, xs := range a {
+		ys, ok := b[d]
+		if !ok {
+			continue
+		}
+		for _, x := range xs {
+			for _, y := range ys {
+				if relate(ms[x].kind, ms[x].val, ms[y].val) == relDifferent {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}
+
+// clusterQual is the qualifier of a cluster of person mentions ("" for
+// other kinds and unqualified roles).
+func clusterQual(ms []mention, c map[int][]int) string {
+	for _, xs := range c {
+		for _, x := range xs {
+			if ms[x].kind == ValuePerson && ms[x].val.qual != "" {
+				return ms[x].val.qual
+			}
+		}
+	}
+	return ""
+}
+
+// docPersons lists the names of the persons each document mentions.
+func docPersons(claims []extract.Claim, n int, docIndex map[string]int) [][]string {
+	out := make([][]string, n)
+	for _, c := range claims {
+		d := docIndex[c.DocID]
+		for _, e := range c.Entities {
+			if e.Type != extract.Person {
+				continue
+			}
+			if name := personName(e); name != "" && !slices.Contains(out[d], name) {
+				out[d] = append(out[d], name)
+			}
+		}
+	}
+	return out
+}
+
+// buildGroup turns a cluster into a Group when at least two origins state
+// its values.
+func buildGroup(claims []extract.Claim, ms []mention, members []int, approved approvedConflicts) (Group, bool) {
+	origins := map[int]bool{}
+	for _, i := range members {
+		origins[ms[i].origin] = true
+	}
+	if len(origins) < 2 {
+		return Group{}, false
+	}
+	g := Group{Kind: ms[members[0]].kind, Origins: len(origins)}
+	// Buckets of equal values, each with its origins.
+	type bucket struct {
+		val     mvalue
+		claims  []string
+		sources []string
+		origins map[int]bool
+	}
+	var buckets []*bucket
+	sorted := slices.Clone(members)
+	slices.SortFunc(sorted, func(x, y int) int {
+		return cmp.Or(cmp.Compare(ms[x].val.lo, ms[y].val.lo), cmp.Compare(ms[x].val.prec, ms[y].val.prec), cmp.Compare(x, y))
+	})
+	for _, i := range sorted {
+		m := ms[i]
+		var b *bucket
+		for _, c := range buckets {
+			if relate(m.kind, c.val, m.val) == relEqual {
+				b = c
+				break
+			}
+		}
+		if b == nil {
+			b = &bucket{val: m.val, origins: map[int]bool{}}
+			buckets = append(buckets, b)
+		}
+		c := claims[m.claim]
+		if !slices.Contains(b.claims, c.ID) {
+			b.claims = append(b.claims, c.ID)
+		}
+		if !slices.Contains(b.sources, c.Source) {
+			b.sources = append(b.sources, c.Source)
+		}
+		b.origins[m.origin] = true
+	}
+	for _, x := range members {
+		for _, y := range members {
+			if ms[x].origin != ms[y].origin && approved.contradict(ms, members, x, y) {
+				g.Conflict = true
+			}
+		}
+	}
+	slices.SortStableFunc(buckets, func(a, b *bucket) int {
+		return cmp.Or(cmp.Compare(len(b.origins), len(a.origins)), cmp.Compare(len(b.claims), len(a.claims)))
+	})
+	for _, b := range buckets {
+		slices.Sort(b.claims)
+		slices.Sort(b.sources)
+		g.Values = append(g.Values, GroupValue{Value: b.val.text, Claims: b.claims, Sources: b.sources})
+	}
+	if g.Kind == ValuePerson {
+		g.Topic = roleLabel(ms, members)
+	} else {
+		g.Topic = topicLabel(claims, ms, members)
+	}
+	return g, true
+}
+
+// annotate records corroborations and conflicts of the cluster's claims.
+func annotate(ann map[string]Annotation, claims []extract.Claim, ms []mention, members []int, approved approvedConflicts) {
+	for _, x := range members {
+		agree := map[int]bool{}
+		var conflicts []string
+		for _, y := range members {
+			if ms[x].origin == ms[y].origin {
+				continue
+			}
+			switch relate(ms[x].kind, ms[x].val, ms[y].val) {
+			case relEqual:
+				agree[ms[y].origin] = true
+			case relDifferent:
+				if !approved.contradict(ms, members, x, y) {
+					continue
+				}
+				conflicts = append(conflicts, claims[ms[y].claim].ID)
+			}
+		}
+		id := claims[ms[x].claim].ID
+		a := ann[id]
+		a.Corroborations = max(a.Corroborations, len(agree))
+		for _, c := range conflicts {
+			if !slices.Contains(a.Conflicts, c) {
+				a.Conflicts = append(a.Conflicts, c)
+			}
+		}
+		slices.Sort(a.Conflicts)
+		ann[id] = a
+	}
+}
+
+// topicLabel names a group by the phrase of its members' texts whose words
+// the most origins share: runs of up to three content words from the
+// claims and their section headings ("reconstruction fund", "Miami
+// talks"). A word that only some origins use costs rather than adds.
+func topicLabel(claims []extract.Claim, ms []mention, members []int) string {
+	score := map[string]float64{}
+	perOrigin := map[int]map[string]float64{}
+	for _, i := range members {
+		m := ms[i]
+		po := perOrigin[m.origin]
+		if po == nil {
+			po = map[string]float64{}
+			perOrigin[m.origin] = po
+		}
+		for _, t := range m.topic {
+			po[t.term] = math.Max(po[t.term], t.w)
+		}
+	}
+	best := 0.0
+	for _, po := range perOrigin {
+		for t, w := range po {
+			score[t] += w
+			best = math.Max(best, score[t])
+		}
+	}
+	theta := best / 2
+	type cand struct {
+		text  string
+		score float64
+	}
+	// texts are the lower-cased claim texts and sections of each origin.
+	texts := map[int]string{}
+	for _, i := range members {
+		c := claims[ms[i].claim]
+		texts[ms[i].origin] += strings.ToLower(c.Text+"\n"+c.Section) + "\n"
+	}
+	shared := func(phrase string) int {
+		n := 0
+		for _, t := range texts {
+			if strings.Contains(t, phrase) {
+				n++
+			}
+		}
+		return n
+	}
+	var top cand
+	consider := func(s string) {
+		ws := words(stripNumbering(s))
+		for i := range ws {
+			if ws[i].boundary {
+				continue
+			}
+			total := 0.0
+			for n := 0; n < 3 && i+n < len(ws) && !ws[i+n].boundary; n++ {
+				// Stop at a gap: the run must be contiguous words.
+				if n > 0 && !adjacent(s, ws[i+n-1], ws[i+n]) {
+					break
+				}
+				total += score[ws[i+n].norm] - theta
+				text := strings.ToLower(stripNumbering(s)[ws[i].start:ws[i+n].end])
+				if strings.HasSuffix(text, "ed") || strings.HasSuffix(strings.Fields(text)[0], "ed") {
+					continue // "signed", "convened": verbs, not names of things
+				}
+				c := cand{text, total * float64(shared(text)) / float64(len(texts))}
+				if c.score > top.score || (c.score == top.score && c.score > 0 && (len(c.text) < len(top.text) || (len(c.text) == len(top.text) && c.text < top.text))) {
+					top = c
+				}
+			}
+		}
+	}
+	for _, i := range members {
+		c := claims[ms[i].claim]
+		consider(c.Text)
+		consider(c.Section)
+	}
+	if top.text == "" {
+		return ""
+	}
+	return top.text
+}
+
+// adjacent reports whether only spaces or hyphens separate two words of s
+// (stop words between them break a phrase).
+func adjacent(s string, a, b word) bool {
+	gap := stripNumberingGap(s, a.end, b.start)
+	return strings.Trim(gap, " -‑") == "" && len(gap) <= 2
+}
+
+func stripNumberingGap(s string, from, to int) string {
+	t := stripNumbering(s)
+	if from < 0 || to > len(t) || from > to {
+		return "x"
+	}
+	return t[from:to]
+}

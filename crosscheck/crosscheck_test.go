@@ -1,0 +1,240 @@
+package crosscheck
+
+import (
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/claimdex/claimdex/extract"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// claimsOf cleans and extracts every file matching pattern.
+func claimsOf(t *testing.T, pattern string) []extract.Claim {
+	t.Helper()
+	paths, _ := filepath.Glob(pattern)
+	if len(paths) == 0 {
+		t.Skipf("no files match %s", pattern)
+	}
+	var all []extract.Claim
+	for _, p := range paths {
+		_, claims := cleanFile(t, p)
+		all = append(all, claims...)
+	}
+	return all
+}
+
+// conflictPairs describes each conflicting group by its kind and sorted
+// values, e.g. "money 2100000000 EUR | 2400000000 EUR".
+func conflictPairs(res *Result) []string {
+	var out []string
+	for _, g := range res.Groups {
+		if !g.Conflict {
+			continue
+		}
+		var vs []string
+		for _, v := range g.Values {
+			vs = append(vs, v.Value)
+		}
+		slices.Sort(vs)
+		out = append(out, g.Kind+" "+strings.Join(vs, " | "))
+	}
+	slices.Sort(out)
+	return out
+}
+
+// TestCrosscheckSample: the three bundled outlets disagree on the budget,
+// the signing date and the residents warned late, and agree on the rest.
+func TestCrosscheckSample(t *testing.T) {
+	claims := claimsOf(t, "../testdata/sample/*")
+	res := Analyze(claims, Options{})
+	want := []string{
+		"date 2026-03-03 | 2026-03-10",
+		"money 2100000000 EUR | 2400000000 EUR",
+		"quantity 120000 residents | 95000 people",
+	}
+	if diff := cmp.Diff(want, conflictPairs(res)); diff != "" {
+		t.Errorf("conflicts (-want +got):\n%s", diff)
+	}
+	// Shared values never conflict, and they corroborate.
+	best := map[string]int{}
+	for _, c := range claims {
+		for _, key := range []string{"600 million", "40 ", "500 million"} {
+			if !strings.Contains(c.Text, key) {
+				continue
+			}
+			a := res.Annotations[c.ID]
+			if len(a.Conflicts) != 0 {
+				t.Errorf("%q: conflicts %v, want none", c.Text, a.Conflicts)
+			}
+			best[key] = max(best[key], a.Corroborations)
+		}
+	}
+	if diff := cmp.Diff(map[string]int{"600 million": 2, "40 ": 2, "500 million": 2}, best); diff != "" {
+		t.Errorf("best corroborations (-want +got):\n%s", diff)
+	}
+}
+
+// TestCrosscheckSeeds: the canonical example reports the fund and the
+// date of the Miami talks.
+func TestCrosscheckSeeds(t *testing.T) {
+	claims := claimsOf(t, filepath.Join(seedsDir, "*.txt"))
+	res := Analyze(claims, Options{})
+	got := conflictPairs(res)
+	for _, want := range []string{"money 45000000000 USD | 50000000000 USD", "date 2025-12-15 | 2025-12-22"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("missing conflict %q in %q", want, got)
+		}
+	}
+	for _, g := range got {
+		if strings.Contains(g, "48 hours") || strings.Contains(g, "20 points |") {
+			t.Errorf("shared value reported as a conflict: %q", g)
+		}
+	}
+	// Persons: both seeds name Steve Witkoff as the US envoy and Josep
+	// Borrell as the EU High Representative. The other envoy, John K.
+	// Miller ("Special Envoy for Ukraine"), appears only in the second
+	// story glued into seed 000, so no two sources disagree on a person.
+	agreed := map[string]bool{}
+	for _, g := range res.Groups {
+		if g.Kind != ValuePerson {
+			continue
+		}
+		if g.Conflict {
+			t.Errorf("person conflict %q: %+v", g.Topic, g.Values)
+		}
+		agreed[g.Values[0].Value] = g.Origins == 2
+	}
+	for _, name := range []string{"Steve Witkoff", "Josep Borrell"} {
+		if !agreed[name] {
+			t.Errorf("%s not corroborated by both seeds: %v", name, agreed)
+		}
+	}
+}
+
+// TestCrosscheckRules checks the rules on hand-made claims: within one
+// document nothing conflicts, one source is one origin, precision is not
+// disagreement, currencies never mix, and the topic keeps apart values of
+// different things.
+func TestCrosscheckRules(t *testing.T) {
+	mk := func(id, doc, src, text string, m ...extract.Money) extract.Claim {
+		c := extract.Claim{ID: id, DocID: doc, Source: src, Text: text, Title: "Harbour bridge budget approved in Lorvik", Kind: extract.KindSentence, Money: m}
+		return c
+	}
+	money := func(text, s string, amount float64, cur string) extract.Money {
+		i := strings.Index(text, s)
+		return extract.Money{Text: s, Amount: amount, Currency: cur, Start: i, End: i + len(s)}
+	}
+	t1 := "The city approved a harbour bridge budget of $1.2bn on Monday."
+	t2 := "Lorvik's council set the harbour bridge budget at $1,200 million."
+	t3 := "The harbour bridge budget approved by the council is $1.5 billion."
+	t4 := "The harbour bridge budget is €1.5 billion, officials said."
+	t5 := "A separate ferry terminal will cost $300 million."
+	claims := []extract.Claim{
+		mk("a1", "A", "Alpha", t1, money(t1, "$1.2bn", 1.2e9, "USD")),
+		mk("b1", "B", "Beta", t2, money(t2, "$1,200 million", 1.2e9, "USD")),
+		mk("c1", "C", "Gamma", t3, money(t3, "$1.5 billion", 1.5e9, "USD")),
+		mk("c2", "C2", "Gamma", t3, money(t3, "$1.5 billion", 1.5e9, "USD")),
+		mk("d1", "D", "Delta", t4, money(t4, "€1.5 billion", 1.5e9, "EUR")),
+		mk("a2", "A", "Alpha", t5, money(t5, "$300 million", 3e8, "USD")),
+	}
+	res := Analyze(claims, Options{})
+	got := map[string]Annotation{}
+	for id, a := range res.Annotations {
+		got[id] = a
+	}
+	want := map[string]Annotation{
+		"a1": {Corroborations: 1, Conflicts: []string{"c1", "c2"}},
+		"b1": {Corroborations: 1, Conflicts: []string{"c1", "c2"}},
+		// c1 and c2 are one source: one origin, no corroboration.
+		"c1": {Corroborations: 0, Conflicts: []string{"a1", "b1"}},
+		"c2": {Corroborations: 0, Conflicts: []string{"a1", "b1"}},
+		"d1": {Corroborations: 0, Conflicts: []string{}},
+		"a2": {Corroborations: 0, Conflicts: []string{}},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("annotations (-want +got):\n%s", diff)
+	}
+}
+
+func TestRelateDates(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want relation
+	}{
+		{"2026-03-03", "2026-03-03", relEqual},
+		{"2026-03", "2026-03-03", relCompatible},
+		{"2026-Q1", "2026-03-03", relCompatible},
+		{"2026", "2026-Q2", relCompatible},
+		{"2026-03-03", "2026-03-10", relDifferent},
+		{"2026-04", "2026-03-10", relDifferent},
+	} {
+		t.Run(tc.a+"~"+tc.b, func(t *testing.T) {
+			a, ok1 := dateValue(tc.a)
+			b, ok2 := dateValue(tc.b)
+			if !ok1 || !ok2 {
+				t.Fatal("unparsed")
+			}
+			if got := relate(ValueDate, a, b); got != tc.want {
+				t.Errorf("relate = %d, want %d", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestTopicOfTableRow(t *testing.T) {
+	c := extract.Claim{Kind: extract.KindTableRow, Text: "8. Core Pillar: Reconstruction fund; Primary Objective: $45 billion multi-year trust; Implementation Timeline: Year 1-10"}
+	i := strings.Index(c.Text, "$45 billion")
+	terms := mentionTopic(&c, span{i, i + len("$45 billion")}, nil)
+	w := map[string]float64{}
+	for _, tt := range terms {
+		w[tt.term] = tt.w
+	}
+	if w["reconstruction"] < wLabel || w["fund"] < wLabel {
+		t.Errorf("row key not in topic with full weight: %v", terms)
+	}
+	if w["timelin"] >= wLabel {
+		t.Errorf("other cell weighs like the key: %v", terms)
+	}
+}
+
+func FuzzCrosscheck(f *testing.F) {
+	f.Add("The fund is $50 billion, said Ann.", 12, 23, "Date: 22 December 2025")
+	f.Fuzz(func(t *testing.T, text string, start, end int, other string) {
+		c1 := extract.Claim{ID: "a", DocID: "A", Source: "A", Text: text, Kind: extract.KindTableRow,
+			Money: []extract.Money{{Amount: 5e10, Currency: "USD", Start: start, End: end}},
+			Dates: []extract.Date{{Value: other, Start: start, End: end}}}
+		c2 := c1
+		c2.ID, c2.DocID, c2.Source, c2.Kind = "b", "B", "B", extract.KindSentence
+		c2.Money = []extract.Money{{Amount: 4.5e10, Currency: "USD", Start: start, End: end}}
+		_ = Analyze([]extract.Claim{c1, c2}, Options{})
+	})
+}
+
+// TestHugeTableRowBounded: one table row with 20,000 money cells (any
+// fetched page can carry one) is read no further than the per-claim and
+// per-document bounds, so the analysis stays near-linear.
+func TestHugeTableRowBounded(t *testing.T) {
+	row := func(doc string, scale float64) extract.Claim {
+		var b strings.Builder
+		var money []extract.Money
+		for i := range 20000 {
+			start := b.Len()
+			fmt.Fprintf(&b, "$%d; ", 1000+i)
+			money = append(money, extract.Money{Text: b.String()[start : b.Len()-2], Amount: scale * float64(1000+i), Currency: "USD", Start: start, End: b.Len() - 2})
+		}
+		return extract.Claim{ID: doc + "-row", DocID: doc, Source: doc, Title: "Harbour fund table", Kind: extract.KindTableRow,
+			Text: b.String(), Money: money, Published: "2026-03-03"}
+	}
+	c := row("a", 1)
+	if n := len(claimMentions(&c)); n > maxClaimValues {
+		t.Errorf("claimMentions read %d values of a 20,000-cell row, want at most %d", n, maxClaimValues)
+	}
+	res := Analyze([]extract.Claim{c, row("b", 1.1)}, Options{})
+	if len(res.Annotations) != 2 {
+		t.Errorf("annotations of %d claims, want 2", len(res.Annotations))
+	}
+}

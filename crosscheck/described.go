@@ -1,0 +1,121 @@
+package crosscheck
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/claimdex/claimdex/extract"
+)
+
+// Described roles. Officials below the rank of a titled minister are
+// usually introduced by what they lead, in lower case: "Rosa Condori,
+// head of civil defence for the Arequipa region", "said Rafael Cuesta,
+// director of the regional forest fire service", "the authority's
+// executive secretary, Dr. Halima Nsubuga", "the fire service is headed
+// by Javier Montoro". The role is the leading post; its qualifier is the
+// description of the body led, compared by its content words, so that
+// "the regional forest fire service" and "the forest fire service of
+// Andalusia" are one body, and "civil defence" and "the fire service" are
+// two.
+
+// leadNouns are posts one person holds at a time. Heads, directors,
+// chiefs and leaders of a body are one post as outlets name it.
+var leadNouns = map[string]string{
+	"head": "head", "director": "head", "chief": "head", "leader": "head",
+	"executive secretary": "executive secretary", "secretary-general": "secretary general",
+	"secretary general": "secretary general", "director-general": "director general",
+	"director general": "director general", "chair": "chair", "chairman": "chair",
+	"chairwoman": "chair", "chairperson": "chair", "president": "president",
+	"commissioner": "commissioner", "coordinator": "coordinator",
+}
+
+var (
+	leadAlt = `head|director|chief|leader|executive secretary|secretary[- ]general|director[- ]general|chair(?:man|woman|person)?|president|commissioner|coordinator`
+	// "NAME, (the) director of the regional fire service" (after the name).
+	reLeadAfter = regexp.MustCompile(`^,\s+(?:the\s+|its\s+|their\s+)?(?:new\s+|current\s+)?(` + leadAlt + `)\s+(?:of|for|at)\s+([^,.;:()"“”]{3,80})`)
+	// "NAME, who heads the regional civil defence".
+	reLeadsAfter = regexp.MustCompile(`^,\s+who\s+(?:heads|leads|runs|directs|chairs)\s+([^,.;:()"“”]{3,80})`)
+	// "the authority's executive secretary, NAME" (before the name).
+	reLeadBefore = regexp.MustCompile(`(?i)(?:^|\W)(?:the\s+)?([a-z][\w’' -]{2,60}?)(?:’s|'s)\s+(` + leadAlt + `)\s*,?\s*(?:dr\.?\s+|mr\.?\s+|ms\.?\s+|mrs\.?\s+|prof\.?\s+)?$`)
+	// "the fire service is headed by NAME".
+	reHeadedBy = regexp.MustCompile(`(?i)(?:^|\W)(?:the\s+)?([a-z][\w’' -]{2,80}?)\s+(?:is|was|will be|has been)\s+(?:headed|led|run|directed|chaired)\s+by\s+(?:dr\.?\s+|mr\.?\s+|ms\.?\s+|mrs\.?\s+)?$`)
+)
+
+// describedRoles returns the persons c introduces by the body they lead.
+func describedRoles(c *extract.Claim) []roleMention {
+	var out []roleMention
+	for _, p := range namedPersons(c) {
+		after, before := c.Text[p.end:], c.Text[:p.start]
+		var role, desc string
+		if m := reLeadAfter.FindStringSubmatch(after); m != nil {
+			role, desc = m[1], m[2]
+		} else if m := reLeadsAfter.FindStringSubmatch(after); m != nil {
+			role, desc = "head", m[1]
+		} else if m := reLeadBefore.FindStringSubmatch(before); m != nil {
+			role, desc = m[2], m[1]
+		} else if m := reHeadedBy.FindStringSubmatch(before); m != nil {
+			role, desc = "head", m[1]
+		} else {
+			continue
+		}
+		r, ok := leadNouns[strings.ToLower(strings.ReplaceAll(role, "-", " "))]
+		if !ok {
+			r, ok = leadNouns[strings.ToLower(role)]
+		}
+		q := describedBody(desc)
+		if !ok || q == "" {
+			continue
+		}
+		out = append(out, roleMention{role: r, qual: q, display: strings.ToLower(role) + " of", qualAs: strings.TrimSpace(desc),
+			name: p.name, start: p.start, end: p.end})
+	}
+	return out
+}
+
+// describedBody normalises the description of a body to its sorted
+// content words, marked as a description ("~civil defence region"); ""
+// when it names nothing (a pronoun, a bare "the company").
+func describedBody(desc string) string {
+	// The body ends where the clause turns to something else.
+	for _, stop := range []string{" said", " says", " told", " who ", " which ", " and said", " in a ", " on "} {
+		if i := strings.Index(strings.ToLower(desc), stop); i > 0 {
+			desc = desc[:i]
+		}
+	}
+	var ws []string
+	for _, w := range words(desc) {
+		if w.boundary || genericBodyWords[w.norm] || slices.Contains(ws, w.norm) {
+			continue
+		}
+		ws = append(ws, w.norm)
+	}
+	if len(ws) == 0 {
+		return ""
+	}
+	slices.Sort(ws)
+	return "~" + strings.Join(ws, " ")
+}
+
+// genericBodyWords say nothing about which body is meant.
+var genericBodyWords = setOf(`company firm group organisation organization body team unit department office
+agency authority`)
+
+// describedMatch compares two described bodies: the words of the shorter
+// are (nearly) all in the longer one.
+func describedMatch(a, b string) bool {
+	x, y := strings.Fields(strings.TrimPrefix(a, "~")), strings.Fields(strings.TrimPrefix(b, "~"))
+	if len(x) > len(y) {
+		x, y = y, x
+	}
+	if len(x) == 0 {
+		return false
+	}
+	n := 0
+	for _, w := range x {
+		if slices.Contains(y, w) {
+			n++
+		}
+	}
+	return n == len(x) || (len(x) >= 3 && n >= len(x)-1)
+}

@@ -1,0 +1,64 @@
+package crosscheck
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/claimdex/claimdex/extract"
+)
+
+func TestQuoteAttribution(t *testing.T) {
+	q := func(id, doc, text, speaker string) extract.Claim {
+		return extract.Claim{ID: id, DocID: doc, Source: "S" + doc, Text: text, Speaker: speaker, Kind: extract.KindQuote,
+			Title: "Harbour strike called off in Lorvik", Published: "2026-03-03"}
+	}
+	claims := []extract.Claim{
+		q("a1", "A", `"We will not let the harbour close for a single day," said Mayor Ilse Barr.`, "Ilse Barr"),
+		q("b1", "B", `“We will not let the harbour close for a single day,” port director Tomas Vey told reporters.`, "Tomas Vey"),
+		q("c1", "C", `"We will not let the harbour close for a single day", Barr said on Tuesday.`, "Barr"),
+		// A different statement by another speaker is no dispute.
+		q("d1", "D", `"The talks were long but fair," said union leader Ona Pike.`, "Ona Pike"),
+		// Too short to single out a statement.
+		q("e1", "E", `"Thank you," said Tomas Vey.`, "Tomas Vey"),
+		q("f1", "F", `"Thank you," said Ilse Barr.`, "Ilse Barr"),
+	}
+	groups, ann := quoteGroups(claims, func(c *extract.Claim) int { return int(c.DocID[0] - 'A') })
+	if len(groups) != 1 {
+		t.Fatalf("groups = %+v, want one statement", groups)
+	}
+	g := groups[0]
+	if !g.Conflict || g.Kind != ValuePerson || len(g.Values) != 2 || g.Values[0].Value != "Ilse Barr" || g.Values[1].Value != "Tomas Vey" {
+		t.Errorf("group = %+v, want Ilse Barr (two origins) against Tomas Vey, in conflict", g)
+	}
+	if !strings.HasPrefix(g.Topic, "who said “we will not let the harbour") {
+		t.Errorf("topic = %q", g.Topic)
+	}
+	if a := ann["a1"]; a.Corroborations != 1 || len(a.Conflicts) != 1 || a.Conflicts[0] != "b1" {
+		t.Errorf("annotation of a1 = %+v, want 1 corroboration and a conflict with b1", a)
+	}
+}
+
+func FuzzQuotedWords(f *testing.F) {
+	f.Add(`"We will rebuild," she said. “And then” «more»`)
+	f.Add("no quotes at all")
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, w := range quotedWords(text) {
+			if w == "" {
+				t.Fatalf("empty word from %q", text)
+			}
+		}
+	})
+}
+
+func FuzzDescribedRoles(f *testing.F) {
+	f.Add("Mara Lind, head of civil defence for the Vestra region, said", 0, 9)
+	f.Add("The fire service is headed by Ilse Barr.", 30, 39)
+	f.Fuzz(func(t *testing.T, text string, start, end int) {
+		c := extract.Claim{Text: text, Entities: []extract.Entity{{Text: "x", Type: extract.Person, Canonical: "Ilse Barr", Start: start, End: end}}}
+		for _, r := range describedRoles(&c) {
+			if r.qual == "" || r.role == "" {
+				t.Fatalf("empty role or body from %q", text)
+			}
+		}
+	})
+}

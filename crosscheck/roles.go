@@ -1,0 +1,574 @@
+package crosscheck
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/claimdex/claimdex/extract"
+)
+
+// Person in a role: "US Special Envoy Steve Witkoff", "NATO
+// Secretary-General Jens Stoltenberg", "Kestria's Labour Minister Olav
+// Brenning", "the envoy, Steve Witkoff", "Dana Okafor, Brightwell's chief
+// executive". The entity recogniser strips such titles from the name; the
+// role is read back from the words next to the PERSON span. A role is its
+// normalised title ("labour minister", "secretary general", "chief
+// financial officer") plus a qualifier naming whose role it is (a country
+// or organisation: "kestria", "nato"), so that a NATO and a UN
+// Secretary-General, or Ukraine's and Poland's foreign ministers, are
+// different roles. Only roles one person holds at a time count: a
+// "deputy minister" or a "senator" is one of many, and two outlets naming
+// different ones do not disagree.
+
+// roleMention is one person named in a role by a claim.
+type roleMention struct {
+	role    string // normalised title, e.g. "labour minister"
+	qual    string // normalised qualifier, "" when none
+	display string // the title as written, for labels
+	qualAs  string // the qualifier as written ("Kestria", "NATO")
+	name    string // the person's canonical name
+	start   int    // span of the name in the claim text
+	end     int
+}
+
+// roleTitleWords may make up a title. Title-case words outside this list (and
+// outside roleLinkWords) are qualifiers: "Brightwell", "NATO", "Kestria's".
+var roleTitleWords = setOf(`minister secretary general envoy special representative high president prime chancellor
+chief executive officer financial operating technology medical scientific fire police director governor mayor
+chair chairman chairwoman chairperson commissioner ambassador spokesman spokeswoman spokesperson foreign defence
+defense interior home health finance labour labor economy economic justice education energy trade environment
+agriculture transport culture treasury affairs state regional national federal attorney commander admiral
+ceo cfo coo cto managing top senior`)
+
+// roleHeadWords are the words a title must contain: without one, "Regional
+// Director" may do, but "Senior" alone is no role.
+var roleHeadWords = setOf(`minister secretary envoy representative president chancellor executive officer chief
+director governor mayor chair chairman chairwoman chairperson commissioner ambassador spokesman spokeswoman
+spokesperson attorney commander admiral ceo cfo coo cto`)
+
+// roleManyHolders mark titles several people hold at once.
+var roleManyHolders = setOf(`deputy vice assistant junior associate acting former ex senator lawmaker official
+officials ministers envoys representatives senior member`)
+
+// roleLinkWords may join words inside a title: "Secretary of State", "High
+// Representative for Foreign Affairs", "Special Envoy for Ukraine".
+var roleLinkWords = setOf(`of for to`)
+
+// roleAbbrevs expands abbreviated titles.
+var roleAbbrevs = map[string]string{
+	"ceo": "chief executive", "cfo": "chief financial officer", "coo": "chief operating officer",
+	"cto": "chief technology officer", "chief executive officer": "chief executive",
+	"secretary-general": "secretary general", "director-general": "director general",
+	"chairman": "chair", "chairwoman": "chair", "chairperson": "chair",
+	"spokesman": "spokesperson", "spokeswoman": "spokesperson",
+	"defense": "defence", "labor": "labour", "special envoy": "envoy",
+}
+
+// roleQualAliases normalise common qualifiers.
+var roleQualAliases = map[string]string{
+	"us": "us", "u.s": "us", "u.s.": "us", "usa": "us", "united states": "us", "american": "us", "america": "us",
+	"eu": "eu", "european union": "eu", "uk": "uk", "u.k.": "uk", "britain": "uk", "british": "uk", "united kingdom": "uk",
+	"un": "un", "u.n.": "un", "united nations": "un",
+}
+
+// roleMentions returns the persons c names in a role.
+func roleMentions(c *extract.Claim) []roleMention {
+	var out []roleMention
+	for _, p := range namedPersons(c) {
+		toks, ok := roleBefore(c.Text[:p.start])
+		if !ok {
+			toks, ok = roleAfter(c.Text[p.end:])
+		}
+		if !ok {
+			continue
+		}
+		if m, ok := parseRole(toks); ok {
+			m.name, m.start, m.end = p.name, p.start, p.end
+			checkQualifier(c, &m)
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// personSpan is a person the claim names: the name and its span.
+type personSpan struct {
+	name       string
+	start, end int
+}
+
+// namedPersons returns the persons of c's entities with a usable name
+// and a span inside the text.
+func namedPersons(c *extract.Claim) []personSpan {
+	var out []personSpan
+	for _, e := range c.Entities {
+		if e.Type != extract.Person || e.Start < 0 || e.End > len(c.Text) || e.Start >= e.End {
+			continue
+		}
+		if name := personName(e); name != "" {
+			out = append(out, personSpan{name, e.Start, e.End})
+		}
+	}
+	return out
+}
+
+// personName is the entity's canonical name without any title words the
+// recogniser left at its start.
+func personName(e extract.Entity) string {
+	name := e.Canonical
+	if name == "" {
+		name = e.Text
+	}
+	fs := strings.Fields(name)
+	for len(fs) > 1 && (roleTitleWords[strings.ToLower(fs[0])] || roleManyHolders[strings.ToLower(fs[0])]) {
+		fs = fs[1:]
+	}
+	// A span opening with a function word ("For Ukraine") is no name.
+	if len(fs) == 0 || nameStops[strings.ToLower(fs[0])] {
+		return ""
+	}
+	return strings.Join(fs, " ")
+}
+
+// nameStops are function words that cannot open a name (but "Per" and
+// "Van" can).
+var nameStops = setOf(`for of to the and in on at with by from a an`)
+
+// roleToken is one word of the text next to a name.
+type roleToken struct {
+	text string // as written, without a possessive
+	poss bool   // written with 's
+}
+
+// roleBefore reads the title written just before a name: "US Special
+// Envoy ", "Special Envoy for Ukraine (", "the envoy, ".
+func roleBefore(s string) ([]roleToken, bool) {
+	s = strings.TrimRight(s, " ")
+	s = strings.TrimSuffix(s, "(")
+	s = strings.TrimRight(s, " ")
+	// "the envoy, Steve Witkoff": an appositive title after an article.
+	if t, ok := strings.CutSuffix(s, ","); ok {
+		toks := tokensBackward(t)
+		if len(toks) == 0 {
+			return nil, false
+		}
+		return toks, true
+	}
+	toks := tokensBackward(s)
+	return toks, len(toks) > 0
+}
+
+// roleAfter reads an appositive title after a name: ", Brightwell's chief
+// executive," or ", the US envoy.".
+func roleAfter(s string) ([]roleToken, bool) {
+	rest, ok := strings.CutPrefix(s, ", ")
+	if !ok {
+		return nil, false
+	}
+	end := strings.IndexAny(rest, ",.;:()\"“”")
+	if end < 0 {
+		end = len(rest)
+	}
+	var toks []roleToken
+	for i, w := range strings.Fields(rest[:end]) {
+		lw := strings.ToLower(w)
+		if i == 0 && (lw == "the" || lw == "a" || lw == "an") {
+			continue
+		}
+		t, poss := cutPossessive(w)
+		if t == "" {
+			return nil, false
+		}
+		toks = append(toks, roleToken{t, poss})
+	}
+	// The title must fill the clause: ", who met the envoy" is no title.
+	for _, t := range toks {
+		lw := strings.ToLower(t.text)
+		if !roleTitleWords[lw] && !roleLinkWords[lw] && !isTitleCase(t.text) && !t.poss {
+			return nil, false
+		}
+	}
+	return toks, len(toks) > 0
+}
+
+// tokensBackward collects the title words at the end of s, stopping at
+// a word that can be no part of a title, or at punctuation.
+func tokensBackward(s string) []roleToken {
+	var rev []roleToken
+	for len(s) > 0 {
+		i := strings.LastIndexAny(s, " \t\n")
+		w := s[i+1:]
+		if w == "" {
+			break
+		}
+		// "U.S.Special": a missing space after an abbreviation.
+		if j := strings.LastIndex(w, "."); j > 0 && j < len(w)-1 {
+			if tail := w[j+1:]; isTitleCase(tail) {
+				rev = append(rev, roleToken{text: tail})
+				w = w[:j+1]
+			}
+		}
+		t, poss := cutPossessive(w)
+		lw := strings.ToLower(t)
+		if t == "" || strings.ContainsAny(t, ",;:()\"“”") {
+			break
+		}
+		if !roleTitleWords[lw] && !roleLinkWords[lw] && !roleManyHolders[lw] && !isTitleCase(t) && !isAcronym(t) {
+			break
+		}
+		rev = append(rev, roleToken{t, poss})
+		if i < 0 {
+			break
+		}
+		s = strings.TrimRight(s[:i], " \t\n")
+		if len(rev) >= 10 {
+			break
+		}
+	}
+	// Leading links are no part of the title ("talks of Minister X").
+	for len(rev) > 0 && roleLinkWords[strings.ToLower(rev[len(rev)-1].text)] {
+		rev = rev[:len(rev)-1]
+	}
+	out := make([]roleToken, len(rev))
+	for i, t := range rev {
+		out[len(rev)-1-i] = t
+	}
+	return out
+}
+
+// parseRole turns title words into a role: title words, qualifier words
+// (before the title, possessives, or after "for"/"of"), and checks that
+// the title names a post one person holds.
+func parseRole(toks []roleToken) (roleMention, bool) {
+	// The title proper is the run of role words; the words before it
+	// qualify ("NATO", "Kestria's") or name a portfolio (see
+	// splitQualifier); after a link, a non-role word qualifies too ("for
+	// Ukraine").
+	var title, qual, qualAs, display []string
+	var pre []roleToken
+	for _, t := range toks {
+		lw := strings.ToLower(strings.Trim(t.text, "."))
+		// Hyphenated titles: "Secretary-General", "Secretary‑General".
+		lw = strings.NewReplacer("‑", "-", "‐", "-", "–", "-").Replace(lw)
+		switch {
+		case roleManyHolders[lw]:
+			return roleMention{}, false
+		case len(title) == 0 && (t.poss || (lw == "state" && !t.poss) || !(roleTitleWords[lw] || allRoleWords(lw) || roleLinkWords[lw])):
+			// Before the title ("State Department spokesperson": state
+			// qualifies there).
+			pre = append(pre, t)
+		case roleLinkWords[lw]:
+			display = append(display, t.text)
+		case roleTitleWords[lw] || allRoleWords(lw):
+			if len(title) == 0 {
+				q, portfolio := splitQualifier(pre)
+				for _, p := range q {
+					qual = append(qual, strings.ToLower(strings.Trim(p.text, ".")))
+					qualAs = append(qualAs, p.text)
+				}
+				for _, p := range portfolio {
+					title = append(title, strings.ToLower(p.text))
+					display = append(display, p.text)
+				}
+			}
+			title = append(title, lw)
+			display = append(display, t.text)
+		default:
+			if len(display) > 0 && roleLinkWords[strings.ToLower(display[len(display)-1])] && qualifierAfterLink(lw) {
+				qual = append(qual, lw)
+				display = append(display, t.text)
+				continue
+			}
+			// A proper word inside the title: not a title after all
+			// ("Minister Anna Berg Olsen" is read from the name).
+			return roleMention{}, false
+		}
+	}
+	if len(title) == 0 {
+		return roleMention{}, false
+	}
+	role := strings.Join(title, " ")
+	role = strings.ReplaceAll(role, "-", " ")
+	for _, k := range []string{"chief executive officer", "special envoy"} {
+		role = strings.ReplaceAll(role, k, roleAbbrevs[k])
+	}
+	var parts []string
+	head := false
+	for _, w := range strings.Fields(role) {
+		if x, ok := roleAbbrevs[w]; ok {
+			w = x
+		}
+		parts = append(parts, w)
+		for _, p := range strings.Fields(w) {
+			if roleHeadWords[p] {
+				head = true
+			}
+		}
+	}
+	if !head {
+		return roleMention{}, false
+	}
+	role = strings.Join(parts, " ")
+	// A bare "chief", "director" or "officer" says too little.
+	if role == "chief" || role == "director" || role == "officer" || role == "senior official" {
+		return roleMention{}, false
+	}
+	return roleMention{role: role, qual: normQual(qual), display: strings.Join(display, " "), qualAs: strings.Join(qualAs, " ")}, true
+}
+
+// splitQualifier splits the words before a title into its qualifier and a
+// portfolio: after a possessive ("Arden's Competition Commissioner") or
+// an acronym ("EU Competition Commissioner") the remaining words name the
+// portfolio; otherwise they all qualify ("Brightwell Chief Executive").
+func splitQualifier(pre []roleToken) (qual, portfolio []roleToken) {
+	if len(pre) == 0 {
+		return nil, nil
+	}
+	for i := len(pre) - 1; i >= 0; i-- {
+		if pre[i].poss {
+			return pre[:i+1], pre[i+1:]
+		}
+	}
+	if _, ok := roleQualAliases[strings.ToLower(pre[0].text)]; ok || isAcronym(pre[0].text) {
+		return pre[:1], pre[1:]
+	}
+	return pre, nil
+}
+
+// allRoleWords reports whether every part of a hyphenated word is a role
+// word ("secretary-general").
+func allRoleWords(w string) bool {
+	if !strings.Contains(w, "-") {
+		return false
+	}
+	for _, p := range strings.Split(w, "-") {
+		if !roleTitleWords[p] {
+			return false
+		}
+	}
+	return true
+}
+
+// qualifierAfterLink: "for Ukraine", "of Kestria" qualify a title; "for
+// Foreign Affairs" is part of it (handled as role words).
+func qualifierAfterLink(w string) bool { return w != "" && !stopWords[w] }
+
+// normQual joins and normalises qualifier words: aliases of countries and
+// unions, then the light stemmer, so that "Ukrainian" and "Ukraine's",
+// "Kestrian" and "Kestria" agree (see qualMatch).
+func normQual(ws []string) string {
+	if len(ws) == 0 {
+		return ""
+	}
+	joined := strings.Join(ws, " ")
+	if a, ok := roleQualAliases[joined]; ok {
+		return a
+	}
+	var out []string
+	for _, w := range ws {
+		if a, ok := roleQualAliases[w]; ok {
+			out = append(out, a)
+			continue
+		}
+		out = append(out, stem(w))
+	}
+	return strings.Join(out, " ")
+}
+
+// qualMatch reports whether two qualifiers name the same country or
+// organisation: equal, or one word the stem of the other's ("ukrain" and
+// "ukrainian", "kestria" and "kestrian").
+func qualMatch(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if da, db := strings.HasPrefix(a, "~"), strings.HasPrefix(b, "~"); da || db {
+		return da && db && describedMatch(a, b)
+	}
+	if strings.Contains(a, " ") || strings.Contains(b, " ") {
+		return false
+	}
+	if len(b) < len(a) {
+		a, b = b, a
+	}
+	return len(a) >= 4 && strings.HasPrefix(b, a) && len(b)-len(a) <= 3
+}
+
+func cutPossessive(w string) (string, bool) {
+	for _, p := range []string{"’s", "'s", "s’", "s'"} {
+		if t, ok := strings.CutSuffix(w, p); ok && t != "" {
+			if p == "s’" || p == "s'" {
+				t += "s"
+			}
+			return t, true
+		}
+	}
+	return w, false
+}
+
+func isTitleCase(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+func isAcronym(w string) bool {
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			letters++
+		} else if r != '.' {
+			return false
+		}
+	}
+	return letters >= 2
+}
+
+// nameDots turns dots into spaces and non-breaking hyphens into hyphens.
+var nameDots = strings.NewReplacer(".", " ", "‑", "-")
+
+// sameName reports whether two canonical names are one person: equal
+// ignoring case and dots, or one a surname of the other.
+func sameName(a, b string) bool {
+	norm := func(s string) []string {
+		return strings.Fields(strings.ToLower(nameDots.Replace(s)))
+	}
+	x, y := norm(a), norm(b)
+	if len(x) == 0 || len(y) == 0 {
+		return false
+	}
+	if strings.Join(x, " ") == strings.Join(y, " ") {
+		return true
+	}
+	if len(x) > len(y) {
+		x, y = y, x
+	}
+	if len(x) == 1 && x[0] == y[len(y)-1] {
+		return true
+	}
+	// A double-barrelled surname written in part ("Celeste Varga" or
+	// "Moore" for "Celeste Varga-Moore"): the same first name, if both
+	// give one, and a surname that is a part of the other's.
+	xs, ys := x[len(x)-1], y[len(y)-1]
+	if xs == ys || !strings.Contains(xs+ys, "-") {
+		return false
+	}
+	part := func(short, long string) bool {
+		return slices.Contains(strings.Split(long, "-"), short)
+	}
+	if !part(xs, ys) && !part(ys, xs) {
+		return false
+	}
+	return len(x) == 1 || x[0] == y[0]
+}
+
+// roleLabel names a group of persons by its title as most often written,
+// followed by its qualifier as written when there is one: "Labour
+// Minister (Kestria)", "Secretary-General (NATO)".
+func roleLabel(ms []mention, members []int) string {
+	count := map[string]int{}
+	best, qual := "", ""
+	for _, i := range members {
+		v := ms[i].val
+		if v.qualAs != "" && qual == "" {
+			qual = v.qualAs
+		}
+		d := v.role
+		if d == "" {
+			d = v.unit
+		}
+		count[d]++
+		if best == "" || count[d] > count[best] || (count[d] == count[best] && (len(d) > len(best) || (len(d) == len(best) && d < best))) {
+			best = d
+		}
+	}
+	if qual != "" {
+		return best + " (" + qual + ")"
+	}
+	return best
+}
+
+// rolesMatch reports whether two normalised titles are one post: equal,
+// or one the other with a portfolio added ("high representative" and
+// "high representative foreign affairs", written "High Representative for
+// Foreign Affairs").
+func rolesMatch(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if len(b) < len(a) {
+		a, b = b, a
+	}
+	return strings.Contains(a, " ") && strings.HasPrefix(b, a+" ")
+}
+
+// NamesRole reports whether c names a person in a role that cross-source
+// analysis compares ("Labour Minister Olav Brenning"), so that the index
+// can select the claims Crosscheck needs without reading every claim.
+func NamesRole(c *extract.Claim) bool { return len(allRoles(c)) > 0 }
+
+// allRoles returns the persons c names in a titled role, then those it
+// introduces by the body they lead (unless already titled).
+func allRoles(c *extract.Claim) []roleMention {
+	out := roleMentions(c)
+	for _, d := range describedRoles(c) {
+		if !slices.ContainsFunc(out, func(r roleMention) bool { return r.start == d.start }) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// checkQualifier drops a qualifier that cannot name a country or
+// organisation: a sentence-initial "When President X" has no qualifier
+// "When", nor is a person or date found there one. A title without one takes it from "of X"/"for X"
+// right after the name ("President Xi Jinping of China").
+func checkQualifier(c *extract.Claim, m *roleMention) {
+	orgLike := func(e extract.Entity) bool {
+		return e.Type == extract.Org || e.Type == extract.GPE || e.Type == extract.NORP
+	}
+	if m.qualAs != "" {
+		q := strings.TrimSpace(m.qualAs)
+		if base, ok := cutPossessive(q); ok {
+			q = base
+		}
+		// A function word ("When", "After") is no name, whatever its
+		// case; an entity of another kind (a person, a date) is no
+		// country or organisation.
+		known := true
+		for _, w := range strings.Fields(q) {
+			_, alias := roleQualAliases[strings.ToLower(strings.Trim(w, "."))]
+			if stopWords[strings.ToLower(w)] && !alias && !isAcronym(w) {
+				known = false
+			}
+		}
+		for _, e := range c.Entities {
+			if (strings.EqualFold(e.Text, q) || strings.Contains(e.Text, q)) && !orgLike(e) {
+				known = false
+			}
+		}
+		if !known {
+			m.qual, m.qualAs = "", ""
+		}
+		return
+	}
+	rest := c.Text[m.end:]
+	for _, link := range []string{" of ", " for "} {
+		after, ok := strings.CutPrefix(rest, link)
+		if !ok {
+			continue
+		}
+		at := m.end + len(link)
+		for _, e := range c.Entities {
+			if orgLike(e) && e.Start == at && len(after) >= e.End-e.Start {
+				m.qualAs = e.Text
+				m.qual = normQual(strings.Fields(strings.ToLower(e.Text)))
+				return
+			}
+		}
+	}
+}

@@ -1,0 +1,150 @@
+package crosscheck
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/claimdex/claimdex/extract"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// personClaim builds a claim naming person (written as in text) once.
+func personClaim(text, person, canonical string) extract.Claim {
+	i := strings.Index(text, person)
+	return extract.Claim{Text: text, Kind: extract.KindSentence,
+		Entities: []extract.Entity{{Text: person, Type: extract.Person, Canonical: canonical, Start: i, End: i + len(person)}}}
+}
+
+func TestRoleMentions(t *testing.T) {
+	type got struct{ Role, Qual, Name string }
+	for _, tc := range []struct {
+		name, text, person, canonical string
+		want                          []got
+	}{
+		{"title before", "US Special Envoy Steve Witkoff called the talks productive.", "Steve Witkoff", "",
+			[]got{{"envoy", "us", "Steve Witkoff"}}},
+		{"hyphenated title", "NATO Secretary‑General Jens Stoltenberg confirmed the offer.", "Jens Stoltenberg", "",
+			[]got{{"secretary general", "nato", "Jens Stoltenberg"}}},
+		{"parenthesised name", "Participants: U.S. Special Envoy for Ukraine (John K. Miller), officials.", "John K. Miller", "",
+			[]got{{"envoy", "us ukrain", "John K. Miller"}}},
+		{"possessive qualifier", "Kestria's Labour Minister Olav Brenning urged mediation.", "Olav Brenning", "",
+			[]got{{"labour minister", "kestria", "Olav Brenning"}}},
+		{"portfolio after possessive", "Arden's Competition Commissioner Paul Ricard welcomed it.", "Paul Ricard", "",
+			[]got{{"competition commissioner", "arden", "Paul Ricard"}}},
+		{"portfolio after acronym", "EU Competition Commissioner Anna Lind said so.", "Anna Lind", "",
+			[]got{{"competition commissioner", "eu", "Anna Lind"}}},
+		{"abbreviation", "CFO Lena Marsh will oversee the financing.", "Lena Marsh", "",
+			[]got{{"chief financial officer", "", "Lena Marsh"}}},
+		{"company qualifier", "Brightwell Chief Executive Dana Okafor praised the deal.", "Dana Okafor", "",
+			[]got{{"chief executive", "brightwell", "Dana Okafor"}}},
+		{"apposition before", "On Sunday, the envoy, Steve Witkoff, confirmed it.", "Steve Witkoff", "",
+			[]got{{"envoy", "", "Steve Witkoff"}}},
+		{"apposition after", "Dana Okafor, Brightwell's chief executive, said so.", "Dana Okafor", "",
+			[]got{{"chief executive", "brightwell", "Dana Okafor"}}},
+		{"canonical name", "Minister Brenning spoke.", "Brenning", "Olav Brenning",
+			[]got{{"minister", "", "Olav Brenning"}}},
+		{"many holders", "Deputy Minister Sorin Vladescu promised stations.", "Sorin Vladescu", "", nil},
+		{"no title", "Talks with Olav Brenning went well.", "Olav Brenning", "", nil},
+		{"place is no title", "In Miami, Steve Witkoff met officials.", "Steve Witkoff", "", nil},
+		{"clause after is no title", "Olav Brenning, who met the envoy, left.", "Olav Brenning", "", nil},
+		{"function word is no name", "The U.S. Special Envoy for Ukraine spoke.", "for Ukraine", "For Ukraine", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := personClaim(tc.text, tc.person, tc.canonical)
+			var out []got
+			for _, m := range roleMentions(&c) {
+				out = append(out, got{m.role, m.qual, m.name})
+			}
+			if diff := cmp.Diff(tc.want, out); diff != "" {
+				t.Errorf("roles (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestQualAndRoleMatch(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		qual bool
+		want bool
+	}{
+		{"ukrain", "ukrainian", true, true},
+		{"kestria", "kestrian", true, true},
+		{"ukrain", "poland", true, false},
+		{"nato", "un", true, false},
+		{"austria", "australian", true, false},
+		{"high representative", "high representative foreign affairs", false, true},
+		{"foreign minister", "minister", false, false},
+		{"secretary general", "secretary", false, false},
+	} {
+		f := rolesMatch
+		if tc.qual {
+			f = qualMatch
+		}
+		if got := f(tc.a, tc.b); got != tc.want {
+			t.Errorf("match(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
+
+// TestCrosscheckPersons: different persons for one role conflict across
+// origins, the same person corroborates, and roles of different countries
+// or organisations never meet.
+func TestCrosscheckPersons(t *testing.T) {
+	mk := func(id, doc, text, person string) extract.Claim {
+		c := personClaim(text, person, "")
+		c.ID, c.DocID, c.Source, c.Title = id, doc, doc, "Grain corridor deal signed by Sorvia and Tarmen in Velna"
+		return c
+	}
+	claims := []extract.Claim{
+		mk("a1", "A", "Sorvia's Trade Minister Ilka Renn signed the grain deal in Velna.", "Ilka Renn"),
+		mk("a2", "A", "NATO Secretary-General Per Holm welcomed the grain deal.", "Per Holm"),
+		mk("b1", "B", "Sorvian Trade Minister Oskar Lind signed the grain deal in Velna.", "Oskar Lind"),
+		mk("b2", "B", "UN Secretary-General Ana Ruiz welcomed the grain deal.", "Ana Ruiz"),
+		mk("c1", "C", "Tarmen's Trade Minister Davor Kel signed the grain deal in Velna.", "Davor Kel"),
+		mk("d1", "D", "Trade Minister Oskar Lind signed the grain deal in Velna.", "Oskar Lind"),
+		// Bare titles: one story has several presidents.
+		mk("e1", "E", "President Ivo Sand praised the grain deal in Velna.", "Ivo Sand"),
+		mk("f1", "F", "President Rada Morn praised the grain deal in Velna.", "Rada Morn"),
+	}
+	res := Analyze(claims, Options{})
+	want := map[string]Annotation{
+		"a1": {Corroborations: 0, Conflicts: []string{"b1", "d1"}},
+		"a2": {Corroborations: 0, Conflicts: []string{}},
+		"b1": {Corroborations: 1, Conflicts: []string{"a1"}},
+		"b2": {Corroborations: 0, Conflicts: []string{}},
+		"c1": {Corroborations: 0, Conflicts: []string{}},
+		"d1": {Corroborations: 1, Conflicts: []string{"a1"}},
+		"e1": {Corroborations: 0, Conflicts: []string{}},
+		"f1": {Corroborations: 0, Conflicts: []string{}},
+	}
+	if diff := cmp.Diff(want, res.Annotations); diff != "" {
+		t.Errorf("annotations (-want +got):\n%s", diff)
+	}
+	var topics []string
+	for _, g := range res.Groups {
+		if g.Conflict {
+			topics = append(topics, g.Kind+" "+g.Topic)
+		}
+	}
+	if diff := cmp.Diff([]string{"person Trade Minister (Sorvia)"}, topics); diff != "" {
+		t.Errorf("conflict groups (-want +got):\n%s", diff)
+	}
+}
+
+// FuzzRoleMentions: no panic on any text and entity span, and every role
+// mention's span lies inside the text.
+func FuzzRoleMentions(f *testing.F) {
+	f.Add("US Special Envoy Steve Witkoff spoke.", 17, 30)
+	f.Add("Dana Okafor, Brightwell's chief executive, said.", 0, 11)
+	f.Add("the envoy, (X", 12, 13)
+	f.Fuzz(func(t *testing.T, text string, start, end int) {
+		c := extract.Claim{Text: text, Entities: []extract.Entity{{Text: "x", Type: extract.Person, Start: start, End: end}}}
+		for _, m := range roleMentions(&c) {
+			if m.start < 0 || m.end > len(text) || m.start > m.end {
+				t.Fatalf("span %d-%d outside text of %d bytes", m.start, m.end, len(text))
+			}
+		}
+	})
+}

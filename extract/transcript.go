@@ -1,0 +1,151 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Transcripts. A press conference or interview transcript gives each turn
+// as a paragraph opening with the speaker's name and a colon ("JOSEPHINE
+// TAUFA: Today the union has served notice…", "Dr. Lena Aufhauser: We
+// will…"): every sentence of the turn is that person's direct speech,
+// with no quotation marks. Labels that name a part rather than a person
+// ("MODERATOR:", "QUESTION (Radio X):", "Q:", "Summary:") are not
+// speakers.
+
+// turnLabel matches a turn's label: up to five words before a colon that
+// opens the paragraph, optionally followed by a parenthesis.
+var turnLabel = regexp.MustCompile(`^\s*((?:(?:Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gen|Col|Capt)\.?\s+)?[\p{Lu}][\p{L}'’.\-]*(?:\s+[\p{Lu}][\p{L}'’.\-]*){1,4})(?:\s*\([^)]{0,80}\))?\s*:\s+\S`)
+
+// turnPrefixes are title words a label may open with.
+var turnPrefixes = map[string]bool{"dr": true, "mr": true, "mrs": true, "ms": true, "prof": true, "sen": true,
+	"rep": true, "gen": true, "col": true, "capt": true}
+
+// notSpeakers are label words that name a part of a page or a transcript,
+// not a person.
+var notSpeakers = map[string]bool{
+	"moderator": true, "question": true, "questions": true, "answer": true, "reporter": true, "reporters": true,
+	"host": true, "presenter": true, "anchor": true, "interviewer": true, "audience": true, "caller": true,
+	"journalist": true, "unidentified": true, "voice": true, "speaker": true, "note": true, "update": true,
+	"summary": true, "source": true, "sources": true, "editor": true, "correction": true, "date": true,
+	"time": true, "location": true, "key": true, "facts": true, "figures": true, "background": true,
+	"what": true, "why": true, "how": true, "when": true, "where": true, "who": true, "read": true,
+	"related": true, "breaking": true, "live": true, "photo": true, "video": true, "watch": true,
+	"transcript": true, "statement": true, "official": true, "officials": true, "spokesperson": true,
+	"spokesman": true, "spokeswoman": true, "minister": true, "president": true, "ceo": true,
+}
+
+// turnSpeaker returns the person a transcript turn is spoken by, in
+// title case, or "" when the block is not a turn; short is set for a
+// one-word label ("OZOLINS:"), which names a speaker only once the
+// transcript has given the full name.
+func turnSpeaker(block string) (name string, short bool) {
+	m := turnLabel.FindStringSubmatch(block)
+	if m == nil {
+		m = shortLabel.FindStringSubmatch(block)
+		if m == nil {
+			return "", false
+		}
+		short = true
+	}
+	fs := strings.Fields(m[1])
+	for len(fs) > 0 && turnPrefixes[strings.ToLower(strings.TrimSuffix(fs[0], "."))] {
+		fs = fs[1:]
+	}
+	if len(fs) == 0 || (len(fs) < 2 && !short) {
+		return "", false
+	}
+	allCaps := true
+	for _, f := range fs {
+		if notSpeakers[strings.ToLower(strings.Trim(f, ".'’"))] {
+			return "", false
+		}
+		for _, r := range f {
+			if unicode.IsLower(r) {
+				allCaps = false
+			}
+		}
+	}
+	if allCaps {
+		for i, f := range fs {
+			fs[i] = titleWord(f)
+		}
+	}
+	return strings.Join(fs, " "), short
+}
+
+// shortLabel matches a one-word label ("OZOLINS: …", "Dr. Moss: …").
+var shortLabel = regexp.MustCompile(`^\s*((?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[\p{Lu}][\p{L}'’\-]{2,})(?:\s*\([^)]{0,80}\))?\s*:\s+\S`)
+
+// titleWord writes an all-capitals word in title case, hyphenated parts
+// too ("OWUOR-MBEKI" -> "Owuor-Mbeki").
+func titleWord(w string) string {
+	parts := strings.Split(w, "-")
+	for i, p := range parts {
+		r, n := utf8.DecodeRuneInString(p)
+		if n == 0 {
+			continue
+		}
+		parts[i] = string(r) + strings.ToLower(p[n:])
+	}
+	return strings.Join(parts, "-")
+}
+
+// minTurns is the fewest labelled turns that make a document a
+// transcript: a lone "Lake Victoria Treaty: what it means" line is a
+// heading, not a speaker.
+const minTurns = 3
+
+// transcriptTurns returns, per block of a document that reads as a
+// transcript, the speaker of the turn the block opens ("" for the
+// others); nil when the document is not a transcript. A one-word label
+// is the speaker whose full label ended in that name.
+func transcriptTurns(blocks []string) []string {
+	turns := make([]string, len(blocks))
+	var full []string
+	n := 0
+	for i, b := range blocks {
+		name, short := turnSpeaker(b)
+		if name == "" {
+			continue
+		}
+		if short {
+			name = ""
+			w := lastWord(b)
+			for _, f := range full {
+				if strings.EqualFold(nameTail(f), w) {
+					name = f
+				}
+			}
+			if name == "" {
+				continue
+			}
+		} else {
+			full = append(full, name)
+		}
+		turns[i] = name
+		n++
+	}
+	if n < minTurns {
+		return nil
+	}
+	return turns
+}
+
+// nameTail is the last word of a name.
+func nameTail(name string) string {
+	fs := strings.Fields(name)
+	return fs[len(fs)-1]
+}
+
+// lastWord is the label word of a one-word label: the word before the
+// colon (or before a parenthesis).
+func lastWord(block string) string {
+	m := shortLabel.FindStringSubmatch(block)
+	if m == nil {
+		return ""
+	}
+	return nameTail(m[1])
+}

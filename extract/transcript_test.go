@@ -1,0 +1,52 @@
+package extract
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestTranscriptTurns(t *testing.T) {
+	tests := []struct {
+		name   string
+		blocks []string
+		want   []string
+	}{
+		{"capitals, then surnames", []string{
+			"The following is an edited transcript.",
+			"HARRIET OZOLINS: Good morning. We take full responsibility.",
+			"QUESTION (Kampala Voice Radio): When did you know?",
+			"OZOLINS: We needed to understand what was taken.",
+			"BRAM TEIXEIRA (Chief Information Security Officer): A criminal group has claimed it.",
+			"TEIXEIRA: I'm not going into that.",
+			"MODERATOR: Last question.",
+		}, []string{"", "Harriet Ozolins", "", "Harriet Ozolins", "Bram Teixeira", "Bram Teixeira", ""}},
+		{"title case with a title", []string{
+			"Dr. Lena Aufhauser: The dam will hold.",
+			"Reporter: Are you sure?",
+			"Dr. Lena Aufhauser: Yes. We checked it twice.",
+			"Minister Olav Brenning: I agree with her.",
+			"Tomas Vey (Harbour Authority): We will see.",
+		}, []string{"Lena Aufhauser", "", "Lena Aufhauser", "", "Tomas Vey"}},
+		{"headings are no transcript", []string{
+			"Lake Victoria Treaty: what it means for fishing",
+			"The treaty was signed on Friday.",
+			"Key Figures: 45,000 ha of wetland",
+		}, nil},
+	}
+	for _, tt := range tests {
+		got := transcriptTurns(tt.blocks)
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+func FuzzTranscriptTurns(f *testing.F) {
+	f.Add("HARRIET OZOLINS: Good morning.", "OZOLINS: Yes.", "Q: No.")
+	f.Fuzz(func(t *testing.T, a, b, c string) {
+		turns := transcriptTurns([]string{a, b, c, a})
+		if turns != nil && len(turns) != 4 {
+			t.Fatalf("%d turns for 4 blocks", len(turns))
+		}
+	})
+}
