@@ -43,6 +43,11 @@ func (d *nerDoc) retypeGuesses() {
 		if m.typ == Person && m.b-m.a == 2 && m.conf == nerSure {
 			given[d.lowerKey(d.word(m.ti, m.a))] = true
 		}
+		if m.typ == Person && m.b-m.a == 4 && d.word(m.ti, m.a+2) == "-" && d.toks[m.ti][m.a+3].lower {
+			// "Tai Kuo-hui", "Chen Shui-bian": family name first, so
+			// "Tai" alone is the person
+			given[d.lowerKey(d.word(m.ti, m.a))] = true
+		}
 	}
 	body := d.pronounTypes()
 	sure := map[string]string{}
@@ -72,6 +77,8 @@ func (d *nerDoc) retypeGuesses() {
 			m.typ = Org
 		case body[k] == Person && m.typ == Org:
 			m.typ = Person // "Bush's wife", "Cosby, who"
+		case body[k] == GPE && (m.typ == Org || m.typ == Person):
+			m.typ = GPE
 		case sur[k] != "" || given[k]:
 			// "Saddam" after "Saddam Hussein": a person named by either part
 			m.typ = Person
@@ -220,6 +227,15 @@ func (d *nerDoc) repairLowercase() {
 // resolve sets the canonical name of every mention.
 func (d *nerDoc) resolve() {
 	sur := d.surnames(false)
+	// family-name-first persons ("Chen Shui-bian"), by family name
+	family := map[string]string{}
+	for _, m := range d.ments {
+		if m.typ == Person && m.b-m.a == 4 && d.word(m.ti, m.a+2) == "-" && d.toks[m.ti][m.a+3].lower {
+			if k := d.lowerKey(d.word(m.ti, m.a)); family[k] == "" {
+				family[k] = nerProperCase(d.texts[m.ti][m.start:m.end])
+			}
+		}
+	}
 	orgInitials := map[string]string{}
 	for _, m := range d.ments {
 		if m.typ == Org && m.b-m.a >= 2 {
@@ -251,6 +267,8 @@ func (d *nerDoc) resolve() {
 			last := d.lowerKey(d.word(m.ti, m.b-1))
 			if full := sur[last]; full != "" && (m.b-m.a == 1 || strings.HasSuffix(strings.ToLower(full), strings.ToLower(text))) {
 				m.canon = full
+			} else if full := family[last]; full != "" && m.b-m.a == 1 {
+				m.canon = full // "Chen" after "Chen Shui-bian"
 			} else {
 				m.canon = nerProperCase(text)
 			}
@@ -360,6 +378,8 @@ func (d *nerDoc) pronounTypes() map[string]string {
 			vote(k, Org) // "Hearst's shares", "Blue Arrow's chairman"
 		case (w1 == "'s" || w1 == "’s") && nerKinPossessions[w2]:
 			vote(k, Person) // "Bush's wife"
+		case m.b-m.a == 1 && nerPlaceFollowers[w1]:
+			vote(k, GPE) // "Shantou airport", "Pali residents", "Shanxi province"
 		case w1 == "," && (w2 == "the" || w2 == "a" || w2 == "an"):
 			// an appositive: "Orsted Vale, the wind developer,"
 			for q := m.b + 2; q < len(toks) && q <= m.b+5; q++ {
@@ -404,3 +424,7 @@ func (d *nerDoc) ageAfter(m nerMention) bool {
 	next := d.word(m.ti, m.b+2)
 	return next == "," || next == "."
 }
+
+// nerPlaceFollowers after a lone name show a place.
+var nerPlaceFollowers = nerSet(`province county prefecture township municipality airport residents
+	villagers inhabitants harbour harbor`)

@@ -135,6 +135,12 @@ func (s conllScore) prf(typ string) (p, r, f float64) {
 // evalCoNLL runs n over every document and scores exact spans; errs, when
 // not nil, receives one line per error.
 func evalCoNLL(n *NER, docs []conllDoc, errs func(string)) conllScore {
+	return evalCoNLLTrim(n, docs, errs, nil)
+}
+
+// evalCoNLLTrim is evalCoNLL with trim, when not nil, applied to each
+// predicted span as the reader applied it to the gold ones.
+func evalCoNLLTrim(n *NER, docs []conllDoc, errs func(string), trim func(string, conllSpan) conllSpan) conllScore {
 	s := conllScore{map[string]int{}, map[string]int{}, map[string]int{}}
 	for _, d := range docs {
 		got := n.Entities(d.sents)
@@ -145,6 +151,9 @@ func evalCoNLL(n *NER, docs []conllDoc, errs func(string)) conllScore {
 			}
 			for _, e := range got[i] {
 				sp := conllSpan{e.Start, e.End, conllType(e.Type)}
+				if trim != nil {
+					sp = trim(sent, sp)
+				}
 				if gold[sp] {
 					s.tp[sp.typ]++
 					delete(gold, sp)

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -223,6 +224,9 @@ func (s *dateScan) at(i int) int {
 				return n
 			}
 		}
+		if n := s.spokenYear(i); n > i {
+			return n
+		}
 		if numberUnits[t.low] > 0 || numberTens[t.low] > 0 {
 			return s.agoForm(i)
 		}
@@ -397,9 +401,17 @@ func (s *dateScan) tenseAround(i, after int) tense {
 		if n < 3 && !weak && !comma && s.infinitiveAt(j) {
 			return tenseFuture
 		}
+		if s.toks[j].is("to") && j > 0 && (s.toks[j-1].is("is") || s.toks[j-1].is("are")) {
+			return tenseFuture // "is to resume trading Tuesday"
+		}
 		tn := markerTense(&s.toks[j])
 		if tn == tenseFuture && j > 0 && dateDeterminers[s.toks[j-1].low] {
 			continue // "the plan", "a set": a noun, not a future verb
+		}
+		if tn == tensePast && n == 0 && !(j > 0 && passiveAux[s.toks[j-1].low]) {
+			// "announced Wednesday", "the market closed Wednesday": a
+			// past verb right before the date is its tense
+			return tensePast
 		}
 		if tn == tenseFuture || (tn == tensePast && pastMarkers[s.toks[j].low]) {
 			return tn
@@ -844,6 +856,13 @@ func (s *dateScan) yearForms(i int) int {
 		}
 		return j + 2
 	}
+	// "the 1988 second quarter": one date, the quarter of that year
+	if j+1 < len(toks) && toks[j+1].is("quarter") {
+		if q := dateOrdinals[toks[j].low]; q > 0 {
+			s.emit(i, j+1, isoQuarter(y, q))
+			return j + 2
+		}
+	}
 	// "2026 Q2", "2026Q2"
 	if j+1 < len(toks) && toks[j].is("q") && toks[j+1].kind == lexNum && !toks[j+1].sp {
 		if q := plainInt(&toks[j+1]); q >= 1 && q <= 4 && !s.gluedLetters(j+2) {
@@ -980,6 +999,11 @@ func (s *dateScan) quarterWord(i int) int {
 	if s.ref.IsZero() {
 		return j
 	}
+	// "last year's third quarter": the quarter of that year.
+	if y, at := s.possessiveYear(i); at >= 0 {
+		s.emit(at, j-1, isoQuarter(y, q))
+		return j
+	}
 	// "the first quarter of last year", "the third quarter of this
 	// year": one date, the quarter of the year named after it.
 	if j+2 < len(toks) && toks[j].is("of") && toks[j+2].is("year") {
@@ -1035,3 +1059,79 @@ func relativeYearWord(w string) (int, bool) {
 var namedEventNouns = finderSet("bombings", "bombing", "attacks", "attack", "shootings",
 	"shooting", "riots", "massacre", "uprising", "revolution", "coup", "blasts", "explosions",
 	"killings", "movement", "incident", "protests", "accords", "agreement")
+
+// possessiveYear reads "this year's", "last year's" or "next year's" just
+// before toks[i]: the year and the index of its first token, dropping the
+// year date already emitted for it; at is -1 when there is none.
+func (s *dateScan) possessiveYear(i int) (y, at int) {
+	toks := s.toks
+	k := i - 1
+	for k >= 0 && i-k <= 3 && !toks[k].is("year") {
+		k--
+	}
+	if k < 1 || !toks[k].is("year") {
+		return 0, -1
+	}
+	if gap := strings.TrimSpace(s.text[toks[k].end:toks[i].start]); gap != "'s" && gap != "’s" {
+		return 0, -1
+	}
+	off, ok := relativeYearWord(toks[k-1].low)
+	if !ok {
+		return 0, -1
+	}
+	if n := len(s.out); n > 0 && s.out[n-1].Start == toks[k-1].start {
+		s.out = s.out[:n-1]
+		if len(s.anaphoric) > len(s.out) {
+			s.anaphoric = s.anaphoric[:len(s.out)]
+		}
+	}
+	return s.ref.Year() + off, k - 1
+}
+
+// spokenYear reads a year written as it is said, in broadcast
+// transcripts: "nineteen ninety-six", "twenty fifteen", "the year two
+// thousand".
+func (s *dateScan) spokenYear(i int) int {
+	toks := s.toks
+	j := i + 1
+	if j >= len(toks) {
+		return i
+	}
+	if toks[i].is("two") && toks[j].is("thousand") && i >= 2 && toks[i-1].is("year") && toks[i-2].is("the") {
+		y, end := 2000, j
+		if j+2 < len(toks) && toks[j+1].is("and") && numberUnits[toks[j+2].low] > 0 && numberUnits[toks[j+2].low] < 10 {
+			y, end = 2000+int(numberUnits[toks[j+2].low]), j+2
+		}
+		s.emit(i-2, end, iso(y, 0, 0))
+		return end + 1
+	}
+	century := 0
+	switch toks[i].low {
+	case "eighteen":
+		century = 1800
+	case "nineteen":
+		century = 1900
+	case "twenty":
+		century = 2000
+	default:
+		return i
+	}
+	v := int(numberTens[toks[j].low])
+	if century == 2000 && v == 0 {
+		// "twenty fifteen"; "twenty five" is a number
+		if u := int(numberUnits[toks[j].low]); u >= 10 {
+			v = u
+		}
+	}
+	if v == 0 {
+		return i
+	}
+	end := j
+	if v >= 20 && j+2 < len(toks) && toks[j+1].isDash() && !toks[j+1].sp && !toks[j+2].sp {
+		if u := int(numberUnits[toks[j+2].low]); u >= 1 && u <= 9 {
+			v, end = v+u, j+2
+		}
+	}
+	s.emit(i, end, iso(century+v, 0, 0))
+	return end + 1
+}

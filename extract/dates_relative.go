@@ -318,6 +318,16 @@ func shiftQuarter(q string, years int) string {
 func (s *dateScan) theQuarter(i int) int {
 	toks := s.toks
 	j := i + 1
+	// "the year-earlier quarter", "the year-ago period": the focus
+	// quarter a year back
+	if j+3 < len(toks) && toks[j].is("year") && toks[j+1].isDash() && (toks[j+2].is("earlier") || toks[j+2].is("ago")) &&
+		(toks[j+3].is("quarter") || toks[j+3].is("period")) {
+		if q := s.focusQuarter(); q != "" {
+			s.emitAnaphoric(j, j+3, shiftQuarter(q, -1))
+			return j + 4
+		}
+		return i
+	}
 	if j < len(toks) && (toks[j].is("latest") || toks[j].is("same") || toks[j].is("recent")) {
 		j++
 	}

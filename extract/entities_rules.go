@@ -399,6 +399,9 @@ func (d *nerDoc) acronymAfter(ti, a, b int) {
 // unknown types a sequence that no list names.
 func (d *nerDoc) unknown(ti, p, b, hi int, cue bool) {
 	toks := d.toks[ti]
+	if b-p >= 2 && nerShipPrefixes[d.word(ti, p)] {
+		return // "USS Cole", "HMS Victory": a ship, not a person or a firm
+	}
 	if cue && !d.lx.firstNames[d.lowerKey(d.word(ti, p))] {
 		// "High Representative for Foreign Affairs Josep Borrell": the
 		// name starts at its given name ("Valentin Stefan" starts at once)
@@ -553,6 +556,10 @@ func (d *nerDoc) unknownWord(ti, p, hi int) {
 		case len(w) <= 6:
 			d.add(ti, p, p+1, Org, "", nerGuess)
 		}
+		return
+	}
+	if !t.sent && p > 0 && toks[p-1].lower && strings.EqualFold(d.word(ti, p-1), "the") && nerInstitutions[w] {
+		d.add(ti, p, p+1, Org, "", nerGuess) // "the House voted", "the Senate"
 		return
 	}
 	if utf8.RuneCountInString(w) < 2 || nerNever[w] || nerUnits[w] || d.commonWord(ti, p) || d.plainWord(ti, p, hi) ||
@@ -1099,3 +1106,11 @@ func (d *nerDoc) placeNounOf(ti, p int) bool {
 	}
 	return d.toks[ti][p-2].lower && nerPlaceNouns[strings.ToLower(d.word(ti, p-2))]
 }
+
+// nerShipPrefixes open the names of ships.
+var nerShipPrefixes = map[string]bool{"USS": true, "HMS": true, "RMS": true, "HMCS": true, "HMAS": true, "USNS": true}
+
+// nerInstitutions capitalised after "the" inside a sentence name one body
+// ("the House", "the Senate", "the Treasury").
+var nerInstitutions = nerSet(`house senate congress parliament assembly legislature cabinet
+	treasury pentagon kremlin fed commission council court bundestag duma knesset`)

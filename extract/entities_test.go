@@ -277,6 +277,7 @@ func TestEntities(t *testing.T) {
 				"Orrin Kessel said its index rose.",
 				"Halbert & Vane and General Tarrow Motors Corp. raised prices.",
 				"The filing went to the Securities and Exchange Commission, and Britain and France agreed.",
+				"The bill passed the House on Tuesday.",
 			},
 			want: [][]ent{
 				{{"General Electric", Org, "General Electric"}},
@@ -285,22 +286,25 @@ func TestEntities(t *testing.T) {
 				{{"Orrin Kessel", Org, "Orrin Kessel"}},
 				{{"Halbert & Vane", Org, "Halbert & Vane"}, {"General Tarrow Motors Corp.", Org, "General Tarrow Motors Corp."}},
 				{{"Securities and Exchange Commission", Org, "Securities and Exchange Commission"}, {"Britain", GPE, "United Kingdom"}, {"France", GPE, "France"}},
+				{{"House", Org, "House"}},
 			},
 		},
 		{
 			name:  "a name after a place noun and \"of\" is a place",
-			texts: []string{"Investigators searched homes around the port of Kessa on Monday."},
-			want:  [][]ent{{{"Kessa", GPE, "Kessa"}}},
+			texts: []string{"Investigators searched homes around the port of Kessa on Monday.", "The USS Halvern docked there.", "Flights to Varnholt resumed and Varnholt residents cheered."},
+			want:  [][]ent{{{"Kessa", GPE, "Kessa"}}, {}, {{"Varnholt", GPE, "Varnholt"}, {"Varnholt", GPE, "Varnholt"}}},
 		},
 		{
 			name: "hyphenated given names stay in the name",
 			texts: []string{
 				"Voters backed Chen Shui-bian in the election.",
 				"Lee Teng-hui met Chen Shui-bian.",
+				"The cabinet listened as Chen outlined the plan.",
 			},
 			want: [][]ent{
 				{{"Chen Shui-bian", Person, "Chen Shui-bian"}},
 				{{"Lee Teng-hui", Person, "Lee Teng-hui"}, {"Chen Shui-bian", Person, "Chen Shui-bian"}},
+				{{"Chen", Person, "Chen Shui-bian"}},
 			},
 		},
 		{

@@ -17,7 +17,7 @@ import (
 
 // tbaqFloorScore is the lowest all-gold value F1 accepted on the score half:
 // just under what the finder reaches there.
-const tbaqFloorScore = 0.73
+const tbaqFloorScore = 0.74
 
 // tbaqStudy reports whether a document belongs to the study half.
 func tbaqStudy(name string) bool {
