@@ -1163,7 +1163,7 @@ func buildGroup(claims []extract.Claim, ms []mention, members []int, approved ap
 		}
 	}
 	slices.SortStableFunc(buckets, func(a, b *bucket) int {
-		return cmp.Or(cmp.Compare(len(b.origins), len(a.origins)), cmp.Compare(len(b.claims), len(a.claims)))
+		return cmp.Or(cmp.Compare(len(b.origins), len(a.origins)), cmp.Compare(len(b.claims), len(a.claims)), strings.Compare(a.val.text, b.val.text))
 	})
 	for _, b := range buckets {
 		slices.Sort(b.claims)

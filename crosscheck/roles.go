@@ -474,7 +474,9 @@ func roleLabel(ms []mention, members []int) string {
 	best, qual := "", ""
 	for _, i := range members {
 		v := ms[i].val
-		if v.qualAs != "" && qual == "" {
+		// The shortest qualifier as written (ties alphabetical), whatever
+		// the order of documents: "Sorvia" rather than "Sorvian".
+		if v.qualAs != "" && (qual == "" || len(v.qualAs) < len(qual) || (len(v.qualAs) == len(qual) && v.qualAs < qual)) {
 			qual = v.qualAs
 		}
 		d := v.role

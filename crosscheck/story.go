@@ -74,7 +74,11 @@ type Key struct {
 
 // Profile summarises one document for the story partition.
 type Profile struct {
-	Doc    string `json:"doc"`
+	Doc string `json:"doc"`
+	// Key names the document by its content (its first claim's id, which
+	// claimdex derives from the content), so that a story's id does not
+	// depend on where its files lie.
+	Key    string `json:"key,omitempty"`
 	Source string `json:"source,omitempty"`
 	// Day is the publication day (days since 1970-01-01), NoDay when
 	// unknown.
@@ -102,6 +106,9 @@ func NewProfile(claims []extract.Claim) Profile {
 		}
 		if title == "" {
 			title = c.Title
+		}
+		if p.Key == "" || c.ID < p.Key {
+			p.Key = c.ID
 		}
 		if p.Day == NoDay && c.Published != "" {
 			if t, ok := parsePublished(c.Published); ok {
@@ -287,8 +294,9 @@ func abs(x int) int {
 
 // Story is a set of documents reporting one event.
 type Story struct {
-	// ID names the story by its smallest document id, so that it is the
-	// same whichever run found it.
+	// ID names the story by the smallest key of its documents (see
+	// Profile.Key), so that it is the same whichever run found it and
+	// wherever its files lie.
 	ID   string   `json:"id"`
 	Docs []string `json:"docs"` // sorted
 }
@@ -326,14 +334,23 @@ func Stories(profiles []Profile, threshold float64) []Story {
 		uf.union(ra, rb)
 		size[uf.find(ra)] = size[ra] + size[rb]
 	}
-	byRoot := map[int][]string{}
+	byRoot := map[int]*Story{}
 	for i, p := range ps {
 		r := uf.find(i)
-		byRoot[r] = append(byRoot[r], p.Doc)
+		st := byRoot[r]
+		if st == nil {
+			st = &Story{}
+			byRoot[r] = st
+		}
+		st.Docs = append(st.Docs, p.Doc)
+		key := cmp.Or(p.Key, p.Doc)
+		if st.ID == "" || key < st.ID {
+			st.ID = key
+		}
 	}
 	out := make([]Story, 0, len(byRoot))
-	for _, docs := range byRoot {
-		out = append(out, Story{ID: docs[0], Docs: docs})
+	for _, st := range byRoot {
+		out = append(out, *st)
 	}
 	slices.SortFunc(out, func(a, b Story) int { return strings.Compare(a.ID, b.ID) })
 	return out
