@@ -42,11 +42,23 @@ var (
 	reHeadedBy = regexp.MustCompile(`(?i)(?:^|\W)(?:the\s+)?([a-z][\w’' -]{2,80}?)\s+(?:is|was|will be|has been)\s+(?:headed|led|run|directed|chaired)\s+by\s+(?:dr\.?\s+|mr\.?\s+|ms\.?\s+|mrs\.?\s+)?$`)
 )
 
+// describedReach is how far (in bytes) from a name its role phrase may
+// reach.
+const describedReach = 160
+
 // describedRoles returns the persons c introduces by the body they lead.
 func describedRoles(c *extract.Claim) []roleMention {
 	var out []roleMention
 	for _, p := range namedPersons(c) {
+		// The phrases are short: look no further than a clause away, so
+		// the work per name does not grow with the sentence.
 		after, before := c.Text[p.end:], c.Text[:p.start]
+		if len(after) > describedReach {
+			after = strings.ToValidUTF8(after[:describedReach], "")
+		}
+		if len(before) > describedReach {
+			before = strings.ToValidUTF8(before[len(before)-describedReach:], "")
+		}
 		var role, desc string
 		if m := reLeadAfter.FindStringSubmatch(after); m != nil {
 			role, desc = m[1], m[2]
