@@ -234,3 +234,28 @@ func (ix *Index) Rebuilding() (bool, error) {
 // MarkCrosschecked records that the cross-source analysis has stored its
 // results at least once.
 func (ix *Index) MarkCrosschecked() error { return ix.markCrosschecked() }
+
+// storyMembersPending returns the records of the other documents of a
+// story, marked pending with the story to redo: a document leaving it
+// without a new record of its own (removed, or rolled back after a
+// crash) must not leave the story's results naming its claims.
+func (ix *Index) storyMembersPending(story, leaving string) ([]DocRecord, error) {
+	if story == "" {
+		return nil, nil
+	}
+	members, err := ix.StoryDocs(context.Background(), []string{story})
+	if err != nil {
+		return nil, err
+	}
+	var out []DocRecord
+	for _, m := range members {
+		if m.ID == leaving {
+			continue
+		}
+		if !m.Pending {
+			m.Pending, m.PrevStory = true, story
+		}
+		out = append(out, m)
+	}
+	return out, nil
+}

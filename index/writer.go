@@ -213,6 +213,15 @@ func (w *Writer) Remove(id string) error {
 	if !found {
 		return nil
 	}
+	others, err := w.ix.storyMembersPending(rec.Story, id)
+	if err != nil {
+		return fmt.Errorf("remove document %s: %w", id, err)
+	}
+	for _, m := range others {
+		if err := w.PutRecord(m); err != nil {
+			return fmt.Errorf("remove document %s: %w", id, err)
+		}
+	}
 	for _, c := range rec.Claims {
 		w.batch.Delete(c)
 	}
@@ -477,6 +486,24 @@ func (ix *Index) rollbackPending() error {
 			b.Delete(id)
 		}
 		if p.ID != "" {
+			// The story the document was in is analysed again without it.
+			if old, found, err := ix.Doc(p.ID); err == nil && found {
+				others, err := ix.storyMembersPending(old.Story, p.ID)
+				if err != nil {
+					return fmt.Errorf("roll back half-written document %s: %w", p.Location, err)
+				}
+				for _, m := range others {
+					fields, err := recordDocument(m)
+					if err != nil {
+						return fmt.Errorf("roll back half-written document %s: %w", p.Location, err)
+					}
+					d := document.NewDocument(docIDPrefix + m.ID)
+					if err := ix.b.Mapping().MapDocument(d, fields); err != nil {
+						return fmt.Errorf("roll back half-written document %s: %w", p.Location, err)
+					}
+					_ = b.IndexAdvanced(d)
+				}
+			}
 			b.Delete(docIDPrefix + p.ID)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/claimdex/claimdex/extract"
@@ -192,4 +193,63 @@ func copyFiles(t *testing.T, files []string) []string {
 		out = append(out, p)
 	}
 	return out
+}
+
+// TestCrosscheckAfterRemove: a document removed from the index (as when a
+// file moves to its absolute-path id) marks the rest of its story
+// pending, so no stored group goes on naming its claims.
+func TestCrosscheckAfterRemove(t *testing.T) {
+	x := extractor(t)
+	ms, _ := filepath.Glob("../testdata/sample/*")
+	paths := copyFiles(t, ms)
+	ix, err := index.OpenMem()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if _, err := Run(t.Context(), Config{}, paths, x, ix); err != nil {
+		t.Fatal(err)
+	}
+	var gone index.DocRecord
+	err = ix.EachDoc(t.Context(), func(r index.DocRecord) error {
+		if gone.ID == "" && strings.HasSuffix(r.Location, "valmora-herald.html") {
+			gone = r
+		}
+		return nil
+	})
+	if err != nil || gone.ID == "" || gone.Story == "" {
+		t.Fatalf("analysed record of the Valmora page: %+v, %v", gone, err)
+	}
+	w := ix.NewWriter(0)
+	if err := w.Remove(gone.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if pending, err := ix.PendingDocs(t.Context()); err != nil || len(pending) != 2 {
+		t.Fatalf("after the removal %d documents pending (%v), want the story's other 2", len(pending), err)
+	}
+	if _, err := Crosscheck(t.Context(), ix, nil); err != nil {
+		t.Fatal(err)
+	}
+	_, groups := crossState(t, ix)
+	for _, g := range groups {
+		for _, id := range gone.Claims {
+			if strings.Contains(g, `"`+id+`"`) {
+				t.Errorf("a group still names claim %s of the removed document: %s", id, g)
+			}
+		}
+	}
+	incAnn, incGroups := crossState(t, ix)
+	if _, err := Rebuild(t.Context(), ix, nil); err != nil {
+		t.Fatal(err)
+	}
+	fullAnn, fullGroups := crossState(t, ix)
+	if diff := cmp.Diff(fullGroups, incGroups); diff != "" {
+		t.Errorf("groups differ from a full analysis (-full +incremental):\n%s", diff)
+	}
+	if diff := cmp.Diff(fullAnn, incAnn); diff != "" {
+		t.Errorf("annotations differ from a full analysis (-full +incremental):\n%s", diff)
+	}
 }
