@@ -85,7 +85,7 @@ type Annotation struct {
 	Conflicts []string
 }
 
-// Options tunes Crosscheck. The zero value uses the defaults.
+// Options tunes Analyze and AnalyzeStory. The zero value uses the defaults.
 type Options struct {
 	// Profiles of documents by id (see NewProfile). A document without
 	// one is profiled from the claims given to Analyze.
@@ -98,7 +98,8 @@ type Options struct {
 	AgreeThreshold, ConflictThreshold float64
 }
 
-// Default topic similarity thresholds, measured on testdata/crosscheck.
+// Default topic similarity thresholds, measured on testdata/crosscheck
+// and the study part of testdata/crossdev.
 const (
 	DefaultAgreeThreshold    = 0.2
 	DefaultConflictThreshold = 0.18
@@ -110,9 +111,10 @@ const (
 	sameDocSpecific = 0.1
 	// agreeBonus is added to the topic similarity of two equal values.
 	agreeBonus = 0.15
-	// docGate is the least similarity of two documents (their titles and
-	// entities) for their values to be compared at all: the same words
-	// in two stories about different events are not the same fact.
+	// docGate is the least profile similarity of two documents of a
+	// story (see Similarity) for their values to be compared at all: the
+	// same words in two stories about different events are not the same
+	// fact.
 	docGate = 0.08
 	// apartWeight is the topic similarity a conflict needs in addition
 	// per doubling between its two values.
@@ -134,7 +136,7 @@ const (
 	maxCluster = 300
 )
 
-// Result is the outcome of Crosscheck.
+// Result is the outcome of Analyze or AnalyzeStory.
 type Result struct {
 	// Groups stated by at least two origins, biggest first.
 	Groups []Group

@@ -510,7 +510,7 @@ func rolesMatch(a, b string) bool {
 
 // NamesRole reports whether c names a person in a role that cross-source
 // analysis compares ("Labour Minister Olav Brenning"), so that the index
-// can select the claims Crosscheck needs without reading every claim.
+// can select the claims the analysis needs without reading every claim.
 func NamesRole(c *extract.Claim) bool { return len(allRoles(c)) > 0 }
 
 // allRoles returns the persons c names in a titled role, then those it
