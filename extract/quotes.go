@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -288,6 +289,15 @@ func (t *speakerTracker) quoteSpeaker(block string, k int, q qspan, sents []sent
 			return sp
 		}
 	}
+	// A name the recogniser missed (a given name that is also a word:
+	// "Even Dahl", "Will Hardy"), right after the reporting verb and
+	// followed by an apposition saying who they are.
+	for _, j := range []int{last, k} {
+		sj := sents[j]
+		if m := saidNameAppos.FindStringSubmatchIndex(sj.Text); m != nil && !insideAny(localSpans(quotes, sj.Off, len(sj.Text)), m[2]) {
+			return sj.Text[m[2]:m[3]]
+		}
+	}
 	before := strings.TrimRightFunc(block[:q.Start], unicode.IsSpace)
 	if !strings.HasSuffix(before, ":") {
 		return ""
@@ -309,6 +319,11 @@ func (t *speakerTracker) quoteSpeaker(block string, k int, q qspan, sents []sent
 	}
 	return ""
 }
+
+// saidNameAppos matches a reporting verb, two or three capitalised words
+// and an apposition: `said Even Dahl, the company's chief technology
+// officer`.
+var saidNameAppos = regexp.MustCompile(`\b(?:said|says|added|told \w+)[,]?\s+(\p{Lu}[\p{Ll}'’\-]+(?:\s+\p{Lu}[\p{Ll}'’\-]+){1,2}),\s+(?:the|a|an|its|his|her|their|\p{Lu}[\p{L}]*['’]s)\s`)
 
 // maxIntroTail is how many words may follow the reporting verb of an
 // introducing clause before its colon ("Ortega told reporters after the

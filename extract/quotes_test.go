@@ -67,6 +67,11 @@ func TestAttribution(t *testing.T) {
 			want:   []attribution{{"Lina Ortiz", true}},
 		},
 		{
+			name:   "a name the recogniser misses, known by its apposition",
+			blocks: []string{"“Today the harbour became a launch site for the whole coast,” said Even Dahl, the company's chief engineer, after the test."},
+			want:   []attribution{{"Even Dahl", true}},
+		},
+		{
 			name:   "after the quote, canonical name from a surname",
 			blocks: []string{"“We have not received a single payment this year,” said Envoy Okafor."},
 			want:   []attribution{{"Chidi N. Okafor", true}},
