@@ -87,9 +87,6 @@ type Annotation struct {
 
 // Options tunes Analyze and AnalyzeStory. The zero value uses the defaults.
 type Options struct {
-	// Profiles of documents by id (see NewProfile). A document without
-	// one is profiled from the claims given to Analyze.
-	Profiles map[string]Profile
 	// StoryThreshold: see DefaultStoryThreshold.
 	StoryThreshold float64
 	// AgreeThreshold and ConflictThreshold are the topic similarities (0..1)
@@ -277,10 +274,7 @@ func Analyze(claims []extract.Claim, opt Options) *Result {
 	profiles := make(map[string]Profile, len(byDoc))
 	list := make([]Profile, 0, len(byDoc))
 	for d, cs := range byDoc {
-		p, ok := opt.Profiles[d]
-		if !ok {
-			p = NewProfile(cs)
-		}
+		p := NewProfile(cs)
 		profiles[d] = p
 		list = append(list, p)
 	}
@@ -290,14 +284,14 @@ func Analyze(claims []extract.Claim, opt Options) *Result {
 		for _, d := range st.Docs {
 			sub = append(sub, byDoc[d]...)
 		}
-		res.Merge(AnalyzeStory(st, sub, profiles, opt))
+		res.merge(AnalyzeStory(st, sub, profiles, opt))
 	}
 	slices.SortFunc(res.Groups, CompareGroups)
 	return res
 }
 
-// Merge adds the result of another story to r.
-func (r *Result) Merge(o *Result) {
+// merge adds the result of another story to r.
+func (r *Result) merge(o *Result) {
 	r.Groups = append(r.Groups, o.Groups...)
 	for k, v := range o.Annotations {
 		r.Annotations[k] = v
@@ -339,7 +333,6 @@ func AnalyzeStory(st Story, claims []extract.Claim, profiles map[string]Profile,
 			p = NewProfile(claimsOfDoc(claims, d))
 		}
 		profs[i] = p
-		res.Stories[d] = st.ID
 	}
 	origins := originsOf(docs, profs)
 	originIdx := map[string]int{}

@@ -80,7 +80,7 @@ func (w *Writer) ReplaceGroups(ctx context.Context, groups []crosscheck.Group) e
 	if err := w.Flush(); err != nil {
 		return err
 	}
-	return w.ix.markCrosschecked()
+	return w.ix.MarkCrosschecked()
 }
 
 // putGroup adds a group with disagreement to the batch (others are not
@@ -198,8 +198,9 @@ func (ix *Index) eachGroup(ctx context.Context, kind string, withJSON bool, fn f
 // run at least once (its stored groups mean something).
 var internalCrosscheckKey = []byte("claimdex:crosscheck")
 
-// markCrosschecked records that groups were stored.
-func (ix *Index) markCrosschecked() error {
+// MarkCrosschecked records that the cross-source analysis has stored its
+// results at least once.
+func (ix *Index) MarkCrosschecked() error {
 	if err := ix.b.SetInternal(internalCrosscheckKey, []byte("1")); err != nil {
 		return fmt.Errorf("mark crosschecked: %w", err)
 	}

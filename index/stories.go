@@ -231,10 +231,6 @@ func (ix *Index) Rebuilding() (bool, error) {
 	return len(v) > 0, nil
 }
 
-// MarkCrosschecked records that the cross-source analysis has stored its
-// results at least once.
-func (ix *Index) MarkCrosschecked() error { return ix.markCrosschecked() }
-
 // storyMembersPending returns the records of the other documents of a
 // story, marked pending with the story to redo: a document leaving it
 // without a new record of its own (removed, or rolled back after a

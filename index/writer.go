@@ -114,16 +114,12 @@ func (w *Writer) Put(rec DocRecord, claims []extract.Claim) (o Outcome, dupOf st
 
 	// Map every Bleve document first: only mapping can fail, so an error
 	// leaves the pending batch as it was.
+	ids, keep, err := claimIDs(rec.Location, claims)
+	if err != nil {
+		return 0, "", err
+	}
 	docs := make([]*document.Document, 0, len(claims)+1)
-	ids := make([]string, 0, len(claims))
-	keep := make(map[string]bool, len(claims))
 	for _, c := range claims {
-		if c.ID == "" {
-			return 0, "", fmt.Errorf("put document %s: claim at offset %d has no id", rec.Location, c.Offset.Start)
-		}
-		if strings.HasPrefix(c.ID, docIDPrefix) {
-			return 0, "", fmt.Errorf("put document %s: claim id %q uses the reserved prefix %q", rec.Location, c.ID, docIDPrefix)
-		}
 		fields, err := claimDocument(c)
 		if err != nil {
 			return 0, "", fmt.Errorf("put document %s: %w", rec.Location, err)
@@ -133,10 +129,6 @@ func (w *Writer) Put(rec DocRecord, claims []extract.Claim) (o Outcome, dupOf st
 			return 0, "", fmt.Errorf("put document %s: claim %s: %w", rec.Location, c.ID, err)
 		}
 		docs = append(docs, d)
-		if !keep[c.ID] {
-			ids = append(ids, c.ID)
-			keep[c.ID] = true
-		}
 	}
 	rec.Claims = ids
 	awaitAnalysis(&rec, old, found, claims)
@@ -182,6 +174,26 @@ func (w *Writer) Put(rec DocRecord, claims []extract.Claim) (o Outcome, dupOf st
 		}
 	}
 	return o, "", nil
+}
+
+// claimIDs checks a document's claim ids and returns them in order, once
+// each, with the set of them.
+func claimIDs(loc string, claims []extract.Claim) ([]string, map[string]bool, error) {
+	ids := make([]string, 0, len(claims))
+	keep := make(map[string]bool, len(claims))
+	for _, c := range claims {
+		if c.ID == "" {
+			return nil, nil, fmt.Errorf("put document %s: claim at offset %d has no id", loc, c.Offset.Start)
+		}
+		if strings.HasPrefix(c.ID, docIDPrefix) {
+			return nil, nil, fmt.Errorf("put document %s: claim id %q uses the reserved prefix %q", loc, c.ID, docIDPrefix)
+		}
+		if !keep[c.ID] {
+			ids = append(ids, c.ID)
+			keep[c.ID] = true
+		}
+	}
+	return ids, keep, nil
 }
 
 // awaitAnalysis readies the record of a document being written for the
@@ -335,19 +347,9 @@ type pendingDoc struct {
 // back a pending document left by a crash, removing its claims and record
 // so that the next ingest adds it whole.
 func (w *Writer) putLarge(rec DocRecord, old DocRecord, found bool, claims []extract.Claim) (Outcome, string, error) {
-	ids := make([]string, 0, len(claims))
-	keep := make(map[string]bool, len(claims))
-	for _, c := range claims {
-		if c.ID == "" {
-			return 0, "", fmt.Errorf("put document %s: claim at offset %d has no id", rec.Location, c.Offset.Start)
-		}
-		if strings.HasPrefix(c.ID, docIDPrefix) {
-			return 0, "", fmt.Errorf("put document %s: claim id %q uses the reserved prefix %q", rec.Location, c.ID, docIDPrefix)
-		}
-		if !keep[c.ID] {
-			ids = append(ids, c.ID)
-			keep[c.ID] = true
-		}
+	ids, keep, err := claimIDs(rec.Location, claims)
+	if err != nil {
+		return 0, "", err
 	}
 	rec.Claims = ids
 	awaitAnalysis(&rec, old, found, claims)

@@ -99,17 +99,7 @@ func TestCrosscheckIncrementalMatchesRebuild(t *testing.T) {
 	if len(incGroups) < 5 {
 		t.Fatalf("incremental analysis stored %d conflict groups, want the set's", len(incGroups))
 	}
-	rep, err := Rebuild(t.Context(), ix, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fullAnn, fullGroups := crossState(t, ix)
-	if diff := cmp.Diff(fullGroups, incGroups); diff != "" {
-		t.Errorf("groups: incremental differs from full (-full +incremental):\n%s", diff)
-	}
-	if diff := cmp.Diff(fullAnn, incAnn); diff != "" {
-		t.Errorf("annotations: incremental differs from full (-full +incremental):\n%s", diff)
-	}
+	rep := matchesRebuild(t, ix, incAnn, incGroups)
 	if rep.Updated != 0 {
 		t.Errorf("the full analysis rewrote %d claims after the incremental ones, want 0", rep.Updated)
 	}
@@ -163,16 +153,7 @@ func TestCrosscheckInterruptedResumes(t *testing.T) {
 		t.Fatalf("resumed analysis: %+v, %v; want one pending document analysed", rep, err)
 	}
 	incAnn, incGroups := crossState(t, ix)
-	if _, err := Rebuild(t.Context(), ix, nil); err != nil {
-		t.Fatal(err)
-	}
-	fullAnn, fullGroups := crossState(t, ix)
-	if diff := cmp.Diff(fullGroups, incGroups); diff != "" {
-		t.Errorf("groups after the resumed analysis differ from a full one (-full +resumed):\n%s", diff)
-	}
-	if diff := cmp.Diff(fullAnn, incAnn); diff != "" {
-		t.Errorf("annotations after the resumed analysis differ from a full one (-full +resumed):\n%s", diff)
-	}
+	matchesRebuild(t, ix, incAnn, incGroups)
 }
 
 // copyFiles copies files into a temporary directory (so that a test may
@@ -233,23 +214,31 @@ func TestCrosscheckAfterRemove(t *testing.T) {
 	if _, err := Crosscheck(t.Context(), ix, nil); err != nil {
 		t.Fatal(err)
 	}
-	_, groups := crossState(t, ix)
-	for _, g := range groups {
+	incAnn, incGroups := crossState(t, ix)
+	for _, g := range incGroups {
 		for _, id := range gone.Claims {
 			if strings.Contains(g, `"`+id+`"`) {
 				t.Errorf("a group still names claim %s of the removed document: %s", id, g)
 			}
 		}
 	}
-	incAnn, incGroups := crossState(t, ix)
-	if _, err := Rebuild(t.Context(), ix, nil); err != nil {
+	matchesRebuild(t, ix, incAnn, incGroups)
+}
+
+// matchesRebuild runs a full analysis of ix and fails the test unless it
+// gives the annotations and groups the incremental analyses left.
+func matchesRebuild(t *testing.T, ix *index.Index, incAnn map[string]string, incGroups []string) *CrosscheckReport {
+	t.Helper()
+	rep, err := Rebuild(t.Context(), ix, nil)
+	if err != nil {
 		t.Fatal(err)
 	}
 	fullAnn, fullGroups := crossState(t, ix)
 	if diff := cmp.Diff(fullGroups, incGroups); diff != "" {
-		t.Errorf("groups differ from a full analysis (-full +incremental):\n%s", diff)
+		t.Errorf("groups: incremental differs from full (-full +incremental):\n%s", diff)
 	}
 	if diff := cmp.Diff(fullAnn, incAnn); diff != "" {
-		t.Errorf("annotations differ from a full analysis (-full +incremental):\n%s", diff)
+		t.Errorf("annotations: incremental differs from full (-full +incremental):\n%s", diff)
 	}
+	return rep
 }
