@@ -149,6 +149,7 @@ type Result struct {
 // mention is one value stated by one claim.
 type mention struct {
 	claim    int // index in claims
+	index    int // place among the claim's values of its kind
 	doc      int
 	origin   int
 	headline bool // stated in the document's headline
@@ -612,70 +613,82 @@ func originsOf(docs []string, profs []Profile) map[string]string {
 
 // claimMentions returns the values c states, with their topics.
 func claimMentions(c *extract.Claim) []mention {
-	var out []mention
-	var moneySpans, dateSpans, qtySpans []span
-	// A table row or list of thousands of figures is read no further
-	// than maxClaimValues of each kind: a topic is computed against the
-	// claim's other values, which would make it quadratic.
-	if len(c.Money) > maxClaimValues || len(c.Dates) > maxClaimValues || len(c.Quantities) > maxClaimValues {
-		cc := *c
-		cc.Money = cc.Money[:min(len(cc.Money), maxClaimValues)]
-		cc.Dates = cc.Dates[:min(len(cc.Dates), maxClaimValues)]
-		cc.Quantities = cc.Quantities[:min(len(cc.Quantities), maxClaimValues)]
-		c = &cc
-	}
+	c = capValues(c)
+	spans := map[string][]span{}
 	for _, m := range c.Money {
-		moneySpans = append(moneySpans, span{m.Start, m.End})
+		spans[ValueMoney] = append(spans[ValueMoney], span{m.Start, m.End})
 	}
 	for _, d := range c.Dates {
-		dateSpans = append(dateSpans, span{d.Start, d.End})
+		spans[ValueDate] = append(spans[ValueDate], span{d.Start, d.End})
 	}
 	for _, q := range c.Quantities {
-		qtySpans = append(qtySpans, span{q.Start, q.End})
+		spans[ValueQuantity] = append(spans[ValueQuantity], span{q.Start, q.End})
 	}
-	others := func(all []span, i int) []span {
-		o := make([]span, 0, len(all)-1)
+	out := claimValues(c)
+	for i := range out {
+		m := &out[i]
+		all := spans[m.kind]
+		others := make([]span, 0, len(all)-1)
 		for j, s := range all {
-			if j != i {
-				o = append(o, s)
+			if j != m.index {
+				others = append(others, s)
 			}
 		}
-		return o
+		at := all[m.index]
+		m.topic, m.subjects = mentionTopic(c, at, others), subjectsNear(c, at)
 	}
-	valid := func(s span) bool { return s.start >= 0 && s.end <= len(c.Text) && s.start <= s.end }
+	for _, r := range allRoles(c) {
+		out = append(out, mention{kind: ValuePerson, val: personValue(r), topic: roleTopic(r)})
+	}
+	return out
+}
+
+// capValues returns c, or a copy with at most maxClaimValues values of
+// each kind: a table row or list of thousands of figures is read no
+// further, since a topic is computed against the claim's other values,
+// which would make it quadratic.
+func capValues(c *extract.Claim) *extract.Claim {
+	if len(c.Money) <= maxClaimValues && len(c.Dates) <= maxClaimValues && len(c.Quantities) <= maxClaimValues {
+		return c
+	}
+	cc := *c
+	cc.Money = cc.Money[:min(len(cc.Money), maxClaimValues)]
+	cc.Dates = cc.Dates[:min(len(cc.Dates), maxClaimValues)]
+	cc.Quantities = cc.Quantities[:min(len(cc.Quantities), maxClaimValues)]
+	return &cc
+}
+
+// claimValues returns the money, dates and quantities c states, without
+// their topics (index is each one's place among the claim's values of
+// its kind). c must be capped (capValues).
+func claimValues(c *extract.Claim) []mention {
+	var out []mention
+	valid := func(start, end int) bool { return start >= 0 && end <= len(c.Text) && start <= end }
+	var moneySpans, dateSpans []span
 	for i, m := range c.Money {
-		v, ok := moneyValue(m)
-		if !ok || !valid(moneySpans[i]) {
-			continue
+		moneySpans = append(moneySpans, span{m.Start, m.End})
+		if v, ok := moneyValue(m); ok && valid(m.Start, m.End) {
+			out = append(out, mention{kind: ValueMoney, val: v, index: i})
 		}
-		out = append(out, mention{kind: ValueMoney, val: v, topic: mentionTopic(c, moneySpans[i], others(moneySpans, i)),
-			subjects: subjectsNear(c, moneySpans[i])})
 	}
 	for i, d := range c.Dates {
-		v, ok := dateValue(d.Value)
-		if !ok || !valid(dateSpans[i]) {
-			continue
+		dateSpans = append(dateSpans, span{d.Start, d.End})
+		if v, ok := dateValue(d.Value); ok && valid(d.Start, d.End) {
+			out = append(out, mention{kind: ValueDate, val: v, index: i,
+				weak: !strings.ContainsAny(d.Text, "0123456789"), noYear: !hasYear(d.Text)})
 		}
-		out = append(out, mention{kind: ValueDate, val: v, weak: !strings.ContainsAny(d.Text, "0123456789"), noYear: !hasYear(d.Text),
-			topic: mentionTopic(c, dateSpans[i], others(dateSpans, i)), subjects: subjectsNear(c, dateSpans[i])})
 	}
 	for i, q := range c.Quantities {
 		v, ok := quantityValue(q)
-		if !ok || !valid(qtySpans[i]) {
-			continue
-		}
+		at := span{q.Start, q.End}
 		// Counts that overlap a money or date mention are their parts.
-		if overlapsAny(qtySpans[i], moneySpans) || overlapsAny(qtySpans[i], dateSpans) {
+		if !ok || !valid(q.Start, q.End) || overlapsAny(at, moneySpans) || overlapsAny(at, dateSpans) {
 			continue
 		}
 		// "the 16-inch MacBook Pro", "a 10-year plan": a value written as
 		// a compound modifier names which thing is meant; another
 		// outlet's other value names another thing, not a disagreement.
-		out = append(out, mention{kind: ValueQuantity, val: v, weak: compoundModifier(q.Text),
-			topic: mentionTopic(c, qtySpans[i], others(qtySpans, i)), subjects: subjectsNear(c, qtySpans[i])})
-	}
-	for _, r := range allRoles(c) {
-		out = append(out, mention{kind: ValuePerson, val: personValue(r), topic: roleTopic(r)})
+		out = append(out, mention{kind: ValueQuantity, val: v, index: i, weak: compoundModifier(q.Text)})
 	}
 	return out
 }

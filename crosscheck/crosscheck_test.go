@@ -238,3 +238,11 @@ func TestHugeTableRowBounded(t *testing.T) {
 		t.Errorf("annotations of %d claims, want 2", len(res.Annotations))
 	}
 }
+
+// BenchmarkNewProfile measures the profile every ingested document gets.
+func BenchmarkNewProfile(b *testing.B) {
+	_, claims := cleanFile(b, "../testdata/sample/valmora-herald.html")
+	for b.Loop() {
+		NewProfile(claims)
+	}
+}

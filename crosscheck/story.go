@@ -124,7 +124,7 @@ func NewProfile(claims []extract.Claim) Profile {
 				names[k]++
 			}
 		}
-		for _, m := range claimMentions(c) {
+		for _, m := range claimValues(capValues(c)) {
 			if k := valueKey(m); k != "" {
 				values[k]++
 			}
