@@ -190,23 +190,7 @@ func TestCoNLL(t *testing.T) {
 	}
 	// CLAIMDEX_CONLL_ERRORS names a file to receive one line per false
 	// positive and false negative, for comparing two versions of the rules.
-	var errs func(string)
-	if out := os.Getenv("CLAIMDEX_CONLL_ERRORS"); out != "" {
-		f, err := os.Create(out)
-		if err != nil {
-			t.Fatal(err)
-		}
-		w := bufio.NewWriter(f)
-		defer func() {
-			if err := w.Flush(); err != nil {
-				t.Error(err)
-			}
-			if err := f.Close(); err != nil {
-				t.Error(err)
-			}
-		}()
-		errs = func(line string) { fmt.Fprintln(w, line) }
-	}
+	errs := errorLog(t, "CLAIMDEX_CONLL_ERRORS")
 	s := evalCoNLL(n, docs, errs)
 	// Floors sit just under the measured figures: a regression guard.
 	floors := map[string]float64{"PER": 0.88, "LOC": 0.845, "ORG": 0.70, "MISC": 0.64}
@@ -217,4 +201,29 @@ func TestCoNLL(t *testing.T) {
 			t.Errorf("%s F1 %.3f below floor %.3f", typ, f, floors[typ])
 		}
 	}
+}
+
+// errorLog returns a function writing one line per error to the file
+// named by the environment variable env (nil when it is unset), closed
+// when the test ends.
+func errorLog(t *testing.T, env string) func(string) {
+	t.Helper()
+	out := os.Getenv(env)
+	if out == "" {
+		return nil
+	}
+	f, err := os.Create(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := bufio.NewWriter(f)
+	t.Cleanup(func() {
+		if err := w.Flush(); err != nil {
+			t.Error(err)
+		}
+		if err := f.Close(); err != nil {
+			t.Error(err)
+		}
+	})
+	return func(line string) { fmt.Fprintln(w, line) }
 }

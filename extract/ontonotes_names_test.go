@@ -207,23 +207,7 @@ func TestOntoNotesNamesDev(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var errs func(string)
-	if out := os.Getenv("CLAIMDEX_ONTONOTES_ERRORS"); out != "" {
-		f, err := os.Create(out)
-		if err != nil {
-			t.Fatal(err)
-		}
-		w := bufio.NewWriter(f)
-		defer func() {
-			if err := w.Flush(); err != nil {
-				t.Error(err)
-			}
-			if err := f.Close(); err != nil {
-				t.Error(err)
-			}
-		}()
-		errs = func(line string) { fmt.Fprintln(w, line) }
-	}
+	errs := errorLog(t, "CLAIMDEX_ONTONOTES_ERRORS")
 	docs := ontoNameDocs(t, dir)
 	logOntoNames(t, "development (study)", docs, evalCoNLLTrim(n, docs, errs, ontoTrim))
 }
