@@ -108,7 +108,7 @@ func incremental(ctx context.Context, ix *index.Index, pending []index.DocRecord
 	for _, id := range sortedKeys(affected) {
 		recs = append(recs, affected[id])
 	}
-	err = analyse(ctx, ix, recs, oldStories, rep)
+	err = analyse(ctx, ix, recs, oldStories, false, rep)
 	rep.Elapsed = time.Since(start)
 	if err != nil {
 		return rep, err
@@ -142,7 +142,7 @@ func Rebuild(ctx context.Context, ix *index.Index, log *slog.Logger) (*Crosschec
 	if err != nil {
 		return rep, fmt.Errorf("crosscheck: %w", err)
 	}
-	err = analyse(ctx, ix, recs, nil, rep)
+	err = analyse(ctx, ix, recs, nil, true, rep)
 	rep.Elapsed = time.Since(start)
 	if err != nil {
 		return rep, err
@@ -157,11 +157,10 @@ func Rebuild(ctx context.Context, ix *index.Index, log *slog.Logger) (*Crosschec
 
 // analyse partitions recs into stories, analyses each and writes the
 // results: claims' annotations, the stories' groups (replacing those of
-// oldStories and of the new stories; all groups when oldStories is nil),
-// then the records with their story and no pending mark, last, so that
-// an interruption leaves them pending.
-func analyse(ctx context.Context, ix *index.Index, recs []index.DocRecord, oldStories []string, rep *CrosscheckReport) error {
-	full := oldStories == nil
+// oldStories and of the new stories, or all groups when full), then the
+// records with their story and no pending mark, last, so that an
+// interruption leaves them pending.
+func analyse(ctx context.Context, ix *index.Index, recs []index.DocRecord, oldStories []string, full bool, rep *CrosscheckReport) error {
 	byID := make(map[string]index.DocRecord, len(recs))
 	profiles := make([]crosscheck.Profile, 0, len(recs))
 	for _, r := range recs {
