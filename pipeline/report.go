@@ -182,8 +182,12 @@ func (r *Report) WriteText(w io.Writer) error {
 		if c.Full {
 			scope = "the whole index"
 		}
-		row("crosscheck", "%d facts stated by several origins, %d with disagreement (claimdex conflicts); %d documents in %d stories analysed (%s) in %s",
-			c.Groups, c.Conflicts, c.Docs, c.Stories, scope, c.Elapsed.Round(time.Millisecond))
+		stories := "stories"
+		if c.Stories == 1 {
+			stories = "story"
+		}
+		row("crosscheck", "%d facts stated by several origins, %d with disagreement (claimdex conflicts); %d documents in %d %s analysed (%s) in %s",
+			c.Groups, c.Conflicts, c.Docs, c.Stories, stories, scope, c.Elapsed.Round(time.Millisecond))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
