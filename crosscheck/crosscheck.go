@@ -2,6 +2,7 @@ package crosscheck
 
 import (
 	"cmp"
+	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -158,6 +159,9 @@ type mention struct {
 	// value depends on each outlet's publication date and on a guess of
 	// tense, so it may corroborate but never contradicts.
 	weak bool
+	// weekday is set for a weak date that names a day of the week ("on
+	// Tuesday"): however its week was guessed, it is that weekday.
+	weekday bool
 	// noYear is set for a date whose text gives no year ("Nov. 18"): its
 	// year is a guess.
 	noYear bool
@@ -674,8 +678,11 @@ func claimValues(c *extract.Claim) []mention {
 	for i, d := range c.Dates {
 		dateSpans = append(dateSpans, span{d.Start, d.End})
 		if v, ok := dateValue(d.Value); ok && valid(d.Start, d.End) {
+			// A month named without a year ("the end of September") is
+			// no relative expression: only its year is a guess.
+			weak := !strings.ContainsAny(d.Text, "0123456789") && !namesMonth(d.Text)
 			out = append(out, mention{kind: ValueDate, val: v, index: i,
-				weak: !strings.ContainsAny(d.Text, "0123456789"), noYear: !hasYear(d.Text)})
+				weak: weak, weekday: weak && v.prec == 0 && namesWeekday(d.Text), noYear: !hasYear(d.Text)})
 		}
 	}
 	for i, q := range c.Quantities {
@@ -858,6 +865,10 @@ func vectorize(ms []mention) {
 	}
 }
 
+// tracePair, when set (by tests), is told why a pair of different values was
+// or was not linked.
+var tracePair func(a, b mention, why string)
+
 // pair is a candidate link between two mentions.
 type pair struct {
 	a, b  int
@@ -919,6 +930,9 @@ func link(ms []mention, docSim *docSims, persons [][]string, days []float64, opt
 			}
 			score += agreeBonus
 		case relDifferent:
+			if tracePair != nil {
+				tracePair(m, o, fmt.Sprintf("ds=%.3f sim=%.3f need=%.3f far=%v bare=%v othersubj=%v may=%v", ds, sim, opt.ConflictThreshold+apartPenalty(m.kind, m.val, o.val)-storyRelief(ds), farApart(m.kind, m.val, o.val), bareRoles(m, o), otherSubjects(m, o), mayConflict(m, o, ds, sim, days[m.doc], days[o.doc], opt)))
+			}
 			if sim < opt.ConflictThreshold+apartPenalty(m.kind, m.val, o.val)-storyRelief(ds) || farApart(m.kind, m.val, o.val) || bareRoles(m, o) || otherSubjects(m, o) {
 				return
 			}
@@ -927,6 +941,11 @@ func link(ms []mention, docSim *docSims, persons [][]string, days []float64, opt
 			}
 		}
 		cands = append(cands, pair{i, j, score})
+		if rel == relCompatible && m.kind == ValueDate {
+			// "in 2026" is no better account of another outlet's day
+			// than this document's own different day is.
+			return
+		}
 		for _, x := range [][2]int{{i, o.doc}, {j, m.doc}} {
 			if best[x[0]] == nil {
 				best[x[0]] = map[int]float64{}
@@ -1001,9 +1020,14 @@ func link(ms []mention, docSim *docSims, persons [][]string, days []float64, opt
 	approved := approvedConflicts{}
 	for _, p := range cands {
 		a, b := ms[p.a], ms[p.b]
+		if tracePair != nil && relate(a.kind, a.val, b.val) == relDifferent {
+			tracePair(a, b, fmt.Sprintf("FINAL score=%.3f bestA=%.3f bestB=%.3f states=%v/%v ambig=%v/%v", p.score, best[p.a][b.doc], best[p.b][a.doc], states(b.doc, a), states(a.doc, b), ambiguousTopic(ms, byDoc, a, b, opt.ConflictThreshold), ambiguousTopic(ms, byDoc, b, a, opt.ConflictThreshold)))
+		}
 		if relate(a.kind, a.val, b.val) == relDifferent &&
 			(p.score < best[p.a][b.doc] || p.score < best[p.b][a.doc] || states(b.doc, a) || states(a.doc, b) ||
-				ambiguousTopic(ms, byDoc, a, b, opt.ConflictThreshold) || ambiguousTopic(ms, byDoc, b, a, opt.ConflictThreshold)) {
+				ambiguousTopic(ms, byDoc, a, b, opt.ConflictThreshold) || ambiguousTopic(ms, byDoc, b, a, opt.ConflictThreshold) ||
+				nearerSibling(ms, byDoc, a, b, opt.ConflictThreshold, storyRelief(docSim.sim(a.doc, b.doc))) ||
+				nearerSibling(ms, byDoc, b, a, opt.ConflictThreshold, storyRelief(docSim.sim(a.doc, b.doc)))) {
 			continue
 		}
 		pairs = append(pairs, p)

@@ -4,6 +4,7 @@ import (
 	"math"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // The conflict gate. Two outlets stating different values for what looks
@@ -63,7 +64,7 @@ func parsePublished(s string) (time.Time, bool) {
 // days da and db, with topic similarity sim, may be taken for one fact
 // misreported.
 func mayConflict(m, o mention, ds, sim, da, db float64, opt Options) bool {
-	if m.weak || o.weak {
+	if (m.weak || o.weak) && !weekdayAgainstDay(m, o, da, db) {
 		return false
 	}
 	if (m.noYear || o.noYear) && math.Abs(m.val.lo-o.val.lo) >= 300 {
@@ -174,4 +175,46 @@ func compoundModifier(s string) bool {
 	s = strings.TrimSpace(s)
 	i := strings.IndexAny(s, "-‑")
 	return i > 0 && s[i-1] >= '0' && s[i-1] <= '9' && i < len(s)-1
+}
+
+// weekdayAgainstDay reports a weak date naming a weekday ("broke out on
+// Tuesday") against another outlet's firm day less than a week away ("on
+// Monday, July 13"). Whichever week the weekday was resolved to, the
+// other day falls on another weekday: the outlets name different days.
+// The weekday's document must be dated, or it was resolved against
+// nothing.
+func weekdayAgainstDay(m, o mention, da, db float64) bool {
+	if o.weekday {
+		m, o, da, db = o, m, db, da
+	}
+	if !m.weekday || o.weak || o.val.prec != 0 || math.IsNaN(da) {
+		return false
+	}
+	if o.noYear && math.IsNaN(db) {
+		return false
+	}
+	d := math.Abs(m.val.lo - o.val.lo)
+	return d > 0 && d < 7
+}
+
+var monthNames = setOf(`january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec`)
+
+var weekdayNames = setOf(`monday tuesday wednesday thursday friday saturday sunday
+mon tue tues wed thu thur thurs fri sat sun`)
+
+// namesMonth reports a date text naming a month ("the end of September",
+// "Sept."); "may" counts only capitalised.
+func namesMonth(s string) bool { return namesOneOf(s, monthNames) }
+
+// namesWeekday reports a date text naming a day of the week.
+func namesWeekday(s string) bool { return namesOneOf(s, weekdayNames) }
+
+func namesOneOf(s string, set map[string]bool) bool {
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if set[strings.ToLower(f)] && (f != "may" && f != "mar" && f != "sat" && f != "sun") {
+			return true
+		}
+	}
+	return false
 }

@@ -1,6 +1,8 @@
 package crosscheck
 
 import (
+	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -96,6 +98,10 @@ authority council commission court union association university institute founda
 // trade story, "hours of battery life" several products in one review: a
 // topic that singles out no one figure in a document cannot make its
 // figure contradict another outlet's.
+// ambiguousShare is the share of m's topic similarity to o that another
+// figure of m's document must reach to compete with it.
+const ambiguousShare = 0.8
+
 func ambiguousTopic(ms []mention, byDoc map[int][]int, m, o mention, threshold float64) bool {
 	for _, k := range byDoc[m.doc] {
 		x := ms[k]
@@ -104,7 +110,16 @@ func ambiguousTopic(ms []mention, byDoc map[int][]int, m, o mention, threshold f
 		if x.kind != m.kind || x.weak || relate(m.kind, m.val, x.val) != relDifferent || relate(m.kind, o.val, x.val) != relDifferent {
 			continue
 		}
-		if cosine(x.vec, o.vec) >= threshold+apartPenalty(x.kind, x.val, o.val) && !farApart(x.kind, x.val, o.val) {
+		// x competes when its topic matches o's nearly as well as m's
+		// does; one clearly closer singles m out.
+		cx := cosine(x.vec, o.vec)
+		if m.kind == ValueDate && farther(x.val, m.val, o.val) {
+			continue // a date months from o's is a poor account of it
+		}
+		if cx >= threshold+apartPenalty(x.kind, x.val, o.val) && cx >= ambiguousShare*cosine(m.vec, o.vec) && !farApart(x.kind, x.val, o.val) {
+			if tracePair != nil {
+				tracePair(x, o, fmt.Sprintf("AMBIG sibling of %s: cos(x,o)=%.3f cos(m,o)=%.3f", m.val.text, cosine(x.vec, o.vec), cosine(m.vec, o.vec)))
+			}
 			return true
 		}
 	}
@@ -169,4 +184,42 @@ func (c approvedConflicts) byCluster(clusters [][]int) []approvedConflicts {
 		}
 	}
 	return out
+}
+
+// nearerSibling reports that m's document states another value x of the
+// kind that is much nearer o's value than m's is, about a topic close
+// enough to o's: "212 of its 604 stores" in one report and "240 stores"
+// in another are one figure misreported (212, 240), not the total
+// contradicted. relief is the story's lowering of the bar (storyRelief).
+func nearerSibling(ms []mention, byDoc map[int][]int, m, o mention, threshold, relief float64) bool {
+	if m.kind != ValueMoney && m.kind != ValueQuantity {
+		return false
+	}
+	gap := valueGap(m.val, o.val)
+	for _, k := range byDoc[m.doc] {
+		x := ms[k]
+		if x.kind != m.kind || x.weak || relate(m.kind, m.val, x.val) != relDifferent || relate(m.kind, o.val, x.val) == relIncomparable {
+			continue
+		}
+		if valueGap(x.val, o.val) < gap/2 && cosine(x.vec, o.vec) >= threshold+apartPenalty(x.kind, x.val, o.val)-relief {
+			return true
+		}
+	}
+	return false
+}
+
+// valueGap is how far apart two amounts are, as the log of their ratio.
+func valueGap(a, b mvalue) float64 {
+	x, y := math.Abs(a.lo), math.Abs(b.lo)
+	if x == 0 || y == 0 {
+		return math.Inf(1)
+	}
+	return math.Abs(math.Log(x / y))
+}
+
+// farther reports a date x much farther from o than m is: more than a
+// month away, and four times m's distance.
+func farther(x, m, o mvalue) bool {
+	dx, dm := math.Abs(x.lo-o.lo), math.Abs(m.lo-o.lo)
+	return dx > maxDateSlip && dx > 4*dm
 }

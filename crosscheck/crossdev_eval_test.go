@@ -110,6 +110,11 @@ func devSameValue(kind, got, want string) bool {
 		g, w := strings.Fields(strings.ToLower(got)), strings.Fields(strings.ToLower(want))
 		return len(g) > 0 && len(w) > 0 && g[len(g)-1] == w[len(w)-1]
 	}
+	// An outlet's "the end of August" is a month: it states the gold
+	// "2026-08-31" as precisely as its words allow.
+	if kind == ValueDate && len(got) == len("2026-08") && strings.HasPrefix(want, got+"-") {
+		return true
+	}
 	return sameValue(kind, got, want)
 }
 
