@@ -117,6 +117,12 @@ const (
 	// apartWeight is the topic similarity a conflict needs in addition
 	// per doubling between its two values.
 	apartWeight = 0.05
+	// unitTermWeight is the weight of a quantity's unit word in its
+	// topic.
+	unitTermWeight = 1.0
+	// dateApartWeight ranks a date link lower per doubling of its
+	// distance in weeks.
+	dateApartWeight = 0.02
 	// maxRatio bounds how far apart two amounts or counts may be and
 	// still be reported as a disagreement about one fact.
 	maxRatio = 10
@@ -186,6 +192,9 @@ type mvalue struct {
 	qual   string
 	prec   int
 	text   string // normalised display form
+	// dollar is set for money written with a bare "$" (read as USD): the
+	// dollar of the story's country as much as the US one.
+	dollar bool
 	role   string // persons: the title as written, for the group's label
 	qualAs string // persons: the qualifier as written
 }
@@ -210,7 +219,7 @@ func relate(kind string, a, b mvalue) relation {
 		}
 		return relDifferent
 	}
-	if !unitsMatch(a.unit, b.unit) {
+	if !unitsMatch(a.unit, b.unit) && !dollarsMatch(a, b) {
 		return relIncomparable
 	}
 	if kind == ValueDate {
@@ -640,6 +649,16 @@ func claimMentions(c *extract.Claim) []mention {
 		}
 		at := all[m.index]
 		m.topic, m.subjects = mentionTopic(c, at, others), subjectsNear(c, at)
+		if m.kind == ValueQuantity {
+			// "420 beds", "41 deaths": the unit is the head of what is
+			// counted, and the value's own words are not in its topic.
+			u := strings.ToLower(strings.TrimSpace(c.Quantities[m.index].Unit))
+			for _, w := range words(u) {
+				if !w.boundary {
+					m.topic = addTerm(m.topic, w.norm, unitTermWeight)
+				}
+			}
+		}
 	}
 	for _, r := range allRoles(c) {
 		out = append(out, mention{kind: ValuePerson, val: personValue(r), topic: roleTopic(r)})
@@ -735,6 +754,7 @@ func moneyValue(m extract.Money) (mvalue, bool) {
 		return mvalue{}, false
 	}
 	v := mvalue{lo: m.Amount, hi: m.Amount, unit: strings.ToUpper(m.Currency)}
+	v.dollar = v.unit == "USD" && bareDollar(m.Text)
 	if m.AmountMax > m.Amount && !math.IsInf(m.AmountMax, 0) {
 		v.hi = m.AmountMax
 		v.text = fmtNum(v.lo) + "-" + fmtNum(v.hi) + " " + v.unit
@@ -757,9 +777,13 @@ func quantityValue(q extract.Quantity) (mvalue, bool) {
 var peopleNouns = setOf(`people person persons resident residents inhabitant inhabitants citizen citizens
 civilian civilians individual individuals`)
 
+// casualtyNouns count people by what befell them ("41 deaths", "120
+// injured"): people, with the casualty as part of the topic.
+var casualtyNouns = setOf(`deaths dead fatalities victims injured injuries wounded casualties`)
+
 func unitKey(u string) string {
 	u = strings.ToLower(strings.TrimSpace(u))
-	if peopleNouns[u] {
+	if peopleNouns[u] || casualtyNouns[u] {
 		return "people"
 	}
 	return stem(u)
@@ -770,6 +794,41 @@ func unitKey(u string) string {
 // outlets write "3,200 dockworkers" and "3,200 dock workers"). Measures
 // are left alone: the short keys of "metres" or "grams" never match
 // "kilometres" or "kilograms".
+// dollarCurrencies are the currencies written with a bare "$" at home.
+var dollarCurrencies = setOf(`USD CAD AUD NZD HKD SGD TWD JMD TTD BSD BBD BZD FJD NAD LRD`)
+
+// bareDollar reports an amount written with a "$" and no country ("$350M",
+// not "US$350M", "C$350M" or "350 million dollars").
+func bareDollar(text string) bool {
+	t := strings.TrimLeft(strings.TrimSpace(text), "-–~≈ ")
+	return strings.HasPrefix(t, "$")
+}
+
+// dollarsMatch reports two amounts comparable because one is a bare "$"
+// and the other in any dollar currency: a Canadian outlet's "$310
+// million" is the "C$350 million" of another.
+func dollarsMatch(a, b mvalue) bool {
+	return (a.dollar && dollarCurrencies[b.unit]) || (b.dollar && dollarCurrencies[a.unit])
+}
+
+// clusterDollar is the one non-US dollar currency the explicit amounts of
+// a cluster are written in, or "": the currency its bare "$" amounts
+// are then shown in.
+func clusterDollar(ms []mention, members []int) string {
+	cur := ""
+	for _, i := range members {
+		v := ms[i].val
+		if ms[i].kind != ValueMoney || v.dollar || !dollarCurrencies[v.unit] {
+			continue
+		}
+		if v.unit == "USD" || (cur != "" && cur != v.unit) {
+			return ""
+		}
+		cur = v.unit
+	}
+	return cur
+}
+
 func unitsMatch(a, b string) bool {
 	if a == b {
 		return true
@@ -921,6 +980,11 @@ func link(ms []mention, docSim *docSims, persons [][]string, days []float64, opt
 		score := sim
 		switch rel {
 		case relEqual, relCompatible:
+			if rel == relCompatible && m.kind == ValueDate && abs(m.val.prec-o.val.prec) >= 2 {
+				// "in 2026" holds every day of the year and says
+				// nothing of which day a report gives.
+				return
+			}
 			// The same specific figure (3,200 workers, 14 October
 			// 2026) in two reports of one story is one fact however
 			// differently each words it; a round or small one may be
@@ -938,6 +1002,11 @@ func link(ms []mention, docSim *docSims, persons [][]string, days []float64, opt
 			}
 			if !mayConflict(m, o, ds, sim, days[m.doc], days[o.doc], opt) {
 				return
+			}
+			if m.kind == ValueDate {
+				// Of two days alike in words, the nearer one is the
+				// likelier misreport: a week off, not a season.
+				score -= dateApartWeight * math.Log2(1+math.Abs(m.val.lo-o.val.lo)/7)
 			}
 		}
 		cands = append(cands, pair{i, j, score})
@@ -1177,6 +1246,8 @@ func buildGroup(claims []extract.Claim, ms []mention, members []int, approved ap
 		if b == nil {
 			b = &bucket{val: m.val, origins: map[int]bool{}}
 			buckets = append(buckets, b)
+		} else if b.val.dollar && !m.val.dollar {
+			b.val = m.val // "C$350 million" names the "$350M" beside it
 		}
 		c := claims[m.claim]
 		if !slices.Contains(b.claims, c.ID) {
@@ -1197,6 +1268,13 @@ func buildGroup(claims []extract.Claim, ms []mention, members []int, approved ap
 	slices.SortStableFunc(buckets, func(a, b *bucket) int {
 		return cmp.Or(cmp.Compare(len(b.origins), len(a.origins)), cmp.Compare(len(b.claims), len(a.claims)), strings.Compare(a.val.text, b.val.text))
 	})
+	if cur := clusterDollar(ms, members); cur != "" {
+		for _, b := range buckets {
+			if b.val.dollar {
+				b.val.text = strings.TrimSuffix(b.val.text, "USD") + cur
+			}
+		}
+	}
 	for _, b := range buckets {
 		slices.Sort(b.claims)
 		slices.Sort(b.sources)
@@ -1336,4 +1414,17 @@ func stripNumberingGap(s string, from, to int) string {
 		return "x"
 	}
 	return t[from:to]
+}
+
+// addTerm returns topic with term t weighing at least w, sorted by term.
+func addTerm(topic []topicTerm, t string, w float64) []topicTerm {
+	for i := range topic {
+		if topic[i].term == t {
+			topic[i].w = math.Max(topic[i].w, w)
+			return topic
+		}
+	}
+	topic = append(topic, topicTerm{t, w})
+	slices.SortFunc(topic, func(a, b topicTerm) int { return strings.Compare(a.term, b.term) })
+	return topic
 }

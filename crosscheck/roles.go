@@ -450,6 +450,11 @@ func sameName(a, b string) bool {
 	if len(x) == 1 && x[0] == y[len(y)-1] {
 		return true
 	}
+	// A name and its first surname ("Inés Carrasco" for "Inés Carrasco
+	// Beltrán", as Spanish and Portuguese names are shortened).
+	if len(x) >= 2 && len(y) > len(x) && slices.Equal(x, y[:len(x)]) {
+		return true
+	}
 	// A double-barrelled surname written in part ("Celeste Varga" or
 	// "Moore" for "Celeste Varga-Moore"): the same first name, if both
 	// give one, and a surname that is a part of the other's.

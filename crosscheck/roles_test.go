@@ -148,3 +148,27 @@ func FuzzRoleMentions(f *testing.F) {
 		}
 	})
 }
+
+func TestSameName(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"Inés Carrasco", "Inés Carrasco Beltrán", true},
+		{"Carrasco", "Inés Carrasco", true},
+		{"Celeste Varga", "Celeste Varga-Moore", true},
+		{"Moore", "Celeste Varga-Moore", true},
+		{"Inés Carrasco", "Marta Carrasco Beltrán", false},
+		{"Ana Ruiz", "Ana Ruiz-Gómez Soto", false},
+		{"John Smith", "Jane Smith", false},
+		{"Paul", "John Paul Jones", false},
+	}
+	for _, tt := range tests {
+		if got := sameName(tt.a, tt.b); got != tt.want {
+			t.Errorf("sameName(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+		if got := sameName(tt.b, tt.a); got != tt.want {
+			t.Errorf("sameName(%q, %q) = %v, want %v", tt.b, tt.a, got, tt.want)
+		}
+	}
+}

@@ -143,6 +143,13 @@ var topicSynonyms = map[string]string{
 	"complete": "complete", "completed": "complete", "completes": "complete", "completing": "complete",
 	"completion": "complete", "finalise": "complete", "finalised": "complete", "finalize": "complete",
 	"finalized": "complete", "conclude": "complete", "concluded": "complete", "conclusion": "complete",
+	// Casualty counts are worded every way: "killed 41 people", "41
+	// deaths", "the death toll rose to 41", "41 fatalities", "41 dead".
+	"kill": "kill", "killed": "kill", "killing": "kill", "kills": "kill", "died": "kill", "die": "kill",
+	"dead": "kill", "death": "kill", "deaths": "kill", "fatalities": "kill", "fatality": "kill",
+	"fatal": "kill", "toll": "kill", "lives": "kill",
+	"injured": "injur", "injuries": "injur", "injury": "injur", "injuring": "injur", "wounded": "injur",
+	"hurt": "injur", "injure": "injur",
 }
 
 // stem is a light English stemmer: plurals, then the commonest verb

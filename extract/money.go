@@ -254,6 +254,17 @@ func moneyPrefixAt(toks []lexTok, i int) (code string, first, next int, ok bool)
 	if t.kind != lexWord {
 		return "", i, i, false
 	}
+	// "S/180 million", "S/. 2.5 millones": the Peruvian sol's sign.
+	if t.raw == "S" && i+2 < len(toks) && toks[i+1].is("/") && !toks[i+1].sp {
+		j := i + 2
+		if toks[j].is(".") && !toks[j].sp {
+			j++
+		}
+		// One digit is more often a code ("S/4") than a price.
+		if j < len(toks) && toks[j].kind == lexNum && len(toks[j].raw) > 1 {
+			return "PEN", i, j, true
+		}
+	}
 	c, ok := moneyCodes[t.raw]
 	if !ok {
 		return "", i, i, false
@@ -278,7 +289,7 @@ func findMoneyToks(text string, toks []lexTok) []Money {
 	opts := numOpts{short: true, words: true}
 	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
-		if t.kind == lexNum || t.kind == lexPunct || (t.kind == lexWord && moneyCodes[t.raw] != "") {
+		if t.kind == lexNum || t.kind == lexPunct || (t.kind == lexWord && (moneyCodes[t.raw] != "" || t.raw == "S")) {
 			if m, next, ok := moneyPrefixed(text, toks, i, opts); ok {
 				out = append(out, m)
 				i = next - 1
