@@ -76,13 +76,18 @@ func mayConflict(m, o mention, ds, sim, da, db float64, opt Options) bool {
 	if ds < conflictDocGate {
 		return false
 	}
-	firm := m.kind == ValuePerson || (specific(m) && specific(o) && !smallCount(m) && !smallCount(o))
-	// A day written without its year ("on March 3") is the nearest such
-	// day to its publication: a guess only when a document's date is
-	// unknown.
-	guessed := (m.noYear && math.IsNaN(da)) || (o.noYear && math.IsNaN(db))
-	if m.kind == ValueDate && (m.val.prec > 0 || o.val.prec > 0 || guessed || math.Abs(m.val.lo-o.val.lo) > maxDateSlip) {
-		firm = false
+	var firm bool
+	switch m.kind {
+	case ValuePerson:
+		firm = true
+	case ValueDate:
+		// A day written without its year ("on March 3") is the
+		// nearest such day to its publication: a guess only when a
+		// document's date is unknown.
+		guessed := (m.noYear && math.IsNaN(da)) || (o.noYear && math.IsNaN(db))
+		firm = firmDates(m, o, guessed)
+	default:
+		firm = specific(m) && specific(o) && !smallCount(m) && !smallCount(o)
 	}
 	if m.kind == ValuePerson && (bareTitle(m) || bareTitle(o)) {
 		firm = false
@@ -215,6 +220,24 @@ func namesOneOf(s string, set map[string]bool) bool {
 		if set[strings.ToLower(f)] && (f != "may" && f != "mar" && f != "sat" && f != "sun") {
 			return true
 		}
+	}
+	return false
+}
+
+// firmDates reports two dates precise enough to contradict each other:
+// days at most maxDateSlip apart, or months written with their year ("in
+// May 2027", "June 2027") at most a quarter apart. Years and quarters
+// recur for many things in one story.
+func firmDates(m, o mention, guessed bool) bool {
+	if guessed || m.val.prec != o.val.prec {
+		return false
+	}
+	d := math.Abs(m.val.lo - o.val.lo)
+	switch m.val.prec {
+	case 0:
+		return d <= maxDateSlip
+	case 1:
+		return !m.noYear && !o.noYear && d <= 92
 	}
 	return false
 }
