@@ -125,18 +125,27 @@ func (x *Extractor) analyze(doc *corpus.Document, max int) ([]Claim, []DocEntity
 	speakers := make([]attribution, len(units))
 	var tracker speakerTracker
 	turns := transcriptTurns(blockText)
+	// The units of each block, as [from, to) ranges in document order.
+	var spans [][2]int
 	for i := 0; i < len(units); {
 		j := i
 		for j < len(units) && units[j].block == units[i].block {
 			j++
 		}
+		spans = append(spans, [2]int{i, j})
+		i = j
+	}
+	if order := writtenOrder(doc); order != nil {
+		spans = inBlockOrder(spans, units, order)
+	}
+	for _, sp := range spans {
+		i, j := sp[0], sp[1]
 		b := units[i].block
 		if turns != nil && turns[b] != "" {
 			// A transcript turn: all of it is the speaker's.
 			for k := i; k < j; k++ {
 				speakers[k] = attribution{Speaker: turns[b], Direct: true}
 			}
-			i = j
 			continue
 		}
 		refs := make([]sentenceRef, 0, j-i)
@@ -144,7 +153,6 @@ func (x *Extractor) analyze(doc *corpus.Document, max int) ([]Claim, []DocEntity
 			refs = append(refs, sentenceRef{Text: texts[k], Off: units[k].start - blockStart[b], Ents: entsOf(k)})
 		}
 		copy(speakers[i:j], tracker.attributeBlock(blockText[b], doc.Blocks[b].Kind == corpus.Quote, refs))
-		i = j
 	}
 	inQuote := make([]bool, len(units))
 	for i, u := range units {
