@@ -1108,4 +1108,43 @@ func signQuotations(texts []string, quote []bool, entsOf func(int) []Entity, spe
 			}
 		}
 	}
+	// A quotation named in the sentence after it, as live blogs and
+	// broadcasts do: "That's Bram Teixeira, the company's security chief,
+	// speaking at the start of the briefing."
+	for i := 0; i < len(texts); i++ {
+		if !quote[i] || speakers[i].Speaker != "" {
+			continue
+		}
+		j := i
+		for j < len(texts) && quote[j] && speakers[j].Speaker == "" {
+			j++
+		}
+		if j < len(texts) && !quote[j] {
+			if sp := namedAfter(texts[j], entsOf(j)); sp != "" {
+				for k := i; k < j; k++ {
+					speakers[k] = attribution{Speaker: sp, Direct: true}
+				}
+			}
+		}
+		i = j
+	}
+}
+
+// namedAfterOpening are the openings of a sentence that names the speaker
+// of the quotation before it.
+var namedAfterOpening = regexp.MustCompile(`(?i)^(?:that|this)(?:'s|’s| is| was)\s+(?:the\s+voice\s+of\s+)?|^(?:those|these)\s+(?:are|were)\s+the\s+words\s+of\s+`)
+
+// namedAfter returns the person a sentence like "That's Bram Teixeira,
+// ..." names right after its opening.
+func namedAfter(text string, ents []Entity) string {
+	loc := namedAfterOpening.FindStringIndex(text)
+	if loc == nil {
+		return ""
+	}
+	for _, e := range ents {
+		if e.Type == Person && e.Start >= loc[1] && strings.TrimSpace(text[loc[1]:e.Start]) == "" {
+			return speakerName(e)
+		}
+	}
+	return ""
 }

@@ -407,3 +407,31 @@ func TestSignQuotations(t *testing.T) {
 		}
 	}
 }
+
+func TestQuotationNamedAfter(t *testing.T) {
+	texts := []string{
+		"We will rebuild the pier.",
+		"Every plank of it.",
+		"That's Mark Eldin, the harbour master, speaking on Tuesday.",
+		"Nothing will change.",
+		"That is why Hana Vos left the council.",
+		"Keep calm.",
+		"Those were the words of Paul Adeyemi at the vigil.",
+	}
+	quote := []bool{true, true, false, true, false, true, false}
+	entsOf := func(i int) []Entity { return refsFor(texts[i], quoteTestEnts)[0].Ents }
+	got := make([]attribution, len(texts))
+	signQuotations(texts, quote, entsOf, got)
+	want := []attribution{
+		{"Mark Eldin", true},
+		{"Mark Eldin", true},
+		{},
+		{}, // "That is why Hana Vos ..." names no speaker
+		{},
+		{"Paul Adeyemi", true},
+		{},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("signQuotations mismatch (-want +got):\n%s", diff)
+	}
+}
