@@ -1072,8 +1072,14 @@ func link(ms []mention, docSim *docSims, persons [][]string, days []float64, opt
 	states := func(doc int, m mention) bool {
 		if m.kind == ValuePerson {
 			// A document that names the person at all, in whatever
-			// role, does not contradict a report of them in this one.
-			return slices.ContainsFunc(persons[doc], func(n string) bool { return sameName(n, m.val.text) })
+			// role, does not contradict a report of them in this one,
+			// unless it gives them only other roles of the same body
+			// ("the council's chair, Fiona Teague" against "Fiona
+			// Teague, the council's chief executive").
+			if !slices.ContainsFunc(persons[doc], func(n string) bool { return sameName(n, m.val.text) }) {
+				return false
+			}
+			return !otherRolesOnly(ms, byDoc[doc], m)
 		}
 		if m.kind == ValueDate && m.val.prec > 1 {
 			return false // years and quarters recur for many things
@@ -1427,4 +1433,22 @@ func addTerm(topic []topicTerm, t string, w float64) []topicTerm {
 	topic = append(topic, topicTerm{t, w})
 	slices.SortFunc(topic, func(a, b topicTerm) int { return strings.Compare(a.term, b.term) })
 	return topic
+}
+
+// otherRolesOnly reports whether the role mentions among idx that name
+// m's person all give them a different role of the same qualified body
+// as m's (and there is at least one).
+func otherRolesOnly(ms []mention, idx []int, m mention) bool {
+	n := 0
+	for _, k := range idx {
+		x := ms[k]
+		if x.kind != ValuePerson || !sameName(x.val.text, m.val.text) {
+			continue
+		}
+		if rolesMatch(x.val.unit, m.val.unit) || x.val.qual == "" || m.val.qual == "" || !qualMatch(x.val.qual, m.val.qual) {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }

@@ -215,6 +215,12 @@ func tokensBackward(s string) []roleToken {
 		if t == "" || strings.ContainsAny(t, ",;:()\"“”") {
 			break
 		}
+		if poss && len(rev) > 0 && !isTitleCase(t) {
+			// "the council's chair": a possessive common noun opens
+			// the phrase and qualifies the title.
+			rev = append(rev, roleToken{t, poss})
+			break
+		}
 		if !roleTitleWords[lw] && !roleLinkWords[lw] && !roleManyHolders[lw] && !isTitleCase(t) && !isAcronym(t) {
 			break
 		}

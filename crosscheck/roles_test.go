@@ -42,6 +42,8 @@ func TestRoleMentions(t *testing.T) {
 			[]got{{"envoy", "", "Steve Witkoff"}}},
 		{"apposition after", "Dana Okafor, Brightwell's chief executive, said so.", "Dana Okafor", "",
 			[]got{{"chief executive", "brightwell", "Dana Okafor"}}},
+		{"possessive noun before apposition", "The council's chair, Fiona Teague, urged action.", "Fiona Teague", "",
+			[]got{{"chair", "council", "Fiona Teague"}}},
 		{"canonical name", "Minister Brenning spoke.", "Brenning", "Olav Brenning",
 			[]got{{"minister", "", "Olav Brenning"}}},
 		{"many holders", "Deputy Minister Sorin Vladescu promised stations.", "Sorin Vladescu", "", nil},
@@ -170,5 +172,28 @@ func TestSameName(t *testing.T) {
 		if got := sameName(tt.b, tt.a); got != tt.want {
 			t.Errorf("sameName(%q, %q) = %v, want %v", tt.b, tt.a, got, tt.want)
 		}
+	}
+}
+
+// A report naming the person another outlet gives a role only in another
+// role of the same body contradicts it; naming them with no role, or in a
+// role of another body, does not.
+func TestCrosscheckPersonsOtherRole(t *testing.T) {
+	mk := func(id, doc, text, person string) extract.Claim {
+		c := personClaim(text, person, "")
+		c.ID, c.DocID, c.Source, c.Title = id, doc, doc, "Harvest forecast lifted by the grain council"
+		return c
+	}
+	claims := []extract.Claim{
+		mk("a1", "A", "Mara Quell, the council's chief executive, lifted the harvest forecast.", "Mara Quell"),
+		mk("b1", "B", "Tomas Brede, the council's chief executive, lifted the harvest forecast.", "Tomas Brede"),
+		mk("b2", "B", "The council's chair, Mara Quell, urged faster rail repairs for the harvest.", "Mara Quell"),
+		mk("c1", "C", "Ivo Pask, the council's chief executive, lifted the harvest forecast.", "Ivo Pask"),
+		mk("c2", "C", "Mara Quell, the rail board's chair, urged faster rail repairs for the harvest.", "Mara Quell"),
+	}
+	res := Analyze(claims, Options{})
+	got := res.Annotations["a1"].Conflicts
+	if diff := cmp.Diff([]string{"b1"}, got); diff != "" {
+		t.Errorf("conflicts of a1 (-want +got):\n%s", diff)
 	}
 }
