@@ -235,7 +235,9 @@ func firmDates(m, o mention, guessed bool) bool {
 	d := math.Abs(m.val.lo - o.val.lo)
 	switch m.val.prec {
 	case 0:
-		return d <= maxDateSlip
+		// Written in full, with their years, two days a quarter apart
+		// are one deadline misreported as readily as a week.
+		return d <= maxDateSlip || (!m.noYear && !o.noYear && d <= 92)
 	case 1:
 		return !m.noYear && !o.noYear && d <= 92
 	}

@@ -246,3 +246,24 @@ func BenchmarkNewProfile(b *testing.B) {
 		NewProfile(claims)
 	}
 }
+
+// Words of one family share a topic term however they are inflected.
+func TestNormWordFamilies(t *testing.T) {
+	for _, fam := range [][]string{
+		{"ratification", "ratified", "ratify", "ratifies", "ratifying"},
+		{"vaccinations", "vaccinating", "vaccinated"},
+		{"killed", "deaths", "fatalities", "dead", "toll"},
+		{"completed", "completion", "finalised"},
+		{"funds", "fund"},
+	} {
+		want := normWord(fam[0])
+		for _, w := range fam[1:] {
+			if got := normWord(w); got != want {
+				t.Errorf("normWord(%q) = %q, want %q as for %q", w, got, want, fam[0])
+			}
+		}
+	}
+	if normWord("classify") == normWord("class") {
+		t.Errorf("classify and class share a term")
+	}
+}

@@ -123,9 +123,17 @@ func derive(w string) string {
 	n := len(w)
 	switch {
 	case n > 7 && strings.HasSuffix(w, "ation"):
-		return w[:n-5]
+		w = w[:n-5]
 	case n >= 7 && strings.HasSuffix(w, "at"):
-		return w[:n-2]
+		w = w[:n-2]
+	}
+	// "ratification", "ratified", "ratify": "ratific", "ratifi",
+	// "ratify" become one.
+	if n = len(w); n > 5 && strings.HasSuffix(w, "ific") {
+		return w[:n-1]
+	}
+	if n > 5 && strings.HasSuffix(w, "ify") {
+		return w[:n-1] + "i"
 	}
 	return w
 }
