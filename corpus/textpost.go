@@ -23,7 +23,7 @@ var (
 		"keywords", "priority", "urgency", "programme", "program", "edition", "words", "word count", "source",
 		"publisher", "author", "authors", "by", "byline", "section", "desk", "category", "language", "lang"}) +
 		`))\s*:\s*(\S.*?)\s*$`)
-	metaSep  = regexp.MustCompile(`\s+[|·•]\s+`)
+	metaSep = regexp.MustCompile(`\s+[|·•]\s+`)
 )
 
 // dateline matches the opening of wire copy: a place in capitals, an
