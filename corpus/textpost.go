@@ -106,9 +106,9 @@ func readHeader(doc *Document, h *header, bs []rawBlock) {
 		switch {
 		case readMetaLine(doc, h, t):
 		case readDatedItem(doc, h, t):
+		case readHeaderParts(doc, h, t):
 		case h.readDateLine(t):
 		case readPlaceDateLine(doc, h, t):
-		case readHeaderParts(doc, h, t):
 		case isWordCount(t):
 		case languageLine(doc, t):
 		default:

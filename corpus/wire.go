@@ -233,7 +233,7 @@ func americanLine(s string) bool {
 // date parser, which knows their zones.
 func (h *header) readDateLine(t string) bool {
 	t = strings.TrimSpace(normalizeText(t))
-	if !isDateLine(t) && !isClockLine(t) {
+	if !isDateLine(t) && !isClockLine(t) && !isDateLine(englishMonths(t)) {
 		if ts, ok := parseDate(t); ok && strings.Contains(t, "T") {
 			h.setFull(ts)
 			return true
@@ -262,6 +262,20 @@ func (h *header) readDateLine(t string) bool {
 		}
 	}
 	return true
+}
+
+// wordRe finds the words of a line.
+var wordRe = regexp.MustCompile(`\p{L}+`)
+
+// englishMonths writes the month names of other languages in English, for
+// isDateLine: "14. März 2026" -> "14. march 2026".
+func englishMonths(t string) string {
+	return wordRe.ReplaceAllStringFunc(t, func(w string) string {
+		if m, ok := monthNames[strings.ToLower(w)]; ok {
+			return m.String()
+		}
+		return w
+	})
 }
 
 func (h *header) setFull(ts time.Time) {
@@ -523,8 +537,8 @@ var byTail = regexp.MustCompile(`(?i)^(.*?\d.*?)\s+(?:by|von|par|por)\s+(\p{Lu}.
 // document's modification date.
 func readDatedItem(doc *Document, h *header, t string) bool {
 	m := datedItem.FindStringSubmatch(strings.TrimSpace(normalizeText(t)))
-	if m == nil || !strings.ContainsAny(m[2], "0123456789") {
-		return false
+	if m == nil || !strings.ContainsAny(m[2], "0123456789") || headerPartSep.MatchString(m[2]) {
+		return false // several items are read one by one (readHeaderParts)
 	}
 	label := strings.ToLower(strings.Join(strings.Fields(m[1]), " "))
 	// Without a colon the label may open a sentence ("Released 14 March
@@ -638,7 +652,7 @@ func pressDateline(text string) (datelineInfo, bool) {
 			return datelineInfo{}, false
 		}
 		first := strings.ToLower(strings.Fields(head[1])[0])
-		if notPlaces[first] || dateWords[first] {
+		if notPlaces[first] || dateWords[first] && first != "the" {
 			return datelineInfo{}, false
 		}
 		di := datelineInfo{place: titleCaseWords(strings.TrimSpace(head[1])), year: y, month: mon, day: d,
