@@ -78,6 +78,14 @@ func textDocumentPasses(doc *Document, bs []rawBlock, opt Options) []rawBlock {
 			doc.Published, doc.PublishedFrom = h.updated, "header"
 		}
 	}
+	if doc.Modified.IsZero() && h.hasUpdClock && h.hasDate {
+		// "Published July 18 | Updated 10:05": the update's day is the
+		// story's own.
+		u := header{date: h.date, hasDate: true, clock: h.updClock, hasTime: true, zone: firstZone(h.updZone, h.zone)}
+		if t, _ := u.published(); !t.Before(doc.Published) {
+			doc.Modified = t
+		}
+	}
 
 	toc := tocKeys(bs)
 	bs = promoteHeadings(bs, toc)

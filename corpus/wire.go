@@ -39,6 +39,11 @@ type header struct {
 	// updated is the last revision's date, the publication date only
 	// when nothing else dates the story.
 	updated time.Time
+	// updClock is the time of day of an update that gives no day
+	// ("Updated 10:05"): the day is the story's own.
+	updClock    time.Duration
+	updZone     *time.Location
+	hasUpdClock bool
 }
 
 // published is the header's date and time, if it has a date.
@@ -50,11 +55,37 @@ func (h *header) published() (time.Time, bool) {
 	if loc == nil {
 		loc = time.UTC
 	}
-	d := time.Date(h.date.Year(), h.date.Month(), h.date.Day(), 0, 0, 0, 0, loc)
+	y, m, day := h.date.Date()
+	if name, off := time.Date(y, m, day, 12, 0, 0, 0, loc).Zone(); usGenericZone[name] && usDaylight(y, m, day) {
+		loc = time.FixedZone(name, off+3600)
+	}
+	d := time.Date(y, m, day, 0, 0, 0, 0, loc)
 	if h.hasTime {
 		d = d.Add(h.clock)
 	}
 	return d, true
+}
+
+// usGenericZone are the US zone names that leave daylight time open: "11:05
+// a.m. ET" in April is EDT.
+var usGenericZone = map[string]bool{"ET": true, "CT": true, "MT": true, "PT": true}
+
+// usDaylight reports a day in US daylight time: from the second Sunday in
+// March to the day before the first Sunday in November.
+func usDaylight(y int, m time.Month, d int) bool {
+	sunday := func(month time.Month, nth int) int {
+		first := time.Date(y, month, 1, 0, 0, 0, 0, time.UTC).Weekday()
+		return 1 + (7-int(first))%7 + 7*(nth-1)
+	}
+	switch {
+	case m > time.March && m < time.November:
+		return true
+	case m == time.March:
+		return d >= sunday(time.March, 2)
+	case m == time.November:
+		return d < sunday(time.November, 1)
+	}
+	return false
 }
 
 // zoneOffsets are the hours east of UTC of the zone abbreviations that
@@ -228,19 +259,22 @@ func americanLine(s string) bool {
 	return m[4] != ""
 }
 
+// isoStamp finds the T of an ISO timestamp, "2026-03-14T07:12".
+var isoStamp = regexp.MustCompile(`\dT\d`)
+
 // readDateLine reads a header line that is only a date and/or a time into
 // h and reports whether it was one. ISO timestamps go through the general
 // date parser, which knows their zones.
 func (h *header) readDateLine(t string) bool {
 	t = strings.TrimSpace(normalizeText(t))
 	if !isDateLine(t) && !isClockLine(t) && !isDateLine(englishMonths(t)) {
-		if ts, ok := parseDate(t); ok && strings.Contains(t, "T") {
+		if ts, ok := parseDate(t); ok && isoStamp.MatchString(t) {
 			h.setFull(ts)
 			return true
 		}
 		return false
 	}
-	if ts, ok := parseDate(t); ok && strings.Contains(t, "T") {
+	if ts, ok := parseDate(t); ok && isoStamp.MatchString(t) {
 		h.setFull(ts)
 		return true
 	}
@@ -491,11 +525,12 @@ var (
 		"aired", "aired on", "first aired", "air date", "airdate", "filed", "filed on", "filed at", "released",
 		"released on", "release date", "issued", "issued on", "date issued", "recorded", "recorded on",
 		"transmission", "transmission date", "transmitted", "tx date", "started", "sent", "dateline",
+		"date posted", "date published",
 		"datum", "veröffentlicht", "veröffentlicht am", "erschienen", "gesendet", "ausgestrahlt", "publié",
 		"publié le", "diffusé", "diffusé le", "publicado", "publicado el", "publicado em", "pubblicato",
 		"pubblicato il", "emitido"}
 	updateLabels = []string{"updated", "last updated", "updated on", "updated at", "modified", "last modified",
-		"revised", "last revised", "amended", "corrected", "aktualisiert", "zuletzt aktualisiert",
+		"revised", "last revised", "amended", "corrected", "date modified", "date updated", "aktualisiert", "zuletzt aktualisiert",
 		"mis à jour", "mis à jour le", "actualizado", "atualizado", "aggiornato"}
 	updateLabel = wordSet(updateLabels)
 	dateLabel   = wordSet(publishLabels, updateLabels)
@@ -528,8 +563,12 @@ func labelAlternation(lists ...[]string) string {
 	return strings.Join(all, "|")
 }
 
-// byTail splits an author off a dated value: "March 4, 2026 by Lena Moravec".
-var byTail = regexp.MustCompile(`(?i)^(.*?\d.*?)\s+(?:by|von|par|por)\s+(\p{Lu}.*)$`)
+// byTail splits an author off a dated value: "March 4, 2026 by Lena
+// Moravec"; byHead one before it: "by Lena Moravec on March 4, 2026".
+var (
+	byTail = regexp.MustCompile(`(?i)^(.*?\d.*?)\s+(?:by|von|par|por)\s+(\p{Lu}.*)$`)
+	byHead = regexp.MustCompile(`(?i)^(?:by|von|par|por)\s+(\p{Lu}.*?)\s*(?:,|\s(?:on|am|le|el|em|il))\s+(.*\d.*)$`)
+)
 
 // readDatedItem reads a labelled date, "Aired: 6 March 2026, 18:30 CAT" or
 // "Last updated 23 February 2026, 22:10 GMT", and reports whether it was
@@ -555,6 +594,10 @@ func readDatedValue(doc *Document, h *header, update bool, v string, strict bool
 		if ns, ok := parseByline(m[2]); ok {
 			v, names = m[1], ns
 		}
+	} else if m := byHead.FindStringSubmatch(v); m != nil {
+		if ns, ok := parseByline(m[1]); ok {
+			v, names = m[2], ns
+		}
 	}
 	v = strings.TrimRight(strings.TrimSpace(v), ",;")
 	var p header
@@ -572,6 +615,9 @@ func readDatedValue(doc *Document, h *header, update bool, v string, strict bool
 		}
 		if t, ok := p.published(); ok && h.updated.IsZero() {
 			h.updated = t
+		}
+		if !p.hasDate && p.hasTime && !h.hasUpdClock {
+			h.updClock, h.updZone, h.hasUpdClock = p.clock, p.zone, true
 		}
 	default:
 		h.merge(p)
@@ -721,4 +767,13 @@ func readPlaceDateLine(doc *Document, h *header, t string) bool {
 		}
 	}
 	return true
+}
+
+func firstZone(zs ...*time.Location) *time.Location {
+	for _, z := range zs {
+		if z != nil {
+			return z
+		}
+	}
+	return nil
 }

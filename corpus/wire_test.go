@@ -219,6 +219,29 @@ func TestWireHeaders(t *testing.T) {
 			published: time.Date(2026, 3, 14, 19, 12, 0, 0, time.UTC), from: "header", authors: []string{"Ilse Varga"},
 			title: "Kessla quay to reopen", furniture: "Posted",
 		},
+		{
+			name:      "posted by an author on a date, with a reading time",
+			src:       "# Kessla quay to reopen\n\n*Posted by Ilse Varga on March 14, 2026 · 4 min read*\n\n" + wireBody,
+			published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC), from: "header", authors: []string{"Ilse Varga"},
+			title: "Kessla quay to reopen", furniture: "min read",
+		},
+		{
+			name: "live line whose update gives only a time: the story's day",
+			src: "# Kessla storm: live\n\n**Harbour Courier** · Live coverage · Saturday, 14 March 2026 · Last updated 19:05 CET\n\n" +
+				wireBody,
+			published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC), from: "header",
+			modified: time.Date(2026, 3, 14, 19, 5, 0, 0, time.FixedZone("CET", 3600)), title: "Kessla storm: live", furniture: "Live coverage",
+		},
+		{
+			name:      "date posted key beside a time item",
+			src:       "Kessla quay to reopen\n\nDate posted: March 14, 2026 | 7:12 a.m. EDT\n\n" + wireBody,
+			published: time.Date(2026, 3, 14, 7, 12, 0, 0, time.FixedZone("EDT", -4*3600)), from: "header", title: "Kessla quay to reopen",
+		},
+		{
+			name:      "a US zone that leaves daylight time open",
+			src:       "Kessla quay to reopen\n\nPosted: Jul 14, 2026 7:12 a.m. ET\n\n" + wireBody,
+			published: time.Date(2026, 7, 14, 7, 12, 0, 0, time.FixedZone("ET", -4*3600)), from: "header", title: "Kessla quay to reopen",
+		},
 		// Metadata keys beyond Date and Published.
 		{
 			name:      "Broadcast key with weekday and CET",
@@ -465,6 +488,26 @@ func TestLiveBlogTimes(t *testing.T) {
 	for _, b := range doc.Blocks {
 		if b.Boilerplate {
 			t.Errorf("%s %q marked boilerplate", b.Kind, b.Text)
+		}
+	}
+}
+
+// TestUSDaylight checks the edges of US daylight time, which a generic
+// zone name ("ET") leaves to the date.
+func TestUSDaylight(t *testing.T) {
+	for _, tc := range []struct {
+		y    int
+		m    time.Month
+		d    int
+		want bool
+	}{
+		{2026, time.March, 7, false}, {2026, time.March, 8, true}, // second Sunday: 8 March 2026
+		{2026, time.October, 31, true}, {2026, time.November, 1, false}, // first Sunday: 1 November 2026
+		{2025, time.March, 9, true}, {2025, time.November, 1, true}, {2025, time.November, 2, false},
+		{2026, time.January, 15, false}, {2026, time.July, 4, true},
+	} {
+		if got := usDaylight(tc.y, tc.m, tc.d); got != tc.want {
+			t.Errorf("usDaylight(%d-%02d-%02d) = %v, want %v", tc.y, tc.m, tc.d, got, tc.want)
 		}
 	}
 }
