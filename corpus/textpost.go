@@ -276,7 +276,7 @@ func languageLine(doc *Document, t string) bool {
 // takes it from the header, else from the caller's publication date (the
 // year that puts the day nearest to it).
 func applyDateline(doc *Document, h *header, text string, opt Options) {
-	di, ok := storyDateline(text)
+	di, ok := anyDateline(text)
 	if !ok {
 		return
 	}

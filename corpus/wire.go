@@ -750,6 +750,15 @@ func storyDateline(text string) (datelineInfo, bool) {
 	return datelineInfo{place: place, agency: strings.TrimSpace(m[2]), year: y, month: mon, day: d, rest: text[len(m[0])-1:]}, true
 }
 
+// anyDateline reads a dateline of either form, whatever follows it.
+func anyDateline(text string) (datelineInfo, bool) {
+	if di, ok := pressDateline(text); ok {
+		return di, true
+	}
+	place, y, mon, d, ok := datelineDate(text)
+	return datelineInfo{place: place, year: y, month: mon, day: d}, ok
+}
+
 // readPlaceDateLine reads a header line that is a place and a full date
 // ("Wakefield, 9 June 2026"), the dateline of letters and press notes.
 func readPlaceDateLine(doc *Document, h *header, t string) bool {
