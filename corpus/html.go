@@ -93,14 +93,18 @@ func cleanHTML(loc string, data []byte, opt Options) (*Document, error) {
 		if i > 6 {
 			break
 		}
-		if b.Boilerplate || b.Kind != Paragraph || dateline.FindStringIndex(b.Text) == nil {
+		if b.Boilerplate || b.Kind != Paragraph {
+			continue
+		}
+		di, ok := anyDateline(b.Text)
+		if !ok {
 			continue
 		}
 		var h header
 		if doc.Published.IsZero() {
 			applyDateline(doc, &h, b.Text, opt)
-		} else if place, _, _, _, ok := datelineDate(b.Text); ok {
-			doc.Dateline = place
+		} else {
+			doc.Dateline = di.place
 		}
 		break
 	}

@@ -589,3 +589,20 @@ func TestHTMLDateline(t *testing.T) {
 		t.Errorf("Dateline = %q, want Strandvik", doc.Dateline)
 	}
 }
+
+// TestHTMLPressDateline: a press release on a page without a date in its
+// metadata is dated by its dateline, in mixed case, with the full date.
+func TestHTMLPressDateline(t *testing.T) {
+	page := `<html><body><article><p>Strandvik, Norland – March 12, 2026 – Nordhavn Ferries AS said it would add a second daily crossing to the islands from May.</p>
+<p>Tickets go on sale on Friday, and prices stay as they are until the end of June.</p></article></body></html>`
+	doc, err := cleanHTML("ferry.html", []byte(page), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := time.Date(2026, 3, 12, 0, 0, 0, 0, time.UTC); !doc.Published.Equal(want) || doc.PublishedFrom != "dateline" {
+		t.Errorf("Published = %v from %q, want %v from the dateline", doc.Published, doc.PublishedFrom, want)
+	}
+	if doc.Dateline != "Strandvik" {
+		t.Errorf("Dateline = %q, want Strandvik", doc.Dateline)
+	}
+}

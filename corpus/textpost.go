@@ -19,8 +19,11 @@ var tocHeading = regexp.MustCompile(`(?i)^(?:table of contents|contents|in this 
 // metadata header that scraped articles carry: "Date: 2025-12-22 09:27 |
 // Source: Ministry press briefing".
 var (
-	metaPair = regexp.MustCompile(`^\s*(?i:(headline|slug|keywords|priority|urgency|programme|program|edition|words|word count|date|time|published|published on|posted|posted on|updated|last updated|modified|source|publisher|author|authors|by|byline|filed|dateline|section|desk|category|language|lang))\s*:\s*(\S.*?)\s*$`)
-	metaSep  = regexp.MustCompile(`\s+[|·•]\s+`)
+	metaPair = regexp.MustCompile(`^\s*(?i:(` + labelAlternation(publishLabels, updateLabels, []string{"headline", "slug",
+		"keywords", "priority", "urgency", "programme", "program", "edition", "words", "word count", "source",
+		"publisher", "author", "authors", "by", "byline", "section", "desk", "category", "language", "lang"}) +
+		`))\s*:\s*(\S.*?)\s*$`)
+	metaSep = regexp.MustCompile(`\s+[|·•]\s+`)
 )
 
 // dateline matches the opening of wire copy: a place in capitals, an
@@ -55,15 +58,12 @@ func textDocumentPasses(doc *Document, bs []rawBlock, opt Options) []rawBlock {
 		if datelineSeen || i > 12 {
 			continue // only the story's opening carries its dateline
 		}
-		if m := dateline.FindStringSubmatch(b.text); m != nil && len(m[1]) >= 3 {
-			// A line in capitals before a dash is a dateline when it
-			// names an agency or a date, or opens the story's prose;
-			// "AGENCY NAME -- Business" is a header line.
-			_, _, month, _, _ := datelineDate(b.text)
-			if m[2] != "" || month != 0 || isProse(b.text) {
-				datelineSeen = true
-				agency = strings.TrimSpace(m[2])
-				applyDateline(doc, &h, b.text, opt)
+		if di, ok := storyDateline(b.text); ok {
+			datelineSeen = true
+			agency = di.agency
+			applyDateline(doc, &h, b.text, opt)
+			if di.alone {
+				b.boilerplate = true // "Wakefield, 9 June 2026" over the story
 			}
 		}
 	}
@@ -72,7 +72,18 @@ func textDocumentPasses(doc *Document, bs []rawBlock, opt Options) []rawBlock {
 	}
 	if doc.Published.IsZero() {
 		if t, ok := h.published(); ok {
-			doc.Published, doc.PublishedFrom = t, "header"
+			doc.Published, doc.PublishedFrom = t, firstNonEmpty(h.from, "header")
+		} else if !h.updated.IsZero() {
+			// Only a revision dates the story: the story is no younger.
+			doc.Published, doc.PublishedFrom = h.updated, "header"
+		}
+	}
+	if doc.Modified.IsZero() && h.hasUpdClock && h.hasDate {
+		// "Published July 18 | Updated 10:05": the update's day is the
+		// story's own.
+		u := header{date: h.date, hasDate: true, clock: h.updClock, hasTime: true, zone: firstZone(h.updZone, h.zone)}
+		if t, _ := u.published(); !t.Before(doc.Published) {
+			doc.Modified = t
 		}
 	}
 
@@ -102,8 +113,10 @@ func readHeader(doc *Document, h *header, bs []rawBlock) {
 		t := strings.TrimSpace(b.text)
 		switch {
 		case readMetaLine(doc, h, t):
-		case h.readDateLine(t):
+		case readDatedItem(doc, h, t):
 		case readHeaderParts(doc, h, t):
+		case h.readDateLine(t):
+		case readPlaceDateLine(doc, h, t):
 		case isWordCount(t):
 		case languageLine(doc, t):
 		default:
@@ -138,34 +151,77 @@ done:
 var headerPartSep = regexp.MustCompile(`\s+[/|·•]\s+`)
 
 // readHeaderParts reads a header line made of several items, each a date,
-// a time, a stamp ("Updated 2 hours ago"), a word count, a language or a
-// section name; at least one must be other than a name.
+// a time, a labelled date ("Published 3 June 2026", "Last updated 22:10
+// GMT"), a stamp ("Updated 2 hours ago"), a word count, a language, a
+// byline, a source and its section ("Outlet — Transcripts") or a name or
+// short label ("Live coverage"); at least one must date the story or
+// describe the copy.
 func readHeaderParts(doc *Document, h *header, t string) bool {
 	parts := headerPartSep.Split(t, -1)
 	if len(parts) < 2 || len(parts) > 6 {
 		return false
 	}
+	const (
+		partMeta = iota
+		partDated
+		partDate
+		partByline
+		partSource
+		partName
+		partLabel
+	)
+	kinds := make([]int, len(parts))
 	var names []string
 	meta := 0
-	var probe header
-	for _, p := range parts {
+	for i, p := range parts {
 		p = strings.TrimSpace(p)
+		parts[i] = p
+		var probe header
 		switch {
-		case probe.readDateLine(p), isStamp(p), isWordCount(p):
-			meta++
-		case languageCodeOK(p):
-			meta++
+		case readDatedItem(&Document{}, &probe, p):
+			kinds[i] = partDated
+		case probe.readDateLine(p):
+			kinds[i] = partDate
+		case isStamp(p), isWordCount(p), readingTime.MatchString(p), languageCodeOK(p):
+			kinds[i] = partMeta
+		case bylineStart.MatchString(p) && countWords(p, 7) <= 6:
+			kinds[i] = partByline
+			continue
+		case isSourceSection(p):
+			kinds[i] = partSource
+			continue
 		case isNameLike(p) && !strings.ContainsAny(p, "0123456789"):
+			kinds[i] = partName
 			names = append(names, p)
+			continue
+		case isLabel(p):
+			kinds[i] = partLabel
+			continue
 		default:
 			return false
 		}
+		meta++
 	}
 	if meta == 0 {
 		return false
 	}
-	for _, p := range parts {
-		h.readDateLine(strings.TrimSpace(p))
+	for i, p := range parts {
+		switch kinds[i] {
+		case partDated:
+			readDatedItem(doc, h, p)
+		case partDate:
+			h.readDateLine(p)
+		case partMeta:
+			languageLine(doc, p)
+		case partByline:
+			if names, ok := parseByline(bylineStart.FindStringSubmatch(p)[1]); ok {
+				for _, n := range names {
+					doc.Authors = appendAuthor(doc.Authors, titleCaseWords(n))
+				}
+			}
+		case partSource:
+			readSourceLine(doc, p)
+		}
 	}
 	// Two or more names are a section path ("Retail / Bankruptcy"); one
 	// name beside a date may be the site or the kind of piece, and is
@@ -174,6 +230,22 @@ func readHeaderParts(doc *Document, h *header, t string) bool {
 		doc.Section = strings.Join(names, " / ")
 	}
 	return true
+}
+
+// readingTime matches a reading-time item: "5 min read", "3 minutes read".
+var readingTime = regexp.MustCompile(`(?i)^\d{1,3}\s*(?:-\s*)?(?:min|mins|minutes?)\.?(?:\s+read(?:ing)?(?:\s+time)?)?$`)
+
+// isSourceSection reports a source and its section, "Outlet — Transcripts".
+func isSourceSection(t string) bool {
+	parts := sourceSep.Split(t, -1)
+	return len(parts) == 2 && !strings.ContainsAny(t, "0123456789") &&
+		isNameLike(strings.TrimSpace(parts[0])) && isNameLike(strings.TrimSpace(parts[1]))
+}
+
+// isLabel reports a short label of a header item: "Transcript", "Outlet
+// live coverage".
+func isLabel(t string) bool {
+	return startsUpperOrDigit(t) && countWords(t, 7) <= 6 && !strings.ContainsAny(t, "0123456789,;:.!?")
 }
 
 // isWordCount reports a word-count line: "612 words", "Words: 480".
@@ -204,12 +276,13 @@ func languageLine(doc *Document, t string) bool {
 // takes it from the header, else from the caller's publication date (the
 // year that puts the day nearest to it).
 func applyDateline(doc *Document, h *header, text string, opt Options) {
-	place, year, month, day, ok := datelineDate(text)
+	di, ok := anyDateline(text)
 	if !ok {
 		return
 	}
+	year, month, day := di.year, di.month, di.day
 	if doc.Dateline == "" {
-		doc.Dateline = place
+		doc.Dateline = di.place
 	}
 	if month == 0 || !doc.Published.IsZero() || h.hasDate {
 		return
@@ -307,17 +380,7 @@ func readMetaLine(doc *Document, h *header, t string) bool {
 		pairs = append(pairs, kv{strings.ToLower(m[1]), m[2]})
 	}
 	for _, p := range pairs {
-		switch p.k {
-		case "date", "time", "published", "published on", "posted", "posted on", "dateline":
-			if !h.readDateLine(p.v) {
-				if t, ok := parseTextDate(p.v); ok {
-					h.setFull(t)
-				}
-			}
-		case "updated", "last updated", "modified":
-			if t, ok := parseTextDate(p.v); ok && doc.Modified.IsZero() {
-				doc.Modified = t
-			}
+		switch p.k = strings.Join(strings.Fields(p.k), " "); p.k {
 		case "source", "publisher":
 			if doc.Source == "" {
 				doc.Source = normalizeText(p.v)
@@ -337,6 +400,10 @@ func readMetaLine(doc *Document, h *header, t string) bool {
 				for _, n := range names {
 					doc.Authors = appendAuthor(doc.Authors, titleCaseWords(n))
 				}
+			}
+		default:
+			if dateLabel[p.k] {
+				readDatedValue(doc, h, updateLabel[p.k], p.v, false)
 			}
 		}
 	}

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -32,6 +33,17 @@ type header struct {
 	clock   time.Duration // time of day, from a date or time line
 	zone    *time.Location
 	hasTime bool
+	// from names the evidence of the date when it is not a header date
+	// line: "dateline" for a place-and-date line.
+	from string
+	// updated is the last revision's date, the publication date only
+	// when nothing else dates the story.
+	updated time.Time
+	// updClock is the time of day of an update that gives no day
+	// ("Updated 10:05"): the day is the story's own.
+	updClock    time.Duration
+	updZone     *time.Location
+	hasUpdClock bool
 }
 
 // published is the header's date and time, if it has a date.
@@ -43,11 +55,37 @@ func (h *header) published() (time.Time, bool) {
 	if loc == nil {
 		loc = time.UTC
 	}
-	d := time.Date(h.date.Year(), h.date.Month(), h.date.Day(), 0, 0, 0, 0, loc)
+	y, m, day := h.date.Date()
+	if name, off := time.Date(y, m, day, 12, 0, 0, 0, loc).Zone(); usGenericZone[name] && usDaylight(y, m, day) {
+		loc = time.FixedZone(name, off+3600)
+	}
+	d := time.Date(y, m, day, 0, 0, 0, 0, loc)
 	if h.hasTime {
 		d = d.Add(h.clock)
 	}
 	return d, true
+}
+
+// usGenericZone are the US zone names that leave daylight time open: "11:05
+// a.m. ET" in April is EDT.
+var usGenericZone = map[string]bool{"ET": true, "CT": true, "MT": true, "PT": true}
+
+// usDaylight reports a day in US daylight time: from the second Sunday in
+// March to the day before the first Sunday in November.
+func usDaylight(y int, m time.Month, d int) bool {
+	sunday := func(month time.Month, nth int) int {
+		first := time.Date(y, month, 1, 0, 0, 0, 0, time.UTC).Weekday()
+		return 1 + (7-int(first))%7 + 7*(nth-1)
+	}
+	switch {
+	case m > time.March && m < time.November:
+		return true
+	case m == time.March:
+		return d >= sunday(time.March, 2)
+	case m == time.November:
+		return d < sunday(time.November, 1)
+	}
+	return false
 }
 
 // zoneOffsets are the hours east of UTC of the zone abbreviations that
@@ -58,6 +96,9 @@ var zoneOffsets = map[string]float64{
 	"CT": -6, "CST": -6, "CDT": -5, "MT": -7, "MST": -7, "MDT": -6, "PT": -8, "PST": -8,
 	"PDT": -7, "AKST": -9, "HST": -10, "JST": 9, "KST": 9, "HKT": 8, "SGT": 8, "AEST": 10,
 	"AEDT": 11, "NZST": 12, "NZDT": 13, "SAST": 2, "EAT": 3, "WAT": 1, "CAT": 2, "PKT": 5, "WIB": 7,
+	"AKDT": -8, "HDT": -9, "ADT": -3, "NDT": -2.5, "AWST": 8, "ACST": 9.5, "ACDT": 10.5,
+	"IDT": 3, "GST": 4, "ICT": 7, "PHT": 8, "MYT": 8, "WITA": 8, "BRT": -3, "CLT": -4, "CLST": -3,
+	"IRST": 3.5, "NPT": 5.75, "WEZ": 0, "WESZ": 1, "OEZ": 2, "OESZ": 3, "TRT": 3,
 }
 
 // monthNames maps month names and abbreviations, English and the other
@@ -166,7 +207,24 @@ func parseDay(s string) (year int, month time.Month, day int, ok bool) {
 			return year, month, day, true
 		}
 	}
-	for _, m := range wordDateRe.FindAllStringSubmatch(s, 4) {
+	// A match whose word is no month ("Friday 17" in "Friday 17 July
+	// 2026") is searched again from its number on.
+	for off, tries := 0, 0; off < len(s) && tries < 6; tries++ {
+		loc := wordDateRe.FindStringSubmatchIndex(s[off:])
+		if loc == nil {
+			break
+		}
+		m := make([]string, 7)
+		for i := range m {
+			if loc[2*i] >= 0 {
+				m[i] = s[off+loc[2*i] : off+loc[2*i+1]]
+			}
+		}
+		next := off + loc[1]
+		if m[2] == "" && loc[10] >= 0 {
+			next = off + loc[10]
+		}
+		off = next
 		var dayS, monS, yearS string
 		if m[2] != "" {
 			dayS, monS, yearS = m[1], m[2], m[3]
@@ -201,19 +259,22 @@ func americanLine(s string) bool {
 	return m[4] != ""
 }
 
+// isoStamp finds the T of an ISO timestamp, "2026-03-14T07:12".
+var isoStamp = regexp.MustCompile(`\dT\d`)
+
 // readDateLine reads a header line that is only a date and/or a time into
 // h and reports whether it was one. ISO timestamps go through the general
 // date parser, which knows their zones.
 func (h *header) readDateLine(t string) bool {
 	t = strings.TrimSpace(normalizeText(t))
-	if !isDateLine(t) && !isClockLine(t) {
-		if ts, ok := parseDate(t); ok && strings.Contains(t, "T") {
+	if !isDateLine(t) && !isClockLine(t) && !isDateLine(englishMonths(t)) {
+		if ts, ok := parseDate(t); ok && isoStamp.MatchString(t) {
 			h.setFull(ts)
 			return true
 		}
 		return false
 	}
-	if ts, ok := parseDate(t); ok && strings.Contains(t, "T") {
+	if ts, ok := parseDate(t); ok && isoStamp.MatchString(t) {
 		h.setFull(ts)
 		return true
 	}
@@ -235,6 +296,20 @@ func (h *header) readDateLine(t string) bool {
 		}
 	}
 	return true
+}
+
+// wordRe finds the words of a line.
+var wordRe = regexp.MustCompile(`\p{L}+`)
+
+// englishMonths writes the month names of other languages in English, for
+// isDateLine: "14. März 2026" -> "14. march 2026".
+func englishMonths(t string) string {
+	return wordRe.ReplaceAllStringFunc(t, func(w string) string {
+		if m, ok := monthNames[strings.ToLower(w)]; ok {
+			return m.String()
+		}
+		return w
+	})
 }
 
 func (h *header) setFull(ts time.Time) {
@@ -432,5 +507,282 @@ func isHeaderLine(t string) bool {
 	if ts, ok := parseDate(t); ok && !ts.IsZero() {
 		return true
 	}
-	return false
+	if m := datedItem.FindStringSubmatch(t); m != nil && countWords(t, 13) <= 12 {
+		var p header
+		return p.readDateLine(m[2])
+	}
+	di, ok := pressDateline(t)
+	return ok && di.alone
+}
+
+// Dated items of a header name what their date is: the story's own date
+// ("Published", "Aired", "Filed", "Broadcast: Friday 17 July 2026") or a
+// later revision's ("Last updated"), which is never the publication date
+// while the story's own is known.
+var (
+	publishLabels = []string{"date", "time", "published", "published on", "published at", "first published",
+		"originally published", "posted", "posted on", "posted at", "broadcast", "broadcast on", "first broadcast",
+		"aired", "aired on", "first aired", "air date", "airdate", "filed", "filed on", "filed at", "released",
+		"released on", "release date", "issued", "issued on", "date issued", "recorded", "recorded on",
+		"transmission", "transmission date", "transmitted", "tx date", "started", "sent", "dateline",
+		"date posted", "date published",
+		"datum", "veröffentlicht", "veröffentlicht am", "erschienen", "gesendet", "ausgestrahlt", "publié",
+		"publié le", "diffusé", "diffusé le", "publicado", "publicado el", "publicado em", "pubblicato",
+		"pubblicato il", "emitido"}
+	updateLabels = []string{"updated", "last updated", "updated on", "updated at", "modified", "last modified",
+		"revised", "last revised", "amended", "corrected", "date modified", "date updated", "aktualisiert", "zuletzt aktualisiert",
+		"mis à jour", "mis à jour le", "actualizado", "atualizado", "aggiornato"}
+	updateLabel = wordSet(updateLabels)
+	dateLabel   = wordSet(publishLabels, updateLabels)
+	// datedItem matches a label and its value: "Aired: 6 March 2026",
+	// "Published 3 June 2026, 4:10pm NZST", "Last updated 22:10 GMT".
+	datedItem = regexp.MustCompile(`(?i)^(` + labelAlternation(publishLabels, updateLabels) + `)(?:\s*:\s*|\s+)(\S.*?)\s*$`)
+)
+
+func wordSet(lists ...[]string) map[string]bool {
+	m := map[string]bool{}
+	for _, l := range lists {
+		for _, w := range l {
+			m[w] = true
+		}
+	}
+	return m
+}
+
+// labelAlternation joins labels into a regexp alternation, longest first
+// so that "published on" wins over "published".
+func labelAlternation(lists ...[]string) string {
+	var all []string
+	for _, l := range lists {
+		all = append(all, l...)
+	}
+	sort.Slice(all, func(i, j int) bool { return len(all[i]) > len(all[j]) })
+	for i, l := range all {
+		all[i] = strings.ReplaceAll(regexp.QuoteMeta(l), " ", `\s+`)
+	}
+	return strings.Join(all, "|")
+}
+
+// byTail splits an author off a dated value: "March 4, 2026 by Lena
+// Moravec"; byHead one before it: "by Lena Moravec on March 4, 2026".
+var (
+	byTail = regexp.MustCompile(`(?i)^(.*?\d.*?)\s+(?:by|von|par|por)\s+(\p{Lu}.*)$`)
+	byHead = regexp.MustCompile(`(?i)^(?:by|von|par|por)\s+(\p{Lu}.*?)\s*(?:,|\s(?:on|am|le|el|em|il))\s+(.*\d.*)$`)
+)
+
+// readDatedItem reads a labelled date, "Aired: 6 March 2026, 18:30 CAT" or
+// "Last updated 23 February 2026, 22:10 GMT", and reports whether it was
+// one. A publication label dates the header; an update label gives the
+// document's modification date.
+func readDatedItem(doc *Document, h *header, t string) bool {
+	m := datedItem.FindStringSubmatch(strings.TrimSpace(normalizeText(t)))
+	if m == nil || !strings.ContainsAny(m[2], "0123456789") || headerPartSep.MatchString(m[2]) {
+		return false // several items are read one by one (readHeaderParts)
+	}
+	label := strings.ToLower(strings.Join(strings.Fields(m[1]), " "))
+	// Without a colon the label may open a sentence ("Released 14 March
+	// after ..."): the value must then be only a date and time.
+	colon := strings.Contains(t[:min(len(t), len(m[1])+3)], ":")
+	return readDatedValue(doc, h, updateLabel[label], m[2], !colon)
+}
+
+// readDatedValue reads the value of a dated item. A strict value is only
+// a date and time (and an author); otherwise trailing words may follow.
+func readDatedValue(doc *Document, h *header, update bool, v string, strict bool) bool {
+	var names []string
+	if m := byTail.FindStringSubmatch(v); m != nil {
+		if ns, ok := parseByline(m[2]); ok {
+			v, names = m[1], ns
+		}
+	} else if m := byHead.FindStringSubmatch(v); m != nil {
+		if ns, ok := parseByline(m[1]); ok {
+			v, names = m[2], ns
+		}
+	}
+	v = strings.TrimRight(strings.TrimSpace(v), ",;")
+	var p header
+	if !p.readDateLine(v) {
+		if t, ok := parseTextDate(v); ok && !strict {
+			p.setFull(t)
+		} else {
+			return false
+		}
+	}
+	switch {
+	case update:
+		if t, ok := p.published(); ok && doc.Modified.IsZero() {
+			doc.Modified = t
+		}
+		if t, ok := p.published(); ok && h.updated.IsZero() {
+			h.updated = t
+		}
+		if !p.hasDate && p.hasTime && !h.hasUpdClock {
+			h.updClock, h.updZone, h.hasUpdClock = p.clock, p.zone, true
+		}
+	default:
+		h.merge(p)
+	}
+	for _, n := range names {
+		doc.Authors = appendAuthor(doc.Authors, titleCaseWords(n))
+	}
+	return true
+}
+
+// merge takes from p the date and time h does not have yet.
+func (h *header) merge(p header) {
+	if p.hasDate && !h.hasDate {
+		h.date, h.hasDate = p.date, true
+	}
+	if p.hasTime && !h.hasTime {
+		h.clock, h.hasTime = p.clock, true
+		if p.zone != nil {
+			h.zone = p.zone
+		}
+	}
+}
+
+// A press-release or agency dateline gives the place, often a region, and
+// the full date, with the distributing wire in brackets or slashes:
+//
+//	HALIFAX, Nova Scotia – 24 February 2026 – Firm today said ...
+//	Valdoria City, Valdoria – March 12, 2026 – Firm S.A. ...
+//	NEW HAVEN, Conn., March 3, 2026 /Wirename/ -- Firm ...
+//	TESSVIK, Nordland / Wirename / March 3, 2026 / Firm ...
+//	Wakefield, 9 June 2026            (a line of its own)
+//
+// Mixed-case places are allowed because the date, with its year, and the
+// separators around it make the form unmistakable; a weekday or "today"
+// in the date's place is not a date.
+var (
+	// fullDateRe finds a date that has its year.
+	fullDateRe = regexp.MustCompile(`(?i)\b(?:\d{1,2}(?:\.|st|nd|rd|th)?\s+\p{L}{3,9}\.?,?\s+\d{4}|\p{L}{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4})\b`)
+	// placeWords is a place name: capitalised words, with the particles
+	// of "Frankfurt am Main" or "Rio de Janeiro" between them.
+	placeWords = `\p{Lu}[\p{L}'’.]*(?:[ -](?:\p{Lu}[\p{L}'’.]*|am|an|de|del|da|do|dos|la|le|el|al|sur|upon|on|von|van|der|di|im|y)){0,4}`
+	agencyMark = `(?:\(([^()]{2,40})\)|/\s*([^/\d]{2,40}?)\s*/)`
+	// pressHead is what stands before the date: place, regions, agency
+	// and a separator; pressTail what follows it.
+	pressHead = regexp.MustCompile(`^\s*(` + placeWords + `)(?:\s*,\s*` + placeWords + `){0,2}\s*,?\s*` +
+		`(?:[-–—]{0,2}\s*` + agencyMark + `\s*(?:,|[-–—]{1,2}|/)?|,|[-–—]{1,2}|/|[-–—]{1,2}\s*\(([^()]{2,40}?)\s*[-–—,])\s*$`)
+	pressTail = regexp.MustCompile(`^\s*\)?\s*(?:` + agencyMark + `\s*)?(?:[-–—]{1,2}|/|:)\s*\S`)
+)
+
+// notPlaces open a sentence or name a day, not a place.
+var notPlaces = map[string]bool{"on": true, "in": true, "at": true, "by": true, "from": true, "until": true,
+	"since": true, "before": true, "after": true, "as": true, "for": true, "of": true, "to": true, "with": true,
+	"today": true, "yesterday": true, "tomorrow": true, "tonight": true, "this": true, "last": true, "next": true,
+	"until:": true, "between": true, "during": true, "if": true, "when": true, "while": true, "and": true}
+
+// datelineInfo is what a dateline says.
+type datelineInfo struct {
+	place, agency string
+	year          int // 0 when the dateline gives none
+	month         time.Month
+	day           int
+	alone         bool // the line is only the place and the date (and a time)
+	rest          string
+}
+
+// pressDateline reads a press-release dateline or a place-and-date line.
+func pressDateline(text string) (datelineInfo, bool) {
+	for _, loc := range fullDateRe.FindAllStringIndex(text, 3) {
+		if loc[0] > 120 {
+			break
+		}
+		y, mon, d, ok := parseDay(text[loc[0]:loc[1]])
+		if !ok || y == 0 {
+			continue
+		}
+		head := pressHead.FindStringSubmatch(text[:loc[0]])
+		if head == nil {
+			return datelineInfo{}, false
+		}
+		first := strings.ToLower(strings.Fields(head[1])[0])
+		if notPlaces[first] || dateWords[first] && first != "the" {
+			return datelineInfo{}, false
+		}
+		di := datelineInfo{place: titleCaseWords(strings.TrimSpace(head[1])), year: y, month: mon, day: d,
+			agency: firstNonEmpty(head[2], head[3], head[4])}
+		rest := text[loc[1]:]
+		trimmed := strings.TrimSpace(strings.TrimLeft(rest, " ,"))
+		switch {
+		case trimmed == "" || isClockLine(trimmed):
+			di.alone = true
+		default:
+			tail := pressTail.FindStringSubmatchIndex(rest)
+			if tail == nil {
+				return datelineInfo{}, false
+			}
+			if di.agency == "" {
+				di.agency = firstNonEmpty(submatch(rest, tail, 1), submatch(rest, tail, 2))
+			}
+			di.rest = rest[tail[1]-1:]
+		}
+		di.agency = strings.TrimSpace(di.agency)
+		return di, true
+	}
+	return datelineInfo{}, false
+}
+
+func submatch(s string, loc []int, i int) string {
+	if 2*i+1 < len(loc) && loc[2*i] >= 0 {
+		return s[loc[2*i]:loc[2*i+1]]
+	}
+	return ""
+}
+
+// storyDateline reads the dateline opening a story paragraph, in the wire
+// form ("LONDON, March 3 (Agency) -") or the press-release form. A line in
+// capitals before a dash counts when it names an agency or a date, or
+// opens the story's prose; "AGENCY NAME -- Business" is a header line.
+func storyDateline(text string) (datelineInfo, bool) {
+	if di, ok := pressDateline(text); ok {
+		return di, true
+	}
+	m := dateline.FindStringSubmatch(text)
+	if m == nil || len(m[1]) < 3 {
+		return datelineInfo{}, false
+	}
+	place, y, mon, d, _ := datelineDate(text)
+	if m[2] == "" && mon == 0 && !isProse(text) {
+		return datelineInfo{}, false
+	}
+	return datelineInfo{place: place, agency: strings.TrimSpace(m[2]), year: y, month: mon, day: d, rest: text[len(m[0])-1:]}, true
+}
+
+// anyDateline reads a dateline of either form, whatever follows it.
+func anyDateline(text string) (datelineInfo, bool) {
+	if di, ok := pressDateline(text); ok {
+		return di, true
+	}
+	place, y, mon, d, ok := datelineDate(text)
+	return datelineInfo{place: place, year: y, month: mon, day: d}, ok
+}
+
+// readPlaceDateLine reads a header line that is a place and a full date
+// ("Wakefield, 9 June 2026"), the dateline of letters and press notes.
+func readPlaceDateLine(doc *Document, h *header, t string) bool {
+	di, ok := pressDateline(strings.TrimSpace(t))
+	if !ok || !di.alone {
+		return false
+	}
+	if doc.Dateline == "" {
+		doc.Dateline = di.place
+	}
+	if !h.hasDate {
+		h.date, h.hasDate, h.from = time.Date(di.year, di.month, di.day, 0, 0, 0, 0, time.UTC), true, "dateline"
+		if clock, loc, ok := parseClock(t); ok && !h.hasTime {
+			h.clock, h.hasTime, h.zone = clock, true, loc
+		}
+	}
+	return true
+}
+
+func firstZone(zs ...*time.Location) *time.Location {
+	for _, z := range zs {
+		if z != nil {
+			return z
+		}
+	}
+	return nil
 }

@@ -29,6 +29,10 @@ func TestWireHeaders(t *testing.T) {
 		authors   []string
 		dateline  string
 		title     string
+		modified  time.Time
+		// furniture is a piece of a header line that must not be left in
+		// the body.
+		furniture string
 	}{
 		{
 			name:      "date and time on lines of their own",
@@ -176,6 +180,216 @@ func TestWireHeaders(t *testing.T) {
 			src:       "Kessla quay to reopen\nLanguage: German\n14 March 2026\n\n" + wireBody,
 			published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC), from: "header", language: "de", title: "Kessla quay to reopen",
 		},
+		{
+			name: "long headline without a full stop above the header",
+			src: "UPDATE 1-Kessla port authority to reopen its northern quay to container traffic after storm repairs\n" +
+				"Baltic Shipping Wire | Markets\n14 March 2026 07:12 GMT\n\n" + wireBody,
+			published: time.Date(2026, 3, 14, 7, 12, 0, 0, time.UTC), from: "header", source: "Baltic Shipping Wire", section: "Markets",
+			title: "UPDATE 1-Kessla port authority to reopen its northern quay to container traffic after storm repairs",
+		},
+		// Markdown lines in emphasis: source, section, labels and dates.
+		{
+			name:      "emphasis line with source, section and date",
+			src:       "# Kessla quay to reopen\n\n*Harbour Courier — Transcripts | March 14, 2026*\n\n" + wireBody,
+			published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC), from: "header", source: "Harbour Courier", section: "Transcripts",
+			title: "Kessla quay to reopen", furniture: "Transcripts",
+		},
+		{
+			name:      "strong labelled date with an African zone",
+			src:       "# Kessla quay to reopen\n\n**Aired: 14 March 2026, 19:30 CAT**\n\n" + wireBody,
+			published: time.Date(2026, 3, 14, 19, 30, 0, 0, time.FixedZone("CAT", 2*3600)), from: "header",
+			title: "Kessla quay to reopen", furniture: "Aired",
+		},
+		{
+			name: "live coverage line: started is published, last updated is modified",
+			src: "# Kessla storm: live\n\n**Harbour Courier live coverage** · Started 14 March 2026, 08:55 GMT · " +
+				"Last updated 14 March 2026, 22:10 GMT\n\n" + wireBody,
+			published: time.Date(2026, 3, 14, 8, 55, 0, 0, time.UTC), from: "header", modified: time.Date(2026, 3, 14, 22, 10, 0, 0, time.UTC),
+			title: "Kessla storm: live", furniture: "live coverage",
+		},
+		{
+			name:      "emphasis line with byline, source and section, and date",
+			src:       "Kessla quay to reopen\n\n*By Ilse Varga | Harbour Courier — Ports | 14 March 2026*\n\n" + wireBody,
+			published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC), from: "header", source: "Harbour Courier", section: "Ports",
+			authors: []string{"Ilse Varga"}, title: "Kessla quay to reopen", furniture: "Ilse",
+		},
+		{
+			name:      "underscore emphasis: posted at a time by an author",
+			src:       "Kessla quay to reopen\n\n_Posted on March 14, 2026 at 7:12 pm by Ilse Varga_\n\n" + wireBody,
+			published: time.Date(2026, 3, 14, 19, 12, 0, 0, time.UTC), from: "header", authors: []string{"Ilse Varga"},
+			title: "Kessla quay to reopen", furniture: "Posted",
+		},
+		{
+			name:      "posted by an author on a date, with a reading time",
+			src:       "# Kessla quay to reopen\n\n*Posted by Ilse Varga on March 14, 2026 · 4 min read*\n\n" + wireBody,
+			published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC), from: "header", authors: []string{"Ilse Varga"},
+			title: "Kessla quay to reopen", furniture: "min read",
+		},
+		{
+			name: "live line whose update gives only a time: the story's day",
+			src: "# Kessla storm: live\n\n**Harbour Courier** · Live coverage · Saturday, 14 March 2026 · Last updated 19:05 CET\n\n" +
+				wireBody,
+			published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC), from: "header",
+			modified: time.Date(2026, 3, 14, 19, 5, 0, 0, time.FixedZone("CET", 3600)), title: "Kessla storm: live", furniture: "Live coverage",
+		},
+		{
+			name:      "date posted key beside a time item",
+			src:       "Kessla quay to reopen\n\nDate posted: March 14, 2026 | 7:12 a.m. EDT\n\n" + wireBody,
+			published: time.Date(2026, 3, 14, 7, 12, 0, 0, time.FixedZone("EDT", -4*3600)), from: "header", title: "Kessla quay to reopen",
+		},
+		{
+			name:      "a US zone that leaves daylight time open",
+			src:       "Kessla quay to reopen\n\nPosted: Jul 14, 2026 7:12 a.m. ET\n\n" + wireBody,
+			published: time.Date(2026, 7, 14, 7, 12, 0, 0, time.FixedZone("ET", -4*3600)), from: "header", title: "Kessla quay to reopen",
+		},
+		// Metadata keys beyond Date and Published.
+		{
+			name:      "Broadcast key with weekday and CET",
+			src:       "Kessla quay to reopen\n\nBroadcast: Friday 13 March 2026, 19:00 CET\n\n" + wireBody,
+			published: time.Date(2026, 3, 13, 19, 0, 0, 0, time.FixedZone("CET", 3600)), from: "header", title: "Kessla quay to reopen",
+			furniture: "Broadcast",
+		},
+		{
+			name:      "Filed without a colon",
+			src:       "Kessla quay to reopen\nFiled 14 March 2026 07:12 GMT\n\n" + wireBody,
+			published: time.Date(2026, 3, 14, 7, 12, 0, 0, time.UTC), from: "header", title: "Kessla quay to reopen", furniture: "Filed",
+		},
+		{
+			name:      "Issued key with an American slash date",
+			src:       "Kessla quay to reopen\nIssued: 03/14/2026 7:12 AM EDT\n\n" + wireBody,
+			published: time.Date(2026, 3, 14, 7, 12, 0, 0, time.FixedZone("EDT", -4*3600)), from: "header", title: "Kessla quay to reopen",
+			furniture: "Issued",
+		},
+		{
+			name:      "Recorded on",
+			src:       "Kessla quay to reopen: the harbour master's interview\n\nRecorded on 12 March 2026\n\n" + wireBody,
+			published: time.Date(2026, 3, 12, 0, 0, 0, 0, time.UTC), from: "header", title: "Kessla quay to reopen: the harbour master's interview",
+			furniture: "Recorded",
+		},
+		{
+			name:      "Transmission key with a day-first slash date and SAST",
+			src:       "Kessla quay to reopen\nTransmission: 14/03/2026 19:00 SAST\n\n" + wireBody,
+			published: time.Date(2026, 3, 14, 19, 0, 0, 0, time.FixedZone("SAST", 2*3600)), from: "header", title: "Kessla quay to reopen",
+			furniture: "Transmission",
+		},
+		{
+			name:      "German label and month",
+			src:       "Kessla-Kai öffnet wieder\nVeröffentlicht am 14. März 2026, 07:12 MEZ\n\n" + wireBody,
+			published: time.Date(2026, 3, 14, 7, 12, 0, 0, time.FixedZone("MEZ", 3600)), from: "header", title: "Kessla-Kai öffnet wieder",
+			furniture: "Veröffentlicht",
+		},
+		// A label, then a dated item.
+		{
+			name:      "kind of piece, then a published item with NZST",
+			src:       "Kessla quay to reopen\n\nTranscript | Published 14 March 2026, 7:12pm NZST\n\n" + wireBody,
+			published: time.Date(2026, 3, 14, 19, 12, 0, 0, time.FixedZone("NZST", 12*3600)), from: "header", title: "Kessla quay to reopen",
+			furniture: "Transcript",
+		},
+		{
+			name:      "label, filed date and reading time",
+			src:       "Kessla quay to reopen\n\nOpinion · Filed 14 March 2026 · 5 min read\n\n" + wireBody,
+			published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC), from: "header", title: "Kessla quay to reopen", furniture: "min read",
+		},
+		// Press-release datelines with a full date.
+		{
+			name:      "press dateline: place, region, dashes around the date",
+			src:       "KESSLA, Norland – 14 March 2026 – Baltic Ferries today said it would add a second daily crossing to Strandvik.\n\n" + wireBody,
+			published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC), from: "dateline", dateline: "Kessla",
+		},
+		{
+			name:      "press dateline in mixed case",
+			src:       "Kessla, Norland – March 14, 2026 – Baltic Ferries AB said it would add a second daily crossing to Strandvik.\n\n" + wireBody,
+			published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC), from: "dateline", dateline: "Kessla",
+		},
+		{
+			name:      "press dateline with the wire in slashes after the date",
+			src:       "KESSLA, Norland, March 14, 2026 /Ferrywire/ -- Baltic Ferries said it would add a second daily crossing.\n\n" + wireBody,
+			published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC), from: "dateline", dateline: "Kessla", source: "Ferrywire",
+		},
+		{
+			name:      "press dateline with the wire between slashes before the date",
+			src:       "KESSLA, Norland / Ferrywire / March 14, 2026 / Baltic Ferries said it would add a second daily crossing.\n\n" + wireBody,
+			published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC), from: "dateline", dateline: "Kessla", source: "Ferrywire",
+		},
+		{
+			name:      "press dateline with the wire in brackets between double dashes",
+			src:       "KESSLA, Norland--(Ferrywire)--March 14, 2026--Baltic Ferries said it would add a second daily crossing.\n\n" + wireBody,
+			published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC), from: "dateline", dateline: "Kessla", source: "Ferrywire",
+		},
+		{
+			name:      "press dateline with the date inside the wire's brackets",
+			src:       "Kessla, Norland--(Ferrywire - March 14, 2026) - Baltic Ferries said it would add a second daily crossing.\n\n" + wireBody,
+			published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC), from: "dateline", dateline: "Kessla", source: "Ferrywire",
+		},
+		{
+			name:      "German press dateline with a particle in the place",
+			src:       "Kessla am Meer, 14. März 2026 – Die Reederei Baltic Ferries fährt ab Mai zweimal täglich nach Strandvik.\n\n" + wireBody,
+			published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC), from: "dateline", dateline: "Kessla am Meer",
+		},
+		{
+			name:      "place-and-date line alone",
+			src:       "Kessla quay to reopen\n\nKessla, 14 March 2026\n\n" + wireBody,
+			published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC), from: "dateline", dateline: "Kessla", title: "Kessla quay to reopen",
+			furniture: "Kessla, 14 March",
+		},
+		{
+			name:      "place-and-date line with a time",
+			src:       "Kessla quay to reopen\n\nKessla, 14 March 2026, 07:12 GMT\n\n" + wireBody,
+			published: time.Date(2026, 3, 14, 7, 12, 0, 0, time.UTC), from: "dateline", dateline: "Kessla", title: "Kessla quay to reopen",
+		},
+		// What must not date the story.
+		{
+			name:  "a date mentioned in the first paragraph's prose",
+			src:   "Kessla quay to reopen\n\nOn 14 March 2026 the harbour master of Kessla closed the quay to all traffic for the day.\n\n" + wireBody,
+			title: "Kessla quay to reopen",
+		},
+		{
+			name: "a place and a date inside a sentence",
+			src: "Kessla quay to reopen\n\nKessla, a port of 14,000 people, will mark 14 March 2026 – its 700th year – with a regatta.\n\n" +
+				wireBody,
+			title: "Kessla quay to reopen",
+		},
+		{
+			name: "a label opening a sentence",
+			src: "Kessla quay to reopen\n\nReleased 14 March 2026 after a week in dry dock, the ferry Norland Star returned to the Kessla route.\n\n" +
+				wireBody,
+			title: "Kessla quay to reopen",
+		},
+		{
+			name:      "last updated line above the published line",
+			src:       "Kessla quay to reopen\nLast updated: 15 March 2026 09:30 GMT\nPublished: 14 March 2026 07:12 GMT\n\n" + wireBody,
+			published: time.Date(2026, 3, 14, 7, 12, 0, 0, time.UTC), from: "header", modified: time.Date(2026, 3, 15, 9, 30, 0, 0, time.UTC),
+			title: "Kessla quay to reopen",
+		},
+		{
+			name:      "updated item before the published item on one line",
+			src:       "Kessla quay to reopen\n\nUpdated 15 March 2026, 09:30 GMT · Published 14 March 2026, 07:12 GMT\n\n" + wireBody,
+			published: time.Date(2026, 3, 14, 7, 12, 0, 0, time.UTC), from: "header", modified: time.Date(2026, 3, 15, 9, 30, 0, 0, time.UTC),
+			title: "Kessla quay to reopen",
+		},
+		{
+			name: "only an update dates the story",
+			src:  "Kessla quay to reopen\nUpdated 15 March 2026 09:30 GMT\n\n" + wireBody,
+			// The story is no younger than its revision: the update is the
+			// best date there is.
+			published: time.Date(2026, 3, 15, 9, 30, 0, 0, time.UTC), from: "header", modified: time.Date(2026, 3, 15, 9, 30, 0, 0, time.UTC),
+			title: "Kessla quay to reopen",
+		},
+		{
+			name:   "dateline with a weekday is no date",
+			src:    "KESSLA, Tuesday (Nordwire) - " + wireBody,
+			source: "Nordwire", dateline: "Kessla",
+		},
+		{
+			name:     "press dateline with today is no date",
+			src:      "KESSLA, Norland – Today – Baltic Ferries said it would add a second daily crossing to Strandvik.\n\n" + wireBody,
+			dateline: "Kessla",
+		},
+		{
+			name:  "place-and-weekday line is no date",
+			src:   "Kessla quay to reopen\n\nKessla, Tuesday\n\n" + wireBody,
+			title: "Kessla quay to reopen",
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -188,7 +402,7 @@ func TestWireHeaders(t *testing.T) {
 				source = "story"
 			}
 			type meta struct {
-				Published                                        string
+				Published, Modified                              string
 				From, Source, Section, Language, Dateline, Title string
 				Authors                                          []string
 			}
@@ -198,8 +412,9 @@ func TestWireHeaders(t *testing.T) {
 				}
 				return t.Format(time.RFC3339)
 			}
-			want := meta{pub(tc.published), tc.from, source, tc.section, tc.language, tc.dateline, tc.title, tc.authors}
-			got := meta{pub(doc.Published), doc.PublishedFrom, doc.Source, doc.Section, doc.Language, doc.Dateline, doc.Title, doc.Authors}
+			want := meta{pub(tc.published), pub(tc.modified), tc.from, source, tc.section, tc.language, tc.dateline, tc.title, tc.authors}
+			got := meta{pub(doc.Published), pub(doc.Modified), doc.PublishedFrom, doc.Source, doc.Section, doc.Language, doc.Dateline,
+				doc.Title, doc.Authors}
 			if tc.from == "" && !tc.opt.Published.IsZero() {
 				want.From = "option"
 			}
@@ -211,7 +426,10 @@ func TestWireHeaders(t *testing.T) {
 			if !strings.Contains(body, "The port authority of Kessla said") || !strings.Contains(body, "Repairs cost about 14 million euros") {
 				t.Errorf("story lost from the body: %q", body)
 			}
-			for _, line := range []string{"07:12", "412 words", "English", "MARTA", "| Markets", "World Desk"} {
+			for _, line := range []string{"07:12", "412 words", "English", "MARTA", "| Markets", "World Desk", tc.furniture} {
+				if line == "" {
+					continue
+				}
 				if strings.Contains(body, line) {
 					t.Errorf("header line %q in the body: %q", line, body)
 				}
@@ -225,7 +443,10 @@ func TestWireHeaders(t *testing.T) {
 func FuzzWireHeader(f *testing.F) {
 	for _, s := range []string{"14 March 2026", "07:12 GMT", "14.03.2026 07:12 MEZ", "03/14/2026 07:12 AM EDT",
 		"Posted: Mar 14, 2026 7:12 a.m.", "Saturday, March 14, 2026", "2026-03-14T07:12:00Z",
-		"BERLIN, 3. März (Nordwire) - Text", "Agency | Markets", "412 words", "99/99/9999 99:99"} {
+		"BERLIN, 3. März (Nordwire) - Text", "Agency | Markets", "412 words", "99/99/9999 99:99",
+		"Aired: 6 March 2026, 18:30 CAT", "Outlet live coverage · Started 2 May 2026, 08:55 GMT · Last updated 2 May 2026, 22:10 GMT",
+		"KESSLA, Norland, March 14, 2026 /Ferrywire/ -- Text", "Kessla, Norland--(Ferrywire - March 14, 2026) - Text",
+		"Kessla, 14 March 2026", "Posted on March 14, 2026 at 7:12 pm by Ilse Varga"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -237,7 +458,18 @@ func FuzzWireHeader(f *testing.F) {
 		if _, y, m, d, ok := datelineDate(s); ok && m != 0 && (m > 12 || d < 1 || d > 31 || y < 0) {
 			t.Errorf("datelineDate(%q) = %d-%d-%d", s, y, m, d)
 		}
+		if di, ok := pressDateline(s); ok && (di.year < 1 || di.month < 1 || di.month > 12 || di.day < 1 || di.day > 31 ||
+			!di.alone && !strings.HasSuffix(s, di.rest)) {
+			t.Errorf("pressDateline(%q) = %+v", s, di)
+		}
 		doc := &Document{}
+		var dh header
+		readDatedItem(doc, &dh, s)
+		readHeaderParts(doc, &dh, s)
+		readPlaceDateLine(doc, &dh, s)
+		if d, ok := dh.published(); ok && (d.Year() < 1 || d.Month() < 1 || d.Month() > 12) {
+			t.Errorf("header items of %q gave %v", s, d)
+		}
 		readSourceLine(doc, s)
 		languageCode(s)
 		isHeaderLine(s)
@@ -256,6 +488,26 @@ func TestLiveBlogTimes(t *testing.T) {
 	for _, b := range doc.Blocks {
 		if b.Boilerplate {
 			t.Errorf("%s %q marked boilerplate", b.Kind, b.Text)
+		}
+	}
+}
+
+// TestUSDaylight checks the edges of US daylight time, which a generic
+// zone name ("ET") leaves to the date.
+func TestUSDaylight(t *testing.T) {
+	for _, tc := range []struct {
+		y    int
+		m    time.Month
+		d    int
+		want bool
+	}{
+		{2026, time.March, 7, false}, {2026, time.March, 8, true}, // second Sunday: 8 March 2026
+		{2026, time.October, 31, true}, {2026, time.November, 1, false}, // first Sunday: 1 November 2026
+		{2025, time.March, 9, true}, {2025, time.November, 1, true}, {2025, time.November, 2, false},
+		{2026, time.January, 15, false}, {2026, time.July, 4, true},
+	} {
+		if got := usDaylight(tc.y, tc.m, tc.d); got != tc.want {
+			t.Errorf("usDaylight(%d-%02d-%02d) = %v, want %v", tc.y, tc.m, tc.d, got, tc.want)
 		}
 	}
 }
