@@ -652,9 +652,15 @@ func claimMentions(c *extract.Claim) []mention {
 		if m.kind == ValueQuantity {
 			// "420 beds", "41 deaths": the unit is the head of what is
 			// counted, and the value's own words are not in its topic.
+			// The unit key keeps short units ("232 g", "48 km") that
+			// words drop; the unit's own words carry their synonyms
+			// ("deaths": kill).
 			u := strings.ToLower(strings.TrimSpace(c.Quantities[m.index].Unit))
+			if u != "" && !timeUnits[u] {
+				m.topic = addTerm(m.topic, "#"+unitKey(u), unitTermWeight)
+			}
 			for _, w := range words(u) {
-				if !w.boundary {
+				if !w.boundary && w.norm != unitKey(u) {
 					m.topic = addTerm(m.topic, w.norm, unitTermWeight)
 				}
 			}
@@ -775,7 +781,12 @@ func quantityValue(q extract.Quantity) (mvalue, bool) {
 // peopleNouns are units that all count people: "95,000 people" and
 // "120,000 residents" are comparable counts.
 var peopleNouns = setOf(`people person persons resident residents inhabitant inhabitants citizen citizens
-civilian civilians individual individuals`)
+civilian civilians individual individuals patient patients participant participants adult adults
+respondent respondents`)
+
+// timeUnits measure durations, which a story gives for many things (a
+// sentence, a campaign, a deadline): their unit says nothing of the topic.
+var timeUnits = setOf(`second seconds minute minutes hour hours day days week weeks month months year years decade decades`)
 
 // casualtyNouns count people by what befell them ("41 deaths", "120
 // injured"): people, with the casualty as part of the topic.

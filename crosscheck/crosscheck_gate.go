@@ -107,14 +107,26 @@ func bareTitle(m mention) bool {
 // roundingAgrees reports two amounts that differ by less than the
 // rounding of the less precise one: "$6 million" for "$5.9 million", "40%"
 // for "39%". Half a unit of the last significant digit of the rounder
-// value, strictly: "$50 billion" and "$45 billion" still disagree.
+// value, strictly: "$50 billion" and "$45 billion" still disagree. A
+// rounder value the precise one truncates agrees too: "12,000" for
+// 12,500.
 func roundingAgrees(a, b mvalue) bool {
 	x, y := math.Abs(a.lo), math.Abs(b.lo)
 	if a.lo != a.hi || b.lo != b.hi || x == 0 || y == 0 {
 		return false
 	}
 	half := math.Max(roundingUnit(x), roundingUnit(y)) / 2
-	return math.Abs(x-y) < half
+	if math.Abs(x-y) < half {
+		return true
+	}
+	// Or cut short: "WeWork's 12,000 employees" for 12,500, as writers
+	// drop the digits they do not give.
+	round, precise := x, y
+	if roundingUnit(y) > roundingUnit(x) {
+		round, precise = y, x
+	}
+	u := roundingUnit(round)
+	return u > roundingUnit(precise) && precise >= round && precise < round+u
 }
 
 // roundingUnit is the unit of the last significant digit of x: 10 for

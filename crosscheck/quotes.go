@@ -95,10 +95,37 @@ func sameStatement(a, b *quoted) bool {
 // quoteGroups finds statements quoted by several origins and groups them
 // by speaker. originOf gives a claim's origin index.
 func quoteGroups(claims []extract.Claim, originOf func(c *extract.Claim) int) ([]Group, map[string]Annotation) {
+	// A statement is credited to people: a speaker its document names
+	// only as an organisation ("INMA said"), or a single word it never
+	// names as a person (a bare title: "the Collector"), is no rival to a
+	// named one.
+	persons, others := map[string][]string{}, map[string][]string{}
+	for i := range claims {
+		for _, e := range claims[i].Entities {
+			n := cmp.Or(e.Canonical, e.Text)
+			if e.Type == extract.Person {
+				persons[claims[i].DocID] = append(persons[claims[i].DocID], n)
+			} else {
+				others[claims[i].DocID] = append(others[claims[i].DocID], n)
+			}
+		}
+	}
+	notPerson := func(c *extract.Claim) bool {
+		named := func(ns []string) bool {
+			return slices.ContainsFunc(ns, func(n string) bool { return strings.EqualFold(n, c.Speaker) || sameName(n, c.Speaker) })
+		}
+		if named(persons[c.DocID]) {
+			return false
+		}
+		return named(others[c.DocID]) || !strings.Contains(strings.TrimSpace(c.Speaker), " ")
+	}
 	var qs []quoted
 	for i := range claims {
 		c := &claims[i]
 		if c.Speaker == "" || len(qs) >= maxStoryQuotes {
+			continue
+		}
+		if notPerson(c) {
 			continue
 		}
 		ws := quotedWords(c.Text)

@@ -9,8 +9,17 @@ import (
 
 func TestQuoteAttribution(t *testing.T) {
 	q := func(id, doc, text, speaker string) extract.Claim {
-		return extract.Claim{ID: id, DocID: doc, Source: "S" + doc, Text: text, Speaker: speaker, Kind: extract.KindQuote,
+		c := extract.Claim{ID: id, DocID: doc, Source: "S" + doc, Text: text, Speaker: speaker, Kind: extract.KindQuote,
 			Title: "Harbour strike called off in Lorvik", Published: "2026-03-03"}
+		// The recogniser names the speaker where the text does.
+		if i := strings.LastIndex(text, speaker); i >= 0 {
+			c.Entities = []extract.Entity{{Text: speaker, Type: extract.Person, Canonical: speaker, Start: i, End: i + len(speaker)}}
+		}
+		return c
+	}
+	org := func(c extract.Claim) extract.Claim {
+		c.Entities[0].Type = extract.Org
+		return c
 	}
 	claims := []extract.Claim{
 		q("a1", "A", `"We will not let the harbour close for a single day," said Mayor Ilse Barr.`, "Ilse Barr"),
@@ -21,7 +30,12 @@ func TestQuoteAttribution(t *testing.T) {
 		// Too short to single out a statement.
 		q("e1", "E", `"Thank you," said Tomas Vey.`, "Tomas Vey"),
 		q("f1", "F", `"Thank you," said Ilse Barr.`, "Ilse Barr"),
+		// An organisation, or a bare title, credited with the statement
+		// is no rival speaker.
+		org(q("g1", "G", `"We will not let the harbour close for a single day," the Lorvik Port Authority said.`, "Lorvik Port Authority")),
+		q("h1", "H", `"We will not let the harbour close for a single day," the Collector said.`, "Collector"),
 	}
+	claims[len(claims)-1].Entities = nil
 	groups, ann := quoteGroups(claims, func(c *extract.Claim) int { return int(c.DocID[0] - 'A') })
 	if len(groups) != 1 {
 		t.Fatalf("groups = %+v, want one statement", groups)

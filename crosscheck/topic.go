@@ -158,6 +158,17 @@ var topicSynonyms = map[string]string{
 	"fatal": "kill", "toll": "kill", "lives": "kill",
 	"injured": "injur", "injuries": "injur", "injury": "injur", "injuring": "injur", "wounded": "injur",
 	"hurt": "injur", "injure": "injur",
+	// Heads of what a figure measures that outlets use for one
+	// another: a fine or penalty; damage or losses; job cuts or
+	// layoffs; capacity or output; revenue, sales or turnover;
+	// attendance or crowd; pay, wages or salaries.
+	"fine": "fine", "fined": "fine", "fines": "fine", "penalty": "fine", "penalties": "fine", "penalised": "fine", "penalized": "fine",
+	"damage": "damag", "damages": "damag", "damaged": "damag", "loss": "damag", "losses": "damag",
+	"layoffs": "layoff", "layoff": "layoff", "redundancies": "layoff", "redundancy": "layoff",
+	"capacity": "capacity", "output": "capacity",
+	"revenue": "revenu", "revenues": "revenu", "sales": "revenu", "turnover": "revenu",
+	"attendance": "crowd", "crowd": "crowd", "spectators": "crowd", "fans": "crowd",
+	"pay": "wage", "wage": "wage", "wages": "wage", "salary": "wage", "salaries": "wage",
 }
 
 // stem is a light English stemmer: plurals, then the commonest verb
