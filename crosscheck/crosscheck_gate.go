@@ -92,7 +92,10 @@ func mayConflict(m, o mention, ds, sim, da, db float64, opt Options) bool {
 	if m.kind == ValuePerson && (bareTitle(m) || bareTitle(o)) {
 		firm = false
 	}
-	if !firm && (ds < strongDocGate || sim < opt.ConflictThreshold+weakTopicExtra) {
+	// Values that are not firm need close documents and close topics,
+	// or, in documents of one story that are less alike, topics closer
+	// still ("contract until 2031" and "signed until 2030").
+	if !firm && !(ds >= strongDocGate && sim >= opt.ConflictThreshold+weakTopicExtra) && !(sim >= opt.ConflictThreshold+2*weakTopicExtra && !smallCount(m) && !smallCount(o)) {
 		return false
 	}
 	return true
