@@ -488,6 +488,24 @@ func parseNumberWords(toks []lexTok, i int) (float64, int, bool) {
 	if !seen {
 		return 0, i, false
 	}
+	// "two point three (million)", as speech is transcribed: digit
+	// words after "point" are decimals.
+	if j+1 < len(toks) && toks[j].is("point") {
+		frac, scale := 0.0, 0.1
+		k := j + 1
+		for k < len(toks) {
+			d, ok := numberUnits[toks[k].low]
+			if !ok || d > 9 || d != math.Trunc(d) {
+				break
+			}
+			frac += d * scale
+			scale /= 10
+			k++
+		}
+		if k > j+1 {
+			return total + cur + frac, k, true
+		}
+	}
 	return total + cur, j, true
 }
 
