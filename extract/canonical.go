@@ -50,6 +50,19 @@ func (d *nerDoc) retypeGuesses() {
 		}
 	}
 	body := d.pronounTypes()
+	// cues holds the types the words around a lone name gave it ("in
+	// Dongguan", "Tai said"), by name; a name cued two ways has none.
+	cues := map[string]string{}
+	for _, m := range d.ments {
+		if m.conf == nerGuess && m.cued {
+			k := d.lowerKey(d.texts[m.ti][m.start:m.end])
+			if prev, ok := cues[k]; ok && prev != m.typ {
+				cues[k] = "-"
+			} else {
+				cues[k] = m.typ
+			}
+		}
+	}
 	sure := map[string]string{}
 	for _, m := range d.ments {
 		if m.conf == nerSure {
@@ -79,6 +92,11 @@ func (d *nerDoc) retypeGuesses() {
 			m.typ = Person // "Bush's wife", "Cosby, who"
 		case body[k] == GPE && (m.typ == Org || m.typ == Person):
 			m.typ = GPE
+		case body[k] == Person || body[k] == GPE:
+			// the document's contexts agree with the guess: keep it
+		case !m.cued && (cues[k] == GPE || cues[k] == Org) && body[k] == "":
+			// "Pali" opening a sentence, after "in Pali" elsewhere
+			m.typ = cues[k]
 		case sur[k] != "" || given[k]:
 			// "Saddam" after "Saddam Hussein": a person named by either part
 			m.typ = Person
@@ -362,6 +380,13 @@ func (d *nerDoc) pronounTypes() map[string]string {
 		}
 		out[k] = typ
 	}
+	// places by where they start, for "Springfield, Mass."
+	places := map[[2]int]int{}
+	for _, m := range d.ments {
+		if m.conf == nerSure && (m.typ == GPE || m.typ == Loc) {
+			places[[2]int{m.ti, m.a}] = m.b
+		}
+	}
 	for _, m := range d.ments {
 		toks := d.toks[m.ti]
 		if m.b+1 >= len(toks) {
@@ -369,6 +394,13 @@ func (d *nerDoc) pronounTypes() map[string]string {
 		}
 		k := d.lowerKey(d.texts[m.ti][m.start:m.end])
 		w1, w2 := d.lowerKey(d.word(m.ti, m.b)), d.lowerKey(d.word(m.ti, m.b+1))
+		if end, ok := places[[2]int{m.ti, m.b + 1}]; ok && w1 == "," && m.b-m.a == 1 && m.conf == nerGuess && len(k) > 3 &&
+			(end == len(toks) || toks[end].nl || nerClosers[d.word(m.ti, end)]) {
+			// "Springfield, Mass.", "Varese, Italy,": a town and the state
+			// or country it lies in
+			vote(k, GPE)
+			continue
+		}
 		switch {
 		case nerSayVerbs[w1] && w2 == "its", w1 == "," && w2 == "which":
 			vote(k, Org)
@@ -380,6 +412,8 @@ func (d *nerDoc) pronounTypes() map[string]string {
 			vote(k, Person) // "Bush's wife"
 		case m.b-m.a == 1 && nerPlaceFollowers[w1]:
 			vote(k, GPE) // "Shantou airport", "Pali residents", "Shanxi province"
+		case m.b-m.a == 1 && nerLeaderFollowers[w1]:
+			vote(k, Person) // "the Carter administration", "the Gore campaign"
 		case w1 == "," && (w2 == "the" || w2 == "a" || w2 == "an"):
 			// an appositive: "Orsted Vale, the wind developer,"
 			for q := m.b + 2; q < len(toks) && q <= m.b+5; q++ {
@@ -408,7 +442,7 @@ var nerFirmPossessions = nerSet(`shares stock stockholders shareholders board di
 
 // nerKinPossessions after a name and "'s" show a person.
 var nerKinPossessions = nerSet(`wife husband son sons daughter daughters father mother brother
-	sister widow parents children family lawyer lawyers attorney girlfriend boyfriend`)
+	sister widow parents children family girlfriend boyfriend`)
 
 // ageAfter reports whether the mention is followed by an age in commas
 // ("Hollioake, 25,"): only people have one.
@@ -427,4 +461,11 @@ func (d *nerDoc) ageAfter(m nerMention) bool {
 
 // nerPlaceFollowers after a lone name show a place.
 var nerPlaceFollowers = nerSet(`province county prefecture township municipality airport residents
-	villagers inhabitants harbour harbor`)
+	villagers inhabitants harbour harbor district area city town village suburb suburbs`)
+
+// nerLeaderFollowers after a lone name show the person who leads: "the
+// Carter administration", "the Gore campaign".
+var nerLeaderFollowers = nerSet(`administration presidency campaign`)
+
+// nerClosers end the state or country after a town: "Springfield, Mass.,".
+var nerClosers = map[string]bool{",": true, ".": true, ";": true, ")": true, ":": true}

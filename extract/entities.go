@@ -120,6 +120,7 @@ type nerMention struct {
 	typ        string
 	canon      string // set when the type's source names it (gazetteer, acronym)
 	conf       uint8
+	cued       bool // a guess read from the words around this mention
 }
 
 // nerLine is a line of a text, kept for a second pass.

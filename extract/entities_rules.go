@@ -575,15 +575,27 @@ func (d *nerDoc) unknownWord(ti, p, hi int) {
 	if d.numberedName(ti, p, hi) {
 		return // a model, mission or edition named with its number ("Apollo 11", "Windows 11")
 	}
+	// A type read from the words around the name is cued: the document's
+	// other mentions of the name without a cue take it (retypeGuesses).
+	cued := func(typ string) {
+		d.add(ti, p, p+1, typ, "", nerGuess)
+		d.ments[len(d.ments)-1].cued = true
+	}
 	switch {
 	case d.scoreAfter(ti, p+1, hi):
-		d.add(ti, p, p+1, Org, "", nerGuess) // "Feyenoord 2 Volendam 0"
+		cued(Org) // "Feyenoord 2 Volendam 0"
 	case p+1 < hi && nerSayVerbs[d.lowerKey(d.word(ti, p+1))]:
-		d.add(ti, p, p+1, Person, "", nerGuess)
+		cued(Person)
 	case d.firmContext(ti, p):
-		d.add(ti, p, p+1, Org, "", nerGuess) // "a stake in Renault", "shares of Halden"
+		cued(Org) // "a stake in Renault", "shares of Halden"
 	case p > 0 && toks[p-1].word && nerPlacePreps[d.lowerKey(d.word(ti, p-1))], d.placeNounOf(ti, p):
-		d.add(ti, p, p+1, GPE, "", nerGuess)
+		if p+1 < hi && nerPossessive(d.word(ti, p+1)) {
+			// "in Saddam's Iraq", "at Moody's": the preposition is the
+			// possessor's, not a place's
+			d.add(ti, p, p+1, GPE, "", nerGuess)
+			break
+		}
+		cued(GPE)
 	case nerHasEnding(w, nerPlaceEndings):
 		d.add(ti, p, p+1, GPE, "", nerGuess)
 	case nerHasEnding(w, nerPersonEndings):
@@ -1114,3 +1126,12 @@ var nerShipPrefixes = map[string]bool{"USS": true, "HMS": true, "RMS": true, "HM
 // ("the House", "the Senate", "the Treasury").
 var nerInstitutions = nerSet(`house senate congress parliament assembly legislature cabinet
 	treasury pentagon kremlin fed commission council court bundestag duma knesset`)
+
+// nerPossessive reports a possessive token: "'s", "’s", "'", "’".
+func nerPossessive(w string) bool {
+	switch w {
+	case "'s", "’s", "'", "’":
+		return true
+	}
+	return false
+}

@@ -290,6 +290,36 @@ func TestEntities(t *testing.T) {
 			},
 		},
 		{
+			name: "a lone name takes the type its contexts give it elsewhere in the document",
+			texts: []string{
+				"Ferries stopped in Brakvik on Monday.",
+				"Brakvik has two harbours and a landfill.",
+				"Osmund, who chairs the board, disagreed.",
+				"The board backed Osmund.",
+				"Merrow's lawyers filed the appeal, and Merrow lost.",
+				"A plant in Saddar's home region closed.",
+			},
+			want: [][]ent{
+				{{"Brakvik", GPE, "Brakvik"}},
+				{{"Brakvik", GPE, "Brakvik"}},
+				{{"Osmund", Person, "Osmund"}},
+				{{"Osmund", Person, "Osmund"}},
+				{{"Merrow", Org, "Merrow"}, {"Merrow", Org, "Merrow"}},
+				{{"Saddar", GPE, "Saddar"}},
+			},
+		},
+		{
+			name: "a town before its state or country, and a leader before an administration",
+			texts: []string{
+				"Dunmore Foods Inc., Kellsburg, Mass., said orders fell.",
+				"Officials of the Harwin administration disagreed, and Harwin left.",
+			},
+			want: [][]ent{
+				{{"Dunmore Foods Inc.", Org, "Dunmore Foods Inc."}, {"Kellsburg", GPE, "Kellsburg"}, {"Mass.", GPE, "Massachusetts"}},
+				{{"Harwin", Person, "Harwin"}, {"Harwin", Person, "Harwin"}},
+			},
+		},
+		{
 			name:  "a name after a place noun and \"of\" is a place",
 			texts: []string{"Investigators searched homes around the port of Kessa on Monday.", "The USS Halvern docked there.", "Flights to Varnholt resumed and Varnholt residents cheered."},
 			want:  [][]ent{{{"Kessa", GPE, "Kessa"}}, {}, {{"Varnholt", GPE, "Varnholt"}, {"Varnholt", GPE, "Varnholt"}}},
