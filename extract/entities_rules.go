@@ -269,6 +269,10 @@ func (d *nerDoc) classify(ti, a, b, hi int, cue bool) {
 				d.add(ti, p, b, typ, "", nerGuess) // "Dallas Cowboys", "Melbourne Cricket Ground"
 				return
 			}
+			if typ := d.placeOpensName(ti, p, p+m, b, e); typ != "" {
+				d.add(ti, p, b, typ, "", nerGuess) // "Kentucky Fried Chicken", "European Community"
+				return
+			}
 			d.addGaz(ti, p, p+m, e)
 			p += m
 			continue
@@ -979,6 +983,56 @@ func (d *nerDoc) compound(ti, p int) bool {
 // nerFacilities end names of places built for something.
 var nerFacilities = nerSet(`ground stadium airport oval park arena bridge square palace hall
 	cathedral tower station port harbour harbor`)
+
+// placeOpensName tells whether the place or nationality [p, q) opens a
+// name with the capitalised words [q, b) after it, ordinary words among
+// them, and of what type: a body ("Kentucky Fried Chicken", "European
+// Community", "U.S. Treasury"), a place ("Missouri River", "Tibet
+// Autonomous Region", "Los Angeles International Airport"), or "" when
+// the place stands alone. In running prose (headings are read elsewhere)
+// ordinary words are capitalised after a place only inside a name; names
+// of events, laws and things ("the Korean War", "the U.S. Constitution",
+// "Canada Savings Bonds") are not bodies and keep the place alone, and so
+// do titles ("Russian Foreign Minister"), people ("American Lisa Ortega",
+// "German W. Belinki") and other listed names ("Chinese Taipei").
+func (d *nerDoc) placeOpensName(ti, p, q, b int, e nerGazEntry) string {
+	if e.typ != GPE && e.typ != NORP && e.typ != Loc || q >= b || b-q > 3 {
+		return ""
+	}
+	toks := d.toks[ti]
+	if toks[p].allCaps && toks[b-1].allCaps {
+		return "" // a line of capitals says nothing
+	}
+	for k := q; k < b; k++ {
+		w := d.lowerKey(d.word(ti, k))
+		if !toks[k].word || toks[k].allCaps && utf8.RuneCountInString(w) <= 2 || strings.HasSuffix(w, ".") && utf8.RuneCountInString(w) <= 2 ||
+			d.titleAt(ti, k, b) > 0 || d.lx.listed[w] || nerNever[w] || nerUnits[w] || d.lx.firstNames[w] || nerEventWords[w] {
+			return ""
+		}
+		if m, _ := d.gazAt(ti, k, b); m > 0 {
+			return ""
+		}
+	}
+	switch last := d.lowerKey(d.word(ti, b-1)); {
+	case nerLocSuffix[last] || nerFacilities[last] || nerPlaceFollowers[last] || nerCompass[last]:
+		return Loc
+	case nerGPESuffix[last] || nerGeoHead[last] || last == "zone":
+		return GPE
+	}
+	return Org
+}
+
+// nerCompass are the parts of a region named by direction ("Pacific
+// Northwest").
+var nerCompass = nerSet(`north south east west northeast northwest southeast southwest`)
+
+// nerEventWords end the names of events, laws, eras and prizes, which are
+// not bodies.
+var nerEventWords = nerSet(`war wars revolution constitution act games olympics open cup derby
+	championship championships tournament festival day days year years prize award awards treaty
+	accord accords agreement declaration charter convention era dynasty crisis summit election
+	elections campaign law code bill doctrine plan initiative index average pact test tests bond
+	bonds receipts civilization people`)
 
 // placeNamed tells whether the words [q, b) after a place name make a name
 // of their own with it: a team ("Dallas Cowboys"), a firm or a facility

@@ -309,6 +309,19 @@ func TestEntities(t *testing.T) {
 			},
 		},
 		{
+			name: "a place opening a name with ordinary words after it",
+			texts: []string{
+				"Shares of Nebraska Fried Onions rose, and the European Fisheries Community met.",
+				"Floods closed the Idaho Northern Canal.",
+				"Historians studied the Portuguese Civil War.",
+			},
+			want: [][]ent{
+				{{"Nebraska Fried Onions", Org, "Nebraska Fried Onions"}, {"European Fisheries Community", Org, "European Fisheries Community"}},
+				{{"Idaho Northern Canal", Loc, "Idaho Northern Canal"}},
+				{{"Portuguese", NORP, "Portuguese"}},
+			},
+		},
+		{
 			name: "a town before its state or country, and a leader before an administration",
 			texts: []string{
 				"Dunmore Foods Inc., Kellsburg, Mass., said orders fell.",
