@@ -50,6 +50,23 @@ func (d *nerDoc) retypeGuesses() {
 		}
 	}
 	body := d.pronounTypes()
+	// A firm's legal name tells what its short forms name: "Campbell
+	// Soup" after "Campbell Soup Co.", "Hearst" after "Hearst Corp.",
+	// "Ford" after "Ford Motor Co.", whatever their shape says.
+	firms := d.firmShortNames()
+	for i := range d.ments {
+		m := &d.ments[i]
+		full := firms[d.lowerKey(d.texts[m.ti][m.start:m.end])]
+		if full == "" || m.a > 0 && nerHonorifics[d.lowerKey(d.word(m.ti, m.a-1))] {
+			continue // "Mr. Farley" of Farley Inc. is the man
+		}
+		if m.typ == Org || m.conf == nerGuess || m.typ == Person {
+			m.typ, m.conf = Org, nerSure
+			if m.canon == "" {
+				m.canon = full
+			}
+		}
+	}
 	// cues holds the types the words around a lone name gave it ("in
 	// Dongguan", "Tai said"), by name; a name cued two ways has none.
 	cues := map[string]string{}
@@ -108,6 +125,49 @@ func (d *nerDoc) retypeGuesses() {
 		}
 	}
 }
+
+// firmShortNames maps the lower-case short forms of the firms the
+// document names with a corporate designator to the first full name: the
+// name without it ("campbell soup" of "Campbell Soup Co."), and without
+// an industry word before it ("ford" of "Ford Motor Co.", "hearst" of
+// "Hearst Corp.").
+func (d *nerDoc) firmShortNames() map[string]string {
+	out := map[string]string{}
+	put := func(k, full string) {
+		if _, ok := out[k]; !ok {
+			out[k] = full
+		}
+	}
+	for _, m := range d.ments {
+		if m.typ != Org || m.conf != nerSure {
+			continue
+		}
+		b := m.b
+		for b > m.a+1 && (nerCorporate[d.lowerKey(d.word(m.ti, b-1))] || d.word(m.ti, b-1) == "," || d.word(m.ti, b-1) == "&") {
+			b--
+		}
+		if b == m.b {
+			continue
+		}
+		toks := d.toks[m.ti]
+		full := nerProperCase(d.texts[m.ti][m.start:m.end])
+		put(d.lowerKey(d.texts[m.ti][toks[m.a].start:toks[b-1].end]), full)
+		if b-m.a >= 2 && nerIndustryWords[d.lowerKey(d.word(m.ti, b-1))] {
+			put(d.lowerKey(d.texts[m.ti][toks[m.a].start:toks[b-2].end]), full)
+		}
+	}
+	return out
+}
+
+// nerHonorifics before a name make it a person's.
+var nerHonorifics = nerSet(`mr mr. mrs mrs. ms ms. dr dr. sir dame`)
+
+// nerIndustryWords end a firm's name before its designator and say what
+// it makes or does: "Ford Motor Co.", "Justin Industries Inc.".
+var nerIndustryWords = nerSet(`motor motors industries group holdings foods electric electronics
+	chemical chemicals steel petroleum pharmaceuticals mining mills stores communications
+	entertainment publishing financial investments resources systems technologies airlines
+	airways energy insurance securities brands manufacturing enterprises international`)
 
 // knownNames maps the lower-case text of each mention (and each person's
 // surname) to its type, for reading headings and all-caps lines.

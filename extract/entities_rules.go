@@ -11,7 +11,7 @@ var (
 	nerOrgSuffix = nerSet(`commission ministry council bank fund department agency committee
 		inc inc. corp corp. ltd ltd. group university party organisation organization institute
 		association federation union league authority board office court foundation company
-		corporation co co. plc llc ag gmbh holdings airlines airways motors bureau service
+		corporation co co. cos cos. plc llc ag gmbh holdings airlines airways motors bureau service
 		services police army navy command club fc assembly parliament senate congress cabinet
 		government administration coalition alliance movement front brigade network news times
 		post journal press television radio media exchange systems technologies energy capital
@@ -1013,13 +1013,7 @@ func (d *nerDoc) placeOpensName(ti, p, q, b int, e nerGazEntry) string {
 			return ""
 		}
 	}
-	switch last := d.lowerKey(d.word(ti, b-1)); {
-	case nerLocSuffix[last] || nerFacilities[last] || nerPlaceFollowers[last] || nerCompass[last]:
-		return Loc
-	case nerGPESuffix[last] || nerGeoHead[last] || last == "zone":
-		return GPE
-	}
-	return Org
+	return placeTail(d.lowerKey(d.word(ti, b-1)))
 }
 
 // nerCompass are the parts of a region named by direction ("Pacific
@@ -1053,11 +1047,27 @@ func (d *nerDoc) placeNamed(ti, q, b int) string {
 			return ""
 		}
 	}
-	if nerFacilities[d.lowerKey(d.word(ti, b-1))] {
+	return placeTail(d.lowerKey(d.word(ti, b-1)))
+}
+
+// placeTail types a name that opens with a place by its last word: a
+// place when it is a word of place names ("Taipei County", "Missouri
+// River", "Colorado Springs", "Los Angeles International Airport"), else
+// a body ("Dallas Cowboys", "Kentucky Fried Chicken").
+func placeTail(last string) string {
+	switch {
+	case nerGPESuffix[last] || nerGeoHead[last] || nerToponymWords[last]:
+		return GPE
+	case nerLocSuffix[last] || nerFacilities[last] || nerCompass[last]:
 		return Loc
 	}
 	return Org
 }
+
+// nerToponymWords end the names of towns and districts: "Colorado
+// Springs", "Miami Beach", "Chicago Heights".
+var nerToponymWords = nerSet(`springs beach heights falls park estates shores creek junction
+	grove rapids borough zone`)
 
 // resultsLine reports whether token p stands in a line or sentence made of
 // names and numbers: at least two bare numbers, and lower-case words at
@@ -1138,7 +1148,7 @@ func (d *nerDoc) firmContext(ti, p int) bool {
 }
 
 // nerCorporate are the designators that end a company's legal name.
-var nerCorporate = nerSet(`inc inc. corp corp. co co. ltd ltd. plc llc ag gmbh sa s.a. nv n.v.
+var nerCorporate = nerSet(`inc inc. corp corp. co co. cos cos. ltd ltd. plc llc ag gmbh sa s.a. nv n.v.
 	bhd lp l.p.`)
 
 // andJoinsOrg reports whether "and" at token j joins two halves of one

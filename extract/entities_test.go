@@ -309,6 +309,19 @@ func TestEntities(t *testing.T) {
 			},
 		},
 		{
+			name: "a firm's legal name types its short forms",
+			texts: []string{
+				"Vennick Motor Co. cut prices, and Orla Brandt Cos. followed.",
+				"Vennick raised output while Orla Brandt held back.",
+				"Mr. Vennick, the founder's son, retired.",
+			},
+			want: [][]ent{
+				{{"Vennick Motor Co.", Org, "Vennick Motor Co."}, {"Orla Brandt Cos.", Org, "Orla Brandt Cos."}},
+				{{"Vennick", Org, "Vennick Motor Co."}, {"Orla Brandt", Org, "Orla Brandt Cos."}},
+				{{"Vennick", Person, "Vennick"}},
+			},
+		},
+		{
 			name: "a place opening a name with ordinary words after it",
 			texts: []string{
 				"Shares of Nebraska Fried Onions rose, and the European Fisheries Community met.",

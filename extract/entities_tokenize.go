@@ -25,7 +25,7 @@ type nerTok struct {
 // nerAbbrev lists words whose trailing period belongs to the word.
 var nerAbbrev = map[string]bool{
 	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "jr": true, "sr": true,
-	"inc": true, "corp": true, "ltd": true, "co": true, "gen": true, "lt": true, "col": true,
+	"inc": true, "corp": true, "ltd": true, "co": true, "cos": true, "gen": true, "lt": true, "col": true,
 	"sgt": true, "sen": true, "rep": true, "gov": true, "prof": true, "maj": true, "capt": true,
 	"adm": true, "rev": true, "mt": true, "ft": true, "messrs": true, "vs": true, "no": true,
 	"jan": true, "feb": true, "aug": true, "sept": true, "oct": true, "nov": true, "dec": true,
