@@ -138,6 +138,7 @@ type nerDoc struct {
 	texts     []string
 	toks      [][]nerTok
 	ments     []nerMention
+	maybe     []nerMention // spans of ordinary capitalised words, see recurring
 	deferred  []nerLine
 	normal    []nerLine
 	acronyms  map[string]string // "NRC" -> "Northern River Commission"
@@ -205,6 +206,7 @@ func (d *nerDoc) scan() {
 			lo = hi
 		}
 	}
+	d.recurring()
 	d.retypeGuesses()
 	known := d.knownNames()
 	for _, ln := range d.deferred {

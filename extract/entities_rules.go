@@ -494,13 +494,63 @@ func (d *nerDoc) unknown(ti, p, b, hi int, cue bool) {
 	switch {
 	case common == 0:
 		d.add(ti, p, b, Person, "", nerGuess)
-	case toks[p].sent || common == b-p || !d.proseAround(ti, p, b):
-		// "Strategic Response", "Compliance Tracker": title-case words
-		// of a heading, a label or a sentence opening
-	case particle:
+	case particle && !toks[p].sent && d.proseAround(ti, p, b):
 		d.add(ti, p, b, Person, "", nerGuess) // "Piet de Wit"
+	default:
+		// "Strategic Response", "Compliance Tracker": title-case words
+		// of a heading, a label or a sentence opening; but "Random
+		// House", "Air Force", "Merrill Lynch" inside sentences are
+		// names. Which is which the document tells (see recurring).
+		d.maybe = append(d.maybe, nerMention{ti: ti, a: p, b: b, start: toks[p].start, end: toks[b-1].end,
+			typ: Org, conf: nerGuess, cued: !toks[p].sent && d.proseAround(ti, p, b)})
 	}
 }
+
+// recurring adds the title-case spans of ordinary words held back by
+// unknown that the document writes inside its sentences at least twice:
+// a label or a heading's words are capitalised once, where they stand; a
+// name ("Random House", "Air Force", "Business Week") wherever it recurs.
+// They are organisations, the commonest names made of ordinary words.
+func (d *nerDoc) recurring() {
+	inProse := map[string]int{}
+	for _, m := range d.maybe {
+		if m.cued {
+			inProse[d.lowerKey(d.texts[m.ti][m.start:m.end])]++
+		}
+	}
+	for _, m := range d.maybe {
+		if inProse[d.lowerKey(d.texts[m.ti][m.start:m.end])] < nerRecurring {
+			continue
+		}
+		last := d.lowerKey(d.word(m.ti, m.b-1))
+		if nerEventWords[last] || nerRoman(last) || utf8.RuneCountInString(last) == 1 {
+			continue // "Black Monday", "Spring Festival", "Article II", "Hepatitis B"
+		}
+		if nerFacilities[last] {
+			m.typ = Loc // "Candlestick Park"
+		}
+		m.cued = false
+		d.ments = append(d.ments, m)
+	}
+	d.maybe = d.maybe[:0]
+}
+
+// nerRoman reports a Roman numeral of a few letters: "ii", "iv", "xii".
+func nerRoman(w string) bool {
+	if w == "" || len(w) > 4 {
+		return false
+	}
+	for _, r := range w {
+		if !strings.ContainsRune("ivx", r) {
+			return false
+		}
+	}
+	return true
+}
+
+// nerRecurring is how often a span of ordinary capitalised words must
+// stand inside sentences to be taken for a name.
+const nerRecurring = 2
 
 // proseAround reports whether the span [a, b) stands inside running prose:
 // a lower-case word or a comma just before it, and lower-case words making
@@ -1026,6 +1076,7 @@ var nerEventWords = nerSet(`war wars revolution constitution act games olympics 
 	championship championships tournament festival day days year years prize award awards treaty
 	accord accords agreement declaration charter convention era dynasty crisis summit election
 	elections campaign law code bill doctrine plan initiative index average pact test tests bond
+	incident record records session monday tuesday wednesday thursday friday saturday sunday
 	bonds receipts civilization people`)
 
 // placeNamed tells whether the words [q, b) after a place name make a name

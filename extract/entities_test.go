@@ -309,6 +309,19 @@ func TestEntities(t *testing.T) {
 			},
 		},
 		{
+			name: "ordinary capitalised words recurring inside sentences are a name",
+			texts: []string{
+				"Publishers said Silver Lantern would cut jobs after the Black Monday sell-off.",
+				"Analysts expect Silver Lantern to recover, though Black Monday still weighs.",
+				"Critics liked the Harbour Lights display.",
+			},
+			want: [][]ent{
+				{{"Silver Lantern", Org, "Silver Lantern"}},
+				{{"Silver Lantern", Org, "Silver Lantern"}},
+				{},
+			},
+		},
+		{
 			name: "a firm's legal name types its short forms",
 			texts: []string{
 				"Vennick Motor Co. cut prices, and Orla Brandt Cos. followed.",
