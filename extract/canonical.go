@@ -67,6 +67,15 @@ func (d *nerDoc) retypeGuesses() {
 			}
 		}
 	}
+	for i := range d.ments {
+		// "a Justin salesman", "Justin, which": a given name alone is a
+		// firm when the document treats it as one
+		m := &d.ments[i]
+		if m.typ == Person && m.b-m.a == 1 && body[d.lowerKey(d.texts[m.ti][m.start:m.end])] == Org &&
+			!(m.a > 0 && nerHonorifics[d.lowerKey(d.word(m.ti, m.a-1))]) {
+			m.typ = Org
+		}
+	}
 	// cues holds the types the words around a lone name gave it ("in
 	// Dongguan", "Tai said"), by name; a name cued two ways has none.
 	cues := map[string]string{}
@@ -476,6 +485,8 @@ func (d *nerDoc) pronounTypes() map[string]string {
 			vote(k, Person) // "Bush's wife"
 		case m.b-m.a == 1 && nerPlaceFollowers[w1]:
 			vote(k, GPE) // "Shantou airport", "Pali residents", "Shanxi province"
+		case nerFirmFollowers[w1] && !toks[m.b].nl:
+			vote(k, Org) // "a Justin salesman", "Halden shares"
 		case m.b-m.a == 1 && nerLeaderFollowers[w1]:
 			vote(k, Person) // "the Carter administration", "the Gore campaign"
 		case w1 == "," && (w2 == "the" || w2 == "a" || w2 == "an"):
@@ -564,6 +575,12 @@ func (d *nerDoc) ageAfter(m nerMention) bool {
 // nerPlaceFollowers after a lone name show a place.
 var nerPlaceFollowers = nerSet(`province county prefecture township municipality airport residents
 	villagers inhabitants harbour harbor district area city town village suburb suburbs`)
+
+// nerFirmFollowers after a name show a firm: "a Justin salesman", "the
+// Halden plant", "Vantor shares".
+var nerFirmFollowers = nerSet(`shares stock stockholders shareholders salesman salesmen
+	merchandise products dealers dealership dealerships subsidiary subsidiaries plant plants
+	factory factories employees workers executives stores outlets brand brands`)
 
 // nerLeaderFollowers after a lone name show the person who leads: "the
 // Carter administration", "the Gore campaign".

@@ -327,11 +327,13 @@ func TestEntities(t *testing.T) {
 				"Vennick Motor Co. cut prices, and Orla Brandt Cos. followed.",
 				"Vennick raised output while Orla Brandt held back.",
 				"Mr. Vennick, the founder's son, retired.",
+				"A Marisol salesman said Marisol would cut prices.",
 			},
 			want: [][]ent{
 				{{"Vennick Motor Co.", Org, "Vennick Motor Co."}, {"Orla Brandt Cos.", Org, "Orla Brandt Cos."}},
 				{{"Vennick", Org, "Vennick Motor Co."}, {"Orla Brandt", Org, "Orla Brandt Cos."}},
 				{{"Vennick", Person, "Vennick"}},
+				{{"Marisol", Org, "Marisol"}, {"Marisol", Org, "Marisol"}},
 			},
 		},
 		{
