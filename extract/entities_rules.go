@@ -241,6 +241,19 @@ func (d *nerDoc) classify(ti, a, b, hi int, cue bool) {
 	if a > 0 && !cue && toks[a-1].word && toks[a-1].lower && d.titleAt(ti, a-1, a) == 1 {
 		cue = true // "spokesman Dmitry Peskov"
 	}
+	if b-a >= 3 && !cue {
+		// "Scottish & Newcastle", "Texas & Pacific": a firm whatever
+		// its parts name, unless the whole is a listed name
+		for k := a + 1; k < b-1; k++ {
+			if d.word(ti, k) == "&" {
+				if m, _ := d.gazAt(ti, a, b); m != b-a {
+					d.add(ti, a, b, Org, "", nerSure)
+					return
+				}
+				break
+			}
+		}
+	}
 	for p := a; p < b; {
 		m, e := d.gazAt(ti, p, b)
 		if m == b-p {
@@ -477,6 +490,16 @@ func (d *nerDoc) unknown(ti, p, b, hi int, cue bool) {
 		if m, e := d.gazAt(ti, k, b); m > 0 && (e.typ == GPE || e.typ == Loc) {
 			d.add(ti, p, b, Org, "", nerGuess)
 			return
+		}
+	}
+	if toks[p].allCaps && toks[b-1].allCaps && toks[p].sent && b < hi && toks[b].lower {
+		// "ORTEGA ENDED a truce", "PORTING POTABLES just got easier": a
+		// paragraph's first words set in capitals run into its prose;
+		// only a listed or known name among them is a name
+		for k := p; k < b; k++ {
+			if d.lx.isCommon(d.lowerKey(d.word(ti, k))) {
+				return
+			}
 		}
 	}
 	if toks[p].allCaps && toks[b-1].allCaps || d.scoreAfter(ti, b, hi) {

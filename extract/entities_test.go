@@ -322,6 +322,17 @@ func TestEntities(t *testing.T) {
 			},
 		},
 		{
+			name: "a firm with an ampersand, and a paragraph's first words in capitals",
+			texts: []string{
+				"Shares of Norland & Pacific rose.",
+				"HARBOUR TOLLS ROSE again on Monday, the port said.",
+			},
+			want: [][]ent{
+				{{"Norland & Pacific", Org, "Norland & Pacific"}},
+				{},
+			},
+		},
+		{
 			name: "a firm's legal name types its short forms",
 			texts: []string{
 				"Vennick Motor Co. cut prices, and Orla Brandt Cos. followed.",
