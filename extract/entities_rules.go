@@ -476,6 +476,9 @@ func (d *nerDoc) unknown(ti, p, b, hi int, cue bool) {
 	case nerGPESuffix[last]:
 		d.add(ti, p, b, GPE, "", nerSure)
 		return
+	case nerToponymWords[last]:
+		d.add(ti, p, b, GPE, "", nerGuess) // "Harlow Falls", "Palm Springs"
+		return
 	}
 	switch w := d.lowerKey(d.word(ti, p)); {
 	case nerLocPrefix[w]:
@@ -637,6 +640,11 @@ func (d *nerDoc) unknownWord(ti, p, hi int) {
 	}
 	if !t.sent && p > 0 && toks[p-1].lower && strings.EqualFold(d.word(ti, p-1), "the") && nerInstitutions[w] {
 		d.add(ti, p, p+1, Org, "", nerGuess) // "the House voted", "the Senate"
+		return
+	}
+	if !t.sent && p > 0 && toks[p-1].lower && strings.EqualFold(d.word(ti, p-1), "the") && nerCompass[w] &&
+		!(p+1 < hi && d.isCandidate(ti, p+1)) {
+		d.add(ti, p, p+1, Loc, "", nerGuess) // "relations with the West"; "the West Bank" is listed
 		return
 	}
 	if utf8.RuneCountInString(w) < 2 || nerNever[w] || nerUnits[w] || d.commonWord(ti, p) || d.plainWord(ti, p, hi) ||
@@ -1140,7 +1148,7 @@ func placeTail(last string) string {
 
 // nerToponymWords end the names of towns and districts: "Colorado
 // Springs", "Miami Beach", "Chicago Heights".
-var nerToponymWords = nerSet(`springs beach heights falls park estates shores creek junction
+var nerToponymWords = nerSet(`springs beach heights falls estates shores creek junction
 	grove rapids borough zone`)
 
 // resultsLine reports whether token p stands in a line or sentence made of

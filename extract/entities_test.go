@@ -322,6 +322,17 @@ func TestEntities(t *testing.T) {
 			},
 		},
 		{
+			name: "a state's abbreviation ending a sentence, and the West",
+			texts: []string{
+				"The mill is in Harlow Falls, Pa.",
+				"Ties with the West improved, the envoy said.",
+			},
+			want: [][]ent{
+				{{"Harlow Falls", GPE, "Harlow Falls"}, {"Pa.", GPE, "Pennsylvania"}},
+				{{"West", Loc, "West"}},
+			},
+		},
+		{
 			name: "a firm with an ampersand, and a paragraph's first words in capitals",
 			texts: []string{
 				"Shares of Norland & Pacific rose.",

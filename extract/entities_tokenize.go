@@ -33,7 +33,8 @@ var nerAbbrev = map[string]bool{
 	"ala": true, "ariz": true, "ark": true, "calif": true, "colo": true, "conn": true, "fla": true,
 	"ill": true, "kan": true, "kans": true, "ky": true, "md": true, "mass": true, "mich": true,
 	"minn": true, "mont": true, "neb": true, "nebr": true, "nev": true, "okla": true, "ore": true,
-	"tenn": true, "tex": true, "vt": true, "va": true, "wis": true, "wyo": true,
+	"tenn": true, "tex": true, "vt": true, "va": true, "wis": true, "wyo": true, "pa": true, "mo": true,
+	"la": true, "miss": true, "ind": true, "del": true,
 }
 
 func nerIsApostrophe(r rune) bool { return r == '\'' || r == '’' }
