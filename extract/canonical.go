@@ -458,6 +458,14 @@ func (d *nerDoc) pronounTypes() map[string]string {
 	}
 	for _, m := range d.ments {
 		toks := d.toks[m.ti]
+		if m.b == len(toks)-1 && m.a > 0 && d.word(m.ti, m.a-1) == "," && d.addressed(m.ti, m.a) {
+			switch d.word(m.ti, m.b) {
+			case ".", "!", "?":
+				// "Love you, Betsy.": the one addressed
+				vote(d.lowerKey(d.texts[m.ti][m.start:m.end]), Person)
+				continue
+			}
+		}
 		if m.b+1 >= len(toks) {
 			continue
 		}
@@ -507,6 +515,19 @@ func (d *nerDoc) pronounTypes() map[string]string {
 		}
 	}
 	return out
+}
+
+// addressed reports "you" in the clause before token p.
+func (d *nerDoc) addressed(ti, p int) bool {
+	for q := p - 1; q >= 0 && !d.toks[ti][q].nl; q-- {
+		switch d.lowerKey(d.word(ti, q)) {
+		case "you", "your":
+			return true
+		case ".", "?", "!":
+			return false
+		}
+	}
+	return false
 }
 
 // possessorAfter reads the possessive pronoun of the clause a name opens:
@@ -584,7 +605,7 @@ var nerFirmFollowers = nerSet(`shares stock stockholders shareholders salesman s
 
 // nerLeaderFollowers after a lone name show the person who leads: "the
 // Carter administration", "the Gore campaign".
-var nerLeaderFollowers = nerSet(`administration presidency campaign`)
+var nerLeaderFollowers = nerSet(`administration presidency campaign team camp`)
 
 // nerClosers end the state or country after a town: "Springfield, Mass.,".
 var nerClosers = map[string]bool{",": true, ".": true, ";": true, ")": true, ":": true}

@@ -272,6 +272,23 @@ func (d *nerDoc) classify(ti, a, b, hi int, cue bool) {
 				continue
 			}
 		}
+		if k := d.personInside(ti, p, b); k > p {
+			// "Army General Claudia Kennedy", "Republican Marshall
+			// Coleman": a body's or a party's words, then a person; a
+			// title or a role noun before the name is no part of either
+			e := k
+			for q := p; q < k; q++ {
+				if d.titleAt(ti, q, k) == k-q {
+					e = q
+					break
+				}
+			}
+			if w := d.lowerKey(d.word(ti, p)); e-p > 1 || e-p == 1 && (!d.lx.isCommon(w) || nerOrgHead[w] || nerOrgSuffix[w]) {
+				d.classify(ti, p, e, e, false)
+			}
+			d.add(ti, k, b, Person, "", nerSure)
+			return
+		}
 		if b-p >= 2 && d.titleAt(ti, p, b) == 0 && d.orgLike(ti, p, b) {
 			d.add(ti, p, b, Org, "", nerSure)
 			d.acronymAfter(ti, p, b)
@@ -318,6 +335,52 @@ func (d *nerDoc) classify(ti, a, b, hi int, cue bool) {
 		d.unknown(ti, p, b, hi, cue)
 		return
 	}
+}
+
+// personInside returns where a full personal name ending the span [p, b)
+// starts after other capitalised words, or p: a listed given name after
+// the first word, then one or two words that are neither ordinary words
+// nor an organisation's ("Army General Claudia Kennedy"), with the span
+// ending there ("Walt Disney Co.", "Brigham Young University" start with
+// their given name, and "Harvard Kennedy School" ends as a body).
+func (d *nerDoc) personInside(ti, p, b int) int {
+	toks := d.toks[ti]
+	for k := p + 1; k+1 < b && k+3 >= b; k++ {
+		w := d.lowerKey(d.word(ti, k))
+		if !d.lx.firstNames[w] || nerEnglishGiven[w] || !toks[k].cap || toks[k].allCaps {
+			continue
+		}
+		for q := p; q < k; {
+			// the words before are a body's, a party's or a title's
+			// ("Army General", "Republican"), never an initial or the
+			// start of a longer name ("J. Francis", "San Francisco")
+			v := d.lowerKey(d.word(ti, q))
+			if m, _ := d.gazAt(ti, q, b); m > 0 {
+				if q+m > k {
+					return p
+				}
+				q += m
+				continue
+			}
+			if t := d.titleAt(ti, q, k); t > 0 {
+				q += t
+				continue
+			}
+			if !toks[q].word || utf8.RuneCountInString(v) <= 2 || strings.HasSuffix(v, ".") ||
+				!(d.lx.isCommon(v) || nerOrgSuffix[v] || nerOrgHead[v]) {
+				return p
+			}
+			q++
+		}
+		for q := k + 1; q < b; q++ {
+			v := d.lowerKey(d.word(ti, q))
+			if !toks[q].cap || toks[q].allCaps && len(v) > 2 || nerOrgSuffix[v] || nerCorporate[v] || d.lx.isCommon(v) {
+				return p
+			}
+		}
+		return k
+	}
+	return p
 }
 
 // lowerNameAfter returns the end of a one- or two-word lower-case name at
@@ -509,6 +572,13 @@ func (d *nerDoc) unknown(ti, p, b, hi int, cue bool) {
 		d.add(ti, p, b, Org, "", nerGuess)
 		return
 	}
+	if d.saidBefore(ti, p) && !toks[p].allCaps && (b == hi || toks[b].nl || d.word(ti, b) == "," || d.word(ti, b) == ".") {
+		// "said Sterling Pratt, wine director": the speaker of a
+		// reporting verb is a person whatever words make the name
+		d.add(ti, p, b, Person, "", nerGuess)
+		d.ments[len(d.ments)-1].cued = true
+		return
+	}
 	common, particle := 0, false
 	for k := p; k < b; k++ {
 		if toks[k].lower && nerParticles[d.lowerKey(d.word(ti, k))] {
@@ -578,6 +648,19 @@ func nerRoman(w string) bool {
 // stand inside sentences to be taken for a name.
 const nerRecurring = 2
 
+// saidBefore reports a reporting verb in the present or past right before
+// token p, inside the sentence: "said X", "says X".
+func (d *nerDoc) saidBefore(ti, p int) bool {
+	if p == 0 || d.toks[ti][p].sent || !d.toks[ti][p-1].lower {
+		return false
+	}
+	switch d.lowerKey(d.word(ti, p-1)) {
+	case "said", "says", "added", "adds", "recalled", "recalls", "explained", "explains":
+		return true
+	}
+	return false
+}
+
 // proseAround reports whether the span [a, b) stands inside running prose:
 // a lower-case word or a comma just before it, and lower-case words making
 // at least half of the words of its sentence.
@@ -645,6 +728,14 @@ func (d *nerDoc) unknownWord(ti, p, hi int) {
 	if !t.sent && p > 0 && toks[p-1].lower && strings.EqualFold(d.word(ti, p-1), "the") && nerCompass[w] &&
 		!(p+1 < hi && d.isCandidate(ti, p+1)) {
 		d.add(ti, p, p+1, Loc, "", nerGuess) // "relations with the West"; "the West Bank" is listed
+		return
+	}
+	if !t.sent && p > 0 && p+1 < hi && toks[p-1].lower && nerArticles[d.lowerKey(d.word(ti, p-1))] &&
+		toks[p+1].lower && nerLeaderFollowers[d.lowerKey(d.word(ti, p+1))] && !nerNever[w] {
+		// "the Gore campaign", "the Bush administration": a leader, even
+		// when the name is also a word
+		d.add(ti, p, p+1, Person, "", nerGuess)
+		d.ments[len(d.ments)-1].cued = true
 		return
 	}
 	if utf8.RuneCountInString(w) < 2 || nerNever[w] || nerUnits[w] || d.commonWord(ti, p) || d.plainWord(ti, p, hi) ||

@@ -322,6 +322,21 @@ func TestEntities(t *testing.T) {
 			},
 		},
 		{
+			name: "people named after a body's words, after a reporting verb, leading a campaign, addressed",
+			texts: []string{
+				"Retired Navy Admiral Claudia Brenner joined the panel.",
+				"\"It was costly,\" said Ferris Wheeler, a buyer at Halden Foods.",
+				"Aides said the Lorne campaign would appeal.",
+				"We will miss you, Ottoline.",
+			},
+			want: [][]ent{
+				{{"Navy", Org, "Navy"}, {"Claudia Brenner", Person, "Claudia Brenner"}},
+				{{"Ferris Wheeler", Person, "Ferris Wheeler"}, {"Halden Foods", Org, "Halden Foods"}},
+				{{"Lorne", Person, "Lorne"}},
+				{{"Ottoline", Person, "Ottoline"}},
+			},
+		},
+		{
 			name: "a state's abbreviation ending a sentence, and the West",
 			texts: []string{
 				"The mill is in Harlow Falls, Pa.",
