@@ -493,7 +493,7 @@ func (d *nerDoc) unknown(ti, p, b, hi int, cue bool) {
 		}
 	}
 	first := d.lowerKey(d.word(ti, p))
-	given := d.lx.firstNames[first] && !(b-p == 1 && nerNever[first])
+	given := d.lx.firstNames[first] && !(b-p == 1 && nerNever[first]) && !(b-p == 1 && toks[p].allCaps)
 	if !cue && !given {
 		// "Karvenian Foreign Minister Talia Brennock": a title inside the
 		// span splits off what precedes it
