@@ -558,10 +558,11 @@ func (d *nerDoc) unknown(ti, p, b, hi int, cue bool) {
 			return
 		}
 	}
-	if toks[p].allCaps && toks[b-1].allCaps && toks[p].sent && b < hi && toks[b].lower {
+	if toks[p].allCaps && toks[b-1].allCaps && (toks[p].sent || toks[p].nl || p == 0) && b < hi && (toks[b].lower || d.word(ti, b) == ":") {
 		// "ORTEGA ENDED a truce", "PORTING POTABLES just got easier": a
-		// paragraph's first words set in capitals run into its prose;
-		// only a listed or known name among them is a name
+		// paragraph's first words set in capitals run into its prose, and
+		// "PRIME RATE: 10 1/2%" labels a row; only a listed or known name
+		// among them is a name
 		for k := p; k < b; k++ {
 			if d.lx.isCommon(d.lowerKey(d.word(ti, k))) {
 				return

@@ -352,9 +352,11 @@ func TestEntities(t *testing.T) {
 			texts: []string{
 				"Shares of Norland & Pacific rose.",
 				"HARBOUR TOLLS ROSE again on Monday, the port said.",
+				"PRIME RATE: 10 1/2%.",
 			},
 			want: [][]ent{
 				{{"Norland & Pacific", Org, "Norland & Pacific"}},
+				{},
 				{},
 			},
 		},
