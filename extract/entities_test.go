@@ -352,7 +352,7 @@ func TestEntities(t *testing.T) {
 			texts: []string{
 				"Shares of Norland & Pacific rose.",
 				"HARBOUR TOLLS ROSE again on Monday, the port said.",
-				"PRIME RATE: 10 1/2%.",
+				"PRIME RATE: banks held it at 10 1/2% on Monday.",
 			},
 			want: [][]ent{
 				{{"Norland & Pacific", Org, "Norland & Pacific"}},
