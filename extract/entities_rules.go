@@ -1332,16 +1332,37 @@ var nerCorporate = nerSet(`inc inc. corp corp. co co. cos cos. ltd ltd. plc llc 
 // "and" ("Ford and General Motors") are two.
 func (d *nerDoc) andJoinsOrg(ti, i, j, hi int) bool {
 	toks := d.toks[ti]
+	e := j + 1
+	for e < hi && !toks[e].nl && toks[e].word && toks[e].cap {
+		e++
+	}
+	if e == j+1 {
+		return false
+	}
+	headOf := false
+	for k := i; k+1 < j; k++ {
+		headOf = headOf || nerOrgHead[strings.ToLower(d.word(ti, k))] && strings.EqualFold(d.word(ti, k+1), "of")
+	}
+	if headOf {
+		// "Department of Health and Human Services", "Ministry of
+		// International Trade and Industry": the portfolio of a body
+		// named by its head word runs on through "and", over ordinary
+		// words that open no other name
+		for k := j + 1; k < e; k++ {
+			w := strings.ToLower(d.word(ti, k))
+			if !d.lx.isCommon(w) || nerOrgHead[w] || d.lx.firstNames[w] || d.titleAt(ti, k, e) > 0 {
+				return false
+			}
+		}
+		return true
+	}
 	for k := i; k < j; k++ {
 		if !toks[k].cap || !d.lx.isCommon(strings.ToLower(d.word(ti, k))) {
 			return false
 		}
 	}
-	e := j + 1
-	for e < hi && !toks[e].nl && toks[e].word && toks[e].cap {
-		e++
-	}
-	return e > j+1 && nerOrgSuffix[strings.ToLower(d.word(ti, e-1))]
+	// "World Bank and International Monetary Fund" are two bodies
+	return !nerOrgHead[strings.ToLower(d.word(ti, j-1))] && nerOrgSuffix[strings.ToLower(d.word(ti, e-1))]
 }
 
 // nerPlaceNouns before "of" make the name after it a place ("the port of

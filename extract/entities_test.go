@@ -348,6 +348,15 @@ func TestEntities(t *testing.T) {
 			},
 		},
 		{
+			name: "\"and\" inside a body's portfolio, and between two bodies",
+			texts: []string{
+				"The Ministry of Fisheries and Coastal Affairs met the Northern Bank and Eastern Credit Union.",
+			},
+			want: [][]ent{
+				{{"Ministry of Fisheries and Coastal Affairs", Org, "Ministry of Fisheries and Coastal Affairs"}, {"Northern Bank", Org, "Northern Bank"}, {"Eastern Credit Union", Org, "Eastern Credit Union"}},
+			},
+		},
+		{
 			name: "a firm with an ampersand, and a paragraph's first words in capitals",
 			texts: []string{
 				"Shares of Norland & Pacific rose.",
