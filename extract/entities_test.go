@@ -278,6 +278,7 @@ func TestEntities(t *testing.T) {
 				"Halbert & Vane and General Tarrow Motors Corp. raised prices.",
 				"The filing went to the Securities and Exchange Commission, and Britain and France agreed.",
 				"The bill passed the House on Tuesday.",
+				"Members clashed during Senate debate.",
 			},
 			want: [][]ent{
 				{{"General Electric", Org, "General Electric"}},
@@ -287,6 +288,7 @@ func TestEntities(t *testing.T) {
 				{{"Halbert & Vane", Org, "Halbert & Vane"}, {"General Tarrow Motors Corp.", Org, "General Tarrow Motors Corp."}},
 				{{"Securities and Exchange Commission", Org, "Securities and Exchange Commission"}, {"Britain", GPE, "United Kingdom"}, {"France", GPE, "France"}},
 				{{"House", Org, "House"}},
+				{{"Senate", Org, "Senate"}},
 			},
 		},
 		{
