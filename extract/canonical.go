@@ -478,10 +478,6 @@ func (d *nerDoc) pronounTypes() map[string]string {
 			vote(k, GPE)
 			continue
 		}
-		if typ := d.possessorAfter(m); typ != "" {
-			vote(k, typ) // "Fidelity has raised its stake", "Ortega repeated his offer"
-			continue
-		}
 		switch {
 		case nerSayVerbs[w1] && w2 == "its", w1 == "," && w2 == "which":
 			vote(k, Org)
@@ -528,44 +524,6 @@ func (d *nerDoc) addressed(ti, p int) bool {
 		}
 	}
 	return false
-}
-
-// possessorAfter reads the possessive pronoun of the clause a name opens:
-// "Fidelity has increased its stake" (a body), "Ortega repeated his
-// offer" (a person). The name must open its sentence or follow a comma,
-// and only lower-case verbs and adverbs may stand between: "Bush said its
-// economy" speaks of something else.
-func (d *nerDoc) possessorAfter(m nerMention) string {
-	toks := d.toks[m.ti]
-	if m.a > 0 && !toks[m.a].sent && d.word(m.ti, m.a-1) != "," {
-		return ""
-	}
-	for q := m.b; q < len(toks) && q <= m.b+3; q++ {
-		t := toks[q]
-		if !t.word || !t.lower || t.nl {
-			return ""
-		}
-		switch w := d.lowerKey(d.word(m.ti, q)); w {
-		case "its":
-			if q == m.b {
-				return ""
-			}
-			return Org
-		case "his", "her":
-			if q == m.b {
-				return ""
-			}
-			return Person
-		default:
-			if nerFunctionWords[w] || nerSayVerbs[w] || q > m.b && d.pos(m.ti, q) != posVerb && d.pos(m.ti, q) != posAdv {
-				return ""
-			}
-			if q == m.b && d.pos(m.ti, q) != posVerb {
-				return ""
-			}
-		}
-	}
-	return ""
 }
 
 // nerFirmPossessions after a name and "'s" show a firm: people have no
