@@ -50,6 +50,45 @@ func (d *nerDoc) retypeGuesses() {
 		}
 	}
 	body := d.pronounTypes()
+	// A firm's legal name tells what its short forms name: "Campbell
+	// Soup" after "Campbell Soup Co.", "Hearst" after "Hearst Corp.",
+	// "Ford" after "Ford Motor Co.", whatever their shape says.
+	firms := d.firmShortNames()
+	for i := range d.ments {
+		m := &d.ments[i]
+		full := firms[d.lowerKey(d.texts[m.ti][m.start:m.end])]
+		if full == "" || m.a > 0 && nerHonorifics[d.lowerKey(d.word(m.ti, m.a-1))] {
+			continue // "Mr. Farley" of Farley Inc. is the man
+		}
+		if m.typ == Org || m.conf == nerGuess || m.typ == Person {
+			m.typ, m.conf = Org, nerSure
+			if m.canon == "" {
+				m.canon = full
+			}
+		}
+	}
+	for i := range d.ments {
+		// "a Justin salesman", "Justin, which": a given name alone is a
+		// firm when the document treats it as one
+		m := &d.ments[i]
+		if m.typ == Person && m.b-m.a == 1 && body[d.lowerKey(d.texts[m.ti][m.start:m.end])] == Org &&
+			!(m.a > 0 && nerHonorifics[d.lowerKey(d.word(m.ti, m.a-1))]) {
+			m.typ = Org
+		}
+	}
+	// cues holds the types the words around a lone name gave it ("in
+	// Dongguan", "Tai said"), by name; a name cued two ways has none.
+	cues := map[string]string{}
+	for _, m := range d.ments {
+		if m.conf == nerGuess && m.cued {
+			k := d.lowerKey(d.texts[m.ti][m.start:m.end])
+			if prev, ok := cues[k]; ok && prev != m.typ {
+				cues[k] = "-"
+			} else {
+				cues[k] = m.typ
+			}
+		}
+	}
 	sure := map[string]string{}
 	for _, m := range d.ments {
 		if m.conf == nerSure {
@@ -79,6 +118,11 @@ func (d *nerDoc) retypeGuesses() {
 			m.typ = Person // "Bush's wife", "Cosby, who"
 		case body[k] == GPE && (m.typ == Org || m.typ == Person):
 			m.typ = GPE
+		case body[k] == Person || body[k] == GPE:
+			// the document's contexts agree with the guess: keep it
+		case !m.cued && (cues[k] == GPE || cues[k] == Org) && body[k] == "":
+			// "Pali" opening a sentence, after "in Pali" elsewhere
+			m.typ = cues[k]
 		case sur[k] != "" || given[k]:
 			// "Saddam" after "Saddam Hussein": a person named by either part
 			m.typ = Person
@@ -90,6 +134,49 @@ func (d *nerDoc) retypeGuesses() {
 		}
 	}
 }
+
+// firmShortNames maps the lower-case short forms of the firms the
+// document names with a corporate designator to the first full name: the
+// name without it ("campbell soup" of "Campbell Soup Co."), and without
+// an industry word before it ("ford" of "Ford Motor Co.", "hearst" of
+// "Hearst Corp.").
+func (d *nerDoc) firmShortNames() map[string]string {
+	out := map[string]string{}
+	put := func(k, full string) {
+		if _, ok := out[k]; !ok {
+			out[k] = full
+		}
+	}
+	for _, m := range d.ments {
+		if m.typ != Org || m.conf != nerSure {
+			continue
+		}
+		b := m.b
+		for b > m.a+1 && (nerCorporate[d.lowerKey(d.word(m.ti, b-1))] || d.word(m.ti, b-1) == "," || d.word(m.ti, b-1) == "&") {
+			b--
+		}
+		if b == m.b {
+			continue
+		}
+		toks := d.toks[m.ti]
+		full := nerProperCase(d.texts[m.ti][m.start:m.end])
+		put(d.lowerKey(d.texts[m.ti][toks[m.a].start:toks[b-1].end]), full)
+		if b-m.a >= 2 && nerIndustryWords[d.lowerKey(d.word(m.ti, b-1))] {
+			put(d.lowerKey(d.texts[m.ti][toks[m.a].start:toks[b-2].end]), full)
+		}
+	}
+	return out
+}
+
+// nerHonorifics before a name make it a person's.
+var nerHonorifics = nerSet(`mr mr. mrs mrs. ms ms. dr dr. sir dame`)
+
+// nerIndustryWords end a firm's name before its designator and say what
+// it makes or does: "Ford Motor Co.", "Justin Industries Inc.".
+var nerIndustryWords = nerSet(`motor motors industries group holdings foods electric electronics
+	chemical chemicals steel petroleum pharmaceuticals mining mills stores communications
+	entertainment publishing financial investments resources systems technologies airlines
+	airways energy insurance securities brands manufacturing enterprises international`)
 
 // knownNames maps the lower-case text of each mention (and each person's
 // surname) to its type, for reading headings and all-caps lines.
@@ -362,13 +449,35 @@ func (d *nerDoc) pronounTypes() map[string]string {
 		}
 		out[k] = typ
 	}
+	// places by where they start, for "Springfield, Mass."
+	places := map[[2]int]int{}
+	for _, m := range d.ments {
+		if m.conf == nerSure && (m.typ == GPE || m.typ == Loc) {
+			places[[2]int{m.ti, m.a}] = m.b
+		}
+	}
 	for _, m := range d.ments {
 		toks := d.toks[m.ti]
+		if m.b == len(toks)-1 && m.a > 0 && d.word(m.ti, m.a-1) == "," && d.addressed(m.ti, m.a) {
+			switch d.word(m.ti, m.b) {
+			case ".", "!", "?":
+				// "Love you, Betsy.": the one addressed
+				vote(d.lowerKey(d.texts[m.ti][m.start:m.end]), Person)
+				continue
+			}
+		}
 		if m.b+1 >= len(toks) {
 			continue
 		}
 		k := d.lowerKey(d.texts[m.ti][m.start:m.end])
 		w1, w2 := d.lowerKey(d.word(m.ti, m.b)), d.lowerKey(d.word(m.ti, m.b+1))
+		if end, ok := places[[2]int{m.ti, m.b + 1}]; ok && w1 == "," && m.b-m.a == 1 && m.conf == nerGuess && len(k) > 3 &&
+			(end == len(toks) || toks[end].nl || nerClosers[d.word(m.ti, end)]) {
+			// "Springfield, Mass.", "Varese, Italy,": a town and the state
+			// or country it lies in
+			vote(k, GPE)
+			continue
+		}
 		switch {
 		case nerSayVerbs[w1] && w2 == "its", w1 == "," && w2 == "which":
 			vote(k, Org)
@@ -380,6 +489,10 @@ func (d *nerDoc) pronounTypes() map[string]string {
 			vote(k, Person) // "Bush's wife"
 		case m.b-m.a == 1 && nerPlaceFollowers[w1]:
 			vote(k, GPE) // "Shantou airport", "Pali residents", "Shanxi province"
+		case nerFirmFollowers[w1] && !toks[m.b].nl:
+			vote(k, Org) // "a Justin salesman", "Halden shares"
+		case m.b-m.a == 1 && nerLeaderFollowers[w1]:
+			vote(k, Person) // "the Carter administration", "the Gore campaign"
 		case w1 == "," && (w2 == "the" || w2 == "a" || w2 == "an"):
 			// an appositive: "Orsted Vale, the wind developer,"
 			for q := m.b + 2; q < len(toks) && q <= m.b+5; q++ {
@@ -400,6 +513,19 @@ func (d *nerDoc) pronounTypes() map[string]string {
 	return out
 }
 
+// addressed reports "you" in the clause before token p.
+func (d *nerDoc) addressed(ti, p int) bool {
+	for q := p - 1; q >= 0 && !d.toks[ti][q].nl; q-- {
+		switch d.lowerKey(d.word(ti, q)) {
+		case "you", "your":
+			return true
+		case ".", "?", "!":
+			return false
+		}
+	}
+	return false
+}
+
 // nerFirmPossessions after a name and "'s" show a firm: people have no
 // shares, profits or boards.
 var nerFirmPossessions = nerSet(`shares stock stockholders shareholders board directors chairman
@@ -408,7 +534,7 @@ var nerFirmPossessions = nerSet(`shares stock stockholders shareholders board di
 
 // nerKinPossessions after a name and "'s" show a person.
 var nerKinPossessions = nerSet(`wife husband son sons daughter daughters father mother brother
-	sister widow parents children family lawyer lawyers attorney girlfriend boyfriend`)
+	sister widow parents children family girlfriend boyfriend`)
 
 // ageAfter reports whether the mention is followed by an age in commas
 // ("Hollioake, 25,"): only people have one.
@@ -427,4 +553,17 @@ func (d *nerDoc) ageAfter(m nerMention) bool {
 
 // nerPlaceFollowers after a lone name show a place.
 var nerPlaceFollowers = nerSet(`province county prefecture township municipality airport residents
-	villagers inhabitants harbour harbor`)
+	villagers inhabitants harbour harbor district area city town village suburb suburbs`)
+
+// nerFirmFollowers after a name show a firm: "a Justin salesman", "the
+// Halden plant", "Vantor shares".
+var nerFirmFollowers = nerSet(`shares stock stockholders shareholders salesman salesmen
+	merchandise products dealers dealership dealerships subsidiary subsidiaries plant plants
+	factory factories employees workers executives stores outlets brand brands`)
+
+// nerLeaderFollowers after a lone name show the person who leads: "the
+// Carter administration", "the Gore campaign".
+var nerLeaderFollowers = nerSet(`administration presidency campaign team camp`)
+
+// nerClosers end the state or country after a town: "Springfield, Mass.,".
+var nerClosers = map[string]bool{",": true, ".": true, ";": true, ")": true, ":": true}

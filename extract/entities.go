@@ -120,6 +120,7 @@ type nerMention struct {
 	typ        string
 	canon      string // set when the type's source names it (gazetteer, acronym)
 	conf       uint8
+	cued       bool // a guess read from the words around this mention
 }
 
 // nerLine is a line of a text, kept for a second pass.
@@ -137,6 +138,7 @@ type nerDoc struct {
 	texts     []string
 	toks      [][]nerTok
 	ments     []nerMention
+	maybe     []nerMention // spans of ordinary capitalised words, see recurring
 	deferred  []nerLine
 	normal    []nerLine
 	acronyms  map[string]string // "NRC" -> "Northern River Commission"
@@ -204,6 +206,7 @@ func (d *nerDoc) scan() {
 			lo = hi
 		}
 	}
+	d.recurring()
 	d.retypeGuesses()
 	known := d.knownNames()
 	for _, ln := range d.deferred {

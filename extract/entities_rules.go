@@ -11,7 +11,7 @@ var (
 	nerOrgSuffix = nerSet(`commission ministry council bank fund department agency committee
 		inc inc. corp corp. ltd ltd. group university party organisation organization institute
 		association federation union league authority board office court foundation company
-		corporation co co. plc llc ag gmbh holdings airlines airways motors bureau service
+		corporation co co. cos cos. plc llc ag gmbh holdings airlines airways motors bureau service
 		services police army navy command club fc assembly parliament senate congress cabinet
 		government administration coalition alliance movement front brigade network news times
 		post journal press television radio media exchange systems technologies energy capital
@@ -241,6 +241,19 @@ func (d *nerDoc) classify(ti, a, b, hi int, cue bool) {
 	if a > 0 && !cue && toks[a-1].word && toks[a-1].lower && d.titleAt(ti, a-1, a) == 1 {
 		cue = true // "spokesman Dmitry Peskov"
 	}
+	if b-a >= 3 && !cue {
+		// "Scottish & Newcastle", "Texas & Pacific": a firm whatever
+		// its parts name, unless the whole is a listed name
+		for k := a + 1; k < b-1; k++ {
+			if d.word(ti, k) == "&" {
+				if m, _ := d.gazAt(ti, a, b); m != b-a {
+					d.add(ti, a, b, Org, "", nerSure)
+					return
+				}
+				break
+			}
+		}
+	}
 	for p := a; p < b; {
 		m, e := d.gazAt(ti, p, b)
 		if m == b-p {
@@ -259,6 +272,23 @@ func (d *nerDoc) classify(ti, a, b, hi int, cue bool) {
 				continue
 			}
 		}
+		if k := d.personInside(ti, p, b); k > p {
+			// "Army General Claudia Kennedy", "Republican Marshall
+			// Coleman": a body's or a party's words, then a person; a
+			// title or a role noun before the name is no part of either
+			e := k
+			for q := p; q < k; q++ {
+				if d.titleAt(ti, q, k) == k-q {
+					e = q
+					break
+				}
+			}
+			if w := d.lowerKey(d.word(ti, p)); e-p > 1 || e-p == 1 && (!d.lx.isCommon(w) || nerOrgHead[w] || nerOrgSuffix[w]) {
+				d.classify(ti, p, e, e, false)
+			}
+			d.add(ti, k, b, Person, "", nerSure)
+			return
+		}
 		if b-p >= 2 && d.titleAt(ti, p, b) == 0 && d.orgLike(ti, p, b) {
 			d.add(ti, p, b, Org, "", nerSure)
 			d.acronymAfter(ti, p, b)
@@ -267,6 +297,10 @@ func (d *nerDoc) classify(ti, a, b, hi int, cue bool) {
 		if m > 0 {
 			if typ := d.placeNamed(ti, p+m, b); typ != "" {
 				d.add(ti, p, b, typ, "", nerGuess) // "Dallas Cowboys", "Melbourne Cricket Ground"
+				return
+			}
+			if typ := d.placeOpensName(ti, p, p+m, b, e); typ != "" {
+				d.add(ti, p, b, typ, "", nerGuess) // "Kentucky Fried Chicken", "European Community"
 				return
 			}
 			d.addGaz(ti, p, p+m, e)
@@ -301,6 +335,52 @@ func (d *nerDoc) classify(ti, a, b, hi int, cue bool) {
 		d.unknown(ti, p, b, hi, cue)
 		return
 	}
+}
+
+// personInside returns where a full personal name ending the span [p, b)
+// starts after other capitalised words, or p: a listed given name after
+// the first word, then one or two words that are neither ordinary words
+// nor an organisation's ("Army General Claudia Kennedy"), with the span
+// ending there ("Walt Disney Co.", "Brigham Young University" start with
+// their given name, and "Harvard Kennedy School" ends as a body).
+func (d *nerDoc) personInside(ti, p, b int) int {
+	toks := d.toks[ti]
+	for k := p + 1; k+1 < b && k+3 >= b; k++ {
+		w := d.lowerKey(d.word(ti, k))
+		if !d.lx.firstNames[w] || nerEnglishGiven[w] || !toks[k].cap || toks[k].allCaps {
+			continue
+		}
+		for q := p; q < k; {
+			// the words before are a body's, a party's or a title's
+			// ("Army General", "Republican"), never an initial or the
+			// start of a longer name ("J. Francis", "San Francisco")
+			v := d.lowerKey(d.word(ti, q))
+			if m, _ := d.gazAt(ti, q, b); m > 0 {
+				if q+m > k {
+					return p
+				}
+				q += m
+				continue
+			}
+			if t := d.titleAt(ti, q, k); t > 0 {
+				q += t
+				continue
+			}
+			if !toks[q].word || utf8.RuneCountInString(v) <= 2 || strings.HasSuffix(v, ".") ||
+				!(d.lx.isCommon(v) || nerOrgSuffix[v] || nerOrgHead[v]) {
+				return p
+			}
+			q++
+		}
+		for q := k + 1; q < b; q++ {
+			v := d.lowerKey(d.word(ti, q))
+			if !toks[q].cap || toks[q].allCaps && len(v) > 2 || nerOrgSuffix[v] || nerCorporate[v] || d.lx.isCommon(v) {
+				return p
+			}
+		}
+		return k
+	}
+	return p
 }
 
 // lowerNameAfter returns the end of a one- or two-word lower-case name at
@@ -413,7 +493,7 @@ func (d *nerDoc) unknown(ti, p, b, hi int, cue bool) {
 		}
 	}
 	first := d.lowerKey(d.word(ti, p))
-	given := d.lx.firstNames[first] && !(b-p == 1 && nerNever[first])
+	given := d.lx.firstNames[first] && !(b-p == 1 && nerNever[first]) && !(b-p == 1 && toks[p].allCaps)
 	if !cue && !given {
 		// "Karvenian Foreign Minister Talia Brennock": a title inside the
 		// span splits off what precedes it
@@ -459,6 +539,9 @@ func (d *nerDoc) unknown(ti, p, b, hi int, cue bool) {
 	case nerGPESuffix[last]:
 		d.add(ti, p, b, GPE, "", nerSure)
 		return
+	case nerToponymWords[last]:
+		d.add(ti, p, b, GPE, "", nerGuess) // "Harlow Falls", "Palm Springs"
+		return
 	}
 	switch w := d.lowerKey(d.word(ti, p)); {
 	case nerLocPrefix[w]:
@@ -475,8 +558,26 @@ func (d *nerDoc) unknown(ti, p, b, hi int, cue bool) {
 			return
 		}
 	}
+	if toks[p].allCaps && toks[b-1].allCaps && (toks[p].sent || toks[p].nl || p == 0) && b < hi && (toks[b].lower || d.word(ti, b) == ":") {
+		// "ORTEGA ENDED a truce", "PORTING POTABLES just got easier": a
+		// paragraph's first words set in capitals run into its prose, and
+		// "PRIME RATE: 10 1/2%" labels a row; only a listed or known name
+		// among them is a name
+		for k := p; k < b; k++ {
+			if d.lx.isCommon(d.lowerKey(d.word(ti, k))) {
+				return
+			}
+		}
+	}
 	if toks[p].allCaps && toks[b-1].allCaps || d.scoreAfter(ti, b, hi) {
 		d.add(ti, p, b, Org, "", nerGuess)
+		return
+	}
+	if d.saidBefore(ti, p) && !toks[p].allCaps && (b == hi || toks[b].nl || d.word(ti, b) == "," || d.word(ti, b) == ".") {
+		// "said Sterling Pratt, wine director": the speaker of a
+		// reporting verb is a person whatever words make the name
+		d.add(ti, p, b, Person, "", nerGuess)
+		d.ments[len(d.ments)-1].cued = true
 		return
 	}
 	common, particle := 0, false
@@ -490,12 +591,75 @@ func (d *nerDoc) unknown(ti, p, b, hi int, cue bool) {
 	switch {
 	case common == 0:
 		d.add(ti, p, b, Person, "", nerGuess)
-	case toks[p].sent || common == b-p || !d.proseAround(ti, p, b):
-		// "Strategic Response", "Compliance Tracker": title-case words
-		// of a heading, a label or a sentence opening
-	case particle:
+	case particle && !toks[p].sent && d.proseAround(ti, p, b):
 		d.add(ti, p, b, Person, "", nerGuess) // "Piet de Wit"
+	default:
+		// "Strategic Response", "Compliance Tracker": title-case words
+		// of a heading, a label or a sentence opening; but "Random
+		// House", "Air Force", "Merrill Lynch" inside sentences are
+		// names. Which is which the document tells (see recurring).
+		d.maybe = append(d.maybe, nerMention{ti: ti, a: p, b: b, start: toks[p].start, end: toks[b-1].end,
+			typ: Org, conf: nerGuess, cued: !toks[p].sent && d.proseAround(ti, p, b)})
 	}
+}
+
+// recurring adds the title-case spans of ordinary words held back by
+// unknown that the document writes inside its sentences at least twice:
+// a label or a heading's words are capitalised once, where they stand; a
+// name ("Random House", "Air Force", "Business Week") wherever it recurs.
+// They are organisations, the commonest names made of ordinary words.
+func (d *nerDoc) recurring() {
+	inProse := map[string]int{}
+	for _, m := range d.maybe {
+		if m.cued {
+			inProse[d.lowerKey(d.texts[m.ti][m.start:m.end])]++
+		}
+	}
+	for _, m := range d.maybe {
+		if inProse[d.lowerKey(d.texts[m.ti][m.start:m.end])] < nerRecurring {
+			continue
+		}
+		last := d.lowerKey(d.word(m.ti, m.b-1))
+		if nerEventWords[last] || nerRoman(last) || utf8.RuneCountInString(last) == 1 {
+			continue // "Black Monday", "Spring Festival", "Article II", "Hepatitis B"
+		}
+		if nerFacilities[last] {
+			m.typ = Loc // "Candlestick Park"
+		}
+		m.cued = false
+		d.ments = append(d.ments, m)
+	}
+	d.maybe = d.maybe[:0]
+}
+
+// nerRoman reports a Roman numeral of a few letters: "ii", "iv", "xii".
+func nerRoman(w string) bool {
+	if w == "" || len(w) > 4 {
+		return false
+	}
+	for _, r := range w {
+		if !strings.ContainsRune("ivx", r) {
+			return false
+		}
+	}
+	return true
+}
+
+// nerRecurring is how often a span of ordinary capitalised words must
+// stand inside sentences to be taken for a name.
+const nerRecurring = 2
+
+// saidBefore reports a reporting verb in the present or past right before
+// token p, inside the sentence: "said X", "says X".
+func (d *nerDoc) saidBefore(ti, p int) bool {
+	if p == 0 || d.toks[ti][p].sent || !d.toks[ti][p-1].lower {
+		return false
+	}
+	switch d.lowerKey(d.word(ti, p-1)) {
+	case "said", "says", "added", "adds", "recalled", "recalls", "explained", "explains":
+		return true
+	}
+	return false
 }
 
 // proseAround reports whether the span [a, b) stands inside running prose:
@@ -558,8 +722,21 @@ func (d *nerDoc) unknownWord(ti, p, hi int) {
 		}
 		return
 	}
-	if !t.sent && p > 0 && toks[p-1].lower && strings.EqualFold(d.word(ti, p-1), "the") && nerInstitutions[w] {
-		d.add(ti, p, p+1, Org, "", nerGuess) // "the House voted", "the Senate"
+	if !t.sent && p > 0 && toks[p-1].lower && nerInstitutions[w] {
+		d.add(ti, p, p+1, Org, "", nerGuess) // "the House voted", "the Senate", "during House debate"
+		return
+	}
+	if !t.sent && p > 0 && toks[p-1].lower && strings.EqualFold(d.word(ti, p-1), "the") && nerCompass[w] &&
+		!(p+1 < hi && d.isCandidate(ti, p+1)) {
+		d.add(ti, p, p+1, Loc, "", nerGuess) // "relations with the West"; "the West Bank" is listed
+		return
+	}
+	if !t.sent && p > 0 && p+1 < hi && toks[p-1].lower && nerArticles[d.lowerKey(d.word(ti, p-1))] &&
+		toks[p+1].lower && nerLeaderFollowers[d.lowerKey(d.word(ti, p+1))] && !nerNever[w] {
+		// "the Gore campaign", "the Bush administration": a leader, even
+		// when the name is also a word
+		d.add(ti, p, p+1, Person, "", nerGuess)
+		d.ments[len(d.ments)-1].cued = true
 		return
 	}
 	if utf8.RuneCountInString(w) < 2 || nerNever[w] || nerUnits[w] || d.commonWord(ti, p) || d.plainWord(ti, p, hi) ||
@@ -575,15 +752,27 @@ func (d *nerDoc) unknownWord(ti, p, hi int) {
 	if d.numberedName(ti, p, hi) {
 		return // a model, mission or edition named with its number ("Apollo 11", "Windows 11")
 	}
+	// A type read from the words around the name is cued: the document's
+	// other mentions of the name without a cue take it (retypeGuesses).
+	cued := func(typ string) {
+		d.add(ti, p, p+1, typ, "", nerGuess)
+		d.ments[len(d.ments)-1].cued = true
+	}
 	switch {
 	case d.scoreAfter(ti, p+1, hi):
-		d.add(ti, p, p+1, Org, "", nerGuess) // "Feyenoord 2 Volendam 0"
+		cued(Org) // "Feyenoord 2 Volendam 0"
 	case p+1 < hi && nerSayVerbs[d.lowerKey(d.word(ti, p+1))]:
-		d.add(ti, p, p+1, Person, "", nerGuess)
+		cued(Person)
 	case d.firmContext(ti, p):
-		d.add(ti, p, p+1, Org, "", nerGuess) // "a stake in Renault", "shares of Halden"
+		cued(Org) // "a stake in Renault", "shares of Halden"
 	case p > 0 && toks[p-1].word && nerPlacePreps[d.lowerKey(d.word(ti, p-1))], d.placeNounOf(ti, p):
-		d.add(ti, p, p+1, GPE, "", nerGuess)
+		if p+1 < hi && nerPossessive(d.word(ti, p+1)) {
+			// "in Saddam's Iraq", "at Moody's": the preposition is the
+			// possessor's, not a place's
+			d.add(ti, p, p+1, GPE, "", nerGuess)
+			break
+		}
+		cued(GPE)
 	case nerHasEnding(w, nerPlaceEndings):
 		d.add(ti, p, p+1, GPE, "", nerGuess)
 	case nerHasEnding(w, nerPersonEndings):
@@ -968,6 +1157,51 @@ func (d *nerDoc) compound(ti, p int) bool {
 var nerFacilities = nerSet(`ground stadium airport oval park arena bridge square palace hall
 	cathedral tower station port harbour harbor`)
 
+// placeOpensName tells whether the place or nationality [p, q) opens a
+// name with the capitalised words [q, b) after it, ordinary words among
+// them, and of what type: a body ("Kentucky Fried Chicken", "European
+// Community", "U.S. Treasury"), a place ("Missouri River", "Tibet
+// Autonomous Region", "Los Angeles International Airport"), or "" when
+// the place stands alone. In running prose (headings are read elsewhere)
+// ordinary words are capitalised after a place only inside a name; names
+// of events, laws and things ("the Korean War", "the U.S. Constitution",
+// "Canada Savings Bonds") are not bodies and keep the place alone, and so
+// do titles ("Russian Foreign Minister"), people ("American Lisa Ortega",
+// "German W. Belinki") and other listed names ("Chinese Taipei").
+func (d *nerDoc) placeOpensName(ti, p, q, b int, e nerGazEntry) string {
+	if e.typ != GPE && e.typ != NORP && e.typ != Loc || q >= b || b-q > 3 {
+		return ""
+	}
+	toks := d.toks[ti]
+	if toks[p].allCaps && toks[b-1].allCaps {
+		return "" // a line of capitals says nothing
+	}
+	for k := q; k < b; k++ {
+		w := d.lowerKey(d.word(ti, k))
+		if !toks[k].word || toks[k].allCaps && utf8.RuneCountInString(w) <= 2 || strings.HasSuffix(w, ".") && utf8.RuneCountInString(w) <= 2 ||
+			d.titleAt(ti, k, b) > 0 || d.lx.listed[w] || nerNever[w] || nerUnits[w] || d.lx.firstNames[w] || nerEventWords[w] {
+			return ""
+		}
+		if m, _ := d.gazAt(ti, k, b); m > 0 {
+			return ""
+		}
+	}
+	return placeTail(d.lowerKey(d.word(ti, b-1)))
+}
+
+// nerCompass are the parts of a region named by direction ("Pacific
+// Northwest").
+var nerCompass = nerSet(`north south east west northeast northwest southeast southwest`)
+
+// nerEventWords end the names of events, laws, eras and prizes, which are
+// not bodies.
+var nerEventWords = nerSet(`war wars revolution constitution act games olympics open cup derby
+	championship championships tournament festival day days year years prize award awards treaty
+	accord accords agreement declaration charter convention era dynasty crisis summit election
+	elections campaign law code bill doctrine plan initiative index average pact test tests bond
+	incident record records session monday tuesday wednesday thursday friday saturday sunday
+	bonds receipts civilization people`)
+
 // placeNamed tells whether the words [q, b) after a place name make a name
 // of their own with it: a team ("Dallas Cowboys"), a firm or a facility
 // ("Melbourne Cricket Ground"). It returns the type of the whole, or "".
@@ -987,11 +1221,27 @@ func (d *nerDoc) placeNamed(ti, q, b int) string {
 			return ""
 		}
 	}
-	if nerFacilities[d.lowerKey(d.word(ti, b-1))] {
+	return placeTail(d.lowerKey(d.word(ti, b-1)))
+}
+
+// placeTail types a name that opens with a place by its last word: a
+// place when it is a word of place names ("Taipei County", "Missouri
+// River", "Colorado Springs", "Los Angeles International Airport"), else
+// a body ("Dallas Cowboys", "Kentucky Fried Chicken").
+func placeTail(last string) string {
+	switch {
+	case nerGPESuffix[last] || nerGeoHead[last] || nerToponymWords[last]:
+		return GPE
+	case nerLocSuffix[last] || nerFacilities[last] || nerCompass[last]:
 		return Loc
 	}
 	return Org
 }
+
+// nerToponymWords end the names of towns and districts: "Colorado
+// Springs", "Miami Beach", "Chicago Heights".
+var nerToponymWords = nerSet(`springs beach heights falls estates shores creek junction
+	grove rapids borough zone`)
 
 // resultsLine reports whether token p stands in a line or sentence made of
 // names and numbers: at least two bare numbers, and lower-case words at
@@ -1072,7 +1322,7 @@ func (d *nerDoc) firmContext(ti, p int) bool {
 }
 
 // nerCorporate are the designators that end a company's legal name.
-var nerCorporate = nerSet(`inc inc. corp corp. co co. ltd ltd. plc llc ag gmbh sa s.a. nv n.v.
+var nerCorporate = nerSet(`inc inc. corp corp. co co. cos cos. ltd ltd. plc llc ag gmbh sa s.a. nv n.v.
 	bhd lp l.p.`)
 
 // andJoinsOrg reports whether "and" at token j joins two halves of one
@@ -1082,16 +1332,37 @@ var nerCorporate = nerSet(`inc inc. corp corp. co co. ltd ltd. plc llc ag gmbh s
 // "and" ("Ford and General Motors") are two.
 func (d *nerDoc) andJoinsOrg(ti, i, j, hi int) bool {
 	toks := d.toks[ti]
+	e := j + 1
+	for e < hi && !toks[e].nl && toks[e].word && toks[e].cap {
+		e++
+	}
+	if e == j+1 {
+		return false
+	}
+	headOf := false
+	for k := i; k+1 < j; k++ {
+		headOf = headOf || nerOrgHead[strings.ToLower(d.word(ti, k))] && strings.EqualFold(d.word(ti, k+1), "of")
+	}
+	if headOf {
+		// "Department of Health and Human Services", "Ministry of
+		// International Trade and Industry": the portfolio of a body
+		// named by its head word runs on through "and", over ordinary
+		// words that open no other name
+		for k := j + 1; k < e; k++ {
+			w := strings.ToLower(d.word(ti, k))
+			if !d.lx.isCommon(w) || nerOrgHead[w] || d.lx.firstNames[w] || d.titleAt(ti, k, e) > 0 {
+				return false
+			}
+		}
+		return true
+	}
 	for k := i; k < j; k++ {
 		if !toks[k].cap || !d.lx.isCommon(strings.ToLower(d.word(ti, k))) {
 			return false
 		}
 	}
-	e := j + 1
-	for e < hi && !toks[e].nl && toks[e].word && toks[e].cap {
-		e++
-	}
-	return e > j+1 && nerOrgSuffix[strings.ToLower(d.word(ti, e-1))]
+	// "World Bank and International Monetary Fund" are two bodies
+	return !nerOrgHead[strings.ToLower(d.word(ti, j-1))] && nerOrgSuffix[strings.ToLower(d.word(ti, e-1))]
 }
 
 // nerPlaceNouns before "of" make the name after it a place ("the port of
@@ -1114,3 +1385,12 @@ var nerShipPrefixes = map[string]bool{"USS": true, "HMS": true, "RMS": true, "HM
 // ("the House", "the Senate", "the Treasury").
 var nerInstitutions = nerSet(`house senate congress parliament assembly legislature cabinet
 	treasury pentagon kremlin fed commission council court bundestag duma knesset`)
+
+// nerPossessive reports a possessive token: "'s", "’s", "'", "’".
+func nerPossessive(w string) bool {
+	switch w {
+	case "'s", "’s", "'", "’":
+		return true
+	}
+	return false
+}

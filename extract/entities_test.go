@@ -278,6 +278,7 @@ func TestEntities(t *testing.T) {
 				"Halbert & Vane and General Tarrow Motors Corp. raised prices.",
 				"The filing went to the Securities and Exchange Commission, and Britain and France agreed.",
 				"The bill passed the House on Tuesday.",
+				"Members clashed during Senate debate.",
 			},
 			want: [][]ent{
 				{{"General Electric", Org, "General Electric"}},
@@ -287,6 +288,126 @@ func TestEntities(t *testing.T) {
 				{{"Halbert & Vane", Org, "Halbert & Vane"}, {"General Tarrow Motors Corp.", Org, "General Tarrow Motors Corp."}},
 				{{"Securities and Exchange Commission", Org, "Securities and Exchange Commission"}, {"Britain", GPE, "United Kingdom"}, {"France", GPE, "France"}},
 				{{"House", Org, "House"}},
+				{{"Senate", Org, "Senate"}},
+			},
+		},
+		{
+			name: "a lone name takes the type its contexts give it elsewhere in the document",
+			texts: []string{
+				"Ferries stopped in Brakvik on Monday.",
+				"Brakvik has two harbours and a landfill.",
+				"Osmund, who chairs the board, disagreed.",
+				"The board backed Osmund.",
+				"Merrow's lawyers filed the appeal, and Merrow lost.",
+				"A plant in Saddar's home region closed.",
+			},
+			want: [][]ent{
+				{{"Brakvik", GPE, "Brakvik"}},
+				{{"Brakvik", GPE, "Brakvik"}},
+				{{"Osmund", Person, "Osmund"}},
+				{{"Osmund", Person, "Osmund"}},
+				{{"Merrow", Org, "Merrow"}, {"Merrow", Org, "Merrow"}},
+				{{"Saddar", GPE, "Saddar"}},
+			},
+		},
+		{
+			name: "ordinary capitalised words recurring inside sentences are a name",
+			texts: []string{
+				"Publishers said Silver Lantern would cut jobs after the Black Monday sell-off.",
+				"Analysts expect Silver Lantern to recover, though Black Monday still weighs.",
+				"Critics liked the Harbour Lights display.",
+			},
+			want: [][]ent{
+				{{"Silver Lantern", Org, "Silver Lantern"}},
+				{{"Silver Lantern", Org, "Silver Lantern"}},
+				{},
+			},
+		},
+		{
+			name: "people named after a body's words, after a reporting verb, leading a campaign, addressed",
+			texts: []string{
+				"Retired Navy Admiral Claudia Brenner joined the panel.",
+				"\"It was costly,\" said Ferris Wheeler, a buyer at Halden Foods.",
+				"Aides said the Lorne campaign would appeal.",
+				"We will miss you, Ottoline.",
+			},
+			want: [][]ent{
+				{{"Navy", Org, "Navy"}, {"Claudia Brenner", Person, "Claudia Brenner"}},
+				{{"Ferris Wheeler", Person, "Ferris Wheeler"}, {"Halden Foods", Org, "Halden Foods"}},
+				{{"Lorne", Person, "Lorne"}},
+				{{"Ottoline", Person, "Ottoline"}},
+			},
+		},
+		{
+			name: "a state's abbreviation ending a sentence, and the West",
+			texts: []string{
+				"The mill is in Harlow Falls, Pa.",
+				"Ties with the West improved, the envoy said.",
+			},
+			want: [][]ent{
+				{{"Harlow Falls", GPE, "Harlow Falls"}, {"Pa.", GPE, "Pennsylvania"}},
+				{{"West", Loc, "West"}},
+			},
+		},
+		{
+			name: "\"and\" inside a body's portfolio, and between two bodies",
+			texts: []string{
+				"The Ministry of Fisheries and Coastal Affairs met the Northern Bank and Eastern Credit Union.",
+			},
+			want: [][]ent{
+				{{"Ministry of Fisheries and Coastal Affairs", Org, "Ministry of Fisheries and Coastal Affairs"}, {"Northern Bank", Org, "Northern Bank"}, {"Eastern Credit Union", Org, "Eastern Credit Union"}},
+			},
+		},
+		{
+			name: "a firm with an ampersand, and a paragraph's first words in capitals",
+			texts: []string{
+				"Shares of Norland & Pacific rose.",
+				"HARBOUR TOLLS ROSE again on Monday, the port said.",
+				"PRIME RATE: banks held it at 10 1/2% on Monday.",
+			},
+			want: [][]ent{
+				{{"Norland & Pacific", Org, "Norland & Pacific"}},
+				{},
+				{},
+			},
+		},
+		{
+			name: "a firm's legal name types its short forms",
+			texts: []string{
+				"Vennick Motor Co. cut prices, and Orla Brandt Cos. followed.",
+				"Vennick raised output while Orla Brandt held back.",
+				"Mr. Vennick, the founder's son, retired.",
+				"A Marisol salesman said Marisol would cut prices.",
+			},
+			want: [][]ent{
+				{{"Vennick Motor Co.", Org, "Vennick Motor Co."}, {"Orla Brandt Cos.", Org, "Orla Brandt Cos."}},
+				{{"Vennick", Org, "Vennick Motor Co."}, {"Orla Brandt", Org, "Orla Brandt Cos."}},
+				{{"Vennick", Person, "Vennick"}},
+				{{"Marisol", Org, "Marisol"}, {"Marisol", Org, "Marisol"}},
+			},
+		},
+		{
+			name: "a place opening a name with ordinary words after it",
+			texts: []string{
+				"Shares of Nebraska Fried Onions rose, and the European Fisheries Community met.",
+				"Floods closed the Idaho Northern Canal.",
+				"Historians studied the Portuguese Civil War.",
+			},
+			want: [][]ent{
+				{{"Nebraska Fried Onions", Org, "Nebraska Fried Onions"}, {"European Fisheries Community", Org, "European Fisheries Community"}},
+				{{"Idaho Northern Canal", Loc, "Idaho Northern Canal"}},
+				{{"Portuguese", NORP, "Portuguese"}},
+			},
+		},
+		{
+			name: "a town before its state or country, and a leader before an administration",
+			texts: []string{
+				"Dunmore Foods Inc., Kellsburg, Mass., said orders fell.",
+				"Officials of the Harwin administration disagreed, and Harwin left.",
+			},
+			want: [][]ent{
+				{{"Dunmore Foods Inc.", Org, "Dunmore Foods Inc."}, {"Kellsburg", GPE, "Kellsburg"}, {"Mass.", GPE, "Massachusetts"}},
+				{{"Harwin", Person, "Harwin"}, {"Harwin", Person, "Harwin"}},
 			},
 		},
 		{

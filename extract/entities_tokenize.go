@@ -25,7 +25,7 @@ type nerTok struct {
 // nerAbbrev lists words whose trailing period belongs to the word.
 var nerAbbrev = map[string]bool{
 	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "jr": true, "sr": true,
-	"inc": true, "corp": true, "ltd": true, "co": true, "gen": true, "lt": true, "col": true,
+	"inc": true, "corp": true, "ltd": true, "co": true, "cos": true, "gen": true, "lt": true, "col": true,
 	"sgt": true, "sen": true, "rep": true, "gov": true, "prof": true, "maj": true, "capt": true,
 	"adm": true, "rev": true, "mt": true, "ft": true, "messrs": true, "vs": true, "no": true,
 	"jan": true, "feb": true, "aug": true, "sept": true, "oct": true, "nov": true, "dec": true,
@@ -33,7 +33,8 @@ var nerAbbrev = map[string]bool{
 	"ala": true, "ariz": true, "ark": true, "calif": true, "colo": true, "conn": true, "fla": true,
 	"ill": true, "kan": true, "kans": true, "ky": true, "md": true, "mass": true, "mich": true,
 	"minn": true, "mont": true, "neb": true, "nebr": true, "nev": true, "okla": true, "ore": true,
-	"tenn": true, "tex": true, "vt": true, "va": true, "wis": true, "wyo": true,
+	"tenn": true, "tex": true, "vt": true, "va": true, "wis": true, "wyo": true, "pa": true, "mo": true,
+	"la": true, "miss": true, "ind": true, "del": true,
 }
 
 func nerIsApostrophe(r rune) bool { return r == '\'' || r == '’' }

@@ -82,11 +82,18 @@ func (x *Extractor) Document(doc *corpus.Document) ([]Claim, []DocEntity) {
 	return claims, ents
 }
 
+// DocumentUpTo is Document for at most max claims (no cap when max <= 0),
+// as ClaimsUpTo is Claims. When the document is truncated its entities
+// are those of the part analysed, plus its dateline and headings.
+func (x *Extractor) DocumentUpTo(doc *corpus.Document, max int) (claims []Claim, ents []DocEntity, truncated bool) {
+	return x.analyze(doc, max)
+}
+
 // analyze does the work of Claims, ClaimsUpTo and Document.
 func (x *Extractor) analyze(doc *corpus.Document, max int) ([]Claim, []DocEntity, bool) {
 	units, blockText, blockStart := buildUnits(doc)
 	if len(units) == 0 {
-		return []Claim{}, []DocEntity{}, false
+		return []Claim{}, withDateline(docEntities(0, nil, 0, nil), doc.Dateline), false
 	}
 	truncated := false
 	if limit := unitLimit(max); limit > 0 && len(units) > limit {
@@ -173,6 +180,12 @@ func (x *Extractor) analyze(doc *corpus.Document, max int) ([]Claim, []DocEntity
 	if idKey == "" {
 		idKey = doc.ID
 	}
+	restOf := func(i int) []Entity {
+		if k := len(units) + i; k < len(ents) {
+			return valid(ents[k], rest[i])
+		}
+		return []Entity{}
+	}
 	claims := make([]Claim, 0, len(units))
 	for i, u := range units {
 		text := texts[i]
@@ -205,17 +218,27 @@ func (x *Extractor) analyze(doc *corpus.Document, max int) ([]Claim, []DocEntity
 		}
 		c.Score = Score(&c)
 		if max > 0 && len(claims) == max {
-			return claims, docEntities(0, nil, 0, nil), true
+			return claims, withDateline(docEntities(i, entsOf, len(rest), restOf), doc.Dateline), true
 		}
 		claims = append(claims, c)
 	}
-	restOf := func(i int) []Entity {
-		if k := len(units) + i; k < len(ents) {
-			return valid(ents[k], rest[i])
-		}
-		return []Entity{}
+	return claims, withDateline(docEntities(len(units), entsOf, len(rest), restOf), doc.Dateline), truncated
+}
+
+// withDateline adds the dateline's place to ents when no name there
+// spells it: the cleaner reads the dateline from header lines the
+// recogniser never sees ("LONDON, March 3 (Agency) -" above the story).
+func withDateline(ents []DocEntity, place string) []DocEntity {
+	place = strings.TrimSpace(place)
+	if place == "" {
+		return ents
 	}
-	return claims, docEntities(len(units), entsOf, len(rest), restOf), truncated
+	for _, e := range ents {
+		if strings.EqualFold(e.Name, place) {
+			return ents
+		}
+	}
+	return append(ents, DocEntity{Name: place, Type: GPE, Mentions: 1})
 }
 
 // nonUnitTexts returns the texts of the document that give no unit but

@@ -423,3 +423,47 @@ func TestClaimsUpTo(t *testing.T) {
 		}
 	}
 }
+
+// DocumentUpTo gives the claims ClaimsUpTo gives, and the entities of the
+// part analysed; the cleaner's dateline place joins them when no line the
+// recogniser read spells it.
+func TestDocumentUpTo(t *testing.T) {
+	x := testExtractor(t)
+	var b strings.Builder
+	b.WriteString("Dock strike enters second week\n\n")
+	for i := range 60 {
+		fmt.Fprintf(&b, "Port director Halvard Strom said %d ships waited outside the harbour on day %d.\n\n", 20+i, i+1)
+	}
+	b.WriteString("Union leader Maren Kvist said 3,000 workers would vote on 12 May.\n")
+	doc, err := corpus.Clean("strike.txt", []byte(b.String()), corpus.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc.Dateline = "Sandvika"
+	names := func(ents []DocEntity) map[string]int {
+		m := map[string]int{}
+		for _, e := range ents {
+			m[e.Name+"/"+e.Type] = e.Mentions
+		}
+		return m
+	}
+	_, all := x.Document(doc)
+	if got := names(all); got["Halvard Strom/"+Person] != 60 || got["Maren Kvist/"+Person] != 1 || got["Sandvika/"+GPE] != 1 {
+		t.Errorf("Document entities = %v, want Halvard Strom 60 times, Maren Kvist once and the dateline's Sandvika", got)
+	}
+	claims, ents, truncated := x.DocumentUpTo(doc, 10)
+	want, _ := x.ClaimsUpTo(doc, 10)
+	if !truncated || len(claims) != len(want) {
+		t.Fatalf("DocumentUpTo(10) = %d claims, truncated %v; want %d, true", len(claims), truncated, len(want))
+	}
+	got := names(ents)
+	if n := got["Halvard Strom/"+Person]; n < 9 || n > 60 {
+		t.Errorf("truncated: Halvard Strom mentioned %d times, want those of the analysed part", n)
+	}
+	if _, ok := got["Maren Kvist/"+Person]; ok {
+		t.Errorf("truncated: entities %v name Maren Kvist, who is past the cut", got)
+	}
+	if got["Sandvika/"+GPE] != 1 {
+		t.Errorf("truncated: entities %v lack the dateline's place", got)
+	}
+}

@@ -26,7 +26,7 @@ import (
 // the study split, whose errors CLAIMDEX_ONTONOTES_ERRORS (a file) receives.
 
 // ontoNamesFloors sit just under what the test split reaches.
-var ontoNamesFloors = map[string]float64{"PER": 0.85, "LOC": 0.85, "ORG": 0.67}
+var ontoNamesFloors = map[string]float64{"PER": 0.86, "LOC": 0.88, "ORG": 0.69}
 
 // ontoNameType maps an OntoNotes name type onto the scored ones.
 func ontoNameType(t string) string {

@@ -149,6 +149,11 @@ func recordDocument(rec DocRecord) (map[string]any, error) {
 	if rec.Pending {
 		d[fPending] = "1"
 	}
+	names := make([]string, 0, len(rec.Entities))
+	for _, e := range rec.Entities {
+		names = append(names, e.Name)
+	}
+	putList(d, fDocEntityCI, names)
 	if p := rec.Profile; p != nil {
 		keys := make([]string, 0, len(p.Keys))
 		for _, k := range p.Keys {

@@ -20,7 +20,7 @@ var exportPage = 1000
 // while an export runs are seen if their id sorts after the current page.
 // It stops at the first error of fn, or when ctx is done, returning it.
 func (ix *Index) Export(ctx context.Context, q Query, fn func(extract.Claim) error) error {
-	bq, err := buildQuery(q)
+	bq, err := ix.buildQuery(ctx, q)
 	if err != nil {
 		return err
 	}

@@ -14,7 +14,14 @@ import (
 // currencies, one range among them.
 
 func northwire() (DocRecord, []extract.Claim) {
-	rec := DocRecord{ID: "d-north", Location: "in/northwire.txt", Source: "Northwire", Hash: "h-north-1"}
+	rec := DocRecord{ID: "d-north", Location: "in/northwire.txt", Source: "Northwire", Hash: "h-north-1",
+		// Vienna is the dateline's place: no claim names it.
+		Entities: []extract.DocEntity{
+			{Name: "Vienna", Type: extract.GPE, Mentions: 1},
+			{Name: "Austria", Type: extract.GPE, Mentions: 1},
+			{Name: "Germany", Type: extract.GPE, Mentions: 1},
+			{Name: "Lena Aufhauser", Type: extract.Person, Mentions: 1},
+		}}
 	base := extract.Claim{
 		DocID: rec.ID, Location: rec.Location, Source: "Northwire",
 		Title:     "Danube states agree flood plan",
@@ -52,7 +59,14 @@ func northwire() (DocRecord, []extract.Claim) {
 }
 
 func harbor() (DocRecord, []extract.Claim) {
-	rec := DocRecord{ID: "d-harbor", Location: "https://harbor.example/fund", Source: "Harbor Ledger", Hash: "h-harbor-1"}
+	rec := DocRecord{ID: "d-harbor", Location: "https://harbor.example/fund", Source: "Harbor Ledger", Hash: "h-harbor-1",
+		// Austria is named in a caption only.
+		Entities: []extract.DocEntity{
+			{Name: "Port Authority of Velmar", Type: extract.Org, Mentions: 1},
+			{Name: "Tomas Reyes", Type: extract.Person, Mentions: 1},
+			{Name: "Velmar", Type: extract.GPE, Mentions: 1},
+			{Name: "Austria", Type: extract.GPE, Mentions: 1},
+		}}
 	base := extract.Claim{
 		DocID: rec.ID, Location: rec.Location, Source: "Harbor Ledger",
 		Title:     "Velmar fund grows",

@@ -14,6 +14,7 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	bleveindex "github.com/blevesearch/bleve_index_api"
 	"github.com/claimdex/claimdex/crosscheck"
+	"github.com/claimdex/claimdex/extract"
 	bolterrors "go.etcd.io/bbolt/errors"
 )
 
@@ -250,6 +251,11 @@ type DocRecord struct {
 	Source   string   `json:"source"`
 	Hash     string   `json:"hash"`
 	Claims   []string `json:"claims"`
+	// Entities are the names the document mentions anywhere, claims or
+	// not (datelines, tables, captions, headings), once per canonical
+	// name and type; search finds the document's claims by them
+	// (Query.DocEntities).
+	Entities []extract.DocEntity `json:"entities,omitempty"`
 	// Profile summarises the document for the cross-source analysis
 	// (nil for records written before it existed).
 	Profile *crosscheck.Profile `json:"profile,omitempty"`

@@ -141,8 +141,9 @@ func TestDoc(t *testing.T) {
 	if err != nil || !ok {
 		t.Fatalf("Doc = %v, %v", ok, err)
 	}
+	fixture, _ := harbor()
 	want := DocRecord{ID: "d-harbor", Location: "https://harbor.example/fund", Source: "Harbor Ledger", Hash: "h-harbor-1",
-		Claims: []string{"c4", "c5", "c6"}, Pending: true}
+		Claims: []string{"c4", "c5", "c6"}, Entities: fixture.Entities, Pending: true}
 	if rec.Profile == nil || rec.Profile.Doc != "d-harbor" {
 		t.Errorf("record profile = %+v, want one of d-harbor", rec.Profile)
 	}

@@ -50,16 +50,17 @@ const (
 	fDocID         = "doc_id"
 	fLocation      = "location"
 	fHash          = "hash"
-	fFacts         = "facts"       // kinds of value the claim states: money, date, quantity, person
-	fGroupKind     = "group_kind"  // a group's kind of value
-	fGroupSize     = "group_size"  // a group's claims, for biggest-first order
-	fGroupStory    = "group_story" // the story a group belongs to
-	fStory         = "story"       // a document's story
-	fStoryKey      = "story_key"   // a document's profile keys
-	fDay           = "day"         // a document's publication day
-	fNoDay         = "no_day"      // set when the publication day is unknown
-	fPending       = "pending"     // set until the cross-source analysis ran
-	fJSON          = "_json"       // the record as JSON: stored, not indexed
+	fFacts         = "facts"         // kinds of value the claim states: money, date, quantity, person
+	fGroupKind     = "group_kind"    // a group's kind of value
+	fGroupSize     = "group_size"    // a group's claims, for biggest-first order
+	fGroupStory    = "group_story"   // the story a group belongs to
+	fStory         = "story"         // a document's story
+	fStoryKey      = "story_key"     // a document's profile keys
+	fDay           = "day"           // a document's publication day
+	fNoDay         = "no_day"        // set when the publication day is unknown
+	fPending       = "pending"       // set until the cross-source analysis ran
+	fDocEntityCI   = "doc_entity_ci" // a document's entities, lower-cased
+	fJSON          = "_json"         // the record as JSON: stored, not indexed
 )
 
 // entityTypeFields maps entity types to per-type keyword fields, so a query
@@ -79,7 +80,7 @@ const lowerKeyword = "claimdex_lower_keyword"
 
 // mappingVersion is stored in the index; an index built with another
 // mapping is refused instead of being searched with the wrong fields.
-const mappingVersion = "claimdex-mapping-4"
+const mappingVersion = "claimdex-mapping-5"
 
 // internalVersionKey is the internal key holding mappingVersion.
 var internalVersionKey = []byte("claimdex:mapping")
@@ -191,6 +192,7 @@ func docMapping() *mapping.DocumentMapping {
 	dm.AddFieldMappingsAt(fDay, field("number", "", false, false, false))
 	dm.AddFieldMappingsAt(fNoDay, kw(false))
 	dm.AddFieldMappingsAt(fPending, kw(false))
+	dm.AddFieldMappingsAt(fDocEntityCI, field("text", lowerKeyword, false, false, false))
 	dm.AddFieldMappingsAt(fJSON, storedOnly())
 	return dm
 }

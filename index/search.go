@@ -55,9 +55,13 @@ const facetSize = 10
 // claim matches when any amount of money in it, or the upper end of a
 // range, lies within them.
 type Query struct {
-	Text        string // Bleve query-string syntax over the claim text; "" = all
-	Sources     []string
-	Entities    []string // canonical names
+	Text     string // Bleve query-string syntax over the claim text; "" = all
+	Sources  []string
+	Entities []string // canonical names, in the claim itself
+	// DocEntities keeps the claims of documents that name one of these
+	// entities anywhere (canonical names, any case): in any claim, or in
+	// a line that gives none (a dateline, a heading, a table, a caption).
+	DocEntities []string
 	Kinds       []string
 	Speakers    []string
 	Since       time.Time // dates mentioned in the claim, or published with ByPublished
@@ -111,7 +115,7 @@ var facetFields = map[string]string{
 // Highlights holds the claim text with every matched term between
 // HighlightStart and HighlightEnd (none when q.Text is empty).
 func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
-	bq, err := buildQuery(q)
+	bq, err := ix.buildQuery(ctx, q)
 	if err != nil {
 		return nil, err
 	}
@@ -176,9 +180,61 @@ func facets(fr search.FacetResults) map[string][]FacetCount {
 	return out
 }
 
+// buildQuery is buildQuery with q.DocEntities turned into the ids of the
+// documents naming them. Document entities live on the document record,
+// not on each claim, so that rewriting a claim (Writer.Annotate) cannot
+// lose them and a claim's own entities stay what its text names.
+func (ix *Index) buildQuery(ctx context.Context, q Query) (query.Query, error) {
+	var names []string
+	for _, n := range q.DocEntities {
+		if n = strings.ToLower(strings.TrimSpace(n)); n != "" {
+			names = append(names, n)
+		}
+	}
+	if len(names) == 0 {
+		return buildQuery(q, nil)
+	}
+	ids, err := ix.docsNaming(ctx, names)
+	if err != nil {
+		return nil, err
+	}
+	if len(ids) == 0 {
+		return buildQuery(q, bleve.NewMatchNoneQuery())
+	}
+	return buildQuery(q, anyTerm(fDocID, ids, func(s string) string { return s }))
+}
+
+// docsNaming returns the ids of the documents whose entities include one
+// of names (lower-cased).
+func (ix *Index) docsNaming(ctx context.Context, names []string) ([]string, error) {
+	q := bleve.NewConjunctionQuery(term(fType, typeDoc), anyTerm(fDocEntityCI, names, func(s string) string { return s }))
+	var ids []string
+	var after []string
+	for {
+		req := bleve.NewSearchRequestOptions(q, exportPage, 0, false)
+		req.SortBy([]string{"_id"})
+		req.Score = "none"
+		if after != nil {
+			req.SearchAfter = after
+		}
+		res, err := ix.b.SearchInContext(ctx, req)
+		if err != nil {
+			return nil, fmt.Errorf("find documents naming %s: %w", strings.Join(names, ", "), err)
+		}
+		for _, h := range res.Hits {
+			ids = append(ids, strings.TrimPrefix(h.ID, docIDPrefix))
+		}
+		if len(res.Hits) < exportPage {
+			return ids, nil
+		}
+		after = []string{res.Hits[len(res.Hits)-1].ID}
+	}
+}
+
 // buildQuery turns q into a Bleve query: the text query scores, the
-// filters only select (they do not change scores).
-func buildQuery(q Query) (query.Query, error) {
+// filters only select (they do not change scores). docs, when not nil,
+// is the filter q.DocEntities resolved to.
+func buildQuery(q Query, docs query.Query) (query.Query, error) {
 	filters := []query.Query{term(fType, typeClaim)}
 	add := func(fq query.Query) {
 		if fq != nil {
@@ -187,6 +243,7 @@ func buildQuery(q Query) (query.Query, error) {
 	}
 	add(anyTerm(fSourceCI, q.Sources, strings.ToLower))
 	add(anyTerm(fEntityCI, q.Entities, strings.ToLower))
+	add(docs)
 	add(anyTerm(fSpeakerCI, q.Speakers, strings.ToLower))
 	add(anyTerm(fKind, q.Kinds, strings.ToLower))
 

@@ -64,16 +64,18 @@ func fakeClean(loc string, data []byte, opt corpus.Options) (*corpus.Document, e
 }
 
 // fakeClaims makes one claim per character of the text, so that tests can
-// tell how many claims a document should have.
-func fakeClaims(doc *corpus.Document, max int) ([]extract.Claim, bool) {
+// tell how many claims a document should have, and one entity named for
+// the document's location.
+func fakeClaims(doc *corpus.Document, max int) ([]extract.Claim, []extract.DocEntity, bool) {
 	var cs []extract.Claim
+	ents := []extract.DocEntity{{Name: doc.Location, Type: extract.GPE, Mentions: 1}}
 	for i := range len(doc.Text) {
 		if max > 0 && len(cs) == max {
-			return cs, true
+			return cs, ents, true
 		}
 		cs = append(cs, extract.Claim{ID: fmt.Sprintf("%s#%d", doc.ID, i), DocID: doc.ID, Location: doc.Location, Text: doc.Text[i : i+1]})
 	}
-	return cs, false
+	return cs, ents, false
 }
 
 // fakeIndex mimics index.Index and index.Writer: Put stages a change,

@@ -115,7 +115,7 @@ func Run(ctx context.Context, cfg Config, inputs []string, x *extract.Extractor,
 		read:   corpus.ReadContext,
 		clean:  corpus.Clean,
 		lookup: ix.Doc,
-		claims: x.ClaimsUpTo,
+		claims: x.DocumentUpTo,
 		writer: func(batch int) docWriter { return ix.NewWriter(batch) },
 	}
 	f := cfg.Fetcher
@@ -166,7 +166,8 @@ type stages struct {
 	read   func(ctx context.Context, loc string, stdin io.Reader, limit int64) ([]byte, error)
 	clean  func(loc string, data []byte, opt corpus.Options) (*corpus.Document, error)
 	lookup func(id string) (index.DocRecord, bool, error)
-	claims func(doc *corpus.Document, max int) ([]extract.Claim, bool)
+	// claims gives a document's claims (at most max) and its entities.
+	claims func(doc *corpus.Document, max int) ([]extract.Claim, []extract.DocEntity, bool)
 	writer func(batchSize int) docWriter
 	// fetch runs the fetcher over the remote inputs; it does not close out.
 	fetch func(ctx context.Context, inputs []string, out chan<- fetch.Item) error
@@ -582,7 +583,7 @@ func process(ctx context.Context, cfg Config, st stages, it item) (r result, err
 	if err := ctx.Err(); err != nil {
 		return r, err
 	}
-	claims, capped := st.claims(doc, cfg.MaxClaims)
+	claims, ents, capped := st.claims(doc, cfg.MaxClaims)
 	r.capped = capped
 	ids := make([]string, len(claims))
 	for i, c := range claims {
@@ -590,7 +591,7 @@ func process(ctx context.Context, cfg Config, st stages, it item) (r result, err
 	}
 	prof := crosscheck.NewProfile(claims)
 	prof.Doc = doc.ID
-	r.rec = index.DocRecord{ID: doc.ID, Location: doc.Location, Source: doc.Source, Hash: doc.Hash, Claims: ids, Profile: &prof}
+	r.rec = index.DocRecord{ID: doc.ID, Location: doc.Location, Source: doc.Source, Hash: doc.Hash, Claims: ids, Entities: ents, Profile: &prof}
 	r.claims = claims
 	return r, nil
 }

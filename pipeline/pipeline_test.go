@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -102,7 +103,7 @@ func TestRunWriteOrder(t *testing.T) {
 		}
 	}
 	st := f.stages(ix)
-	st.claims = func(doc *corpus.Document, max int) ([]extract.Claim, bool) {
+	st.claims = func(doc *corpus.Document, max int) ([]extract.Claim, []extract.DocEntity, bool) {
 		time.Sleep(time.Duration(rand.IntN(300)) * time.Microsecond)
 		return fakeClaims(doc, max)
 	}
@@ -159,7 +160,10 @@ func TestRunCancel(t *testing.T) {
 			}
 			claims := 0
 			for _, rec := range ix.docs {
-				want, _ := fakeClaims(&corpus.Document{ID: rec.ID, Text: f.files[rec.Location]}, 0)
+				want, ents, _ := fakeClaims(&corpus.Document{ID: rec.ID, Location: rec.Location, Text: f.files[rec.Location]}, 0)
+				if !slices.Equal(rec.Entities, ents) {
+					t.Errorf("document %s is in the index with entities %v, want %v", rec.Location, rec.Entities, ents)
+				}
 				for _, c := range want {
 					if _, ok := ix.claims[c.ID]; !ok {
 						t.Errorf("document %s is in the index without its claim %s", rec.Location, c.ID)
@@ -213,7 +217,7 @@ func TestRunPanicIsOneFailure(t *testing.T) {
 	f := &fakeCorpus{order: []string{"a", "boom", "c"}, files: map[string]string{"a": "x", "boom": "y", "c": "z"}}
 	ix := newFakeIndex()
 	st := f.stages(ix)
-	st.claims = func(doc *corpus.Document, max int) ([]extract.Claim, bool) {
+	st.claims = func(doc *corpus.Document, max int) ([]extract.Claim, []extract.DocEntity, bool) {
 		if doc.Location == "boom" {
 			panic("index out of range")
 		}
@@ -249,7 +253,7 @@ func TestRunProgress(t *testing.T) {
 		f.files[loc] = "ab"
 	}
 	st := f.stages(newFakeIndex())
-	st.claims = func(doc *corpus.Document, max int) ([]extract.Claim, bool) {
+	st.claims = func(doc *corpus.Document, max int) ([]extract.Claim, []extract.DocEntity, bool) {
 		time.Sleep(500 * time.Microsecond)
 		return fakeClaims(doc, max)
 	}

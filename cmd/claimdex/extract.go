@@ -18,8 +18,15 @@ Cleans one document and prints its claims as JSON Lines, one claim per
 line in document order, without touching any index. - reads standard
 input. Useful to see what ingest would index.
 
+--entities prints instead the document's entities, one JSON object a line
+in order of first mention: {"name", "type", "mentions"}, every canonical
+name the document gives anywhere outside its boilerplate, in claims or in
+lines that give none (datelines, headings, tables, captions). These are
+what search --doc-entity finds a document by.
+
 Examples:
   claimdex extract --published 2025-12-22 article.txt
+  claimdex extract --entities article.txt
   claimdex extract story.html | jq -r .text
   curl -s https://example.com/story | claimdex extract --source Example -
 `
@@ -29,6 +36,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	var published dateFlag
 	fs.Var(&published, "published", "publication `DATE` when the document gives none (resolves relative dates)")
 	source := fs.String("source", "", "source `NAME` when the document's metadata names none")
+	entities := fs.Bool("entities", false, "print the document's entities instead of its claims")
 	pos, err := parseFlags(e, fs, extractHelp, args)
 	if err != nil {
 		return err
@@ -50,9 +58,18 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	bw := bufio.NewWriter(e.stdout)
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
-	for _, c := range x.Claims(doc) {
-		if err := enc.Encode(wireClaim(c)); err != nil {
-			return fmt.Errorf("write claims: %w", err)
+	claims, ents := x.Document(doc)
+	if *entities {
+		for _, en := range ents {
+			if err := enc.Encode(en); err != nil {
+				return fmt.Errorf("write entities: %w", err)
+			}
+		}
+	} else {
+		for _, c := range claims {
+			if err := enc.Encode(wireClaim(c)); err != nil {
+				return fmt.Errorf("write claims: %w", err)
+			}
 		}
 	}
 	if err := bw.Flush(); err != nil {

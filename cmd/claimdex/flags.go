@@ -118,18 +118,19 @@ func (c *choiceFlag) Set(s string) error {
 
 // filters are the claim filters shared by search and export.
 type filters struct {
-	sources, entities, kinds, speakers, currencies stringsFlag
-	since, until                                   dateFlag
-	by                                             *choiceFlag
-	minAmount, maxAmount                           floatFlag
-	minSources                                     int
-	conflicting                                    bool
+	sources, entities, docEntities, kinds, speakers, currencies stringsFlag
+	since, until                                                dateFlag
+	by                                                          *choiceFlag
+	minAmount, maxAmount                                        floatFlag
+	minSources                                                  int
+	conflicting                                                 bool
 }
 
 func addFilters(fs *flag.FlagSet) *filters {
 	f := &filters{by: newChoice("mentioned", "mentioned", "published"), until: dateFlag{end: true}}
 	fs.Var(&f.sources, "source", "only claims from this source `NAME` (repeatable)")
 	fs.Var(&f.entities, "entity", "only claims mentioning this entity, by canonical `NAME` (repeatable)")
+	fs.Var(&f.docEntities, "doc-entity", "only claims of documents naming this entity anywhere (datelines, tables and captions too), by canonical `NAME` (repeatable)")
 	fs.Var(&f.kinds, "kind", "only claims of this `KIND`: sentence, quote, table_row, list_item, headline (repeatable)")
 	fs.Var(&f.speakers, "speaker", "only claims by this speaker `NAME` (repeatable)")
 	fs.Var(&f.since, "since", "only claims with a date on or after `DATE` (YYYY-MM-DD, YYYY-MM, YYYY)")
@@ -170,6 +171,7 @@ func (f *filters) query(text string) (index.Query, error) {
 		Text:        text,
 		Sources:     f.sources,
 		Entities:    f.entities,
+		DocEntities: f.docEntities,
 		Kinds:       f.kinds,
 		Speakers:    f.speakers,
 		Since:       f.since.t,

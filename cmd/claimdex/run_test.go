@@ -153,7 +153,7 @@ func TestFiltersQuery(t *testing.T) {
 	f := addFilters(fs)
 	err := fs.Parse([]string{
 		"--source", "Kyiv Ledger", "--source", "Wire", "--entity", "Steve Witkoff",
-		"--kind", "quote", "--speaker", "Rustem Umerov", "--since", "2025-12-01", "--until", "2026-01",
+		"--doc-entity", "Kyiv", "--kind", "quote", "--speaker", "Rustem Umerov", "--since", "2025-12-01", "--until", "2026-01",
 		"--by", "published", "--min-amount", "1,000,000", "--max-amount", "5e10", "--currency", "usd",
 	})
 	if err != nil {
@@ -166,7 +166,7 @@ func TestFiltersQuery(t *testing.T) {
 	lo, hi := 1e6, 5e10
 	want := index.Query{
 		Text: "security guarantees", Sources: []string{"Kyiv Ledger", "Wire"}, Entities: []string{"Steve Witkoff"},
-		Kinds: []string{"quote"}, Speakers: []string{"Rustem Umerov"},
+		DocEntities: []string{"Kyiv"}, Kinds: []string{"quote"}, Speakers: []string{"Rustem Umerov"},
 		Since: time.Date(2025, 12, 1, 0, 0, 0, 0, time.UTC), Until: time.Date(2026, 1, 31, 0, 0, 0, 0, time.UTC),
 		ByPublished: true, MinAmount: &lo, MaxAmount: &hi, Currencies: []string{"USD"},
 	}

@@ -19,7 +19,9 @@ Searches the claims in the index, best match first. QUERY is Bleve
 query-string syntax over the claim text: words, "exact phrases", +required,
 -excluded, prefix*; several arguments are joined by spaces; no QUERY
 matches every claim. Filters narrow the result; a repeated filter accepts
-any of its values.
+any of its values. --entity keeps the claims that name an entity;
+--doc-entity the claims of the documents that name it anywhere, datelines,
+headings, tables and captions included.
 
 Text output: rank, score, source, publication date and kind, then the
 claim with the matching words marked, then its location. JSON output:
@@ -33,6 +35,7 @@ Examples:
   claimdex search "reconstruction fund"
   claimdex search --source "Kyiv Ledger" --entity "Steve Witkoff" --since 2025-12-01 "security guarantees"
   claimdex search --currency USD --min-amount 1e9 --format json fund
+  claimdex search --doc-entity Kestravik flood
   claimdex search --kind quote --speaker "Rustem Umerov" --limit 5
   claimdex search --facets --limit 0
   claimdex search --min-sources 2 --conflicting fund
