@@ -1035,6 +1035,20 @@ func subjectAfter(text string, ws []claimWord, from int, ents []Entity, t *speak
 	if len(claimWords(gap)) > 8 || strings.ContainsAny(gap, ".;:!?\"“”") && !abbrevOnly(gap) || !onlyTitles(gap) && !appositiveRole(gap) {
 		return ""
 	}
+	// "said INMA president Declan Furlong": an organisation that
+	// qualifies a title before a person is the person's, who speaks.
+	if e.Type != Person {
+		for _, p := range ents {
+			if p.Type != Person || p.Start <= e.End || !speakerEntity(p) {
+				continue
+			}
+			between := text[e.End:p.Start]
+			if strings.TrimSpace(between) != "" && len(claimWords(between)) <= 4 && !strings.ContainsAny(between, ".;:!?,\"“”") && onlyTitles(between) {
+				return speakerName(p)
+			}
+			break
+		}
+	}
 	return speakerName(e)
 }
 

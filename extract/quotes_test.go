@@ -67,6 +67,11 @@ func TestAttribution(t *testing.T) {
 			want:   []attribution{{"Lina Ortiz", true}},
 		},
 		{
+			name:   "an organisation qualifying the speaker's title",
+			blocks: []string{"“The harbour will stay open all winter,” said Kestrel Institute president Mark Eldin."},
+			want:   []attribution{{"Mark Eldin", true}},
+		},
+		{
 			name:   "a name the recogniser misses, known by its apposition",
 			blocks: []string{"“Today the harbour became a launch site for the whole coast,” said Even Dahl, the company's chief engineer, after the test."},
 			want:   []attribution{{"Even Dahl", true}},
