@@ -2,7 +2,6 @@ package crosscheck
 
 import (
 	"cmp"
-	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -935,10 +934,6 @@ func vectorize(ms []mention) {
 	}
 }
 
-// tracePair, when set (by tests), is told why a pair of different values was
-// or was not linked.
-var tracePair func(a, b mention, why string)
-
 // pair is a candidate link between two mentions.
 type pair struct {
 	a, b  int
@@ -1005,9 +1000,6 @@ func link(ms []mention, docSim *docSims, persons [][]string, days []float64, opt
 			}
 			score += agreeBonus
 		case relDifferent:
-			if tracePair != nil {
-				tracePair(m, o, fmt.Sprintf("ds=%.3f sim=%.3f need=%.3f far=%v bare=%v othersubj=%v may=%v", ds, sim, opt.ConflictThreshold+apartPenalty(m.kind, m.val, o.val)-storyRelief(ds), farApart(m.kind, m.val, o.val), bareRoles(m, o), otherSubjects(m, o), mayConflict(m, o, ds, sim, days[m.doc], days[o.doc], opt)))
-			}
 			if sim < opt.ConflictThreshold+apartPenalty(m.kind, m.val, o.val)-storyRelief(ds) || farApart(m.kind, m.val, o.val) || bareRoles(m, o) || otherSubjects(m, o) {
 				return
 			}
@@ -1106,9 +1098,6 @@ func link(ms []mention, docSim *docSims, persons [][]string, days []float64, opt
 	approved := approvedConflicts{}
 	for _, p := range cands {
 		a, b := ms[p.a], ms[p.b]
-		if tracePair != nil && relate(a.kind, a.val, b.val) == relDifferent {
-			tracePair(a, b, fmt.Sprintf("FINAL score=%.3f bestA=%.3f bestB=%.3f states=%v/%v ambig=%v/%v", p.score, best[p.a][b.doc], best[p.b][a.doc], states(b.doc, a), states(a.doc, b), ambiguousTopic(ms, byDoc, a, b, opt.ConflictThreshold), ambiguousTopic(ms, byDoc, b, a, opt.ConflictThreshold)))
-		}
 		if relate(a.kind, a.val, b.val) == relDifferent &&
 			(p.score < best[p.a][b.doc] || p.score < best[p.b][a.doc] || states(b.doc, a) || states(a.doc, b) ||
 				ambiguousTopic(ms, byDoc, a, b, opt.ConflictThreshold) || ambiguousTopic(ms, byDoc, b, a, opt.ConflictThreshold) ||

@@ -1,7 +1,6 @@
 package crosscheck
 
 import (
-	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -117,9 +116,6 @@ func ambiguousTopic(ms []mention, byDoc map[int][]int, m, o mention, threshold f
 			continue // a date months from o's is a poor account of it
 		}
 		if cx >= threshold+apartPenalty(x.kind, x.val, o.val) && cx >= ambiguousShare*cosine(m.vec, o.vec) && !farApart(x.kind, x.val, o.val) {
-			if tracePair != nil {
-				tracePair(x, o, fmt.Sprintf("AMBIG sibling of %s: cos(x,o)=%.3f cos(m,o)=%.3f", m.val.text, cosine(x.vec, o.vec), cosine(m.vec, o.vec)))
-			}
 			return true
 		}
 	}
