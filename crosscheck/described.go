@@ -131,3 +131,45 @@ func describedMatch(a, b string) bool {
 	}
 	return n == len(x) || (len(x) >= 3 && n >= len(x)-1)
 }
+
+// Roles stated by a copula: "The mission director is Thomas Ravier", "the
+// sporting director was Nuno Farinha"; "Thomas Ravier is the mission
+// director". A field word may precede the head title; the body is the
+// story's, unnamed.
+var (
+	copulaHeads    = `minister|secretary|envoy|president|chancellor|governor|mayor|chair|chairman|chairwoman|chairperson|commissioner|ambassador|spokesman|spokeswoman|spokesperson|commander|director|chief executive|head|leader|coordinator|ceo|cfo|coo|cto`
+	reCopulaBefore = regexp.MustCompile(`(?i)(?:^|\W)the\s+(?:([a-z]{4,})\s+)?(` + copulaHeads + `)\s+(?:is|was|will be|has been|had been)\s+$`)
+	reCopulaAfter  = regexp.MustCompile(`^\s+(?:is|was|has been)\s+the\s+(?:([a-z]{4,})\s+)?(` + copulaHeads + `)\b`)
+)
+
+// copularRoles returns the persons c names in a role by a copula.
+func copularRoles(c *extract.Claim) []roleMention {
+	var out []roleMention
+	for _, p := range namedPersons(c) {
+		after, before := c.Text[p.end:], c.Text[:p.start]
+		if len(after) > describedReach {
+			after = strings.ToValidUTF8(after[:describedReach], "")
+		}
+		if len(before) > describedReach {
+			before = strings.ToValidUTF8(before[len(before)-describedReach:], "")
+		}
+		m := reCopulaBefore.FindStringSubmatch(before)
+		if m == nil {
+			m = reCopulaAfter.FindStringSubmatch(after)
+		}
+		if m == nil {
+			continue
+		}
+		field, head := strings.ToLower(m[1]), strings.ToLower(m[2])
+		if field != "" && !portfolioWord(field) {
+			continue
+		}
+		role := strings.TrimSpace(field + " " + head)
+		// A bare "director" or "head" says too little.
+		if field == "" && (head == "director" || head == "head" || head == "leader" || head == "chief") {
+			continue
+		}
+		out = append(out, roleMention{role: role, display: role, name: p.name, start: p.start, end: p.end})
+	}
+	return out
+}

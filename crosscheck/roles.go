@@ -140,7 +140,30 @@ var nameStops = setOf(`for of to the and in on at with by from a an`)
 type roleToken struct {
 	text string // as written, without a possessive
 	poss bool   // written with 's
+	// portfolio is set for a lower-case word naming the field of the
+	// title after it ("sporting" director).
+	portfolio bool
 }
+
+// portfolioWord reports a lower-case word that can name a title's field:
+// a plain word of four letters or more, not a function word, not one
+// that makes the title one of many ("deputy", "former").
+func portfolioWord(w string) bool {
+	if len(w) < 4 || w != strings.ToLower(w) || roleManyHolders[w] || roleLinkWords[w] || nameStops[w] || portfolioStops[w] {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// portfolioStops are lower-case words before a title that say when or
+// how, not what of: "new director", "interim chief".
+var portfolioStops = setOf(`new then later current interim outgoing incoming longtime longstanding their its his her
+this that said when while also`)
 
 // roleBefore reads the title written just before a name: "US Special
 // Envoy ", "Special Envoy for Ukraine (", "the envoy, ".
@@ -172,21 +195,31 @@ func roleAfter(s string) ([]roleToken, bool) {
 		end = len(rest)
 	}
 	var toks []roleToken
-	for i, w := range strings.Fields(rest[:end]) {
+	fields := strings.Fields(rest[:end])
+	for i, w := range fields {
 		lw := strings.ToLower(w)
 		if i == 0 && (lw == "the" || lw == "a" || lw == "an") {
 			continue
+		}
+		// "..., Aurevia's mission director for the flight": a link to
+		// a common noun phrase describes the occasion, not the body.
+		if len(toks) > 0 && roleLinkWords[lw] && i+1 < len(fields) && strings.ToLower(fields[i+1]) == "the" {
+			break
 		}
 		t, poss := cutPossessive(w)
 		if t == "" {
 			return nil, false
 		}
-		toks = append(toks, roleToken{t, poss})
+		tok := roleToken{text: t, poss: poss}
+		if !poss && i+1 < len(fields) && roleHeadWords[strings.ToLower(fields[i+1])] && portfolioWord(t) {
+			tok.portfolio = true
+		}
+		toks = append(toks, tok)
 	}
 	// The title must fill the clause: ", who met the envoy" is no title.
 	for _, t := range toks {
 		lw := strings.ToLower(t.text)
-		if !roleTitleWords[lw] && !roleLinkWords[lw] && !isTitleCase(t.text) && !t.poss {
+		if !roleTitleWords[lw] && !roleLinkWords[lw] && !isTitleCase(t.text) && !t.poss && !t.portfolio {
 			return nil, false
 		}
 	}
@@ -215,16 +248,26 @@ func tokensBackward(s string) []roleToken {
 		if t == "" || strings.ContainsAny(t, ",;:()\"“”") {
 			break
 		}
+		// "sporting director", "mission director": one lower-case
+		// word naming the field of a head title is part of it.
+		if !poss && len(rev) == 1 && roleHeadWords[strings.ToLower(rev[0].text)] && portfolioWord(t) {
+			rev = append(rev, roleToken{text: t, portfolio: true})
+			if i < 0 {
+				break
+			}
+			s = strings.TrimRight(s[:i], " \t\n")
+			continue
+		}
 		if poss && len(rev) > 0 && !isTitleCase(t) {
 			// "the council's chair": a possessive common noun opens
 			// the phrase and qualifies the title.
-			rev = append(rev, roleToken{t, poss})
+			rev = append(rev, roleToken{text: t, poss: poss})
 			break
 		}
 		if !roleTitleWords[lw] && !roleLinkWords[lw] && !roleManyHolders[lw] && !isTitleCase(t) && !isAcronym(t) {
 			break
 		}
-		rev = append(rev, roleToken{t, poss})
+		rev = append(rev, roleToken{text: t, poss: poss})
 		if i < 0 {
 			break
 		}
@@ -331,6 +374,10 @@ func parseRole(toks []roleToken) (roleMention, bool) {
 func splitQualifier(pre []roleToken) (qual, portfolio []roleToken) {
 	if len(pre) == 0 {
 		return nil, nil
+	}
+	if last := pre[len(pre)-1]; last.portfolio {
+		q, p := splitQualifier(pre[:len(pre)-1])
+		return q, append(p, last)
 	}
 	for i := len(pre) - 1; i >= 0; i-- {
 		if pre[i].poss {
@@ -528,7 +575,7 @@ func NamesRole(c *extract.Claim) bool { return len(allRoles(c)) > 0 }
 // introduces by the body they lead (unless already titled).
 func allRoles(c *extract.Claim) []roleMention {
 	out := roleMentions(c)
-	for _, d := range describedRoles(c) {
+	for _, d := range append(describedRoles(c), copularRoles(c)...) {
 		if !slices.ContainsFunc(out, func(r roleMention) bool { return r.start == d.start }) {
 			out = append(out, d)
 		}

@@ -44,6 +44,15 @@ func TestRoleMentions(t *testing.T) {
 			[]got{{"chief executive", "brightwell", "Dana Okafor"}}},
 		{"possessive noun before apposition", "The council's chair, Fiona Teague, urged action.", "Fiona Teague", "",
 			[]got{{"chair", "council", "Fiona Teague"}}},
+		{"field word before a head title", "Tarnby sporting director Ilka Renn signed the winger.", "Ilka Renn", "",
+			[]got{{"sporting director", "tarnby", "Ilka Renn"}}},
+		{"field word in an apposition, occasion dropped", "Ilka Renn, Brightwell's mission director for the flight, spoke.", "Ilka Renn", "",
+			[]got{{"mission director", "brightwell", "Ilka Renn"}}},
+		{"copula before the name", "The mission director is Ilka Renn, who has flown four missions.", "Ilka Renn", "",
+			[]got{{"mission director", "", "Ilka Renn"}}},
+		{"copula after the name", "Ilka Renn was the finance director until March.", "Ilka Renn", "",
+			[]got{{"finance director", "", "Ilka Renn"}}},
+		{"when words are no field", "The new director, Ilka Renn, arrived.", "Ilka Renn", "", nil},
 		{"canonical name", "Minister Brenning spoke.", "Brenning", "Olav Brenning",
 			[]got{{"minister", "", "Olav Brenning"}}},
 		{"many holders", "Deputy Minister Sorin Vladescu promised stations.", "Sorin Vladescu", "", nil},
@@ -55,7 +64,7 @@ func TestRoleMentions(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			c := personClaim(tc.text, tc.person, tc.canonical)
 			var out []got
-			for _, m := range roleMentions(&c) {
+			for _, m := range allRoles(&c) {
 				out = append(out, got{m.role, m.qual, m.name})
 			}
 			if diff := cmp.Diff(tc.want, out); diff != "" {
