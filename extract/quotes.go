@@ -356,6 +356,19 @@ func introSpeaker(text string, ents []Entity, skip []qspan, t *speakerTracker) s
 		}
 		return ""
 	}
+	// No reporting verb, but a person as the subject of the sentence
+	// that introduces the quotation: "Health secretary Ana Ruiz has been
+	// blunt about the pressure on hospitals:", "Organiser Dean Whitcombe
+	// summed it up:".
+	for _, e := range ents {
+		if e.Type != Person || insideAny(skip, e.Start) {
+			continue
+		}
+		if lead := trimmed[:e.Start]; strings.TrimSpace(lead) == "" || onlyTitles(lead) {
+			return speakerName(e)
+		}
+		break
+	}
 	return ""
 }
 

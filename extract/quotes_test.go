@@ -258,6 +258,22 @@ func TestAttribution(t *testing.T) {
 			want: []attribution{{"", false}},
 		},
 		{
+			name: "intro with a person as subject and no reporting verb",
+			blocks: []string{
+				"Mayor Mark Eldin has been blunt about the state of the pier:",
+				"> The pier will not survive another winter like this one.",
+			},
+			want: []attribution{{"Mark Eldin", true}},
+		},
+		{
+			name: "intro naming no person gives no speaker",
+			blocks: []string{
+				"The pressure on the pier is plain to see:",
+				"> The pier will not survive another winter like this one.",
+			},
+			want: []attribution{{"", false}},
+		},
+		{
 			name: "participle clause and a blockquote",
 			blocks: []string{
 				"Asked about the delay, Ortiz replied:",
