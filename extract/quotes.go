@@ -352,11 +352,14 @@ func introSpeaker(text string, ents []Entity, skip []qspan, t *speakerTracker) s
 			return sp
 		}
 		if invertedPosition(trimmed, w.Start) {
-			return subjectAfter(trimmed, ws, v+1, ents, t)
+			if sp := subjectAfter(trimmed, ws, v+1, ents, t); sp != "" {
+				return sp
+			}
 		}
-		return ""
+		break
 	}
-	// No reporting verb, but a person as the subject of the sentence
+	// No reporting verb (or none with a subject: "the state of the
+	// pier"), but a person as the subject of the sentence
 	// that introduces the quotation: "Health secretary Ana Ruiz has been
 	// blunt about the pressure on hospitals:", "Organiser Dean Whitcombe
 	// summed it up:".
