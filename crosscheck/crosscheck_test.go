@@ -267,3 +267,28 @@ func TestNormWordFamilies(t *testing.T) {
 		t.Errorf("classify and class share a term")
 	}
 }
+
+func TestRoundingAgrees(t *testing.T) {
+	v := func(x float64) mvalue { return mvalue{lo: x, hi: x} }
+	tests := []struct {
+		a, b float64
+		want bool
+	}{
+		{6e6, 5.9e6, true},    // rounded
+		{40, 39, true},        // rounded
+		{12000, 12500, true},  // cut short by 4%
+		{50e9, 45e9, false},   // two figures
+		{600, 660, false},     // 9% is another figure
+		{12000, 13000, false}, // same precision
+		{2.3e6, 3e6, false},   // not within the rounder's unit
+		{23415, 25100, false}, // both precise
+	}
+	for _, tt := range tests {
+		if got := roundingAgrees(v(tt.a), v(tt.b)); got != tt.want {
+			t.Errorf("roundingAgrees(%v, %v) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+		if got := roundingAgrees(v(tt.b), v(tt.a)); got != tt.want {
+			t.Errorf("roundingAgrees(%v, %v) = %v, want %v", tt.b, tt.a, got, tt.want)
+		}
+	}
+}
