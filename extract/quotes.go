@@ -417,6 +417,9 @@ func (t *speakerTracker) update(s sentenceRef, speaker string, skip []qspan) {
 	}
 }
 
+// initials matches initials written before a name ("K. ", "J.R. ").
+var initials = regexp.MustCompile(`\b(?:\p{Lu}\.\s*)+`)
+
 // rememberRoles records the role nouns written around the person e: the
 // title words before the name and inside the recognised span ("Finance
 // Minister", "Fire chief", "Firefighter") and an appositive after it
@@ -441,7 +444,9 @@ func (t *speakerTracker) rememberRoles(text string, e Entity) {
 	}
 	before := claimWords(text[:e.Start])
 	for k := len(before) - 1; k >= 0 && k >= len(before)-4; k-- {
-		if strings.ContainsAny(text[before[k].End:e.Start], ".;:!?\"“”") {
+		// An initial the recogniser left out ("Minister K. Suresh
+		// Thampi") is part of the name, not a sentence's end.
+		if gap := initials.ReplaceAllString(text[before[k].Start:e.Start], " "); strings.ContainsAny(gap, ".;:!?\"“”") {
 			break
 		}
 		note(before[k].Text)

@@ -67,6 +67,11 @@ func TestAttribution(t *testing.T) {
 			want:   []attribution{{"Lina Ortiz", true}},
 		},
 		{
+			name:   "the minister named before with an initial",
+			blocks: []string{"Touring the harbour, Harbour Minister J. Mark Eldin urged patience. “Stay off the pier until the storm has passed,” the minister said."},
+			want:   []attribution{{"Mark Eldin", false}, {"Mark Eldin", true}},
+		},
+		{
 			name:   "an organisation qualifying the speaker's title",
 			blocks: []string{"“The harbour will stay open all winter,” said Kestrel Institute president Mark Eldin."},
 			want:   []attribution{{"Mark Eldin", true}},
