@@ -284,6 +284,7 @@
   }
 
   let searchSeq = 0; // answers to superseded searches are dropped
+  let viewSeq = 0; // the same for the claim and disputes views
   let lastSearch = '#/search';
 
   function fillForm(s) {
@@ -659,6 +660,11 @@
 
   async function showClaim(id) {
     const body = clear($('#claim-body'));
+    // data-ready tells tests (and anyone scripting the page) that the view
+    // has finished loading, lookups of agreeing claims included.
+    delete body.dataset.ready;
+    const seq = ++viewSeq;
+    const stale = () => seq !== viewSeq;
     const status = $('#claim-status');
     $('#claim-back').setAttribute('href', lastSearch);
     status.textContent = 'Loading the claim…';
@@ -666,10 +672,13 @@
     try {
       res = await api('/api/claims/' + encodeURIComponent(id));
     } catch (err) {
+      if (stale()) return;
       status.textContent = '';
       body.append(errorBox(err));
+      body.dataset.ready = 'error';
       return;
     }
+    if (stale()) return;
     const c = normalClaim(res.claim);
     $('#claim-title').textContent = 'Claim from ' + (c.source || 'an unknown source');
     document.title = 'Claim from ' + (c.source || 'unknown') + ' – claimdex';
@@ -677,6 +686,7 @@
     try {
       doc = await api('/api/documents/' + encodeURIComponent(c.doc_id));
     } catch (e) { doc = null; }
+    if (stale()) return;
     status.textContent = '';
     const title = (doc && doc.title) || c.title;
     const location = (doc && doc.location) || c.location;
@@ -706,11 +716,13 @@
       const waiting = el('p', { class: 'hint', text: 'Looking for the claims that agree…' });
       cor.append(el('p', { text: plural(c.corroborations, 'other independent origin') + ' state' + (c.corroborations === 1 ? 's' : '') + ' the same value.' }), waiting);
       const same = await sameValueClaims(c);
+      if (stale()) return;
       if (same.length) waiting.replaceWith(el('ul', { class: 'linked' }, same.map((o) => claimItem(o))));
       else waiting.textContent = 'The index counts them but does not name them; search for the same figures to find them.';
     } else {
       cor.append(el('p', { class: 'hint', text: 'No other origin states the same value.' }));
     }
+    body.dataset.ready = 'true';
   }
 
   // ---- disputes ----------------------------------------------------------
@@ -745,13 +757,16 @@
     if (kind) p.set('kind', kind);
     if (offset) p.set('offset', String(offset));
     let res;
+    const seq = ++viewSeq;
     try {
       res = await api('/api/conflicts?' + p.toString());
     } catch (err) {
+      if (seq !== viewSeq) return;
       status.textContent = '';
       box.append(errorBox(err));
       return;
     }
+    if (seq !== viewSeq) return;
     const groups = res.groups || [];
     const claims = res.claims || {};
     const total = typeof res.total === 'number' ? res.total : groups.length;
@@ -833,10 +848,9 @@
       el('p', { class: 'hint', text: shown }),
       bar,
       el('ul', { class: 'counts' },
-        el('li', { text: plural(p.docs || 0, 'document') }),
+        el('li', { text: (p.total > 0 ? (p.docs || 0) + ' of ' + plural(p.total, 'document') : plural(p.docs || 0, 'document')) }),
         el('li', { text: plural(p.claims || 0, 'claim') }),
         el('li', { text: (p.failed || 0) + ' failed' }),
-        p.total ? el('li', { text: 'of ' + p.total }) : null,
         p.fetched ? el('li', { text: p.fetched + ' fetched' }) : null,
         typeof p.elapsed_seconds === 'number' ? el('li', { text: p.elapsed_seconds.toFixed(1) + ' s' }) : null));
     if (j.error) view.append(el('p', { class: 'error', text: j.error }));
