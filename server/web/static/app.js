@@ -391,6 +391,7 @@
 
   async function showSearch(params) {
     const s = searchState(params);
+    const asked = location.hash;
     shownState = s;
     lastSearch = searchHash(s);
     fillForm(s);
@@ -411,6 +412,7 @@
       clear($('#results')).append(el('li', {}, errorBox(err)));
       clear($('#pager'));
       clear($('#facets'));
+      $('#results').dataset.shown = asked;
       const field = err.param && FIELD_IDS[err.param] && $('#' + FIELD_IDS[err.param]);
       if (field) {
         field.setAttribute('aria-invalid', 'true');
@@ -423,6 +425,9 @@
       renderFacets(s, res.facets);
       renderResults(s, res);
     });
+    // data-shown names the address whose results are on screen (for tests
+    // and scripts that drive the page).
+    $('#results').dataset.shown = asked;
     const first = s.offset + 1;
     const last = s.offset + res.hits.length;
     status.textContent = res.total === 0 ? 'No claims match.'
@@ -948,6 +953,12 @@
       ev.preventDefault();
       $('#ingest-form').requestSubmit();
     }
+  });
+
+  // The skip link must not change the fragment, which names the view.
+  $('.skip').addEventListener('click', (ev) => {
+    ev.preventDefault();
+    $('#main').focus();
   });
 
   $('#token-cancel').addEventListener('click', () => $('#token-dialog').close(''));
