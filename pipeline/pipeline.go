@@ -357,7 +357,7 @@ func splitInputs(inputs []string, stdin io.Reader) (local, remote []string, bad 
 			}
 			continue
 		}
-		lines, err := readList(name, stdin)
+		lines, err := ReadList(name, stdin)
 		if err != nil {
 			bad = append(bad, item{loc: in, err: err})
 			continue
@@ -389,8 +389,8 @@ func ListEntry(loc string) string {
 	return loc
 }
 
-// readList reads an @FILE list; "-" is stdin.
-func readList(name string, stdin io.Reader) ([]string, error) {
+// ReadList reads an @FILE list; "-" is stdin.
+func ReadList(name string, stdin io.Reader) ([]string, error) {
 	r := stdin
 	if name != "-" {
 		f, err := os.Open(name)
