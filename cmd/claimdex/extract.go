@@ -9,6 +9,7 @@ import (
 
 	"github.com/claimdex/claimdex/corpus"
 	"github.com/claimdex/claimdex/extract"
+	"github.com/claimdex/claimdex/server"
 )
 
 const extractHelp = `
@@ -51,7 +52,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
 	for _, c := range x.Claims(doc) {
-		if err := enc.Encode(wireClaim(c)); err != nil {
+		if err := enc.Encode(server.WireClaim(c)); err != nil {
 			return fmt.Errorf("write claims: %w", err)
 		}
 	}
