@@ -174,7 +174,7 @@ func (s *Server) guard(next http.Handler) http.Handler {
 			}
 		}()
 		w.Header().Set("X-Content-Type-Options", "nosniff")
-		if !s.authorized(r) {
+		if !s.authorized(r) && !pageRequest(r) {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="claimdex"`)
 			s.writeError(w, r, errorf(http.StatusUnauthorized, codeUnauthorized, "a bearer token is required (Authorization: Bearer TOKEN)"))
 			return
@@ -185,6 +185,16 @@ func (s *Server) guard(next http.Handler) http.Handler {
 		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// pageRequest reports whether r asks for one of the web page's own files.
+// They hold no data, and a browser cannot send a bearer token when it
+// loads a page: the page asks for the token and sends it with every API
+// call.
+func pageRequest(r *http.Request) bool {
+	p := r.URL.Path
+	return (r.Method == http.MethodGet || r.Method == http.MethodHead) &&
+		p != "/api" && !strings.HasPrefix(p, "/api/") && p != "/healthz" && p != "/metrics"
 }
 
 // authorized checks the bearer token in constant time.
