@@ -310,6 +310,35 @@ func TestBrowserResearcherScenario(t *testing.T) {
 		}
 	}
 
+	// Upload a file from another invented outlet that puts the dredging at
+	// a different cost: a new dispute appears.
+	upload, err := filepath.Abs(filepath.Join("testdata", "northport-ledger.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	run(t, ctx, "upload a file",
+		chromedp.Navigate(f.url+"/#/ingest"),
+		chromedp.WaitVisible(chromedp.CSS("#i-files")),
+		chromedp.SetUploadFiles(chromedp.CSS("#i-files"), []string{upload}),
+		chromedp.Click(chromedp.CSS(`#ingest-form button[type="submit"]`)))
+	waitFor(t, ctx, "the upload job to end", `document.querySelectorAll('#jobs .job').length === 2 && document.querySelector('#jobs .job').dataset.state !== 'queued' && document.querySelector('#jobs .job').dataset.state !== 'running'`)
+	if state := eval[string](t, ctx, `document.querySelector('#jobs .job').dataset.state`); state != "done" {
+		t.Fatalf("the upload job is %s: %q", state, texts(t, ctx, "#jobs .job"))
+	}
+	run(t, ctx, "open the money disputes", chromedp.Navigate(f.url+"/#/disputes?kind=money"))
+	waitFor(t, ctx, "the money disputes", `document.querySelector('#d-kind').value === 'money' && document.querySelectorAll('#disputes .dispute').length > 0`)
+	var dredging string
+	for _, d := range texts(t, ctx, "#disputes .dispute") {
+		if strings.Contains(d, "The Northport Ledger") {
+			dredging = d
+		}
+	}
+	for _, want := range []string{"€310M", "€290M", "The Saltmere Courier", "310 million euros", "290 million euro"} {
+		if !strings.Contains(dredging, want) {
+			t.Errorf("the dredging dispute does not show %q: %q", want, dredging)
+		}
+	}
+
 	// Text from an article is shown as text, never as markup.
 	run(t, ctx, "search the notice", chromedp.Navigate(f.url+"/#/search?q=notice+editing"))
 	waitFor(t, ctx, "the notice", resultsShown+` && document.querySelectorAll('#results .hit').length > 0`)

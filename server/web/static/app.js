@@ -803,7 +803,9 @@
       box.append(el('article', { class: 'dispute', 'aria-labelledby': hid },
         el('header', {}, el('h2', { id: hid, text: g.topic || '(no topic)' }),
           el('span', { class: 'badge warn', text: g.kind }),
-          el('p', { text: plural(g.values.length, 'value') + ', ' + plural(new Set(g.values.flatMap((v) => v.sources)).size, 'source') })),
+          el('p', { text: plural(g.values.length, 'value') + ', ' + (typeof g.origins === 'number'
+            ? plural(g.origins, 'independent origin')
+            : plural(new Set(g.values.flatMap((v) => v.sources)).size, 'source')) })),
         values,
         shared.length ? el('details', { class: 'shared' }, el('summary', { text: 'Why these reports were compared' }),
           el('p', { text: 'They share: ' + shared.join('; ') + '.' })) : null));
@@ -913,9 +915,11 @@
     ev.preventDefault();
     const area = $('#i-inputs');
     const status = $('#ingest-status');
+    const picker = $('#i-files');
+    const files = Array.from(picker.files || []);
     const urls = area.value.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
-    if (!urls.length) {
-      status.textContent = 'Enter at least one URL.';
+    if (!urls.length && !files.length) {
+      status.textContent = 'Enter at least one URL or choose a file.';
       area.setAttribute('aria-invalid', 'true');
       area.focus();
       return;
@@ -930,16 +934,24 @@
     area.removeAttribute('aria-invalid');
     const button = $('button[type="submit"]', ev.currentTarget);
     button.disabled = true;
-    status.textContent = 'Submitting…';
+    status.textContent = files.length ? 'Uploading…' : 'Submitting…';
+    let opts;
+    if (files.length) {
+      // Multipart: the request part first, then one part per file, named
+      // by the file's name (its location in the index).
+      const form = new FormData();
+      form.append('request', JSON.stringify({ urls }));
+      for (const f of files) form.append('file', f, f.name);
+      opts = { method: 'POST', body: form };
+    } else {
+      opts = { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ urls }) };
+    }
     try {
-      const job = await api('/api/ingest', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ urls }),
-      });
+      const job = await api('/api/ingest', opts);
       jobStates.set(job.id, job.state);
       status.textContent = 'Job ' + job.id + ' is ' + job.state + '.';
       area.value = '';
+      picker.value = '';
     } catch (err) {
       status.textContent = errorText(err);
     } finally {
