@@ -412,6 +412,13 @@ func TestScreenshots(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS("#i-inputs"), f.articles+"/saltmere-courier.html"),
 		chromedp.Click(chromedp.CSS(`#ingest-form button[type="submit"]`)))
 	waitFor(t, ctx, "the job to end", `document.querySelector('#jobs .job[data-state="done"], #jobs .job[data-state="failed"]')`)
+	upload, err := filepath.Abs(filepath.Join("testdata", "northport-ledger.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	run(t, ctx, "upload", chromedp.SetUploadFiles(chromedp.CSS("#i-files"), []string{upload}),
+		chromedp.Click(chromedp.CSS(`#ingest-form button[type="submit"]`)))
+	waitFor(t, ctx, "the upload to end", `document.querySelectorAll('#jobs .job[data-state="done"], #jobs .job[data-state="failed"]').length === 2`)
 	claim := firstClaim(t, f.url+"/api/search?source=Northwire&conflicting=true&limit=1")
 	views := []struct{ name, hash, ready string }{
 		{"search", "#/search?q=flood", resultsShown},

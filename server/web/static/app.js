@@ -879,7 +879,8 @@
       res = await api('/api/jobs');
     } catch (err) {
       clear($('#jobs')).append(errorBox(err));
-      return false;
+      // Without the token, polling would only ask for it again and again.
+      return err.status === 401 ? null : false;
     }
     const jobs = res.jobs || [];
     const box = $('#jobs');
@@ -901,7 +902,7 @@
   async function poll() {
     stopPolling();
     const active = await refreshJobs();
-    if (currentView !== 'ingest') return;
+    if (currentView !== 'ingest' || active === null) return;
     // Poll fast while a job runs, slowly otherwise (the watch list may
     // start one), and not at all while the tab is hidden.
     pollTimer = setTimeout(() => { if (!document.hidden) poll(); else pollTimer = setTimeout(poll, 5000); }, active ? 1000 : 5000);
