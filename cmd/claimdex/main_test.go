@@ -46,11 +46,11 @@ func TestScripts(t *testing.T) {
 		RequireUniqueNames:  true,
 		UpdateScripts:       *update,
 		Cmds: map[string]func(*testscript.TestScript, bool, []string){
-			"status":  cmdStatus,
-			"claims":  cmdClaims,
-			"isjson":  cmdIsJSON,
-			"genfile": cmdGenfile,
-			"genwarc": cmdGenwarc,
+			"status":    cmdStatus,
+			"claims":    cmdClaims,
+			"isjson":    cmdIsJSON,
+			"genfile":   cmdGenfile,
+			"genwarc":   cmdGenwarc,
 			"waitserve": cmdWaitServe,
 		},
 	})
