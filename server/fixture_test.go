@@ -200,3 +200,12 @@ func article(n int) string {
 <p>Shipping firms in Corvel handled %[4]d containers last year, according to the authority's annual report.</p>
 </article></body></html>`, n, 10+n, 100+n, 40000+n)
 }
+
+func listen(t testing.TB) net.Listener {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ln
+}
