@@ -67,7 +67,7 @@ func cmdWaitServe(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	dir := ts.MkAbs(args[0])
 	for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
-		c, err := server.Find(context.Background(), dir, "")
+		c, err := server.Find(context.Background(), dir, ts.Getenv("CLAIMDEX_TOKEN"))
 		ts.Check(err)
 		if c != nil {
 			return
