@@ -174,7 +174,7 @@ func (s *Server) guard(next http.Handler) http.Handler {
 			}
 		}()
 		w.Header().Set("X-Content-Type-Options", "nosniff")
-		if !s.authorized(r) {
+		if !s.authorized(r) && !publicPage(r) {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="claimdex"`)
 			s.writeError(w, r, errorf(http.StatusUnauthorized, codeUnauthorized, "a bearer token is required (Authorization: Bearer TOKEN)"))
 			return
@@ -185,6 +185,18 @@ func (s *Server) guard(next http.Handler) http.Handler {
 		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// publicPage reports a request for the web page's own files, which hold
+// no data and are served without the token: a browser cannot send a
+// bearer token when it opens a page, and the page sends it with every
+// API request it makes.
+func publicPage(r *http.Request) bool {
+	if r.Method != "GET" && r.Method != "HEAD" {
+		return false
+	}
+	p := r.URL.Path
+	return !strings.HasPrefix(p, "/api/") && p != "/api" && p != "/healthz" && p != "/metrics"
 }
 
 // authorized checks the bearer token in constant time.

@@ -261,7 +261,8 @@ func TestToken(t *testing.T) {
 		{"search right", "GET", "/api/search?q=fund", "s3cret", 200},
 		{"health without", "GET", "/healthz", "", 401},
 		{"metrics without", "GET", "/metrics", "", 401},
-		{"page without", "GET", "/", "", 401},
+		{"API root without", "GET", "/api", "", 401},
+		{"page without: its files hold no data", "GET", "/", "", 404},
 		{"ingest without", "POST", "/api/ingest", "", 401},
 		{"ingest right reaches the handler", "POST", "/api/ingest", "s3cret", 415},
 	}
