@@ -61,10 +61,24 @@ func Find(ctx context.Context, dir, token string) (*Client, error) {
 	case err != nil:
 		return nil, nil // a dead server's file: work on the index directly
 	}
-	if h.Index != abs {
+	if !sameDir(h.Index, abs) {
 		return nil, nil // another server now holds that address
 	}
 	return c, nil
+}
+
+// sameDir reports whether two paths name one directory, whatever links
+// lead to it.
+func sameDir(a, b string) bool {
+	if a == b {
+		return true
+	}
+	fa, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	fb, err := os.Stat(b)
+	return err == nil && os.SameFile(fa, fb)
 }
 
 // Addr is the server's base URL.

@@ -31,6 +31,7 @@ func (s *Server) ingest(w http.ResponseWriter, r *http.Request, _ params) error 
 	rec := &jobRecord{Job: Job{ID: newID(now), Origin: originAPI, Created: now, Inputs: []string{}}}
 	switch mt {
 	case "application/json":
+		_ = http.NewResponseController(w).SetReadDeadline(time.Now().Add(s.cfg.HandlerTimeout))
 		r.Body = http.MaxBytesReader(w, r.Body, MaxJSONBody)
 		req, err := decodeIngestRequest(r.Body)
 		if err != nil {

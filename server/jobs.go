@@ -254,18 +254,14 @@ func (j *jobs) counts() map[string]int {
 	return c
 }
 
-// watchPending reports whether a watch job waits or runs: a poll then
-// adds no other.
-func (j *jobs) watchPending() bool {
+// watchQueued reports whether a watch job waits: a poll then adds no
+// other. (One that runs may have read the list or the feeds before they
+// changed, so a poll during it queues the next.)
+func (j *jobs) watchQueued() bool {
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	for _, id := range j.queue {
 		if j.all[id].Job.Origin == originWatch {
-			return true
-		}
-	}
-	for _, rec := range j.all {
-		if rec.Job.Origin == originWatch && rec.Job.State == stateRunning {
 			return true
 		}
 	}

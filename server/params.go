@@ -39,6 +39,9 @@ func readParams(v url.Values, allowed []string) (params, *apiError) {
 	}
 	slices.Sort(names) // the first bad one, deterministically
 	for _, name := range names {
+		if name == "" {
+			return params{}, &apiError{Status: 400, Code: codeBadParameter, Message: "a parameter without a name"}
+		}
 		if !slices.Contains(allowed, name) {
 			return params{}, badParam(name, "unknown parameter (known: %s)", strings.Join(allowed, ", "))
 		}

@@ -103,7 +103,7 @@ func (s *Server) writeAddr(addr string) error {
 }
 
 // watch queues a job of the watch list at once, then every Every and on
-// each reload, unless one waits or runs already. The list is read when
+// each reload, unless one waits already. The list is read when
 // the job runs (an @FILE input), so an edited list counts from the next
 // poll; reload polls at once.
 func (s *Server) watch(ctx context.Context, reload <-chan struct{}) {
@@ -114,7 +114,7 @@ func (s *Server) watch(ctx context.Context, reload <-chan struct{}) {
 	t := time.NewTicker(every)
 	defer t.Stop()
 	for {
-		if !s.jobs.watchPending() {
+		if !s.jobs.watchQueued() {
 			now := time.Now().UTC()
 			rec := &jobRecord{
 				Job:   Job{ID: newID(now), Origin: originWatch, Created: now, Inputs: []string{"@" + s.cfg.Watch}},

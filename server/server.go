@@ -174,7 +174,7 @@ func (s *Server) guard(next http.Handler) http.Handler {
 			}
 		}()
 		w.Header().Set("X-Content-Type-Options", "nosniff")
-		if !s.authorized(r) && !pageRequest(r) {
+		if !s.authorized(r) && !publicPage(r) {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="claimdex"`)
 			s.writeError(w, r, errorf(http.StatusUnauthorized, codeUnauthorized, "a bearer token is required (Authorization: Bearer TOKEN)"))
 			return
@@ -187,14 +187,16 @@ func (s *Server) guard(next http.Handler) http.Handler {
 	})
 }
 
-// pageRequest reports whether r asks for one of the web page's own files.
-// They hold no data, and a browser cannot send a bearer token when it
-// loads a page: the page asks for the token and sends it with every API
-// call.
-func pageRequest(r *http.Request) bool {
+// publicPage reports a request for the web page's own files, which hold
+// no data and are served without the token: a browser cannot send a
+// bearer token when it opens a page, and the page sends it with every
+// API request it makes.
+func publicPage(r *http.Request) bool {
+	if r.Method != "GET" && r.Method != "HEAD" {
+		return false
+	}
 	p := r.URL.Path
-	return (r.Method == http.MethodGet || r.Method == http.MethodHead) &&
-		p != "/api" && !strings.HasPrefix(p, "/api/") && p != "/healthz" && p != "/metrics"
+	return !strings.HasPrefix(p, "/api/") && p != "/api" && p != "/healthz" && p != "/metrics"
 }
 
 // authorized checks the bearer token in constant time.

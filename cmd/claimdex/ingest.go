@@ -51,6 +51,11 @@ accepted are written whole, the index opens afterwards, and running the
 same command again resumes where it stopped without fetching again what
 was indexed. --resume=false forgets the state and fetches every page.
 
+While claimdex serve runs on the index, the ingest is a job on the
+server: URLs are sent, local files uploaded (keeping their location), and
+the command follows the job to its end; the fetch flags, --workers and
+--batch are then the server's. Ctrl-C stops following, not the job.
+
 Exit status: 0 every input went in, 3 some inputs failed and the rest went
 in, 1 the run failed or was interrupted, 2 usage error.
 
