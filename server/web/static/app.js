@@ -354,9 +354,10 @@
         const next = on ? s[name].filter((x) => x !== t.term) : s[name].concat([t.term]);
         list.append(el('li', {}, el('button', {
           type: 'button', class: 'facet', 'aria-pressed': on ? 'true' : 'false',
+          'aria-label': t.term + ', ' + plural(t.count, 'claim'),
           'data-key': 'facet:' + name + ':' + t.term,
           onclick: () => go(searchHash(Object.assign({}, s, { [name]: next, offset: 0 }))),
-        }, el('span', { text: t.term }), el('span', { class: 'n', text: number(t.count), 'aria-label': plural(t.count, 'claim') }))));
+        }, el('span', { text: t.term }), el('span', { class: 'n', text: number(t.count) }))));
       }
       box.append(el('h2', { text: names[name] }), list);
       if (name !== 'kind') {
