@@ -324,6 +324,20 @@ func TestBrowserResearcherScenario(t *testing.T) {
 		}
 	}
 
+	// A claim others corroborate lists the agreeing claims of other outlets.
+	agreed := firstClaim(t, f.url+"/api/search?q=gauging&min_sources=2&source=The+Valmora+Herald&limit=1")
+	run(t, ctx, "open a corroborated claim", chromedp.Navigate(f.url+"/#/claim/"+agreed))
+	waitFor(t, ctx, "the corroborated claim", `location.hash.endsWith('`+agreed+`') && document.querySelector('#claim-body').dataset.ready`)
+	others := texts(t, ctx, `#claim-body section[aria-labelledby="h-corr"] .linked li strong`)
+	if len(others) == 0 {
+		t.Error("a corroborated claim lists no agreeing claim")
+	}
+	for _, o := range others {
+		if o == "The Valmora Herald" {
+			t.Errorf("the claim's own outlet listed as corroborating it")
+		}
+	}
+
 	// Upload a file from another invented outlet that puts the dredging at
 	// a different cost: a new dispute appears.
 	upload, err := filepath.Abs(filepath.Join("testdata", "northport-ledger.md"))
