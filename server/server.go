@@ -221,6 +221,8 @@ func (s *Server) serveRoute(w http.ResponseWriter, r *http.Request, rt route) {
 		return
 	}
 	if !rt.stream {
+		// A client that stops reading cannot hold the handler either.
+		_ = http.NewResponseController(w).SetWriteDeadline(time.Now().Add(s.cfg.HandlerTimeout + 10*time.Second))
 		ctx, cancel := context.WithTimeoutCause(r.Context(), s.cfg.HandlerTimeout, errDeadline)
 		defer cancel()
 		r = r.WithContext(ctx)

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/claimdex/claimdex/extract"
 )
@@ -313,4 +314,15 @@ func TestQueryValuesRoundTrip(t *testing.T) {
 func mustJSON(v any) string {
 	b, _ := json.Marshal(v)
 	return string(b)
+}
+
+// TestHandlerTimeout: a handler past its deadline answers 503 timeout.
+func TestHandlerTimeout(t *testing.T) {
+	ts := newTestServer(t, Config{HandlerTimeout: time.Nanosecond})
+	for _, path := range []string{"/api/search?q=fund", "/api/conflicts", "/api/claims/x"} {
+		status, body := ts.get(path)
+		if e := errBody(t, body); status != 503 || e.Code != codeTimeout {
+			t.Errorf("%s: %d %s, want 503 timeout", path, status, body)
+		}
+	}
 }
