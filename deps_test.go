@@ -9,15 +9,17 @@ import (
 // layers lists the project's packages bottom up: a package may import only
 // packages listed before it. Data flows corpus -> extract -> crosscheck ->
 // index: extract works per document, crosscheck compares claims across
-// documents; pipeline wires them and cmd sits on top.
-var layers = []string{"corpus", "corpus/fetch", "extract", "crosscheck", "index", "pipeline", "cmd/claimdex"}
+// documents; pipeline wires them, server answers HTTP over them (with
+// the web page below it), and cmd sits on top.
+var layers = []string{"corpus", "corpus/fetch", "extract", "crosscheck", "index", "pipeline", "server/web", "server", "cmd/claimdex"}
 
 // owners says which layer alone may import a third-party library directly,
 // so that each dependency stays behind one narrow API of ours.
 var owners = map[string]string{
-	"github.com/PuerkitoBio/goquery":  "corpus",
-	"github.com/jdkato/prose/v2":      "extract",
-	"github.com/blevesearch/bleve/v2": "index",
+	"github.com/PuerkitoBio/goquery":      "corpus",
+	"github.com/jdkato/prose/v2":          "extract",
+	"github.com/blevesearch/bleve/v2":     "index",
+	"github.com/prometheus/client_golang": "server",
 }
 
 const module = "github.com/claimdex/claimdex/"

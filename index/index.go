@@ -38,6 +38,8 @@ var lockTimeout = 2 * time.Second
 type Index struct {
 	b bleve.Index
 
+	texts texts
+
 	mu      sync.Mutex
 	writers map[*Writer]struct{}
 	closed  bool
@@ -103,6 +105,7 @@ func open(path string, repair bool) (*Index, error) {
 			path, ErrNotIndex, v, mappingVersion)
 	}
 	ix := newIndex(b)
+	ix.texts.path = textsPath(path)
 	if err := ix.rollbackPending(); err != nil {
 		_ = b.Close()
 		return nil, fmt.Errorf("open index %s: %w", path, err)
@@ -241,6 +244,9 @@ func (ix *Index) Close() error {
 	if err := ix.b.Close(); err != nil {
 		errs = append(errs, fmt.Errorf("close index: %w", err))
 	}
+	if err := ix.texts.close(); err != nil {
+		errs = append(errs, fmt.Errorf("close document texts: %w", err))
+	}
 	return errors.Join(errs...)
 }
 
@@ -269,6 +275,9 @@ type DocRecord struct {
 	// PrevStory is the story the document was in before it was replaced
 	// (that story must be analysed again without it).
 	PrevStory string `json:"prev_story,omitempty"`
+	// Text is the cleaned text given to Put, kept apart from the record
+	// (see DocText); records read back never hold it.
+	Text string `json:"-"`
 }
 
 // Doc returns the record of document id, if it was ingested. Changes still

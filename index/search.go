@@ -422,3 +422,19 @@ func dateOverlap(since, until time.Time) query.Query {
 	}
 	return bleve.NewDisjunctionQuery(qs...)
 }
+
+// Counts returns the number of documents and of claims in the index.
+func (ix *Index) Counts(ctx context.Context) (docs, claims uint64, err error) {
+	for _, c := range []struct {
+		typ string
+		n   *uint64
+	}{{typeDoc, &docs}, {typeClaim, &claims}} {
+		req := bleve.NewSearchRequestOptions(term(fType, c.typ), 0, 0, false)
+		res, err := ix.b.SearchInContext(ctx, req)
+		if err != nil {
+			return 0, 0, fmt.Errorf("count %ss: %w", c.typ, err)
+		}
+		*c.n = res.Total
+	}
+	return docs, claims, nil
+}

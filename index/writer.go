@@ -54,6 +54,7 @@ type Writer struct {
 	batch *bleve.Batch
 	ops   int // claims, deletions and records in batch
 
+	texts   map[string]string    // by document id, written just before the batch
 	pending map[string]DocRecord // by document id, not yet applied
 	byHash  map[string]string    // content hash -> document id, pending only
 	removed map[string]bool      // document ids removed, pending only
@@ -69,6 +70,7 @@ func (ix *Index) NewWriter(batchSize int) *Writer {
 		ix:      ix,
 		size:    batchSize,
 		batch:   ix.b.NewBatch(),
+		texts:   map[string]string{},
 		pending: map[string]DocRecord{},
 		byHash:  map[string]string{},
 		removed: map[string]bool{},
@@ -108,8 +110,10 @@ func (w *Writer) Put(rec DocRecord, claims []extract.Claim) (o Outcome, dupOf st
 		}
 	}
 
+	text := rec.Text
+	rec.Text = ""
 	if len(claims) >= w.size {
-		return w.putLarge(rec, old, found, claims)
+		return w.putLarge(rec, old, found, claims, text)
 	}
 
 	// Map every Bleve document first: only mapping can fail, so an error
@@ -160,6 +164,7 @@ func (w *Writer) Put(rec DocRecord, claims []extract.Claim) (o Outcome, dupOf st
 		delete(w.byHash, old.Hash)
 	}
 	w.pending[rec.ID] = rec
+	w.texts[rec.ID] = text
 	delete(w.removed, rec.ID)
 	if rec.Hash != "" {
 		w.byHash[rec.Hash] = rec.ID
@@ -243,6 +248,7 @@ func (w *Writer) Remove(id string) error {
 		delete(w.byHash, rec.Hash)
 	}
 	delete(w.pending, id)
+	delete(w.texts, id)
 	w.removed[id] = true
 	return nil
 }
@@ -314,9 +320,13 @@ func (w *Writer) Flush() error {
 		clear(w.pending)
 		clear(w.byHash)
 		clear(w.removed)
+		clear(w.texts)
 	}()
 	if w.batch.Size() == 0 {
 		return nil
+	}
+	if err := w.putTexts(); err != nil {
+		return fmt.Errorf("flush %d changes: %w", w.batch.Size(), err)
 	}
 	if err := w.ix.apply(w.batch); err != nil {
 		if errors.Is(err, bleve.ErrorIndexClosed) {
@@ -325,6 +335,24 @@ func (w *Writer) Flush() error {
 		return fmt.Errorf("flush %d changes: %w", w.batch.Size(), err)
 	}
 	return nil
+}
+
+// putTexts writes the texts of the pending documents and deletes those
+// of the removed ones (an empty text deletes too).
+func (w *Writer) putTexts() error {
+	set := make(map[string]string, len(w.texts))
+	var del []string
+	for id, t := range w.texts {
+		if t == "" {
+			del = append(del, id)
+		} else {
+			set[id] = t
+		}
+	}
+	for id := range w.removed {
+		del = append(del, id)
+	}
+	return w.ix.texts.put(set, del)
 }
 
 // internalPendingKey holds the document a large Put is writing (see
@@ -346,7 +374,7 @@ type pendingDoc struct {
 // the record, deletes orphaned claims and clears the mark, and Open rolls
 // back a pending document left by a crash, removing its claims and record
 // so that the next ingest adds it whole.
-func (w *Writer) putLarge(rec DocRecord, old DocRecord, found bool, claims []extract.Claim) (Outcome, string, error) {
+func (w *Writer) putLarge(rec DocRecord, old DocRecord, found bool, claims []extract.Claim, text string) (Outcome, string, error) {
 	ids, keep, err := claimIDs(rec.Location, claims)
 	if err != nil {
 		return 0, "", err
@@ -413,6 +441,13 @@ func (w *Writer) putLarge(rec DocRecord, old DocRecord, found bool, claims []ext
 		if err := w.apply(); err != nil {
 			return fail(err)
 		}
+	}
+	set, del := map[string]string{rec.ID: text}, []string(nil)
+	if text == "" {
+		set, del = nil, []string{rec.ID}
+	}
+	if err := w.ix.texts.put(set, del); err != nil {
+		return fail(err)
 	}
 	_ = w.batch.IndexAdvanced(recDoc)
 	w.batch.DeleteInternal(internalPendingKey)

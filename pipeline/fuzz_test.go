@@ -13,11 +13,11 @@ func FuzzListEntry(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, loc string) {
-		_, _ = readList("-", strings.NewReader(loc)) // any text as a list
+		_, _ = ReadList("-", strings.NewReader(loc)) // any text as a list
 		if loc == "" {
 			return
 		}
-		got, err := readList("-", strings.NewReader(ListEntry(loc)+"\n"))
+		got, err := ReadList("-", strings.NewReader(ListEntry(loc)+"\n"))
 		if err != nil {
 			t.Fatal(err)
 		}

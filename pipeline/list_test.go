@@ -28,7 +28,7 @@ func TestListEntryRoundTrip(t *testing.T) {
 	for _, l := range locs {
 		b.WriteString(ListEntry(l) + "\n")
 	}
-	got, err := readList("-", strings.NewReader(b.String()))
+	got, err := ReadList("-", strings.NewReader(b.String()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,7 +38,7 @@ func TestListEntryRoundTrip(t *testing.T) {
 	if e := ListEntry("news/story.html"); e != "news/story.html" {
 		t.Errorf("a plain name is written as %q", e)
 	}
-	if got, _ := readList("-", strings.NewReader(`"a #b.txt" # why it failed`+"\n")); len(got) != 1 || got[0] != "a #b.txt" {
+	if got, _ := ReadList("-", strings.NewReader(`"a #b.txt" # why it failed`+"\n")); len(got) != 1 || got[0] != "a #b.txt" {
 		t.Errorf("quoted entry with a comment read as %q", got)
 	}
 }

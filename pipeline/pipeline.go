@@ -79,6 +79,11 @@ type Config struct {
 	// NoCrosscheck skips the cross-source analysis at the end of the run
 	// (the documents stay pending for the next one).
 	NoCrosscheck bool
+	// Rename, when not nil, gives the location and identity of a local
+	// file read from path, when they are not the path itself: a server
+	// ingests files uploaded to it under names of its own, and they must
+	// keep the location and identity they have on the client.
+	Rename func(path string) (location, identity string, ok bool)
 }
 
 // Progress is a snapshot of a running ingest.
@@ -353,7 +358,7 @@ func splitInputs(inputs []string, stdin io.Reader) (local, remote []string, bad 
 			}
 			continue
 		}
-		lines, err := readList(name, stdin)
+		lines, err := ReadList(name, stdin)
 		if err != nil {
 			bad = append(bad, item{loc: in, err: err})
 			continue
@@ -385,8 +390,8 @@ func ListEntry(loc string) string {
 	return loc
 }
 
-// readList reads an @FILE list; "-" is stdin.
-func readList(name string, stdin io.Reader) ([]string, error) {
+// ReadList reads an @FILE list; "-" is stdin.
+func ReadList(name string, stdin io.Reader) ([]string, error) {
 	r := stdin
 	if name != "-" {
 		f, err := os.Open(name)
@@ -531,6 +536,7 @@ func process(ctx context.Context, cfg Config, st stages, it item) (r result, err
 		}
 	}()
 	data := it.data
+	name, renamed := it.loc, false // the location documents and reports show
 	opt := corpus.Options{Source: cfg.Source, Published: cfg.Published, MaxBytes: cfg.MaxBytes}
 	if it.remote {
 		opt.ContentType = it.contentType
@@ -539,6 +545,11 @@ func process(ctx context.Context, cfg Config, st stages, it item) (r result, err
 		}
 	} else {
 		opt.Identity = corpus.LocalIdentity(it.loc)
+		if cfg.Rename != nil {
+			if loc, id, ok := cfg.Rename(it.loc); ok {
+				name, opt.Identity, r.loc, renamed = loc, id, loc, true
+			}
+		}
 		if it.loc == "-" && cfg.Stdin == nil {
 			r.fail = "no standard input to read"
 			return r, nil
@@ -551,9 +562,9 @@ func process(ctx context.Context, cfg Config, st stages, it item) (r result, err
 			return r, nil
 		}
 	}
-	doc, err := st.clean(it.loc, data, opt)
+	doc, err := st.clean(name, data, opt)
 	if err != nil {
-		r.fail = reason(it.loc, err)
+		r.fail = reason(name, err)
 		return r, nil
 	}
 	if it.remote {
@@ -567,7 +578,7 @@ func process(ctx context.Context, cfg Config, st stages, it item) (r result, err
 		r.unchanged = true
 		return r, nil
 	}
-	if !found && !it.remote {
+	if !found && !it.remote && !renamed {
 		// An index written before local files were identified by their
 		// absolute path holds this file under the path as typed.
 		if legacy := corpus.DocID(it.loc); legacy != doc.ID {
@@ -591,7 +602,7 @@ func process(ctx context.Context, cfg Config, st stages, it item) (r result, err
 	}
 	prof := crosscheck.NewProfile(claims)
 	prof.Doc = doc.ID
-	r.rec = index.DocRecord{ID: doc.ID, Location: doc.Location, Source: doc.Source, Hash: doc.Hash, Claims: ids, Entities: ents, Profile: &prof}
+	r.rec = index.DocRecord{ID: doc.ID, Location: doc.Location, Source: doc.Source, Hash: doc.Hash, Claims: ids, Entities: ents, Profile: &prof, Text: doc.Text}
 	r.claims = claims
 	return r, nil
 }

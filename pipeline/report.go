@@ -147,6 +147,34 @@ func (r *Report) MarshalJSON() ([]byte, error) {
 	return json.Marshal(j)
 }
 
+// UnmarshalJSON reads what MarshalJSON writes (a report a server sends).
+func (r *Report) UnmarshalJSON(b []byte) error {
+	var j reportJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return err
+	}
+	*r = Report{
+		Read: j.Read, Added: j.Added, Unchanged: j.Unchanged, Replaced: j.Replaced,
+		Duplicates: j.Duplicates, Failures: j.Failures, Capped: j.Capped, Claims: j.Claims,
+		Elapsed: time.Duration(j.Elapsed * float64(time.Second)), DocsPerSec: j.DocsPerSec,
+		Interrupted: j.Interrupted,
+	}
+	if f := j.Fetch; f != nil {
+		r.Fetch = &fetch.Stats{
+			Fetched: f.Fetched, Documents: f.Documents, NotModified: f.NotModified,
+			Resumed: f.Resumed, Failed: f.Failed, Listings: f.Listings, Filtered: f.Filtered,
+			Duplicates: f.Duplicates, Skipped: f.Skipped, Bytes: f.Bytes,
+		}
+	}
+	if c := j.Crosscheck; c != nil {
+		r.Crosscheck = &CrosscheckReport{
+			Full: c.Full, Pending: c.Pending, Claims: c.Claims, Docs: c.Docs, Stories: c.Stories, Groups: c.Groups,
+			Conflicts: c.Conflicts, Updated: c.Updated, Elapsed: time.Duration(c.Elapsed * float64(time.Second)),
+		}
+	}
+	return nil
+}
+
 // WriteJSON writes the report as one indented JSON object.
 func (r *Report) WriteJSON(w io.Writer) error {
 	enc := json.NewEncoder(w)

@@ -11,6 +11,7 @@ import (
 	"github.com/claimdex/claimdex/extract"
 	"github.com/claimdex/claimdex/index"
 	"github.com/claimdex/claimdex/pipeline"
+	"github.com/claimdex/claimdex/server"
 )
 
 const conflictsHelp = `
@@ -73,6 +74,16 @@ func runConflicts(ctx context.Context, e *env, args []string) error {
 	if len(pos) != 0 {
 		return usagef("takes no arguments, got %q", pos[0])
 	}
+	c, err := findServer(ctx, *indexPath)
+	if err != nil {
+		return err
+	}
+	if c != nil {
+		if *rebuild {
+			return usagef("--rebuild needs the index to itself: stop the server for %s first", *indexPath)
+		}
+		return conflictsServer(ctx, e, c, kind.v, format.v)
+	}
 	ix, err := openExisting(*indexPath)
 	if err != nil {
 		return err
@@ -104,6 +115,27 @@ func runConflicts(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	return writeConflictsText(e.stdout, groups, claims)
+}
+
+// conflictsServer lists the groups of the server running for the index,
+// which analyses what each ingest job adds.
+func conflictsServer(ctx context.Context, e *env, c *server.Client, kind, format string) error {
+	res, err := c.Conflicts(ctx, kind)
+	if err != nil {
+		return fmt.Errorf("conflicts: %w", err)
+	}
+	groups := make([]crosscheck.Group, 0, len(res.Groups))
+	for _, g := range res.Groups {
+		cg := crosscheck.Group{Topic: g.Topic, Kind: g.Kind, Story: g.Story, Shared: g.Shared, Origins: g.Origins}
+		for _, v := range g.Values {
+			cg.Values = append(cg.Values, crosscheck.GroupValue{Value: v.Value, Claims: v.Claims, Sources: v.Sources})
+		}
+		groups = append(groups, cg)
+	}
+	if format == "json" {
+		return writeConflictsJSON(e.stdout, groups)
+	}
+	return writeConflictsText(e.stdout, groups, res.Claims)
 }
 
 func writeConflictsJSON(w io.Writer, groups []crosscheck.Group) error {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/claimdex/claimdex/extract"
 	"github.com/claimdex/claimdex/index"
+	"github.com/claimdex/claimdex/server"
 )
 
 const exportHelp = `
@@ -47,17 +49,49 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	ix, err := openExisting(*indexPath)
+	c, err := findServer(ctx, *indexPath)
 	if err != nil {
 		return err
 	}
-	defer ix.Close()
+	var each func(context.Context, index.Query, func(line []byte) error) error
+	if c != nil {
+		each = func(ctx context.Context, q index.Query, fn func([]byte) error) error {
+			v := server.QueryValues(q)
+			if format.v == "jsonld" {
+				v.Set("format", "jsonld")
+			}
+			err := c.Export(ctx, v, fn)
+			if msg, ok := server.BadRequest(err); ok {
+				return usagef("%s", msg)
+			}
+			return err
+		}
+	} else {
+		ix, err := openExisting(*indexPath)
+		if err != nil {
+			return err
+		}
+		defer ix.Close()
+		each = func(ctx context.Context, q index.Query, fn func([]byte) error) error {
+			return ix.Export(ctx, q, func(c extract.Claim) error {
+				var v any = server.WireClaim(c)
+				if format.v == "jsonld" {
+					v = server.SchemaClaim(c)
+				}
+				line, err := marshalLine(v)
+				if err != nil {
+					return err
+				}
+				return fn(line)
+			})
+		}
+	}
 
 	if *out == "" {
-		_, err = exportTo(ctx, e.stdout, ix, q, format.v)
+		_, err = exportTo(ctx, e.stdout, each, q, format.v)
 	} else {
 		err = writeFileAtomic(*out, func(w io.Writer) error {
-			_, err := exportTo(ctx, w, ix, q, format.v)
+			_, err := exportTo(ctx, w, each, q, format.v)
 			return err
 		})
 	}
@@ -68,17 +102,16 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	return err
 }
 
-// exportTo streams the claims matching q to w and returns their number.
-func exportTo(ctx context.Context, w io.Writer, ix *index.Index, q index.Query, format string) (int, error) {
+// exportTo streams the claims matching q, which each gives as JSON lines
+// (from the index or from a server), to w and returns their number.
+func exportTo(ctx context.Context, w io.Writer, each func(context.Context, index.Query, func([]byte) error) error, q index.Query, format string) (int, error) {
 	bw := bufio.NewWriter(w)
-	enc := json.NewEncoder(bw)
-	enc.SetEscapeHTML(false)
 	n := 0
 	array := format == "json" || format == "jsonld"
 	if array {
 		bw.WriteString("[")
 	}
-	err := ix.Export(ctx, q, func(c extract.Claim) error {
+	err := each(ctx, q, func(line []byte) error {
 		if array {
 			if n > 0 {
 				bw.WriteString(",")
@@ -86,11 +119,13 @@ func exportTo(ctx context.Context, w io.Writer, ix *index.Index, q index.Query, 
 			bw.WriteString("\n")
 		}
 		n++
-		if format == "jsonld" {
-			return enc.Encode(schemaClaim(c))
-		}
-		return enc.Encode(wireClaim(c))
+		bw.Write(line)
+		return bw.WriteByte('\n')
 	})
+	var ue *usageError
+	if errors.As(err, &ue) {
+		return n, err
+	}
 	if err != nil {
 		return n, fmt.Errorf("export: %w", err)
 	}
@@ -104,6 +139,17 @@ func exportTo(ctx context.Context, w io.Writer, ix *index.Index, q index.Query, 
 		return n, fmt.Errorf("export: write: %w", err)
 	}
 	return n, nil
+}
+
+// marshalLine is v as one line of JSON, with <, > and & as they are.
+func marshalLine(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
 }
 
 // writeFileAtomic writes path through a temporary file in the same
@@ -133,38 +179,4 @@ func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
-}
-
-// schemaContext is the JSON-LD context of --format jsonld: schema.org, plus
-// a claimdex prefix for the claim id.
-var schemaContext = []any{"https://schema.org", map[string]string{"claimdex": "https://github.com/claimdex/claimdex#"}}
-
-// schemaClaim is a claim as a schema.org Claim, the form fact-checkers'
-// publishing tools (ClaimReview) take: the text, who said it, when it was
-// published, and the article it appears in with its URL and publisher.
-func schemaClaim(c extract.Claim) map[string]any {
-	appearance := map[string]any{"@type": "CreativeWork", "url": c.Location}
-	if c.Title != "" {
-		appearance["headline"] = c.Title
-	}
-	if c.Source != "" {
-		appearance["publisher"] = map[string]any{"@type": "Organization", "name": c.Source}
-	}
-	if c.Published != "" {
-		appearance["datePublished"] = c.Published
-	}
-	out := map[string]any{
-		"@context":    schemaContext,
-		"@type":       "Claim",
-		"claimdex:id": c.ID,
-		"text":        c.Text,
-		"appearance":  appearance,
-	}
-	if c.Published != "" {
-		out["datePublished"] = c.Published
-	}
-	if c.Speaker != "" {
-		out["author"] = map[string]any{"@type": "Person", "name": c.Speaker}
-	}
-	return out
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/claimdex/claimdex/corpus"
 	"github.com/claimdex/claimdex/extract"
+	"github.com/claimdex/claimdex/server"
 )
 
 const extractHelp = `
@@ -67,7 +68,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		}
 	} else {
 		for _, c := range claims {
-			if err := enc.Encode(wireClaim(c)); err != nil {
+			if err := enc.Encode(server.WireClaim(c)); err != nil {
 				return fmt.Errorf("write claims: %w", err)
 			}
 		}

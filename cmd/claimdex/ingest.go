@@ -15,6 +15,7 @@ import (
 	"github.com/claimdex/claimdex/extract"
 	"github.com/claimdex/claimdex/index"
 	"github.com/claimdex/claimdex/pipeline"
+	"github.com/claimdex/claimdex/server"
 )
 
 const ingestHelp = `
@@ -49,6 +50,11 @@ the index holds it, and a re-run asks the server only for what changed
 accepted are written whole, the index opens afterwards, and running the
 same command again resumes where it stopped without fetching again what
 was indexed. --resume=false forgets the state and fetches every page.
+
+While claimdex serve runs on the index, the ingest is a job on the
+server: URLs are sent, local files uploaded (keeping their location), and
+the command follows the job to its end; the fetch flags, --workers and
+--batch are then the server's. Ctrl-C stops following, not the job.
 
 Exit status: 0 every input went in, 3 some inputs failed and the rest went
 in, 1 the run failed or was interrupted, 2 usage error.
@@ -169,6 +175,20 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 
+	if c, err := findServer(ctx, *indexPath); err != nil {
+		return err
+	} else if c != nil {
+		req := server.IngestRequest{Source: *source, MaxClaims: *maxClaims, Hosts: ff.hosts, Langs: ff.langs}
+		if !published.t.IsZero() {
+			req.Published = published.t.Format(time.RFC3339)
+		}
+		if !ff.since.t.IsZero() {
+			req.Since = ff.since.t.Format(time.RFC3339)
+		}
+		rep, err := ingestServer(ctx, e, c, inputs, req)
+		return finishIngest(e, rep, err, nil, nil, *indexPath, format.v, *failedPath)
+	}
+
 	ix, err := index.Open(*indexPath)
 	if err != nil {
 		return err // it names the index
@@ -209,9 +229,15 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		fetchErr = fetcher.Close()
 	}
 	closeErr := ix.Close()
+	return finishIngest(e, rep, runErr, closeErr, fetchErr, *indexPath, format.v, *failedPath)
+}
 
+// finishIngest prints the report and maps the outcome to an error (and
+// the exit status).
+func finishIngest(e *env, rep *pipeline.Report, runErr, closeErr, fetchErr error, indexPath, format, failedPath string) error {
+	var err error
 	if rep != nil {
-		if format.v == "json" {
+		if format == "json" {
 			err = rep.WriteJSON(e.stdout)
 		} else {
 			err = rep.WriteText(e.stdout)
@@ -219,19 +245,24 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		if err != nil {
 			return fmt.Errorf("write summary: %w", err)
 		}
-		if *failedPath != "" {
-			if err := writeFailed(*failedPath, rep); err != nil {
+		if failedPath != "" {
+			if err := writeFailed(failedPath, rep); err != nil {
 				return err
 			}
 		}
 	}
+	var ue *usageError
 	switch {
+	case errors.Is(runErr, errJobContinues), errors.As(runErr, &ue):
+		return runErr
+	case rep == nil && runErr != nil:
+		return fmt.Errorf("ingest: %w", runErr)
 	case errors.Is(runErr, context.Canceled) || errors.Is(runErr, context.DeadlineExceeded):
 		return fmt.Errorf("ingest interrupted: %d documents written before the stop (run the same command again to resume): %w", rep.Added+rep.Replaced, runErr)
 	case runErr != nil:
 		return fmt.Errorf("ingest: %w", runErr)
 	case closeErr != nil:
-		return fmt.Errorf("close index %s: %w", *indexPath, closeErr)
+		return fmt.Errorf("close index %s: %w", indexPath, closeErr)
 	case fetchErr != nil:
 		return fmt.Errorf("save fetch state: %w", fetchErr)
 	case rep.Failed() > 0:

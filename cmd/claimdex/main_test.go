@@ -24,8 +24,9 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
-
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/claimdex/claimdex/server"
 )
 
 var update = flag.Bool("update", false, "rewrite the cmp expectations in testdata/script from the actual output")
@@ -45,13 +46,34 @@ func TestScripts(t *testing.T) {
 		RequireUniqueNames:  true,
 		UpdateScripts:       *update,
 		Cmds: map[string]func(*testscript.TestScript, bool, []string){
-			"status":  cmdStatus,
-			"claims":  cmdClaims,
-			"isjson":  cmdIsJSON,
-			"genfile": cmdGenfile,
-			"genwarc": cmdGenwarc,
+			"status":    cmdStatus,
+			"claims":    cmdClaims,
+			"isjson":    cmdIsJSON,
+			"genfile":   cmdGenfile,
+			"genwarc":   cmdGenwarc,
+			"waitserve": cmdWaitServe,
 		},
 	})
+}
+
+// cmdWaitServe waits until a server started in the background answers
+// for an index, or fails after a minute (loading the extractor on a busy
+// machine takes seconds):
+//
+//	waitserve DIR
+func cmdWaitServe(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: waitserve DIR")
+	}
+	dir := ts.MkAbs(args[0])
+	for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		c, err := server.Find(context.Background(), dir, ts.Getenv("CLAIMDEX_TOKEN"))
+		ts.Check(err)
+		if c != nil {
+			return
+		}
+	}
+	ts.Fatalf("no server answered for %s within a minute", dir)
 }
 
 // cmdStatus runs a command and checks its exact exit status:

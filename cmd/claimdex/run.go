@@ -45,6 +45,7 @@ var commands = []command{
 	{"extract", "print the claims of one document as JSON Lines, without an index", runExtract},
 	{"clean", "print the cleaned text, blocks and metadata of one document", runClean},
 	{"conflicts", "list claims that contradict each other", runConflicts},
+	{"serve", "answer searches over HTTP while ingesting; watch feeds", runServe},
 }
 
 // run is the whole program: it returns the exit status.

@@ -305,7 +305,7 @@ func TestRunExitCodes(t *testing.T) {
 		wantStderr string
 	}{
 		{"no command", nil, exitUsage, "claimdex: no command given"},
-		{"unknown command", []string{"serve"}, exitUsage, `claimdex: unknown command "serve"`},
+		{"unknown command", []string{"frobnicate"}, exitUsage, `claimdex: unknown command "frobnicate"`},
 		{"help", []string{"help"}, exitOK, ""},
 		{"command help", []string{"help", "export"}, exitOK, ""},
 		{"usage error", []string{"search", "--limit", "-3"}, exitUsage, "claimdex search: --limit and --offset must be 0 or more"},

@@ -6,10 +6,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/claimdex/claimdex/extract"
 	"github.com/claimdex/claimdex/index"
+	"github.com/claimdex/claimdex/server"
 )
 
 const searchHelp = `
@@ -70,6 +72,13 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 		q.Limit = 1
 	}
 
+	c, err := findServer(ctx, *indexPath)
+	if err != nil {
+		return err
+	}
+	if c != nil {
+		return searchServer(ctx, e, c, q, *limit, *facets, *explain, format.v)
+	}
 	ix, err := openExisting(*indexPath)
 	if err != nil {
 		return err
@@ -91,49 +100,32 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 	return writeSearchText(e.stdout, q, res, *facets, *explain, isTerminal(e.stdout))
 }
 
-// facetNames are the facets search reports, in output order.
-var facetNames = []string{"source", "entity", "kind"}
-
-// searchJSON is the JSON form of a search result, part of the
-// command-line contract: lists are never null.
-type searchJSON struct {
-	Total  uint64                        `json:"total"`
-	Hits   []hitJSON                     `json:"hits"`
-	Facets map[string][]index.FacetCount `json:"facets,omitempty"`
-}
-
-type hitJSON struct {
-	Score      float64       `json:"score"`
-	Claim      extract.Claim `json:"claim"`
-	Highlights []string      `json:"highlights"`
-	// Explain lists the features behind Claim.Score (with --explain).
-	Explain []extract.Feature `json:"explain,omitempty"`
-}
-
 func writeSearchJSON(w io.Writer, res *index.Result, facets, explain bool) error {
-	out := searchJSON{Total: res.Total, Hits: make([]hitJSON, 0, len(res.Hits))}
-	for _, h := range res.Hits {
-		hl := h.Highlights
-		if hl == nil {
-			hl = []string{}
-		}
-		hit := hitJSON{Score: h.Score, Claim: wireClaim(h.Claim), Highlights: hl}
-		if explain {
-			hit.Explain = extract.Explain(h.Claim)
-		}
-		out.Hits = append(out.Hits, hit)
+	return writeIndented(w, server.NewSearchResult(res, facets, explain), "result")
+}
+
+// searchServer runs the search on the server running for the index.
+func searchServer(ctx context.Context, e *env, c *server.Client, q index.Query, limit int, facets, explain bool, format string) error {
+	v := server.QueryValues(q)
+	v.Set("limit", strconv.Itoa(limit))
+	v.Set("offset", strconv.Itoa(q.Offset))
+	v.Set("facets", strconv.FormatBool(facets))
+	v.Set("explain", strconv.FormatBool(explain))
+	sr, err := c.Search(ctx, v)
+	if msg, ok := server.BadRequest(err); ok {
+		return usagef("%s", msg)
 	}
-	if facets {
-		out.Facets = map[string][]index.FacetCount{}
-		for _, name := range facetNames {
-			fc := res.Facets[name]
-			if fc == nil {
-				fc = []index.FacetCount{}
-			}
-			out.Facets[name] = fc
-		}
+	if err != nil {
+		return fmt.Errorf("search: %w", err)
 	}
-	return writeIndented(w, out, "result")
+	if format == "json" {
+		return writeIndented(e.stdout, sr, "result")
+	}
+	res := &index.Result{Total: sr.Total, Facets: sr.Facets}
+	for _, h := range sr.Hits {
+		res.Hits = append(res.Hits, index.Hit{Score: h.Score, Claim: h.Claim, Highlights: h.Highlights})
+	}
+	return writeSearchText(e.stdout, q, res, facets, explain, isTerminal(e.stdout))
 }
 
 // writeSearchText writes a page of hits for people. On a terminal the
@@ -178,7 +170,7 @@ func writeSearchText(w io.Writer, q index.Query, res *index.Result, facets, expl
 		fmt.Fprintf(&b, "   %s\n", c.Location)
 	}
 	if facets {
-		for _, name := range facetNames {
+		for _, name := range server.FacetNames {
 			fmt.Fprintf(&b, "\n%s:", name)
 			if len(res.Facets[name]) == 0 {
 				b.WriteString(" none")
@@ -266,27 +258,6 @@ func orDash(s string) string {
 		return "-"
 	}
 	return s
-}
-
-// wireClaim returns c with empty lists instead of nil, so that every
-// claim printed has the same JSON shape ([] rather than null).
-func wireClaim(c extract.Claim) extract.Claim {
-	if c.Entities == nil {
-		c.Entities = []extract.Entity{}
-	}
-	if c.Dates == nil {
-		c.Dates = []extract.Date{}
-	}
-	if c.Money == nil {
-		c.Money = []extract.Money{}
-	}
-	if c.Quantities == nil {
-		c.Quantities = []extract.Quantity{}
-	}
-	if c.Conflicts == nil {
-		c.Conflicts = []string{}
-	}
-	return c
 }
 
 // featureList writes features as " money +1.10, question -2.00".

@@ -75,6 +75,13 @@ type Config struct {
 	// means no state: every run starts fresh. Keep it beside the index:
 	// the state says what the index already holds.
 	StatePath string
+	// RefusePrivate refuses to connect to loopback, private, link-local
+	// and other non-public addresses, checked on the address dialled
+	// (after DNS resolution) for every request and redirect: for inputs
+	// from people who may not reach the machine's network. Such a URL
+	// fails with ErrPrivateAddress. It disables proxies from the
+	// environment, and needs the client built here (not HTTPClient).
+	RefusePrivate bool
 	// HTTPClient is used when set (tests); its Transport is kept, its
 	// CheckRedirect replaced by ours. Otherwise a client is built from the
 	// timeouts above.

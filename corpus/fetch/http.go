@@ -39,7 +39,14 @@ func (f *Fetcher) newClient() *http.Client {
 		c = *f.cfg.HTTPClient
 	} else {
 		tr := http.DefaultTransport.(*http.Transport).Clone()
-		tr.DialContext = (&net.Dialer{Timeout: f.cfg.ConnectTimeout, KeepAlive: 30 * time.Second}).DialContext
+		d := &net.Dialer{Timeout: f.cfg.ConnectTimeout, KeepAlive: 30 * time.Second}
+		if f.cfg.RefusePrivate {
+			d.Control = refusePrivate
+			// A proxy would be the address dialled, and the page's own
+			// address never checked.
+			tr.Proxy = nil
+		}
+		tr.DialContext = d.DialContext
 		tr.TLSHandshakeTimeout = f.cfg.ConnectTimeout
 		tr.MaxIdleConnsPerHost = f.cfg.PerHost + 2
 		tr.MaxIdleConns = f.cfg.Global * 4
@@ -209,7 +216,7 @@ func retryable(err error) bool {
 	if errors.As(err, &se) {
 		return se.Code >= 500 || se.Code == http.StatusTooManyRequests || se.Code == http.StatusRequestTimeout
 	}
-	for _, final := range []error{ErrTooLarge, ErrBadListing, ErrRobots, ErrRedirect, ErrUnsupported, context.Canceled} {
+	for _, final := range []error{ErrTooLarge, ErrBadListing, ErrRobots, ErrRedirect, ErrUnsupported, ErrPrivateAddress, context.Canceled} {
 		if errors.Is(err, final) {
 			return false
 		}
