@@ -652,15 +652,16 @@ func claimMentions(c *extract.Claim) []mention {
 			// "420 beds", "41 deaths": the unit is the head of what is
 			// counted, and the value's own words are not in its topic.
 			// The unit key keeps short units ("232 g", "48 km") that
-			// words drop; the unit's own words carry their synonyms
-			// ("deaths": kill).
+			// words drop.
 			u := strings.ToLower(strings.TrimSpace(c.Quantities[m.index].Unit))
 			if u != "" && !timeUnits[u] {
 				m.topic = addTerm(m.topic, "#"+unitKey(u), unitTermWeight)
 			}
-			for _, w := range words(u) {
-				if !w.boundary && w.norm != unitKey(u) {
-					m.topic = addTerm(m.topic, w.norm, unitTermWeight)
+			for _, f := range strings.Fields(u) {
+				// Only a word with a synonym says more than the unit
+				// key: "deaths" is kill.
+				if syn, ok := topicSynonyms[f]; ok {
+					m.topic = addTerm(m.topic, syn, unitTermWeight)
 				}
 			}
 		}
