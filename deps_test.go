@@ -10,7 +10,7 @@ import (
 // packages listed before it. Data flows corpus -> extract -> crosscheck ->
 // index: extract works per document, crosscheck compares claims across
 // documents; pipeline wires them and cmd sits on top.
-var layers = []string{"corpus", "corpus/fetch", "extract", "crosscheck", "index", "pipeline", "cmd/claimdex"}
+var layers = []string{"corpus", "corpus/synth", "corpus/fetch", "extract", "crosscheck", "index", "pipeline", "cmd/claimdex"}
 
 // owners says which layer alone may import a third-party library directly,
 // so that each dependency stays behind one narrow API of ours.
