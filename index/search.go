@@ -126,7 +126,13 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	req := bleve.NewSearchRequestOptions(bq, limit, offset, false)
 	req.SortBy([]string{"-_score", "_id"})
 	req.Fields = []string{fJSON}
-	if strings.TrimSpace(q.Text) != "" {
+	scored := strings.TrimSpace(q.Text) != ""
+	if !scored {
+		// Filters alone do not score: every claim they admit ties, and
+		// comes in id order.
+		req.Score = "none"
+	}
+	if scored {
 		req.Highlight = bleve.NewHighlightWithStyle(highlighterName)
 		req.Highlight.AddField(fText)
 	}
@@ -149,7 +155,11 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		if hl == nil {
 			hl = []string{}
 		}
-		out.Hits = append(out.Hits, Hit{Score: h.Score, Claim: c, Highlights: hl})
+		score := h.Score
+		if !scored {
+			score = 1 // a tie, as a match-all query scores
+		}
+		out.Hits = append(out.Hits, Hit{Score: score, Claim: c, Highlights: hl})
 	}
 	if q.Facets {
 		out.Facets = facets(res.Facets)
@@ -177,7 +187,10 @@ func facets(fr search.FacetResults) map[string][]FacetCount {
 }
 
 // buildQuery turns q into a Bleve query: the text query scores, the
-// filters only select (they do not change scores).
+// filters only select (they do not change scores). Without text the
+// filters are the query, so that Bleve walks the claims they admit (a
+// conjunction leaps along its rarest term) rather than every document of
+// the index filtered one by one; the caller turns scoring off.
 func buildQuery(q Query) (query.Query, error) {
 	filters := []query.Query{term(fType, typeClaim)}
 	add := func(fq query.Query) {
@@ -253,7 +266,14 @@ func buildQuery(q Query) (query.Query, error) {
 		}
 		bq.AddMust(qs)
 	}
-	bq.AddFilter(bleve.NewConjunctionQuery(filters...))
+	var fq query.Query = bleve.NewConjunctionQuery(filters...)
+	if len(filters) == 1 {
+		fq = filters[0]
+	}
+	if bq.Must == nil {
+		return fq, nil
+	}
+	bq.AddFilter(fq)
 	return bq, nil
 }
 
