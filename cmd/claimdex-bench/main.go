@@ -42,6 +42,7 @@ type options struct {
 	claimdex     string
 	noSQLite     bool
 	reuse        bool
+	analysis     bool
 }
 
 func main() {
@@ -65,6 +66,7 @@ func run() error {
 	flag.IntVar(&o.gcPercent, "gogc", -2, "GC percent during the run (as GOGC); -2 keeps the binary's own setting")
 	flag.StringVar(&o.claimdex, "claimdex", "", "claimdex `BINARY` for the CLI figures (default: built from this checkout)")
 	flag.BoolVar(&o.noSQLite, "no-sqlite", false, "skip the SQLite FTS5 comparison")
+	flag.BoolVar(&o.analysis, "analysis", true, "run the cross-source analysis after the ingest, as claimdex ingest does")
 	flag.BoolVar(&o.reuse, "reuse", false, "with --work, search the index a kept earlier run left for a size, skipping its ingest (implies --keep)")
 	flag.Parse()
 	for _, s := range strings.Split(*sizes, ",") {

@@ -41,6 +41,7 @@ type IngestResult struct {
 	Conflicts          int     `json:"conflicts"`
 	Words              int64   `json:"words"`
 	Seconds            float64 `json:"seconds"`
+	CPUSeconds         float64 `json:"cpu_seconds"` // of the whole process: workers, writer, Bleve's merger, GC
 	TotalSeconds       float64 `json:"total_seconds"`
 	DocsPerSec         float64 `json:"docs_per_sec"`
 	ClaimsPerSec       float64 `json:"claims_per_sec"`
@@ -65,9 +66,11 @@ type Stages struct {
 type Baseline struct {
 	Docs         int     `json:"documents"`
 	Seconds      float64 `json:"seconds"`
+	CPUSeconds   float64 `json:"cpu_seconds"`
 	DocsPerSec   float64 `json:"docs_per_sec"`
 	TokensPerSec float64 `json:"tokens_per_sec"`
 	Ratio        float64 `json:"claimdex_over_prose"`
+	CPURatio     float64 `json:"claimdex_over_prose_per_cpu_second"`
 }
 
 // Latency is one query's percentiles in one setting.
@@ -118,12 +121,12 @@ func (r *Results) write(dir string) error {
 func (r *Results) markdown(w io.Writer) {
 	fmt.Fprintf(w, "claimdex-bench: %d CPUs, %d workers, %s, GOGC %s, seed %d; model load %.2f s\n\n",
 		r.CPUs, r.Workers, r.GoVersion, r.GOGC, r.Seed, r.ModelLoad)
-	fmt.Fprintln(w, "| documents | claims | docs/s | words/s | claims/s | x prose (docs/s) | peak RSS | index B/claim | read / clean / extract / index s | analysis s | export claims/s (peak RSS) |")
-	fmt.Fprintln(w, "|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---|")
+	fmt.Fprintln(w, "| documents | claims | docs/s | words/s | claims/s | CPU s | x prose: wall (per CPU-s) | peak RSS | index B/claim | read / clean / extract / index s | analysis s | export claims/s (peak RSS) |")
+	fmt.Fprintln(w, "|---:|---:|---:|---:|---:|---:|---|---:|---:|---|---:|---|")
 	for _, s := range r.Sizes {
 		in := s.Ingest
-		fmt.Fprintf(w, "| %d | %d | %.1f | %.0f | %.0f | %.2f (prose %.1f docs/s over %d) | %.0f MB | %.0f | %.1f / %.1f / %.1f / %.1f | %.1f | %.0f (%.0f MB) |\n",
-			s.Docs, in.Claims, in.DocsPerSec, in.WordsPerSec, in.ClaimsPerSec, s.Baseline.Ratio, s.Baseline.DocsPerSec, s.Baseline.Docs,
+		fmt.Fprintf(w, "| %d | %d | %.1f | %.0f | %.0f | %.1f | %.2f (%.2f); prose %.1f docs/s over %d | %.0f MB | %.0f | %.1f / %.1f / %.1f / %.1f | %.1f | %.0f (%.0f MB) |\n",
+			s.Docs, in.Claims, in.DocsPerSec, in.WordsPerSec, in.ClaimsPerSec, in.CPUSeconds, s.Baseline.Ratio, s.Baseline.CPURatio, s.Baseline.DocsPerSec, s.Baseline.Docs,
 			in.PeakRSSMB, in.IndexBytesPerClaim, in.Stages.Read, in.Stages.Clean, in.Stages.Extract, in.Stages.Index,
 			in.Stages.Analysis, s.Export.ClaimsPerSec, s.Export.PeakRSSMB)
 	}
