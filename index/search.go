@@ -1,7 +1,6 @@
 package index
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -136,7 +135,10 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		req.Highlight = bleve.NewHighlightWithStyle(highlighterName)
 		req.Highlight.AddField(fText)
 	}
-	if q.Facets {
+	// Facets of every claim are read from the fields' dictionaries;
+	// others are counted over the hits.
+	dictFacets := q.Facets && allClaims(bq)
+	if q.Facets && !dictFacets {
 		for name, f := range facetFields {
 			req.AddFacet(name, bleve.NewFacetRequest(f, facetSize))
 		}
@@ -161,7 +163,12 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		}
 		out.Hits = append(out.Hits, Hit{Score: score, Claim: c, Highlights: hl})
 	}
-	if q.Facets {
+	switch {
+	case dictFacets:
+		if out.Facets, err = ix.allFacets(ctx); err != nil {
+			return nil, err
+		}
+	case q.Facets:
 		out.Facets = facets(res.Facets)
 	}
 	return out, nil
@@ -178,9 +185,7 @@ func facets(fr search.FacetResults) map[string][]FacetCount {
 				counts = append(counts, FacetCount{Term: t.Term, Count: t.Count})
 			}
 		}
-		slices.SortFunc(counts, func(a, b FacetCount) int {
-			return cmp.Or(cmp.Compare(b.Count, a.Count), strings.Compare(a.Term, b.Term))
-		})
+		slices.SortFunc(counts, byCount)
 		out[name] = counts
 	}
 	return out

@@ -403,6 +403,7 @@ func BenchmarkSearchFilterOnly(b *testing.B) {
 		{"source", Query{Sources: []string{"rare"}}, 500},
 		{"source+facets", Query{Sources: []string{"rare"}, Facets: true}, 500},
 		{"all", Query{}, 50000},
+		{"all+facets", Query{Facets: true}, 50000},
 	} {
 		b.Run(tt.name, func(b *testing.B) {
 			for b.Loop() {
