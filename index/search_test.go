@@ -381,6 +381,11 @@ func BenchmarkSearchFilterOnly(b *testing.B) {
 	w := ix.NewWriter(DefaultBatchSize)
 	for d := range 500 {
 		rec, claims := numbered(fmt.Sprintf("doc%03d", d), fmt.Sprint("h", d), 100)
+		for i := range claims {
+			if i%10 == 0 {
+				claims[i].Conflicts = []string{fmt.Sprintf("doc%03d-%05d", (d+1)%500, i)}
+			}
+		}
 		if d%100 == 0 {
 			rec.Source = "Rare"
 			for i := range claims {
@@ -404,6 +409,7 @@ func BenchmarkSearchFilterOnly(b *testing.B) {
 		{"source+facets", Query{Sources: []string{"rare"}, Facets: true}, 500},
 		{"all", Query{}, 50000},
 		{"all+facets", Query{Facets: true}, 50000},
+		{"conflicting", Query{Conflicting: true}, 5000},
 	} {
 		b.Run(tt.name, func(b *testing.B) {
 			for b.Loop() {
