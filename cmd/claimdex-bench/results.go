@@ -41,7 +41,7 @@ type IngestResult struct {
 	Conflicts          int     `json:"conflicts"`
 	Words              int64   `json:"words"`
 	Seconds            float64 `json:"seconds"`
-	CPUSeconds         float64 `json:"cpu_seconds"` // of the whole process: workers, writer, Bleve's merger, GC
+	CPUSeconds         float64 `json:"cpu_seconds"` // of the whole process during the ingest, the analysis left out
 	TotalSeconds       float64 `json:"total_seconds"`
 	DocsPerSec         float64 `json:"docs_per_sec"`
 	ClaimsPerSec       float64 `json:"claims_per_sec"`
