@@ -76,3 +76,15 @@ func BenchmarkSplitSentences(b *testing.B) {
 		splitSentences(doc.Text)
 	}
 }
+
+// BenchmarkNew measures loading the models, which every ingest pays
+// before its first document: wall time per load and process CPU time.
+func BenchmarkNew(b *testing.B) {
+	cpu := cpuTime()
+	for b.Loop() {
+		if _, err := New(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64((cpuTime()-cpu).Milliseconds())/float64(b.N), "cpu-ms/op")
+}

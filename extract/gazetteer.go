@@ -6,6 +6,7 @@ import (
 	"embed"
 	"encoding/gob"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/jdkato/prose/v2"
@@ -171,28 +172,53 @@ const (
 	proseTagMapAsset  = "model/AveragedPerceptron/tags.gob"
 )
 
+// proseVocabularyFile is the vocabulary of prose's tagger, one word a
+// line, in byte order: derived from prose's published model data by
+// proseVocabulary and saved, because decoding that data costs about as
+// much as loading prose's model itself. TestProseVocabulary checks the
+// file against the data of the prose release in go.mod (and rewrites it
+// with -update).
+const proseVocabularyFile = "gazetteer/prose_vocabulary.txt"
+
 // addProseVocabulary adds the vocabulary of prose's tagger: a word the
 // tagger was trained to tag as something other than a proper noun is an
 // ordinary word, so "Location" opening a table cell is no name while
-// "Witkoff" is. The table is decoded from prose's published model data
-// (prose.Asset, encoding/gob); if a prose release renames or reshapes it,
-// this returns an error and NewNER fails loudly instead of quietly losing
-// most of the words it knows.
+// "Witkoff" is.
 func (lx *nerLexicon) addProseVocabulary() error {
+	data, err := nerGazetteerFS.ReadFile(proseVocabularyFile)
+	if err != nil {
+		return fmt.Errorf("reading prose's tagger vocabulary: %w", err)
+	}
+	for w := range strings.SplitSeq(strings.TrimSuffix(string(data), "\n"), "\n") {
+		if _, named := lx.names[w]; named || lx.firstNames[w] {
+			continue
+		}
+		lx.common[w] = true
+	}
+	if len(lx.common) < len(lx.listed)+5000 {
+		return fmt.Errorf("prose's tagger vocabulary %s holds only %d ordinary words", proseVocabularyFile, len(lx.common)-len(lx.listed))
+	}
+	return nil
+}
+
+// proseVocabulary derives the ordinary words of prose's tagger from its
+// weight table and dictionary (prose.Asset, encoding/gob), sorted. If a
+// prose release renames or reshapes them, it returns an error.
+func proseVocabulary() ([]string, error) {
 	data, err := prose.Asset(proseLexiconAsset)
 	if err != nil {
-		return fmt.Errorf("reading prose's tagger lexicon: %w", err)
+		return nil, fmt.Errorf("reading prose's tagger lexicon: %w", err)
 	}
 	var weights map[string]map[string]float64
 	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&weights); err != nil {
-		return fmt.Errorf("decoding prose's tagger lexicon %s: %w", proseLexiconAsset, err)
+		return nil, fmt.Errorf("decoding prose's tagger lexicon %s: %w", proseLexiconAsset, err)
 	}
 	var tagMap map[string]string
 	if data, err = prose.Asset(proseTagMapAsset); err != nil {
-		return fmt.Errorf("reading prose's tag dictionary: %w", err)
+		return nil, fmt.Errorf("reading prose's tag dictionary: %w", err)
 	}
 	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&tagMap); err != nil {
-		return fmt.Errorf("decoding prose's tag dictionary %s: %w", proseTagMapAsset, err)
+		return nil, fmt.Errorf("decoding prose's tag dictionary %s: %w", proseTagMapAsset, err)
 	}
 	// A word is ordinary when training data saw it tagged as something
 	// other than a proper noun, and prose's dictionary does not list its
@@ -219,19 +245,15 @@ func (lx *nerLexicon) addProseVocabulary() error {
 			dictionary[w] = true
 		}
 	}
+	var words []string
 	for w := range ordinary {
 		if tag := tagMap[strings.ToUpper(w[:1])+w[1:]]; strings.HasPrefix(tag, "NNP") && !dictionary[w] {
 			continue
 		}
-		if _, named := lx.names[w]; named || lx.firstNames[w] {
-			continue
-		}
-		lx.common[w] = true
+		words = append(words, w)
 	}
-	if len(lx.common) < len(lx.listed)+5000 {
-		return fmt.Errorf("prose's tagger lexicon %s holds only %d ordinary words", proseLexiconAsset, len(lx.common)-len(lx.listed))
-	}
-	return nil
+	slices.Sort(words)
+	return words, nil
 }
 
 // nerDerivedSuffixes end English nouns derived from verbs and adjectives

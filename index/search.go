@@ -1,7 +1,6 @@
 package index
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -130,11 +129,20 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	req := bleve.NewSearchRequestOptions(bq, limit, offset, false)
 	req.SortBy([]string{"-_score", "_id"})
 	req.Fields = []string{fJSON}
-	if strings.TrimSpace(q.Text) != "" {
+	scored := strings.TrimSpace(q.Text) != ""
+	if !scored {
+		// Filters alone do not score: every claim they admit ties, and
+		// comes in id order.
+		req.Score = "none"
+	}
+	if scored {
 		req.Highlight = bleve.NewHighlightWithStyle(highlighterName)
 		req.Highlight.AddField(fText)
 	}
-	if q.Facets {
+	// Facets of every claim are read from the fields' dictionaries;
+	// others are counted over the hits.
+	dictFacets := q.Facets && allClaims(bq)
+	if q.Facets && !dictFacets {
 		for name, f := range facetFields {
 			req.AddFacet(name, bleve.NewFacetRequest(f, facetSize))
 		}
@@ -153,9 +161,18 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		if hl == nil {
 			hl = []string{}
 		}
-		out.Hits = append(out.Hits, Hit{Score: h.Score, Claim: c, Highlights: hl})
+		score := h.Score
+		if !scored {
+			score = 1 // a tie, as a match-all query scores
+		}
+		out.Hits = append(out.Hits, Hit{Score: score, Claim: c, Highlights: hl})
 	}
-	if q.Facets {
+	switch {
+	case dictFacets:
+		if out.Facets, err = ix.allFacets(ctx); err != nil {
+			return nil, err
+		}
+	case q.Facets:
 		out.Facets = facets(res.Facets)
 	}
 	return out, nil
@@ -172,9 +189,7 @@ func facets(fr search.FacetResults) map[string][]FacetCount {
 				counts = append(counts, FacetCount{Term: t.Term, Count: t.Count})
 			}
 		}
-		slices.SortFunc(counts, func(a, b FacetCount) int {
-			return cmp.Or(cmp.Compare(b.Count, a.Count), strings.Compare(a.Term, b.Term))
-		})
+		slices.SortFunc(counts, byCount)
 		out[name] = counts
 	}
 	return out
@@ -233,7 +248,10 @@ func (ix *Index) docsNaming(ctx context.Context, names []string) ([]string, erro
 
 // buildQuery turns q into a Bleve query: the text query scores, the
 // filters only select (they do not change scores). docs, when not nil,
-// is the filter q.DocEntities resolved to.
+// is the filter q.DocEntities resolved to. Without text the filters are
+// the query, so that Bleve walks the claims they admit (a conjunction
+// leaps along its rarest term) rather than every document of the index
+// filtered one by one; the caller turns scoring off.
 func buildQuery(q Query, docs query.Query) (query.Query, error) {
 	filters := []query.Query{term(fType, typeClaim)}
 	add := func(fq query.Query) {
@@ -310,7 +328,14 @@ func buildQuery(q Query, docs query.Query) (query.Query, error) {
 		}
 		bq.AddMust(qs)
 	}
-	bq.AddFilter(bleve.NewConjunctionQuery(filters...))
+	var fq query.Query = bleve.NewConjunctionQuery(filters...)
+	if len(filters) == 1 {
+		fq = filters[0]
+	}
+	if bq.Must == nil {
+		return fq, nil
+	}
+	bq.AddFilter(fq)
 	return bq, nil
 }
 

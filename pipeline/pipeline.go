@@ -222,7 +222,7 @@ func run(ctx context.Context, cfg Config, inputs []string, st stages) (*Report, 
 	})
 	workers, wctx := errgroup.WithContext(gctx)
 	for range cfg.Workers {
-		workers.Go(func() error { return work(wctx, cfg, st, locs, results) })
+		workers.Go(func() error { return work(wctx, cfg, st, locs, results, &counts) })
 	}
 	g.Go(func() error {
 		defer close(results)
@@ -230,6 +230,7 @@ func run(ctx context.Context, cfg Config, inputs []string, st stages) (*Report, 
 	})
 	g.Go(func() error {
 		s := &sink{w: st.writer(cfg.BatchSize), size: cfg.BatchSize, ack: st.ack, log: cfg.Logger}
+		defer func() { counts.index.Store(int64(s.took)) }()
 		return write(gctx, s, results, window, rep, &counts)
 	})
 	if st.count != nil && len(remote) == 0 && cfg.Progress != nil {
@@ -243,6 +244,10 @@ func run(ctx context.Context, cfg Config, inputs []string, st stages) (*Report, 
 	if len(remote) > 0 && st.fetchStats != nil {
 		fs := st.fetchStats()
 		rep.Fetch = &fs
+	}
+	rep.Stages = Stages{
+		Read: time.Duration(counts.read.Load()), Clean: time.Duration(counts.clean.Load()),
+		Extract: time.Duration(counts.extract.Load()), Index: time.Duration(counts.index.Load()),
 	}
 	rep.finish(time.Since(start))
 	if ctx.Err() != nil {
@@ -490,7 +495,7 @@ func countLocal(ctx context.Context, st stages, inputs []string, extra int, c *c
 }
 
 // work turns items into results until in is closed or ctx is done.
-func work(ctx context.Context, cfg Config, st stages, in <-chan item, out chan<- result) error {
+func work(ctx context.Context, cfg Config, st stages, in <-chan item, out chan<- result, c *counters) error {
 	for {
 		var it item
 		var ok bool
@@ -502,7 +507,7 @@ func work(ctx context.Context, cfg Config, st stages, in <-chan item, out chan<-
 		case <-ctx.Done():
 			return ctx.Err()
 		}
-		r, err := process(ctx, cfg, st, it)
+		r, err := process(ctx, cfg, st, it, c)
 		if err != nil {
 			return err
 		}
@@ -518,7 +523,7 @@ func work(ctx context.Context, cfg Config, st stages, in <-chan item, out chan<-
 // result with fail set; only a failing index read or a cancelled ctx is an
 // error. A panic in a stage is contained to its document, so that one
 // pathological input cannot end a long run; it is logged with its stack.
-func process(ctx context.Context, cfg Config, st stages, it item) (r result, err error) {
+func process(ctx context.Context, cfg Config, st stages, it item, c *counters) (r result, err error) {
 	r = result{seq: it.seq, loc: it.loc}
 	switch {
 	case it.err != nil:
@@ -554,7 +559,10 @@ func process(ctx context.Context, cfg Config, st stages, it item) (r result, err
 			r.fail = "no standard input to read"
 			return r, nil
 		}
-		if data, err = st.read(ctx, it.loc, cfg.Stdin, cfg.MaxBytes); err != nil {
+		t := time.Now()
+		data, err = st.read(ctx, it.loc, cfg.Stdin, cfg.MaxBytes)
+		c.read.Add(int64(time.Since(t)))
+		if err != nil {
 			if ctx.Err() != nil {
 				return r, ctx.Err()
 			}
@@ -562,7 +570,9 @@ func process(ctx context.Context, cfg Config, st stages, it item) (r result, err
 			return r, nil
 		}
 	}
+	t := time.Now()
 	doc, err := st.clean(name, data, opt)
+	c.clean.Add(int64(time.Since(t)))
 	if err != nil {
 		r.fail = reason(name, err)
 		return r, nil
@@ -629,11 +639,15 @@ type sink struct {
 	acks []string // fetched locations to acknowledge after the next flush
 	ack  func(string) error
 	log  *slog.Logger
+	took time.Duration // in the writer's Put and Flush
 }
 
 // flush applies the pending batch, then acknowledges what it held.
 func (s *sink) flush() error {
-	if err := s.w.Flush(); err != nil {
+	t := time.Now()
+	err := s.w.Flush()
+	s.took += time.Since(t)
+	if err != nil {
 		return err
 	}
 	s.ops = 0
@@ -715,7 +729,9 @@ func (s *sink) put(r result, rep *Report, counts *counters) error {
 			return fmt.Errorf("write %s to the index: %w", r.loc, err)
 		}
 	}
+	t := time.Now()
 	o, dupOf, err := s.w.Put(r.rec, r.claims)
+	s.took += time.Since(t)
 	if err != nil {
 		return fmt.Errorf("write %s to the index: %w", r.loc, err)
 	}
@@ -762,6 +778,8 @@ func (s *sink) queueAck(loc string) {
 // writer updates them.
 type counters struct {
 	docs, claims, failed, total atomic.Int64
+	// Nanoseconds spent per stage, summed over the goroutines running it.
+	read, clean, extract, index atomic.Int64
 }
 
 func (c *counters) snapshot(elapsed time.Duration) Progress {

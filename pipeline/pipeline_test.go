@@ -19,7 +19,7 @@ import (
 )
 
 // ignoreTiming leaves out the fields that depend on the clock.
-var ignoreTiming = cmpopts.IgnoreFields(Report{}, "Elapsed", "DocsPerSec")
+var ignoreTiming = cmpopts.IgnoreFields(Report{}, "Elapsed", "DocsPerSec", "Stages")
 
 func TestRunOutcomes(t *testing.T) {
 	errMissing := errors.New("gone.txt: open: no such file or directory")
@@ -56,6 +56,9 @@ func TestRunOutcomes(t *testing.T) {
 			}
 			if len(ix.claims) != 5 {
 				t.Errorf("index holds %d claims after the first run, want 5", len(ix.claims))
+			}
+			if s := got.Stages; s.Read <= 0 || s.Clean <= 0 || s.Extract <= 0 || s.Index <= 0 {
+				t.Errorf("stage times %+v: want every stage that ran counted", s)
 			}
 
 			// Same inputs again: nothing changes. Then b.txt changes.

@@ -36,6 +36,21 @@ type Report struct {
 	// Crosscheck is the cross-source analysis run after the ingest, when
 	// the caller ran one (see Crosscheck); nil otherwise.
 	Crosscheck *CrosscheckReport
+	// Stages is where the ingest spent its time (the analysis's is in
+	// Crosscheck.Elapsed).
+	Stages Stages
+}
+
+// Stages is the time an ingest spent in each stage, summed over the
+// goroutines that ran it: with several workers, Read+Clean+Extract may
+// exceed Elapsed. Index is the single writer's time in Bleve (claims
+// analysed and batches applied), which bounds the run when it nears
+// Elapsed.
+type Stages struct {
+	Read    time.Duration // reading local files
+	Clean   time.Duration // corpus.Clean
+	Extract time.Duration // claims and the document's profile
+	Index   time.Duration // index writer: Put and Flush
 }
 
 // Failure is a document that could not be ingested and why.

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -189,6 +190,13 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		return finishIngest(e, rep, err, nil, nil, *indexPath, format.v, *failedPath)
 	}
 
+	if os.Getenv("GOGC") == "" {
+		// An ingest allocates fast and keeps little: a collection per
+		// doubling of the live heap cost about 11% more CPU than one per
+		// tripling, for a third less peak memory (claimdex-bench over
+		// 1,000 pages; GOGC=400 did no better). GOGC set by the user wins.
+		debug.SetGCPercent(200)
+	}
 	ix, err := index.Open(*indexPath)
 	if err != nil {
 		return err // it names the index
