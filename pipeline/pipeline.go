@@ -604,6 +604,8 @@ func process(ctx context.Context, cfg Config, st stages, it item, c *counters) (
 	if err := ctx.Err(); err != nil {
 		return r, err
 	}
+	t = time.Now()
+	defer func() { c.extract.Add(int64(time.Since(t))) }()
 	claims, ents, capped := st.claims(doc, cfg.MaxClaims)
 	r.capped = capped
 	ids := make([]string, len(claims))
