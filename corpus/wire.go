@@ -507,7 +507,11 @@ func isHeaderLine(t string) bool {
 	if ts, ok := parseDate(t); ok && !ts.IsZero() {
 		return true
 	}
-	if m := datedItem.FindStringSubmatch(t); m != nil && countWords(t, 13) <= 12 {
+	// The forms below have a year and are short.
+	if countWords(t, 13) > 12 || !strings.ContainsAny(t, "0123456789") {
+		return false
+	}
+	if m := datedItem.FindStringSubmatch(t); m != nil {
 		var p header
 		return p.readDateLine(m[2])
 	}
