@@ -19,7 +19,7 @@ var tocHeading = regexp.MustCompile(`(?i)^(?:table of contents|contents|in this 
 // metadata header that scraped articles carry: "Date: 2025-12-22 09:27 |
 // Source: Ministry press briefing".
 var (
-	metaPair = regexp.MustCompile(`^\s*(?i:(` + labelAlternation(publishLabels, updateLabels, []string{"headline", "slug",
+	metaPair = regexp.MustCompile(`^\s*(?i:(` + dateLabels + `|` + labelAlternation([]string{"headline", "slug",
 		"keywords", "priority", "urgency", "programme", "program", "edition", "words", "word count", "source",
 		"publisher", "author", "authors", "by", "byline", "section", "desk", "category", "language", "lang"}) +
 		`))\s*:\s*(\S.*?)\s*$`)
@@ -164,6 +164,7 @@ func readHeaderParts(doc *Document, h *header, t string) bool {
 	const (
 		partMeta = iota
 		partDated
+		partSince
 		partDate
 		partByline
 		partSource
@@ -180,6 +181,8 @@ func readHeaderParts(doc *Document, h *header, t string) bool {
 		switch {
 		case readDatedItem(&Document{}, &probe, p):
 			kinds[i] = partDated
+		case readSinceItem(&Document{}, &probe, p):
+			kinds[i] = partSince
 		case probe.readDateLine(p):
 			kinds[i] = partDate
 		case isStamp(p), isWordCount(p), readingTime.MatchString(p), languageCodeOK(p):
@@ -209,6 +212,8 @@ func readHeaderParts(doc *Document, h *header, t string) bool {
 		switch kinds[i] {
 		case partDated:
 			readDatedItem(doc, h, p)
+		case partSince:
+			readSinceItem(doc, h, p)
 		case partDate:
 			h.readDateLine(p)
 		case partMeta:
@@ -245,7 +250,12 @@ func isSourceSection(t string) bool {
 // isLabel reports a short label of a header item: "Transcript", "Outlet
 // live coverage".
 func isLabel(t string) bool {
-	return startsUpperOrDigit(t) && countWords(t, 7) <= 6 && !strings.ContainsAny(t, "0123456789,;:.!?")
+	if !startsUpperOrDigit(t) || countWords(t, 7) > 6 || strings.ContainsAny(t, ",;:!?") {
+		return false
+	}
+	// Numbers belong to names ("Volta FM 104.1", "Radio 4"), not to
+	// sentences.
+	return !strings.ContainsAny(t, "0123456789.") || isNameLike(t)
 }
 
 // isWordCount reports a word-count line: "612 words", "Words: 480".
@@ -402,8 +412,8 @@ func readMetaLine(doc *Document, h *header, t string) bool {
 				}
 			}
 		default:
-			if dateLabel[p.k] {
-				readDatedValue(doc, h, updateLabel[p.k], p.v, false)
+			if dated, update := labelKind(p.k); dated {
+				readDatedValue(doc, h, update, p.v, false)
 			}
 		}
 	}

@@ -507,7 +507,11 @@ func isHeaderLine(t string) bool {
 	if ts, ok := parseDate(t); ok && !ts.IsZero() {
 		return true
 	}
-	if m := datedItem.FindStringSubmatch(t); m != nil && countWords(t, 13) <= 12 {
+	// The forms below have a year and are short.
+	if countWords(t, 13) > 12 || !strings.ContainsAny(t, "0123456789") {
+		return false
+	}
+	if m := datedItem.FindStringSubmatch(t); m != nil {
 		var p header
 		return p.readDateLine(m[2])
 	}
@@ -525,19 +529,43 @@ var (
 		"aired", "aired on", "first aired", "air date", "airdate", "filed", "filed on", "filed at", "released",
 		"released on", "release date", "issued", "issued on", "date issued", "recorded", "recorded on",
 		"transmission", "transmission date", "transmitted", "tx date", "started", "sent", "dateline",
-		"date posted", "date published",
+		"date posted", "date published", "publication date", "date of publication", "broadcast date",
+		"date of broadcast", "recording date", "issue date", "posting date", "filing date", "date filed",
 		"datum", "veröffentlicht", "veröffentlicht am", "erschienen", "gesendet", "ausgestrahlt", "publié",
 		"publié le", "diffusé", "diffusé le", "publicado", "publicado el", "publicado em", "pubblicato",
 		"pubblicato il", "emitido"}
 	updateLabels = []string{"updated", "last updated", "updated on", "updated at", "modified", "last modified",
-		"revised", "last revised", "amended", "corrected", "date modified", "date updated", "aktualisiert", "zuletzt aktualisiert",
+		"revised", "last revised", "amended", "corrected", "date modified", "date updated", "last update",
+		"latest update", "update", "aktualisiert", "zuletzt aktualisiert",
 		"mis à jour", "mis à jour le", "actualizado", "atualizado", "aggiornato"}
 	updateLabel = wordSet(updateLabels)
 	dateLabel   = wordSet(publishLabels, updateLabels)
+	// dateLabels is one label or two joined: "Broadcast and published".
+	dateLabels = func() string {
+		l := labelAlternation(publishLabels, updateLabels)
+		return `(?:` + l + `)(?:\s*(?:and|&|/)\s*(?:` + l + `))?`
+	}()
+	labelJoin = regexp.MustCompile(`(?i)\s*(?:\band\b|&|/)\s*`)
 	// datedItem matches a label and its value: "Aired: 6 March 2026",
 	// "Published 3 June 2026, 4:10pm NZST", "Last updated 22:10 GMT".
-	datedItem = regexp.MustCompile(`(?i)^(` + labelAlternation(publishLabels, updateLabels) + `)(?:\s*:\s*|\s+)(\S.*?)\s*$`)
+	datedItem = regexp.MustCompile(`(?i)^(` + dateLabels + `)(?:\s*:\s*|\s+)(\S.*?)\s*$`)
+	// sinceItem matches a label with the time something began: "Live
+	// coverage from 27 January 2026, 18:00 CAT".
+	sinceItem = regexp.MustCompile(`^(\p{Lu}\p{L}*(?:\s+\p{L}+){0,3})\s+(?:from|since)\s+(\S.*\d.*)$`)
 )
+
+// labelKind tells whether a label, or labels joined ("Broadcast and
+// published"), date the story or an update: an update only when all do.
+func labelKind(k string) (dated, update bool) {
+	k = strings.ToLower(strings.Join(strings.Fields(k), " "))
+	parts := labelJoin.Split(k, -1)
+	dated, update = true, true
+	for _, p := range parts {
+		dated = dated && dateLabel[p]
+		update = update && updateLabel[p]
+	}
+	return dated, dated && update
+}
 
 func wordSet(lists ...[]string) map[string]bool {
 	m := map[string]bool{}
@@ -579,11 +607,22 @@ func readDatedItem(doc *Document, h *header, t string) bool {
 	if m == nil || !strings.ContainsAny(m[2], "0123456789") || headerPartSep.MatchString(m[2]) {
 		return false // several items are read one by one (readHeaderParts)
 	}
-	label := strings.ToLower(strings.Join(strings.Fields(m[1]), " "))
+	dated, update := labelKind(m[1])
+	if !dated {
+		return false
+	}
 	// Without a colon the label may open a sentence ("Released 14 March
 	// after ..."): the value must then be only a date and time.
 	colon := strings.Contains(t[:min(len(t), len(m[1])+3)], ":")
-	return readDatedValue(doc, h, updateLabel[label], m[2], !colon)
+	return readDatedValue(doc, h, update, m[2], !colon)
+}
+
+// readSinceItem reads an item that gives the time coverage began, "Live
+// coverage from 27 January 2026, 18:00 CAT", as the story's date. Its value
+// must be only a date and time.
+func readSinceItem(doc *Document, h *header, t string) bool {
+	m := sinceItem.FindStringSubmatch(strings.TrimSpace(normalizeText(t)))
+	return m != nil && readDatedValue(doc, h, false, m[2], true)
 }
 
 // readDatedValue reads the value of a dated item. A strict value is only

@@ -242,7 +242,29 @@ func TestWireHeaders(t *testing.T) {
 			src:       "Kessla quay to reopen\n\nPosted: Jul 14, 2026 7:12 a.m. ET\n\n" + wireBody,
 			published: time.Date(2026, 7, 14, 7, 12, 0, 0, time.FixedZone("ET", -4*3600)), from: "header", title: "Kessla quay to reopen",
 		},
+		{
+			name:      "station name with its frequency beside a programme and a date",
+			src:       "# Kessla quay to reopen\n\n**Kessla FM 98.4 · Evening Desk · Saturday, 14 March 2026**\n\n" + wireBody,
+			published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC), from: "header", title: "Kessla quay to reopen", furniture: "98.4",
+		},
+		{
+			name: "coverage from a time, and a last update",
+			src: "# Kessla storm: live\n\n*Harbour Courier | Live coverage from 14 March 2026, 08:55 GMT | Last update: 14 March 2026, 22:10 GMT*\n\n" +
+				wireBody,
+			published: time.Date(2026, 3, 14, 8, 55, 0, 0, time.UTC), from: "header", modified: time.Date(2026, 3, 14, 22, 10, 0, 0, time.UTC),
+			title: "Kessla storm: live", furniture: "Live coverage",
+		},
 		// Metadata keys beyond Date and Published.
+		{
+			name:      "a label ending in date",
+			src:       "Kessla quay to reopen\nPublication date: 14 March 2026\n\n" + wireBody,
+			published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC), from: "header", title: "Kessla quay to reopen", furniture: "Publication",
+		},
+		{
+			name:      "two labels joined",
+			src:       "Kessla quay to reopen\nRecorded and broadcast: 14 March 2026\n\n" + wireBody,
+			published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC), from: "header", title: "Kessla quay to reopen", furniture: "Recorded",
+		},
 		{
 			name:      "Broadcast key with weekday and CET",
 			src:       "Kessla quay to reopen\n\nBroadcast: Friday 13 March 2026, 19:00 CET\n\n" + wireBody,
