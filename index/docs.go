@@ -101,6 +101,9 @@ func claimDocument(c extract.Claim) (map[string]any, error) {
 	putList(d, fCurrency, currencies)
 	moneyTerms(d, c.Money)
 	putList(d, fConflicts, c.Conflicts)
+	if len(c.Conflicts) > 0 {
+		d[fDisputed] = "yes"
+	}
 	var facts []string
 	if len(c.Money) > 0 {
 		facts = append(facts, "money")

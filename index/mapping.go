@@ -47,20 +47,24 @@ const (
 	fScore         = "score"
 	fCorroboration = "corroborations"
 	fConflicts     = "conflicts"
-	fDocID         = "doc_id"
-	fLocation      = "location"
-	fHash          = "hash"
-	fFacts         = "facts"         // kinds of value the claim states: money, date, quantity, person
-	fGroupKind     = "group_kind"    // a group's kind of value
-	fGroupSize     = "group_size"    // a group's claims, for biggest-first order
-	fGroupStory    = "group_story"   // the story a group belongs to
-	fStory         = "story"         // a document's story
-	fStoryKey      = "story_key"     // a document's profile keys
-	fDay           = "day"           // a document's publication day
-	fNoDay         = "no_day"        // set when the publication day is unknown
-	fPending       = "pending"       // set until the cross-source analysis ran
-	fDocEntityCI   = "doc_entity_ci" // a document's entities, lower-cased
-	fJSON          = "_json"         // the record as JSON: stored, not indexed
+	// fDisputed is "yes" on a claim some other origin contradicts: one
+	// term for --conflicting, where a wildcard over fConflicts expands
+	// to a term per contradicting claim.
+	fDisputed    = "disputed"
+	fDocID       = "doc_id"
+	fLocation    = "location"
+	fHash        = "hash"
+	fFacts       = "facts"         // kinds of value the claim states: money, date, quantity, person
+	fGroupKind   = "group_kind"    // a group's kind of value
+	fGroupSize   = "group_size"    // a group's claims, for biggest-first order
+	fGroupStory  = "group_story"   // the story a group belongs to
+	fStory       = "story"         // a document's story
+	fStoryKey    = "story_key"     // a document's profile keys
+	fDay         = "day"           // a document's publication day
+	fNoDay       = "no_day"        // set when the publication day is unknown
+	fPending     = "pending"       // set until the cross-source analysis ran
+	fDocEntityCI = "doc_entity_ci" // a document's entities, lower-cased
+	fJSON        = "_json"         // the record as JSON: stored, not indexed
 )
 
 // entityTypeFields maps entity types to per-type keyword fields, so a query
@@ -165,6 +169,7 @@ func claimMapping() *mapping.DocumentMapping {
 		dm.AddFieldMappingsAt(name, field("text", keyword.Name, false, false, false))
 	}
 	dm.AddFieldMappingsAt(fConflicts, kw(false))
+	dm.AddFieldMappingsAt(fDisputed, kw(false))
 	dm.AddFieldMappingsAt(fDocID, kw(false))
 	dm.AddFieldMappingsAt(fLocation, kw(false))
 	dm.AddFieldMappingsAt(fFacts, kw(false))

@@ -295,9 +295,7 @@ func buildQuery(q Query, docs query.Query) (query.Query, error) {
 		add(nq)
 	}
 	if q.Conflicting {
-		wq := bleve.NewWildcardQuery("*")
-		wq.SetField(fConflicts)
-		add(wq)
+		add(term(fDisputed, "yes"))
 	}
 	if q.HasValues {
 		add(anyTerm(fFacts, []string{"money", "date", "quantity", "person"}, strings.ToLower))
