@@ -329,7 +329,7 @@ func (j *jobs) execute(ctx context.Context, rec *jobRecord) {
 	s := j.s
 	log := s.log.With("job", rec.Job.ID)
 	log.Info("job started", "origin", rec.Job.Origin, "inputs", strings.Join(rec.Job.Inputs, " "))
-	rep, err := j.ingest(ctx, rec, log)
+	rep, err := j.ingest(ctx, rec)
 	now := time.Now().UTC()
 	interrupted := ctx.Err() != nil
 	j.update(rec, true, func(job *Job) {
@@ -371,9 +371,7 @@ func (j *jobs) execute(ctx context.Context, rec *jobRecord) {
 }
 
 // ingest runs the pipeline for a job.
-func (j *jobs) ingest(ctx context.Context, rec *jobRecord, log interface {
-	Info(string, ...any)
-}) (*pipeline.Report, error) {
+func (j *jobs) ingest(ctx context.Context, rec *jobRecord) (*pipeline.Report, error) {
 	s := j.s
 	req := rec.Req
 	inputs := append([]string{}, req.URLs...)
