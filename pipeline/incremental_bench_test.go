@@ -4,10 +4,12 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strconv"
 	"testing"
 	"time"
 
+	"github.com/claimdex/claimdex/corpus/synth"
 	"github.com/claimdex/claimdex/extract"
 	"github.com/claimdex/claimdex/index"
 )
@@ -118,4 +120,49 @@ func letters(n int) string {
 	}
 	b[0] -= 'a' - 'A'
 	return string(b) + "ton"
+}
+
+// BenchmarkRebuildPages measures a full analysis (Rebuild) of an index of
+// CLAIMDEX_BENCH_PAGES generated article pages (corpus/synth; default
+// 500), ingested through Run without the analysis first. Its cost should
+// grow with the pages, not faster:
+//
+//	CLAIMDEX_BENCH_PAGES=6000 go test ./pipeline -run '^$' -bench RebuildPages -benchtime 1x
+func BenchmarkRebuildPages(b *testing.B) {
+	n := 500
+	if s := os.Getenv("CLAIMDEX_BENCH_PAGES"); s != "" {
+		v, err := strconv.Atoi(s)
+		if err != nil || v < 1 {
+			b.Fatalf("CLAIMDEX_BENCH_PAGES=%q: want a positive number", s)
+		}
+		n = v
+	}
+	dir := b.TempDir()
+	for _, p := range synth.First(1, n) {
+		if err := os.WriteFile(filepath.Join(dir, p.Name), p.Data, 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	ix, err := index.Open(filepath.Join(b.TempDir(), "ix"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ix.Close()
+	x, err := extract.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	if _, err := Run(ctx, Config{NoCrosscheck: true}, []string{dir}, x, ix); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		rep, err := Rebuild(ctx, ix, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(rep.Claims), "claims")
+		b.Logf("full analysis of %d pages: %d claims with values, %d stories, %d conflicts, %v", n, rep.Claims, rep.Stories, rep.Conflicts, rep.Elapsed)
+	}
 }
