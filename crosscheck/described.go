@@ -1,6 +1,7 @@
 package crosscheck
 
 import (
+	"cmp"
 	"regexp"
 	"slices"
 	"strings"
@@ -137,10 +138,30 @@ func describedMatch(a, b string) bool {
 // director". A field word may precede the head title; the body is the
 // story's, unnamed.
 var (
-	copulaHeads    = `minister|secretary|envoy|president|chancellor|governor|mayor|chair|chairman|chairwoman|chairperson|commissioner|ambassador|spokesman|spokeswoman|spokesperson|commander|director|chief executive|head|leader|coordinator|ceo|cfo|coo|cto`
+	copulaHeads    = copulaAlt()
 	reCopulaBefore = regexp.MustCompile(`(?i)(?:^|\W)the\s+(?:([a-z]{4,})\s+)?(` + copulaHeads + `)\s+(?:is|was|will be|has been|had been)\s+$`)
 	reCopulaAfter  = regexp.MustCompile(`^\s+(?:is|was|has been)\s+the\s+(?:([a-z]{4,})\s+)?(` + copulaHeads + `)\b`)
 )
+
+// copulaAlt is the alternation of the head titles a copula may state:
+// those of titled roles (roleHeadWords) and of described ones (leadNouns),
+// longest first so that "chief executive" wins over "chief".
+func copulaAlt() string {
+	var hs []string
+	for w := range roleHeadWords {
+		hs = append(hs, regexp.QuoteMeta(w))
+	}
+	for w := range leadNouns {
+		if !roleHeadWords[w] {
+			hs = append(hs, strings.ReplaceAll(regexp.QuoteMeta(w), "-", "[- ]"))
+		}
+	}
+	slices.SortFunc(hs, func(a, b string) int { return cmp.Or(cmp.Compare(len(b), len(a)), strings.Compare(a, b)) })
+	return strings.Join(hs, "|")
+}
+
+// bareHeads say too little without a field word: "the director is X".
+var bareHeads = setOf(`director head leader chief executive officer representative`)
 
 // copularRoles returns the persons c names in a role by a copula.
 func copularRoles(c *extract.Claim) []roleMention {
@@ -166,7 +187,7 @@ func copularRoles(c *extract.Claim) []roleMention {
 		}
 		role := strings.TrimSpace(field + " " + head)
 		// A bare "director" or "head" says too little.
-		if field == "" && (head == "director" || head == "head" || head == "leader" || head == "chief") {
+		if field == "" && bareHeads[head] {
 			continue
 		}
 		out = append(out, roleMention{role: role, display: role, name: p.name, start: p.start, end: p.end})
