@@ -10,6 +10,16 @@ import (
 )
 
 // personClaim builds a claim naming person (written as in text) once.
+// storyPerson returns a maker of claims naming one person, each claim in
+// document doc (its own source) of a story under title.
+func storyPerson(title string) func(id, doc, text, person string) extract.Claim {
+	return func(id, doc, text, person string) extract.Claim {
+		c := personClaim(text, person, "")
+		c.ID, c.DocID, c.Source, c.Title = id, doc, doc, title
+		return c
+	}
+}
+
 func personClaim(text, person, canonical string) extract.Claim {
 	i := strings.Index(text, person)
 	return extract.Claim{Text: text, Kind: extract.KindSentence,
@@ -103,11 +113,7 @@ func TestQualAndRoleMatch(t *testing.T) {
 // origins, the same person corroborates, and roles of different countries
 // or organisations never meet.
 func TestCrosscheckPersons(t *testing.T) {
-	mk := func(id, doc, text, person string) extract.Claim {
-		c := personClaim(text, person, "")
-		c.ID, c.DocID, c.Source, c.Title = id, doc, doc, "Grain corridor deal signed by Sorvia and Tarmen in Velna"
-		return c
-	}
+	mk := storyPerson("Grain corridor deal signed by Sorvia and Tarmen in Velna")
 	claims := []extract.Claim{
 		mk("a1", "A", "Sorvia's Trade Minister Ilka Renn signed the grain deal in Velna.", "Ilka Renn"),
 		mk("a2", "A", "NATO Secretary-General Per Holm welcomed the grain deal.", "Per Holm"),
@@ -188,11 +194,7 @@ func TestSameName(t *testing.T) {
 // role of the same body contradicts it; naming them with no role, or in a
 // role of another body, does not.
 func TestCrosscheckPersonsOtherRole(t *testing.T) {
-	mk := func(id, doc, text, person string) extract.Claim {
-		c := personClaim(text, person, "")
-		c.ID, c.DocID, c.Source, c.Title = id, doc, doc, "Harvest forecast lifted by the grain council"
-		return c
-	}
+	mk := storyPerson("Harvest forecast lifted by the grain council")
 	claims := []extract.Claim{
 		mk("a1", "A", "Mara Quell, the council's chief executive, lifted the harvest forecast.", "Mara Quell"),
 		mk("b1", "B", "Tomas Brede, the council's chief executive, lifted the harvest forecast.", "Tomas Brede"),
