@@ -282,6 +282,7 @@ func baseline(ctx context.Context, o options, m *models, texts []string, sr *Siz
 	return nil
 }
 
+// dirSize is the size of the files under dir, or of dir if it is a file.
 func dirSize(dir string) (int64, error) {
 	var n int64
 	err := filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
