@@ -3,6 +3,7 @@ package synth
 import (
 	"bytes"
 	"crypto/sha256"
+	"strings"
 	"testing"
 	"time"
 
@@ -103,7 +104,7 @@ func TestEachFormParses(t *testing.T) {
 				t.Errorf("%d content blocks, want the article's paragraphs", content)
 			}
 			for _, chrome := range []string{"Accept all cookies", "Share on Facebook", "Related stories", "All rights reserved"} {
-				if bytes.Contains([]byte(doc.Text), []byte(chrome)) {
+				if strings.Contains(doc.Text, chrome) {
 					t.Errorf("site chrome %q left in the text", chrome)
 				}
 			}
