@@ -501,7 +501,7 @@ func isHeaderLine(t string) bool {
 	if _, ok := languageCode(t); ok {
 		return true
 	}
-	if m := metaPair.FindStringSubmatch(strings.Split(t, " | ")[0]); m != nil {
+	if first, _, _ := strings.Cut(t, " | "); metaPair.MatchString(first) {
 		return true
 	}
 	if ts, ok := parseDate(t); ok && !ts.IsZero() {
