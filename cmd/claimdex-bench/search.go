@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -199,10 +200,6 @@ func (l *limitedBuffer) Write(p []byte) (int, error) {
 type lineCounter struct{ n int }
 
 func (c *lineCounter) Write(p []byte) (int, error) {
-	for _, b := range p {
-		if b == '\n' {
-			c.n++
-		}
-	}
+	c.n += bytes.Count(p, []byte{'\n'})
 	return len(p), nil
 }
