@@ -649,11 +649,13 @@ func readDatedValue(doc *Document, h *header, update bool, v string, strict bool
 	}
 	switch {
 	case update:
-		if t, ok := p.published(); ok && doc.Modified.IsZero() {
-			doc.Modified = t
-		}
-		if t, ok := p.published(); ok && h.updated.IsZero() {
-			h.updated = t
+		if t, ok := p.published(); ok {
+			if doc.Modified.IsZero() {
+				doc.Modified = t
+			}
+			if h.updated.IsZero() {
+				h.updated = t
+			}
 		}
 		if !p.hasDate && p.hasTime && !h.hasUpdClock {
 			h.updClock, h.updZone, h.hasUpdClock = p.clock, p.zone, true
