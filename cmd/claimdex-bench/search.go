@@ -93,7 +93,7 @@ func searches(ctx context.Context, o options, ixDir string, sr *SizeResult) erro
 		if err != nil {
 			return fmt.Errorf("claimdex search %s: %w", q.name, err)
 		}
-		rss, err := cliPeakRSS(ctx, o.claimdex, args, io.Discard)
+		rss, err := cliPeakRSS(ctx, o.claimdex, args)
 		if err != nil {
 			return fmt.Errorf("claimdex search %s: %w", q.name, err)
 		}
@@ -108,7 +108,7 @@ func searches(ctx context.Context, o options, ixDir string, sr *SizeResult) erro
 		return fmt.Errorf("claimdex export: %w", err)
 	}
 	el := time.Since(start).Seconds()
-	rss, err := cliPeakRSS(ctx, o.claimdex, exp, io.Discard)
+	rss, err := cliPeakRSS(ctx, o.claimdex, exp)
 	if err != nil {
 		return fmt.Errorf("claimdex export: %w", err)
 	}
@@ -163,7 +163,7 @@ func runCLI(ctx context.Context, bin string, args []string, w io.Writer) error {
 // returns its peak resident set in MB. (The rusage of a child started
 // from this process would count this process's own resident set, which
 // the child shares until it execs.) 0 when /usr/bin/time is missing.
-func cliPeakRSS(ctx context.Context, bin string, args []string, w io.Writer) (float64, error) {
+func cliPeakRSS(ctx context.Context, bin string, args []string) (float64, error) {
 	if _, err := os.Stat("/usr/bin/time"); err != nil {
 		return 0, nil
 	}
@@ -173,7 +173,7 @@ func cliPeakRSS(ctx context.Context, bin string, args []string, w io.Writer) (fl
 	}
 	f.Close()
 	defer os.Remove(f.Name())
-	if err := runCLI(ctx, "/usr/bin/time", append([]string{"-f", "%M", "-o", f.Name(), bin}, args...), w); err != nil {
+	if err := runCLI(ctx, "/usr/bin/time", append([]string{"-f", "%M", "-o", f.Name(), bin}, args...), io.Discard); err != nil {
 		return 0, err
 	}
 	data, err := os.ReadFile(f.Name())
