@@ -387,10 +387,10 @@ func readMetaLine(doc *Document, h *header, t string) bool {
 		if m == nil {
 			return false
 		}
-		pairs = append(pairs, kv{strings.ToLower(m[1]), m[2]})
+		pairs = append(pairs, kv{strings.ToLower(strings.Join(strings.Fields(m[1]), " ")), m[2]})
 	}
 	for _, p := range pairs {
-		switch p.k = strings.Join(strings.Fields(p.k), " "); p.k {
+		switch p.k {
 		case "source", "publisher":
 			if doc.Source == "" {
 				doc.Source = normalizeText(p.v)
@@ -417,7 +417,7 @@ func readMetaLine(doc *Document, h *header, t string) bool {
 			}
 		}
 	}
-	return len(pairs) > 0
+	return true // Split gives at least one part, and every part matched
 }
 
 // headingKey reduces a heading or table-of-contents entry to a comparable

@@ -501,7 +501,7 @@ func isHeaderLine(t string) bool {
 	if _, ok := languageCode(t); ok {
 		return true
 	}
-	if m := metaPair.FindStringSubmatch(strings.Split(t, " | ")[0]); m != nil {
+	if first, _, _ := strings.Cut(t, " | "); metaPair.MatchString(first) {
 		return true
 	}
 	if ts, ok := parseDate(t); ok && !ts.IsZero() {
@@ -649,11 +649,13 @@ func readDatedValue(doc *Document, h *header, update bool, v string, strict bool
 	}
 	switch {
 	case update:
-		if t, ok := p.published(); ok && doc.Modified.IsZero() {
-			doc.Modified = t
-		}
-		if t, ok := p.published(); ok && h.updated.IsZero() {
-			h.updated = t
+		if t, ok := p.published(); ok {
+			if doc.Modified.IsZero() {
+				doc.Modified = t
+			}
+			if h.updated.IsZero() {
+				h.updated = t
+			}
 		}
 		if !p.hasDate && p.hasTime && !h.hasUpdClock {
 			h.updClock, h.updZone, h.hasUpdClock = p.clock, p.zone, true

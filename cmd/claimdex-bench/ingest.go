@@ -68,9 +68,8 @@ func buildClaimdex(ctx context.Context, bin string) error {
 // generate writes the first n pages of the corpus of seed under dir, a
 // thousand to a subdirectory.
 func generate(dir string, seed uint64, n int) (bytes int64, err error) {
-	count := 0
 	for p := range synth.Pages(seed) {
-		if count == n {
+		if p.Index == n {
 			break
 		}
 		sub := filepath.Join(dir, fmt.Sprintf("%04d", p.Index/1000))
@@ -83,7 +82,6 @@ func generate(dir string, seed uint64, n int) (bytes int64, err error) {
 			return bytes, fmt.Errorf("generate: %w", err)
 		}
 		bytes += int64(len(p.Data))
-		count++
 	}
 	return bytes, nil
 }
@@ -121,7 +119,6 @@ func benchSize(ctx context.Context, o options, m *models, n int) (*SizeResult, e
 	if err := baseline(ctx, o, m, texts, sr); err != nil {
 		return sr, err
 	}
-	texts = nil
 	return sr, searchAndCompare(ctx, o, dir, ixDir, sr)
 }
 
@@ -282,6 +279,7 @@ func baseline(ctx context.Context, o options, m *models, texts []string, sr *Siz
 	return nil
 }
 
+// dirSize is the size of the files under dir, or of dir if it is a file.
 func dirSize(dir string) (int64, error) {
 	var n int64
 	err := filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {

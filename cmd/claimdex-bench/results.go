@@ -168,11 +168,3 @@ func queryNames(s SizeResult) []string {
 	}
 	return names
 }
-
-func dirSizeFile(path string) (int64, error) {
-	info, err := os.Stat(path)
-	if err != nil {
-		return 0, fmt.Errorf("size of %s: %w", path, err)
-	}
-	return info.Size(), nil
-}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -92,7 +93,7 @@ func searches(ctx context.Context, o options, ixDir string, sr *SizeResult) erro
 		if err != nil {
 			return fmt.Errorf("claimdex search %s: %w", q.name, err)
 		}
-		rss, err := cliPeakRSS(ctx, o.claimdex, args, io.Discard)
+		rss, err := cliPeakRSS(ctx, o.claimdex, args)
 		if err != nil {
 			return fmt.Errorf("claimdex search %s: %w", q.name, err)
 		}
@@ -107,7 +108,7 @@ func searches(ctx context.Context, o options, ixDir string, sr *SizeResult) erro
 		return fmt.Errorf("claimdex export: %w", err)
 	}
 	el := time.Since(start).Seconds()
-	rss, err := cliPeakRSS(ctx, o.claimdex, exp, io.Discard)
+	rss, err := cliPeakRSS(ctx, o.claimdex, exp)
 	if err != nil {
 		return fmt.Errorf("claimdex export: %w", err)
 	}
@@ -162,7 +163,7 @@ func runCLI(ctx context.Context, bin string, args []string, w io.Writer) error {
 // returns its peak resident set in MB. (The rusage of a child started
 // from this process would count this process's own resident set, which
 // the child shares until it execs.) 0 when /usr/bin/time is missing.
-func cliPeakRSS(ctx context.Context, bin string, args []string, w io.Writer) (float64, error) {
+func cliPeakRSS(ctx context.Context, bin string, args []string) (float64, error) {
 	if _, err := os.Stat("/usr/bin/time"); err != nil {
 		return 0, nil
 	}
@@ -172,7 +173,7 @@ func cliPeakRSS(ctx context.Context, bin string, args []string, w io.Writer) (fl
 	}
 	f.Close()
 	defer os.Remove(f.Name())
-	if err := runCLI(ctx, "/usr/bin/time", append([]string{"-f", "%M", "-o", f.Name(), bin}, args...), w); err != nil {
+	if err := runCLI(ctx, "/usr/bin/time", append([]string{"-f", "%M", "-o", f.Name(), bin}, args...), io.Discard); err != nil {
 		return 0, err
 	}
 	data, err := os.ReadFile(f.Name())
@@ -199,10 +200,6 @@ func (l *limitedBuffer) Write(p []byte) (int, error) {
 type lineCounter struct{ n int }
 
 func (c *lineCounter) Write(p []byte) (int, error) {
-	for _, b := range p {
-		if b == '\n' {
-			c.n++
-		}
-	}
+	c.n += bytes.Count(p, []byte{'\n'})
 	return len(p), nil
 }

@@ -85,7 +85,7 @@ func sqliteBench(ctx context.Context, o options, ixDir, dbPath string, sr *SizeR
 		return err
 	}
 	load := time.Since(start).Seconds()
-	size, err := dirSizeFile(dbPath)
+	size, err := dirSize(dbPath)
 	if err != nil {
 		return err
 	}

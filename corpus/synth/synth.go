@@ -545,9 +545,10 @@ func article(word string) string {
 	return "a"
 }
 
-func esc(s string) string {
-	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
-}
+// escaper escapes text for HTML; built once, as every page uses it.
+var escaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+
+func esc(s string) string { return escaper.Replace(s) }
 
 func (f *facts) wire() string {
 	var b strings.Builder

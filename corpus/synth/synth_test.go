@@ -3,6 +3,7 @@ package synth
 import (
 	"bytes"
 	"crypto/sha256"
+	"strings"
 	"testing"
 	"time"
 
@@ -39,18 +40,20 @@ func TestVariety(t *testing.T) {
 	forms := map[Form]int{}
 	perEvent := map[int]int{}
 	for _, p := range pages {
-		if j, ok := raw[sha256.Sum256(p.Data)]; ok {
+		rh := sha256.Sum256(p.Data)
+		if j, ok := raw[rh]; ok {
 			t.Fatalf("pages %d and %d are the same bytes", j, p.Index)
 		}
-		raw[sha256.Sum256(p.Data)] = p.Index
+		raw[rh] = p.Index
 		doc, err := corpus.Clean(p.Name, p.Data, corpus.Options{})
 		if err != nil {
 			t.Fatalf("clean %s: %v", p.Name, err)
 		}
-		if j, ok := text[sha256.Sum256([]byte(doc.Text))]; ok {
+		th := sha256.Sum256([]byte(doc.Text))
+		if j, ok := text[th]; ok {
 			t.Fatalf("pages %d and %d clean to the same text", j, p.Index)
 		}
-		text[sha256.Sum256([]byte(doc.Text))] = p.Index
+		text[th] = p.Index
 		if names[p.Name] {
 			t.Fatalf("file name %s given twice", p.Name)
 		}
@@ -103,7 +106,7 @@ func TestEachFormParses(t *testing.T) {
 				t.Errorf("%d content blocks, want the article's paragraphs", content)
 			}
 			for _, chrome := range []string{"Accept all cookies", "Share on Facebook", "Related stories", "All rights reserved"} {
-				if bytes.Contains([]byte(doc.Text), []byte(chrome)) {
+				if strings.Contains(doc.Text, chrome) {
 					t.Errorf("site chrome %q left in the text", chrome)
 				}
 			}
