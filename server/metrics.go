@@ -82,7 +82,7 @@ func (m *metrics) serve(w http.ResponseWriter, r *http.Request, _ params) error 
 	return nil
 }
 
-func (m *metrics) observe(route string, status int, _ time.Duration) {
+func (m *metrics) observe(route string, status int) {
 	if status == 0 {
 		status = http.StatusOK
 	}

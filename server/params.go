@@ -111,22 +111,19 @@ func (p params) date(name string, end bool) (time.Time, *apiError) {
 	if s == "" {
 		return time.Time{}, nil
 	}
-	for _, layout := range dateLayouts {
-		t, err := time.Parse(layout, s)
-		if err != nil {
-			continue
-		}
-		if end {
-			switch len(s) {
-			case len("2006"):
-				t = t.AddDate(1, 0, -1)
-			case len("2006-01"):
-				t = t.AddDate(0, 1, -1)
-			}
-		}
-		return t, nil
+	t, err := parseDate(s)
+	if err != nil {
+		return time.Time{}, badParam(name, "%v", err)
 	}
-	return time.Time{}, badParam(name, "not a date (want YYYY-MM-DD, YYYY-MM, YYYY or RFC 3339): %q", s)
+	if end {
+		switch len(s) {
+		case len("2006"):
+			t = t.AddDate(1, 0, -1)
+		case len("2006-01"):
+			t = t.AddDate(0, 1, -1)
+		}
+	}
+	return t, nil
 }
 
 // filterQuery reads the claim filters into an index query.

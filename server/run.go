@@ -133,6 +133,3 @@ func (s *Server) watch(ctx context.Context, reload <-chan struct{}) {
 		}
 	}
 }
-
-// Stopping reports whether the server is shutting down.
-func (s *Server) Stopping() bool { return s.stopping.Load() }

@@ -212,9 +212,8 @@ func (s *Server) authorized(r *http.Request) bool {
 var errDeadline = errors.New("handler deadline")
 
 func (s *Server) serveRoute(w http.ResponseWriter, r *http.Request, rt route) {
-	start := time.Now()
 	rec := &statusRecorder{ResponseWriter: w}
-	defer func() { s.metrics.observe(rt.pattern, rec.status, time.Since(start)) }()
+	defer func() { s.metrics.observe(rt.pattern, rec.status) }()
 	p, aerr := readParams(r.URL.Query(), rt.params)
 	if aerr != nil {
 		s.writeError(rec, r, aerr)

@@ -25,49 +25,55 @@ var errJobContinues = errors.New("the job continues on the server")
 func ingestServer(ctx context.Context, e *env, c *server.Client, inputs []string, req server.IngestRequest) (*pipeline.Report, error) {
 	var uploads []server.Upload
 	var local []pipeline.Failure
-	var expand func(ins []string, depth int) error
-	expand = func(ins []string, depth int) error {
-		for _, in := range ins {
-			switch {
-			case strings.HasPrefix(in, "@") && depth < 4:
-				list, err := pipeline.ReadList(strings.TrimPrefix(in, "@"), e.stdin)
+	// @FILE lists are expanded as ingest does: a list naming another
+	// list is a failure, not a nested list.
+	var flat []string
+	for _, in := range inputs {
+		name, isList := strings.CutPrefix(in, "@")
+		if !isList {
+			flat = append(flat, in)
+			continue
+		}
+		list, err := pipeline.ReadList(name, e.stdin)
+		if err != nil {
+			local = append(local, pipeline.Failure{Location: in, Reason: err.Error()})
+			continue
+		}
+		for _, l := range list {
+			if strings.HasPrefix(l, "@") {
+				local = append(local, pipeline.Failure{Location: l, Reason: "listed in " + in + ": lists do not nest"})
+				continue
+			}
+			flat = append(flat, l)
+		}
+	}
+	for _, in := range flat {
+		switch {
+		case strings.HasPrefix(in, "http://") || strings.HasPrefix(in, "https://"):
+			req.URLs = append(req.URLs, in)
+		case in == "-":
+			stdin := e.stdin
+			uploads = append(uploads, server.Upload{Location: "-", Identity: "-", Open: func() (io.ReadCloser, error) {
+				if stdin == nil {
+					return nil, errors.New("no standard input")
+				}
+				return io.NopCloser(stdin), nil
+			}})
+		default:
+			err := corpus.Walk(ctx, []string{in}, func(loc string, err error) error {
 				if err != nil {
-					local = append(local, pipeline.Failure{Location: in, Reason: err.Error()})
-					continue
-				}
-				if err := expand(list, depth+1); err != nil {
-					return err
-				}
-			case strings.HasPrefix(in, "http://") || strings.HasPrefix(in, "https://"):
-				req.URLs = append(req.URLs, in)
-			case in == "-":
-				stdin := e.stdin
-				uploads = append(uploads, server.Upload{Location: "-", Identity: "-", Open: func() (io.ReadCloser, error) {
-					if stdin == nil {
-						return nil, errors.New("no standard input")
-					}
-					return io.NopCloser(stdin), nil
-				}})
-			default:
-				err := corpus.Walk(ctx, []string{in}, func(loc string, err error) error {
-					if err != nil {
-						local = append(local, pipeline.Failure{Location: loc, Reason: strings.TrimPrefix(err.Error(), loc+": ")})
-						return nil
-					}
-					uploads = append(uploads, server.Upload{Location: loc, Identity: corpus.LocalIdentity(loc), Open: func() (io.ReadCloser, error) {
-						return os.Open(loc)
-					}})
+					local = append(local, pipeline.Failure{Location: loc, Reason: strings.TrimPrefix(err.Error(), loc+": ")})
 					return nil
-				})
-				if err != nil {
-					return err
 				}
+				uploads = append(uploads, server.Upload{Location: loc, Identity: corpus.LocalIdentity(loc), Open: func() (io.ReadCloser, error) {
+					return os.Open(loc)
+				}})
+				return nil
+			})
+			if err != nil {
+				return nil, err
 			}
 		}
-		return nil
-	}
-	if err := expand(inputs, 0); err != nil {
-		return nil, err
 	}
 	if len(uploads) == 0 && len(req.URLs) == 0 {
 		rep := &pipeline.Report{Read: len(local), Failures: local}
