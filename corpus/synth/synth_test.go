@@ -77,7 +77,7 @@ func TestVariety(t *testing.T) {
 
 // TestEachFormParses cleans a page of each form and checks that the
 // cleaner reads what the generator wrote: title, source, date, and a body
-// holding the event's figure without the site chrome.
+// naming the event's firm without the site chrome.
 func TestEachFormParses(t *testing.T) {
 	seen := map[Form]bool{}
 	for _, p := range First(3, 60) {
@@ -104,6 +104,9 @@ func TestEachFormParses(t *testing.T) {
 			}
 			if content < 8 {
 				t.Errorf("%d content blocks, want the article's paragraphs", content)
+			}
+			if firm := newEvent(3, p.Event).firm; !strings.Contains(doc.Text, firm) {
+				t.Errorf("text does not name the event's firm %q", firm)
 			}
 			for _, chrome := range []string{"Accept all cookies", "Share on Facebook", "Related stories", "All rights reserved"} {
 				if strings.Contains(doc.Text, chrome) {
