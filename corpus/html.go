@@ -115,7 +115,7 @@ func cleanHTML(loc string, data []byte, opt Options) (*Document, error) {
 	if doc.Published.IsZero() {
 		// Last resort: a date written near the top of the article text.
 		for i, b := range blocks {
-			if i > 6 {
+			if i >= topDateBlocks {
 				break
 			}
 			if b.Kind == Quote || b.Kind == Caption {

@@ -646,6 +646,7 @@ var dateLayouts = []string{
 	"2 January 2006",
 	"2 Jan 2006 15:04",
 	"2 Jan 2006",
+	"2-Jan-2006",
 	"02.01.2006 15:04",
 	"02.01.2006",
 	"January 2006",
@@ -730,6 +731,7 @@ var (
 		`\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?` +
 		`|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}` +
 		`|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}` +
+		`|\d{1,2}-(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)-\d{4}` +
 		`)`)
 )
 

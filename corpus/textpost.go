@@ -35,6 +35,10 @@ var dateline = regexp.MustCompile(`^(\p{Lu}[\p{Lu}.'’]+(?:[ -]\p{Lu}[\p{Lu}.'�
 // title, bylines, the dateline, headings, the table of contents and
 // boilerplate sections. opt.Published supplies the year of a dateline
 // when the header has no date.
+// topDateBlocks is how many blocks from the top a date found in the text
+// may date the document.
+const topDateBlocks = 7
+
 func textDocumentPasses(doc *Document, bs []rawBlock, opt Options) []rawBlock {
 	var h header
 	readHeader(doc, &h, bs)
@@ -76,6 +80,29 @@ func textDocumentPasses(doc *Document, bs []rawBlock, opt Options) []rawBlock {
 		} else if !h.updated.IsZero() {
 			// Only a revision dates the story: the story is no younger.
 			doc.Published, doc.PublishedFrom = h.updated, "header"
+		}
+	}
+	if doc.Published.IsZero() && opt.Published.IsZero() {
+		// Last resort, as for HTML pages: a full date near the top, in a
+		// line the header reader does not know ("*Broadcast: Wednesday
+		// 18 November 2026, 12:10. Presenter: ...*", "Issue #212 · Friday
+		// 6 November 2026", "For immediate release — 17 November 2026").
+		// Only above the story, and only a date that a label or a
+		// separator introduces, or that opens a line of no prose: a
+		// date in the story's sentences is what the story is about.
+		for i := range min(len(bs), topDateBlocks) {
+			if bs[i].kind == Quote || bs[i].kind == Caption {
+				continue
+			}
+			t := strings.TrimSpace(bs[i].text)
+			prose := isProse(t) && endsSentence(t)
+			if ts, ok := metaDate(t, prose); ok {
+				doc.Published, doc.PublishedFrom = ts, "text"
+				break
+			}
+			if prose {
+				break
+			}
 		}
 	}
 	if doc.Modified.IsZero() && h.hasUpdClock && h.hasDate {
@@ -629,4 +656,33 @@ func markBoilerplateSections(bs []rawBlock) {
 			b.boilerplate = true
 		}
 	}
+}
+
+// metaDate finds a date that a header item gives in t: one after a label
+// or separator ("Broadcast: Wednesday 18 November 2026", "Issue #212 ·
+// Friday 6 November 2026", "For immediate release — 17 November 2026"),
+// or near the start of a line that is no prose ("17-FEB-2026 08:42 GMT",
+// "Posted on August 15, 2026 by ...").
+func metaDate(t string, prose bool) (time.Time, bool) {
+	for _, loc := range textDateRe.FindAllStringIndex(t, 3) {
+		before := t[:loc[0]]
+		words := 0
+		if i := strings.LastIndexAny(before, ":·|—–•"); i >= 0 {
+			words = len(strings.Fields(before[i:])) - 1
+		} else if prose {
+			continue
+		} else {
+			words = len(strings.Fields(strings.Trim(before, "*_#[( ")))
+			if words > 3 {
+				continue
+			}
+		}
+		if words > 4 {
+			continue
+		}
+		if ts, ok := parseDate(t[loc[0]:loc[1]]); ok {
+			return ts, true
+		}
+	}
+	return time.Time{}, false
 }

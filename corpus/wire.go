@@ -259,6 +259,10 @@ func americanLine(s string) bool {
 	return m[4] != ""
 }
 
+// dashedDay is a day, month abbreviation and year joined by dashes,
+// "17-FEB-2026", as agency systems print them.
+var dashedDay = regexp.MustCompile(`(?i)\b(\d{1,2})-(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)-(\d{4})\b`)
+
 // isoStamp finds the T of an ISO timestamp, "2026-03-14T07:12".
 var isoStamp = regexp.MustCompile(`\dT\d`)
 
@@ -267,6 +271,7 @@ var isoStamp = regexp.MustCompile(`\dT\d`)
 // date parser, which knows their zones.
 func (h *header) readDateLine(t string) bool {
 	t = strings.TrimSpace(normalizeText(t))
+	t = dashedDay.ReplaceAllString(t, "$1 $2 $3") // "17-FEB-2026"
 	if !isDateLine(t) && !isClockLine(t) && !isDateLine(englishMonths(t)) {
 		if ts, ok := parseDate(t); ok && isoStamp.MatchString(t) {
 			h.setFull(ts)

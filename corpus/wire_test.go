@@ -359,6 +359,34 @@ func TestWireHeaders(t *testing.T) {
 			src:       "Kessla quay to reopen\n\nKessla, 14 March 2026, 07:12 GMT\n\n" + wireBody,
 			published: time.Date(2026, 3, 14, 7, 12, 0, 0, time.UTC), from: "dateline", dateline: "Kessla", title: "Kessla quay to reopen",
 		},
+		// A full date that a label or separator introduces near the top,
+		// in lines the header reader does not know.
+		{
+			name:      "a broadcast note in italics",
+			src:       "# Harbour Hour transcript\n\n*Broadcast: Saturday 14 March 2026, 12:10. Presenter: Ola Brink. Lightly edited.*\n\n" + wireBody,
+			published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC), from: "text", title: "Harbour Hour transcript",
+		},
+		{
+			name:      "a newsletter's issue line",
+			src:       "**KESSLA PORT NOTES** — the weekly shipping digest\nIssue #41 · Saturday 14 March 2026\n\n" + wireBody,
+			published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC), from: "text",
+		},
+		{
+			name:      "a release line",
+			src:       "KESSLA PORT AUTHORITY\n\nPRESS RELEASE\nFor immediate release — 14 March 2026\n\n" + wireBody,
+			published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC), from: "text", title: "KESSLA PORT AUTHORITY",
+		},
+		{
+			name:      "day, month abbreviation and year joined by dashes",
+			src:       "Kessla quay to reopen\n\nBaltic Shipping Wire | Markets\n14-MAR-2026 07:12 GMT\n\n" + wireBody,
+			published: time.Date(2026, 3, 14, 7, 12, 0, 0, time.UTC), from: "header", title: "Kessla quay to reopen",
+			source: "Baltic Shipping Wire", section: "Markets",
+		},
+		{
+			name:      "a posted-on line in bold",
+			src:       "# Kessla quay to reopen\n\n**Posted on March 14, 2026 by Port Staff | Category: Shipping**\n\n" + wireBody,
+			published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC), from: "header", title: "Kessla quay to reopen",
+		},
 		// What must not date the story.
 		{
 			name:  "a date mentioned in the first paragraph's prose",

@@ -194,6 +194,9 @@ type mvalue struct {
 	// dollar is set for money written with a bare "$" (read as USD): the
 	// dollar of the story's country as much as the US one.
 	dollar bool
+	// about is set for an amount the text hedges ("about 200 million",
+	// "nearly 40"): a round figure that may stand for a near one.
+	about  bool
 	role   string // persons: the title as written, for the group's label
 	qualAs string // persons: the qualifier as written
 }
@@ -697,6 +700,7 @@ func claimValues(c *extract.Claim) []mention {
 	for i, m := range c.Money {
 		moneySpans = append(moneySpans, span{m.Start, m.End})
 		if v, ok := moneyValue(m); ok && valid(m.Start, m.End) {
+			v.about = hedged(c.Text[:m.Start])
 			out = append(out, mention{kind: ValueMoney, val: v, index: i})
 		}
 	}
@@ -720,6 +724,7 @@ func claimValues(c *extract.Claim) []mention {
 		// "the 16-inch MacBook Pro", "a 10-year plan": a value written as
 		// a compound modifier names which thing is meant; another
 		// outlet's other value names another thing, not a disagreement.
+		v.about = hedged(c.Text[:q.Start])
 		out = append(out, mention{kind: ValueQuantity, val: v, index: i, weak: compoundModifier(q.Text)})
 	}
 	return out
@@ -796,6 +801,10 @@ func unitKey(u string) string {
 	u = strings.ToLower(strings.TrimSpace(u))
 	if peopleNouns[u] || casualtyNouns[u] {
 		return "people"
+	}
+	// "a crowd of 23,415" and "Attendance: 25,100" count one thing.
+	if s, ok := topicSynonyms[u]; ok {
+		return s
 	}
 	return stem(u)
 }
@@ -1437,8 +1446,11 @@ func addTerm(topic []topicTerm, t string, w float64) []topicTerm {
 }
 
 // otherRolesOnly reports whether the role mentions among idx that name
-// m's person all give them a different role of the same qualified body
-// as m's (and there is at least one).
+// m's person all give them a different post than m's (and there is at
+// least one): "the council's chair, Fiona Teague" against "Fiona Teague,
+// the council's chief executive", or the owner's spokesperson against the
+// coastguard's head of operations. A title that is the head of m's
+// ("minister" for "finance minister") may be the same post.
 func otherRolesOnly(ms []mention, idx []int, m mention) bool {
 	n := 0
 	for _, k := range idx {
@@ -1446,7 +1458,10 @@ func otherRolesOnly(ms []mention, idx []int, m mention) bool {
 		if x.kind != ValuePerson || !sameName(x.val.text, m.val.text) {
 			continue
 		}
-		if rolesMatch(x.val.unit, m.val.unit) || x.val.qual == "" || m.val.qual == "" || !qualMatch(x.val.qual, m.val.qual) {
+		a, b := x.val.unit, m.val.unit
+		samePost := rolesMatch(a, b) || strings.HasSuffix(" "+a, " "+b) || strings.HasSuffix(" "+b, " "+a)
+		sameBody := x.val.qual == "" || m.val.qual == "" || qualMatch(x.val.qual, m.val.qual)
+		if samePost && sameBody {
 			return false
 		}
 		n++

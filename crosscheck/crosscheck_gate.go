@@ -124,7 +124,13 @@ func roundingAgrees(a, b mvalue) bool {
 		return false
 	}
 	half := math.Max(roundingUnit(x), roundingUnit(y)) / 2
-	if math.Abs(x-y) < half {
+	rounder := a
+	if roundingUnit(y) > roundingUnit(x) {
+		rounder = b
+	}
+	// A writer who rounds a figure a lot says so ("about 200 million"):
+	// an unhedged round figure stands for a near one only.
+	if math.Abs(x-y) < half && (rounder.about || math.Abs(x-y) <= roundSlack*math.Max(x, y)) {
 		return true
 	}
 	// Or cut short: "WeWork's 12,000 employees" for 12,500, as writers
@@ -136,6 +142,11 @@ func roundingAgrees(a, b mvalue) bool {
 	u := roundingUnit(round)
 	return u > roundingUnit(precise) && precise >= round && precise < round+u && precise-round <= truncSlack*precise
 }
+
+// roundSlack bounds how far an unhedged round figure may be from a
+// precise one it stands for: "$6 million" for $5.9 million (2%), "40%" for
+// 39%; "200 million" and 180 million (10%) are two figures.
+const roundSlack = 0.05
 
 // truncSlack bounds what a truncated figure may drop: 500 of 12,500 (4%)
 // is a writer's shorthand, 60 of 660 MW (9%) another figure.
@@ -268,4 +279,28 @@ func firmDates(m, o mention, guessed bool) bool {
 		return !m.noYear && !o.noYear && d <= 92
 	}
 	return false
+}
+
+// hedges are the words news puts before a figure it gives loosely.
+var hedges = []string{"about", "around", "roughly", "approximately", "approx.", "nearly", "almost",
+	"some", "close to", "more than", "over", "upwards of", "up to", "at least", "estimated",
+	"just under", "just over", "under", "less than", "fewer than", "as many as", "as much as",
+	"circa", "c.", "~", "an estimated", "well over", "well above", "below", "above", "in excess of"}
+
+// hedged reports whether the text before a figure ends in a hedge.
+func hedged(before string) bool {
+	if len(before) > 24 {
+		before = before[len(before)-24:]
+	}
+	before = strings.ToLower(strings.TrimRight(before, " \u00a0"))
+	for _, h := range hedges {
+		if strings.HasSuffix(before, h) && (len(before) == len(h) || !isWordByte(before[len(before)-len(h)-1]) || !isWordByte(h[0])) {
+			return true
+		}
+	}
+	return false
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b >= 0x80
 }

@@ -83,13 +83,15 @@ func TestCrosscheckSubjects(t *testing.T) {
 }
 
 // TestApprovedConflicts: within a cluster linked by agreements within
-// rounding ("10 hours" agrees with 11 and with 12), two values contradict
+// rounding ("about 10 hours" agrees with 11 and with 12), two values contradict
 // each other only when a pair that passed the conflict rules states them.
 func TestApprovedConflicts(t *testing.T) {
 	h := func(x float64) mention {
 		return mention{kind: ValueQuantity, val: mvalue{lo: x, hi: x, unit: "hour", text: fmtNum(x) + " hours"}}
 	}
-	ms := []mention{h(10), h(11), h(12), h(12)}
+	about := h(10)
+	about.val.about = true
+	ms := []mention{about, h(11), h(12), h(12)}
 	members := []int{0, 1, 2, 3}
 	tests := []struct {
 		name     string

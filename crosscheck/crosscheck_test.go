@@ -271,24 +271,52 @@ func TestNormWordFamilies(t *testing.T) {
 func TestRoundingAgrees(t *testing.T) {
 	v := func(x float64) mvalue { return mvalue{lo: x, hi: x} }
 	tests := []struct {
-		a, b float64
-		want bool
+		a, b  float64
+		want  bool
+		about bool // the rounder figure is hedged
 	}{
-		{6e6, 5.9e6, true},    // rounded
-		{40, 39, true},        // rounded
-		{12000, 12500, true},  // cut short by 4%
-		{50e9, 45e9, false},   // two figures
-		{600, 660, false},     // 9% is another figure
-		{12000, 13000, false}, // same precision
-		{2.3e6, 3e6, false},   // not within the rounder's unit
-		{23415, 25100, false}, // both precise
+		{200e6, 180e6, false, false}, // an unhedged round figure is precise
+		{200e6, 180e6, true, true},   // "about 200 million"
+		{10, 11, false, false},
+		{10, 11, true, true},
+		{6e6, 5.9e6, true, false},    // rounded
+		{40, 39, true, false},        // rounded
+		{12000, 12500, true, false},  // cut short by 4%
+		{50e9, 45e9, false, false},   // two figures
+		{600, 660, false, false},     // 9% is another figure
+		{12000, 13000, false, false}, // same precision
+		{2.3e6, 3e6, false, false},   // not within the rounder's unit
+		{23415, 25100, false, false}, // both precise
 	}
 	for _, tt := range tests {
-		if got := roundingAgrees(v(tt.a), v(tt.b)); got != tt.want {
+		a, b := v(tt.a), v(tt.b)
+		a.about, b.about = tt.about, tt.about
+		if got := roundingAgrees(a, b); got != tt.want {
 			t.Errorf("roundingAgrees(%v, %v) = %v, want %v", tt.a, tt.b, got, tt.want)
 		}
-		if got := roundingAgrees(v(tt.b), v(tt.a)); got != tt.want {
+		if got := roundingAgrees(b, a); got != tt.want {
 			t.Errorf("roundingAgrees(%v, %v) = %v, want %v", tt.b, tt.a, got, tt.want)
+		}
+	}
+}
+
+func TestHedged(t *testing.T) {
+	tests := []struct {
+		before string
+		want   bool
+	}{
+		{"an emergency fund of about ", true},
+		{"Nearly ", true},
+		{"the company said more than ", true},
+		{"costs of up to\u00a0", true},
+		{"an emergency fund of ", false},
+		{"the turnover ", false}, // "over" inside a word
+		{"handsome ", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := hedged(tt.before); got != tt.want {
+			t.Errorf("hedged(%q) = %v, want %v", tt.before, got, tt.want)
 		}
 	}
 }

@@ -185,6 +185,9 @@ func copularRoles(c *extract.Claim) []roleMention {
 		if field != "" && !portfolioWord(field) {
 			continue
 		}
+		if field != "" && fieldHeads[head] {
+			head = "head" // see parseRole: "sporting director", "head of sport"
+		}
 		role := strings.TrimSpace(field + " " + head)
 		// A bare "director" or "head" says too little.
 		if field == "" && bareHeads[head] {

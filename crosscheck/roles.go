@@ -1,6 +1,7 @@
 package crosscheck
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -40,13 +41,19 @@ chief executive officer financial operating technology medical scientific fire p
 chair chairman chairwoman chairperson commissioner ambassador spokesman spokeswoman spokesperson foreign defence
 defense interior home health finance labour labor economy economic justice education energy trade environment
 agriculture transport culture treasury affairs state regional national federal attorney commander admiral
-ceo cfo coo cto managing top senior`)
+ceo cfo coo cto managing top senior judge prosecutor coach manager captain author investigator editor dean rector
+principal superintendent sheriff coroner ombudsman auditor registrar provost administrator coordinator controller
+head inspector commandant warden curator skipper referee presiding lead`)
 
 // roleHeadWords are the words a title must contain: without one, "Regional
-// Director" may do, but "Senior" alone is no role.
+// Director" may do, but "Senior" alone is no role. Besides officials, the
+// posts courts, sport, science and institutions name one holder of:
+// the presiding judge, the head coach, the lead author.
 var roleHeadWords = setOf(`minister secretary envoy representative president chancellor executive officer chief
 director governor mayor chair chairman chairwoman chairperson commissioner ambassador spokesman spokeswoman
-spokesperson attorney commander admiral ceo cfo coo cto`)
+spokesperson attorney commander admiral ceo cfo coo cto judge prosecutor coach manager captain author
+investigator editor dean rector superintendent sheriff coroner ombudsman auditor registrar provost administrator
+coordinator controller inspector commandant warden curator skipper referee`)
 
 // roleManyHolders mark titles several people hold at once.
 var roleManyHolders = setOf(`deputy vice assistant junior associate acting former ex senator lawmaker official
@@ -73,10 +80,40 @@ var roleQualAliases = map[string]string{
 	"un": "un", "u.n.": "un", "united nations": "un",
 }
 
+// fieldHeads are the words for the head of a field ("operations chief").
+var fieldHeads = setOf(`head chief director leader`)
+
+// reHeadOf is a field's head before a name: "the coastguard's head of
+// operations, NAME", "Head of Research NAME".
+var reHeadOf = regexp.MustCompile(`(?i)(?:^|[^\pL'’])(?:the\s+)?(?:([\pL][\pL.&-]*(?:\s+[\pL][\pL.&-]*)?)(?:'s|’s)\s+)?(?:head|chief|director|leader)\s+of\s+([a-z]{4,})\s*,?\s*$`)
+
+// headOfRole reads reHeadOf in before; the field must be a plain word
+// ("head of operations", not "head of the ...").
+func headOfRole(before string) (roleMention, bool) {
+	if len(before) > describedReach {
+		before = strings.ToValidUTF8(before[len(before)-describedReach:], "")
+	}
+	m := reHeadOf.FindStringSubmatch(before)
+	if m == nil || !portfolioWord(strings.ToLower(m[2])) || stopWords[strings.ToLower(m[2])] {
+		return roleMention{}, false
+	}
+	field := strings.ToLower(m[2])
+	r := roleMention{role: field + " head", display: "head of " + field}
+	if m[1] != "" {
+		r.qual, r.qualAs = normQual([]string{strings.ToLower(m[1])}), m[1]
+	}
+	return r, true
+}
+
 // roleMentions returns the persons c names in a role.
 func roleMentions(c *extract.Claim) []roleMention {
 	var out []roleMention
 	for _, p := range namedPersons(c) {
+		if m, ok := headOfRole(c.Text[:p.start]); ok {
+			m.name, m.start, m.end = p.name, p.start, p.end
+			out = append(out, m)
+			continue
+		}
 		toks, ok := roleBefore(c.Text[:p.start])
 		if !ok {
 			toks, ok = roleAfter(c.Text[p.end:])
@@ -358,6 +395,11 @@ func parseRole(toks []roleToken) (roleMention, bool) {
 	}
 	if !head {
 		return roleMention{}, false
+	}
+	// The head of a field is one post however it is called: "operations
+	// chief", "operations director", "head of operations".
+	if n := len(parts); n >= 2 && fieldHeads[parts[n-1]] && portfolioWord(parts[n-2]) && !roleTitleWords[parts[n-2]] {
+		parts[n-1] = "head"
 	}
 	role = strings.Join(parts, " ")
 	// A bare "chief", "director" or "officer" says too little.

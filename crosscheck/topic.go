@@ -138,8 +138,9 @@ func derive(w string) string {
 	return w
 }
 
-// topicSynonyms map words outlets use interchangeably for the start or
-// the completion of an event to one term: a walkout that "began",
+// topicSynonyms map words outlets use interchangeably for one thing in
+// news to one term: the start or the completion of an event, and the
+// heads of what figures measure: a walkout that "began",
 // "started" or "was launched" on a day is one fact, and so is a deal
 // "completed" or "finalised" in a month.
 var topicSynonyms = map[string]string{
@@ -169,6 +170,38 @@ var topicSynonyms = map[string]string{
 	"revenue": "revenu", "revenues": "revenu", "sales": "revenu", "turnover": "revenu",
 	"attendance": "crowd", "crowd": "crowd", "spectators": "crowd", "fans": "crowd",
 	"pay": "wage", "wage": "wage", "wages": "wage", "salary": "wage", "salaries": "wage",
+	// A deal is a transaction, an acquisition, a takeover or a merger,
+	// and it closes when it completes.
+	"deal": "deal", "deals": "deal", "transaction": "deal", "transactions": "deal",
+	"acquisition": "deal", "acquisitions": "deal", "takeover": "deal", "takeovers": "deal",
+	"merger": "deal", "mergers": "deal", "buyout": "deal", "buyouts": "deal",
+	"close": "complete", "closes": "complete", "closing": "complete",
+	// Jobs, positions and posts; employees, staff, workers and the
+	// workforce.
+	"jobs": "job", "job": "job", "positions": "job", "posts": "job", "roles": "job",
+	"employees": "employ", "employee": "employ", "staff": "employ", "workers": "employ",
+	"workforce": "employ", "employs": "employ", "employ": "employ", "employing": "employ",
+	"cost": "cost", "costs": "cost", "costing": "cost", "costed": "cost",
+	"sentence": "sentenc", "sentenced": "sentenc", "sentences": "sentenc", "jailed": "sentenc",
+	"imprisonment": "sentenc", "imprisoned": "sentenc", "prison": "sentenc", "jail": "sentenc",
+	"arrested": "arrest", "arrest": "arrest", "arrests": "arrest", "detained": "arrest", "detention": "arrest",
+	"investment": "invest", "investments": "invest", "invest": "invest", "invested": "invest",
+	"investing": "invest", "funding": "invest", "financing": "invest",
+	"profit": "profit", "profits": "profit", "earnings": "profit",
+	"opening": "open", "opened": "open", "opens": "open", "open": "open", "inaugurated": "open", "inauguration": "open",
+	"homes": "home", "home": "home", "houses": "home", "dwellings": "home",
+	"spending": "spend", "spend": "spend", "spent": "spend", "expenditure": "spend", "outlay": "spend",
+	"admitted": "admit", "admissions": "admit", "admission": "admit", "hospitalised": "admit",
+	"hospitalized": "admit", "hospitalisations": "admit", "hospitalizations": "admit",
+	"weigh": "weigh", "weighs": "weigh", "weighed": "weigh", "weighing": "weigh", "weight": "weigh",
+	"cancelled": "cancel", "canceled": "cancel", "cancellation": "cancel", "scrapped": "cancel",
+	"delayed": "delay", "delay": "delay", "postponed": "delay", "postponement": "delay",
+	"resigned": "resign", "resignation": "resign", "resign": "resign", "quit": "resign",
+	"payout": "payout", "payouts": "payout", "compensation": "payout", "settlement": "payout",
+	"subsidy": "subsidy", "subsidies": "subsidy", "grant": "subsidy", "grants": "subsidy",
+	"tariff": "tariff", "tariffs": "tariff", "duty": "tariff", "duties": "tariff",
+	"passengers": "passenger", "passenger": "passenger", "travellers": "passenger", "travelers": "passenger", "riders": "passenger",
+	"aircraft": "aircraft", "jets": "aircraft", "planes": "aircraft", "airliners": "aircraft", "airplanes": "aircraft",
 }
 
 // stem is a light English stemmer: plurals, then the commonest verb

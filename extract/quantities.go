@@ -268,6 +268,10 @@ func quantityAt(text string, toks []lexTok, i int) (Quantity, int, bool) {
 	case i > 0 && quantityHedges[toks[i-1].low],
 		i > 1 && toks[i-1].is("to") && toks[i-2].is("up"):
 		// "more than 300", "up to 300".
+	case p.numeral && labelUnit(toks, i, end) != "":
+		// "a crowd of 23,415", "Attendance: 23,415": the count's noun
+		// comes before it.
+		q.Unit = labelUnit(toks, i, end)
 	default:
 		return Quantity{}, 0, false
 	}
@@ -332,9 +336,10 @@ func quantityUnitAt(toks []lexTok, j int, scaled bool) (string, int) {
 		}
 	}
 	if u, ok := quantityUnits[t.low]; ok && u != "" {
-		// "m" and "g" spaced are too ambiguous; "m" glued is metres
+		// "m" and "G" spaced are too ambiguous (a million, a network
+		// generation; "232 g" is grams); "m" glued is metres
 		// unless a plural noun follows ("5m people" was read as a scale).
-		if (t.low == "m" || t.low == "g") && t.sp {
+		if (t.low == "m" || t.raw == "G") && t.sp {
 			return "", j
 		}
 		return u, j + 1
@@ -396,4 +401,88 @@ func pluralize(w string) string {
 		return w + "es"
 	}
 	return w + "s"
+}
+
+// countCollectives are nouns that name a counted whole: "a crowd of
+// 23,415", "a workforce of 3,000", "a death toll of 41".
+var countCollectives = finderSet("crowd", "attendance", "turnout", "population", "workforce",
+	"audience", "membership", "headcount", "congregation", "fleet", "staff", "electorate",
+	"readership", "enrolment", "enrollment", "toll", "capacity", "gate")
+
+// labelBlocked are labels whose number names or ranks rather than counts:
+// "Round: 4", "Page: 3", "Flight: 802".
+var labelBlocked = finderSet("year", "date", "time", "phone", "tel", "fax", "no", "number", "page",
+	"chapter", "round", "score", "result", "rank", "ranking", "position", "grade", "rating", "version",
+	"code", "ref", "reference", "id", "level", "stage", "step", "season", "edition", "issue", "volume",
+	"part", "vol", "age", "episode", "series", "room", "floor", "gate", "platform", "flight", "route",
+	"line", "zip", "postcode", "isbn", "minute", "kickoff", "kick", "off", "half", "match", "game",
+	"week", "day", "month", "quarter", "section", "article", "clause", "paragraph", "item", "question",
+	"answer", "q", "a", "size", "model", "tier", "group", "class", "category", "table", "figure",
+	"fig", "appendix", "note", "source", "update", "updated", "posted", "published", "by")
+
+// labelUnit returns the noun a bare count at toks[i] (ending before
+// toks[end]) is a count of when the noun comes first: a collective before
+// "of" ("a crowd of 23,415"), or the label of a fact-box line
+// ("Attendance: 23,415", "Hospital admissions: 540") that the number ends.
+// It returns "" otherwise.
+func labelUnit(toks []lexTok, i, end int) string {
+	if i > 1 && toks[i-1].is("of") && toks[i-2].kind == lexWord && countCollectives[toks[i-2].low] {
+		return toks[i-2].low
+	}
+	if i < 2 || !toks[i-1].is(":") || looksLikeYear(toks[i].raw) {
+		return ""
+	}
+	// The number ends its line: nothing but closing marks after it.
+	for k := end; k < len(toks) && !toks[k].nl; k++ {
+		if toks[k].kind != lexPunct {
+			return ""
+		}
+	}
+	// The label runs from the line start (after list and emphasis marks)
+	// to the colon: one to four words.
+	var words []*lexTok
+	k := i - 2
+	for ; k >= 0; k-- {
+		t := &toks[k]
+		if t.kind == lexWord {
+			words = append(words, t)
+		} else if t.kind != lexPunct || !strings.ContainsAny(t.raw, "*-•#|_>") {
+			return ""
+		}
+		if t.nl {
+			break
+		}
+	}
+	if k < 0 && len(words) > 0 && !words[len(words)-1].nl {
+		return ""
+	}
+	if len(words) == 0 || len(words) > 4 {
+		return ""
+	}
+	for _, w := range words {
+		if labelBlocked[w.low] {
+			return ""
+		}
+	}
+	// The last word, unless a participle ends the label ("Official
+	// attendance announced: 23,415").
+	for _, w := range words {
+		if !strings.HasSuffix(w.low, "ed") && len(w.low) > 2 {
+			return w.low
+		}
+	}
+	return ""
+}
+
+// looksLikeYear reports a bare four-digit numeral that may be a year.
+func looksLikeYear(raw string) bool {
+	if len(raw) != 4 || raw[0] < '1' || raw[0] > '2' {
+		return false
+	}
+	for _, c := range raw {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return raw >= "1800" && raw <= "2100"
 }

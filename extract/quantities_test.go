@@ -54,8 +54,17 @@ func TestFindQuantities(t *testing.T) {
 		{"comma count", "2,025 people", []Q{{Text: "2,025 people", Value: 2025, Unit: "people"}}},
 		{"energy", "14 TWh a year", []Q{{Text: "14 TWh", Value: 14, Unit: "TWh"}}},
 		{"index points", "the Dow fell 300 points", []Q{{Text: "300 points", Value: 300, Unit: "points"}}},
+		{"grams spaced", "it weighs just 232 g and", []Q{{Text: "232 g", Value: 232, Unit: "g"}}},
+		{"collective before of", "a crowd of 23,415 watched", []Q{{Text: "23,415", Value: 23415, Unit: "crowd"}}},
+		{"fact-box label", "- **Attendance: 25,100**", []Q{{Text: "25,100", Value: 25100, Unit: "attendance"}}},
+		{"label with a participle", "Official attendance announced: 23,415.", []Q{{Text: "23,415", Value: 23415, Unit: "attendance"}}},
+		{"two-word label", "Hospital admissions: 540", []Q{{Text: "540", Value: 540, Unit: "admissions"}}},
 
 		// Not quantities.
+		{"network generation", "a 5 G network", nil},
+		{"ranking label", "Rank: 4", nil},
+		{"label of a year", "Founded: 1998", nil},
+		{"label inside a sentence", "He said the figure was: 540 in all", nil},
 		{"money", "$50 billion and 12 billion euros", nil},
 		{"year", "in 2022 and since 2014", nil},
 		{"date", "on 22 December 2025", nil},
