@@ -213,6 +213,7 @@ const (
 
 func relate(kind string, a, b mvalue) relation {
 	if kind == ValuePerson {
+		a, b = fieldAsBody(a, b), fieldAsBody(b, a)
 		if !rolesMatch(a.unit, b.unit) || (a.qual != "" && b.qual != "" && !qualMatch(a.qual, b.qual)) {
 			return relIncomparable
 		}
@@ -243,6 +244,21 @@ func relate(kind string, a, b mvalue) relation {
 		return relCompatible
 	}
 	return relDifferent
+}
+
+// fieldAsBody reads the field word of x's "museum director" as the body
+// it heads when the other value names the head of a described body ("the
+// museum's director"): a lower-case word before a head title is a field
+// ("sporting director") or a body, and only the other outlet's words tell.
+func fieldAsBody(x, other mvalue) mvalue {
+	field, ok := strings.CutSuffix(x.unit, " head")
+	if !ok || x.qual != "" || other.unit != "head" || !strings.HasPrefix(other.qual, "~") || strings.Contains(field, " ") {
+		return x
+	}
+	if q := describedBody(field); q != "" {
+		x.unit, x.qual = "head", q
+	}
+	return x
 }
 
 // apartPenalty raises the topic similarity two different amounts need
@@ -657,7 +673,7 @@ func claimMentions(c *extract.Claim) []mention {
 			// The unit key keeps short units ("232 g", "48 km") that
 			// words drop.
 			u := strings.ToLower(strings.TrimSpace(c.Quantities[m.index].Unit))
-			if u != "" && !timeUnits[u] {
+			if u != "" && !timeUnits[u] && unitKey(u) != "unit" { // "units" names nothing
 				m.topic = addTerm(m.topic, "#"+unitKey(u), unitTermWeight)
 			}
 			for _, f := range strings.Fields(u) {
@@ -849,8 +865,31 @@ func clusterDollar(ms []mention, members []int) string {
 	return cur
 }
 
+// countNoun reports a unit that counts things (a plural noun's key),
+// not a measure, a share, a duration or people.
+func countNoun(u string) bool {
+	if len(u) < 3 || u == "people" || timeUnits[u] || strings.ContainsAny(u, " %0123456789") {
+		return false
+	}
+	for _, r := range u {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return !measureUnits[u]
+}
+
+// measureUnits are the keys of units that measure rather than count.
+var measureUnits = setOf(`km km2 miles mile kg tonnes tons ton lb litres liters gallons barrels mw gw kw mwh gwh twh kwh
+hectares acres metres meters feet inches cm mm sq`)
+
 func unitsMatch(a, b string) bool {
 	if a == b {
+		return true
+	}
+	// "63,800 units" counts whatever the story sells or makes: the
+	// vehicles, phones or homes another outlet names.
+	if (a == "unit" && countNoun(b)) || (b == "unit" && countNoun(a)) {
 		return true
 	}
 	if len(b) < len(a) {

@@ -2,6 +2,7 @@ package crosscheck
 
 import (
 	"math"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -37,6 +38,12 @@ func subjectsNear(c *extract.Claim, v span) []string {
 			name = e.Text
 		}
 		if e.Type == extract.Person {
+			// The person who gives the figure ("Villafranca put the
+			// investment at €52 million", "said Villafranca") is its
+			// source, not what it is about.
+			if e.End <= len(c.Text) && (reportingAfter.MatchString(c.Text[e.End:]) || reportingBefore.MatchString(c.Text[:e.Start])) {
+				continue
+			}
 			name = personName(e)
 		}
 		// A name holding a digit ("12MP", "87W Thunderbolt") is a
@@ -51,6 +58,14 @@ func subjectsNear(c *extract.Claim, v span) []string {
 	}
 	return out
 }
+
+// reportingAfter and reportingBefore find a reporting verb next to a
+// person's name: the person speaks, maybe after an apposition ("X, the
+// undersecretary, told ...").
+var (
+	reportingAfter  = regexp.MustCompile(`^(?:\s*,[^,.;]{1,60},)?\s+(?:has\s+|had\s+|also\s+)?(?:said|says|told|tells|put|puts|estimated|estimates|announced|announces|added|adds|noted|notes|stated|states|wrote|argued|claimed|insisted|confirmed|confirms|warned|explained|explains)\b`)
+	reportingBefore = regexp.MustCompile(`(?i)\b(?:said|says|told|added|noted|wrote|according\s+to)\s*[,:]?\s*(?:the\s+)?(?:[\p{L}.-]+\s+){0,3}$`)
+)
 
 // otherSubjects reports two mentions that both name their subjects and
 // share none: different things, whatever their topic words share.

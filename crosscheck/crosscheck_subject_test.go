@@ -115,3 +115,30 @@ func TestApprovedConflicts(t *testing.T) {
 		t.Error("an approved pair of mentions outside the cluster made its values contradict")
 	}
 }
+
+// TestSubjectsNearSkipsSources: the person who gives a figure is its
+// source, not what it is about.
+func TestSubjectsNearSkipsSources(t *testing.T) {
+	person := func(text, name string) extract.Claim {
+		c := extract.Claim{Text: text}
+		i := strings.Index(text, name)
+		c.Entities = []extract.Entity{{Text: name, Type: extract.Person, Start: i, End: i + len(name)}}
+		return c
+	}
+	tests := []struct {
+		text, name string
+		want       int
+	}{
+		{"Undersecretary Ilka Renn put the investment at €52 million.", "Ilka Renn", 0},
+		{"The centre will cost €46 million, said Undersecretary Ilka Renn.", "Ilka Renn", 0},
+		{"Ilka Renn, the undersecretary, told reporters it would cost €46 million.", "Ilka Renn", 0},
+		{"Ilka Renn earns €46 million a year at the club.", "Ilka Renn", 1},
+	}
+	for _, tt := range tests {
+		c := person(tt.text, tt.name)
+		i := strings.Index(tt.text, "€")
+		if got := subjectsNear(&c, span{i, i + 12}); len(got) != tt.want {
+			t.Errorf("subjectsNear(%q) = %q, want %d subjects", tt.text, got, tt.want)
+		}
+	}
+}

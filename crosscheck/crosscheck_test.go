@@ -185,6 +185,50 @@ func TestRelateDates(t *testing.T) {
 	}
 }
 
+func TestRelatePersons(t *testing.T) {
+	p := func(name, role, qual string) mvalue { return mvalue{text: name, unit: role, qual: qual} }
+	for _, tc := range []struct {
+		name string
+		a, b mvalue
+		want relation
+	}{
+		{"a field word names the body another outlet describes",
+			p("Hélène Verbeke", "museum head", ""), p("Pieter Maes", "head", "~museum"), relDifferent},
+		{"a field that is no body of the other",
+			p("Hélène Verbeke", "finance head", ""), p("Pieter Maes", "head", "~museum"), relIncomparable},
+		{"one post in two wordings", p("Ilka Renn", "operations head", "coastguard"), p("Ilka Renn", "operations head", "coastguard"), relEqual},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := relate(ValuePerson, tc.a, tc.b); got != tc.want {
+				t.Errorf("relate = %d, want %d", got, tc.want)
+			}
+			if got := relate(ValuePerson, tc.b, tc.a); got != tc.want {
+				t.Errorf("relate reversed = %d, want %d", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestUnitsMatch(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"unit", "vehicl", true},  // "63,800 units" of a recall
+		{"unit", "people", false}, // units are no people
+		{"unit", "km", false},
+		{"unit", "hour", false},
+		{"vehicl", "aircraft", false},
+	} {
+		if got := unitsMatch(tc.a, tc.b); got != tc.want {
+			t.Errorf("unitsMatch(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+	if unitKey("cars") != unitKey("vehicles") || unitKey("crowd") != unitKey("attendance") {
+		t.Error("synonymous units have different keys")
+	}
+}
+
 func TestTopicOfTableRow(t *testing.T) {
 	c := extract.Claim{Kind: extract.KindTableRow, Text: "8. Core Pillar: Reconstruction fund; Primary Objective: $45 billion multi-year trust; Implementation Timeline: Year 1-10"}
 	i := strings.Index(c.Text, "$45 billion")

@@ -201,6 +201,7 @@ var topicSynonyms = map[string]string{
 	"subsidy": "subsidy", "subsidies": "subsidy", "grant": "subsidy", "grants": "subsidy",
 	"tariff": "tariff", "tariffs": "tariff", "duty": "tariff", "duties": "tariff",
 	"passengers": "passenger", "passenger": "passenger", "travellers": "passenger", "travelers": "passenger", "riders": "passenger",
+	"vehicles": "vehicl", "vehicle": "vehicl", "cars": "vehicl", "evs": "vehicl", "suvs": "vehicl",
 	"aircraft": "aircraft", "jets": "aircraft", "planes": "aircraft", "airliners": "aircraft", "airplanes": "aircraft",
 }
 

@@ -149,9 +149,13 @@ func (x *Extractor) analyze(doc *corpus.Document, max int) ([]Claim, []DocEntity
 		i, j := sp[0], sp[1]
 		b := units[i].block
 		if turns != nil && turns[b] != "" {
-			// A transcript turn: all of it is the speaker's.
+			// A transcript turn: all of it is the speaker's, but for the
+			// words the speaker quotes from someone else ("He said he
+			// carried responsibility \"including where ...\"").
 			for k := i; k < j; k++ {
-				speakers[k] = attribution{Speaker: turns[b], Direct: true}
+				if !reportsOther(texts[k]) {
+					speakers[k] = attribution{Speaker: turns[b], Direct: true}
+				}
 			}
 			continue
 		}

@@ -149,3 +149,13 @@ func lastWord(block string) string {
 	}
 	return nameTail(m[1])
 }
+
+// reportedOther matches a third person's reporting clause: "he said",
+// "she told us", "they have warned", "according to".
+var reportedOther = regexp.MustCompile(`(?i)(?:\b(?:he|she|they)\s+(?:\w+\s+)?(?:said|says|told|tells|added|stated|wrote|warned|insisted|declared|described|called)\b|\baccording\s+to\b)`)
+
+// reportsOther reports a sentence of a turn that quotes someone else:
+// a quotation mark and a third person's reporting clause.
+func reportsOther(sentence string) bool {
+	return strings.ContainsAny(sentence, "\"“”") && reportedOther.MatchString(sentence)
+}

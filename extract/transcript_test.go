@@ -50,3 +50,22 @@ func FuzzTranscriptTurns(f *testing.F) {
 		}
 	})
 }
+
+func TestReportsOther(t *testing.T) {
+	tests := []struct {
+		sentence string
+		want     bool
+	}{
+		{`He said he carried responsibility "including where things have gone wrong".`, true},
+		{`She told the council it was "a sad day for the county".`, true},
+		{`According to the mayor, the plan is "dead in the water".`, true},
+		{`We said at the time it was "a sad day", and I stand by that.`, false},
+		{`He said he would step down at the end of the month.`, false}, // no quotation
+		{`The word "accountability" came up a lot.`, false},
+	}
+	for _, tt := range tests {
+		if got := reportsOther(tt.sentence); got != tt.want {
+			t.Errorf("reportsOther(%q) = %v, want %v", tt.sentence, got, tt.want)
+		}
+	}
+}
