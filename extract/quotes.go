@@ -1176,10 +1176,46 @@ func namedAfter(text string, ents []Entity) string {
 	if loc == nil {
 		return ""
 	}
-	for _, e := range ents {
-		if e.Type == Person && e.Start >= loc[1] && strings.TrimSpace(text[loc[1]:e.Start]) == "" {
-			return speakerName(e)
+	// The first person named after the opening, with at most a title
+	// between.
+	first := -1
+	for i, e := range ents {
+		if e.Type == Person && e.Start >= loc[1] && e.Start <= len(text) && (first < 0 || e.Start < ents[first].Start) {
+			first = i
 		}
 	}
+	if first >= 0 && titleBetween(text[loc[1]:ents[first].Start]) {
+		return speakerName(ents[first])
+	}
 	return ""
+}
+
+// notTitleWords turn the words after "That's" into a clause.
+var notTitleWords = map[string]bool{"why": true, "how": true, "what": true, "when": true, "where": true, "who": true,
+	"whom": true, "whose": true, "because": true, "not": true, "also": true, "just": true, "exactly": true,
+	"probably": true, "it": true, "if": true, "so": true, "as": true, "to": true, "for": true, "with": true,
+	"without": true, "all": true, "only": true, "after": true, "before": true, "since": true, "until": true,
+	"there": true, "here": true, "right": true, "true": true, "false": true}
+
+// titleBetween reports the words between "That's" and a name as nothing
+// or a short title: "Haneul chief executive", "the club's coach,"; not a
+// clause ("That is why Hana Vos left").
+func titleBetween(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return true
+	}
+	if strings.ContainsAny(s, ".;:!?\"“”()") || strings.Count(s, ",") > 1 || (strings.Contains(s, ",") && !strings.HasSuffix(s, ",")) {
+		return false
+	}
+	fs := strings.Fields(s)
+	if len(fs) > 6 {
+		return false
+	}
+	for _, f := range fs {
+		if notTitleWords[strings.ToLower(strings.Trim(f, ","))] {
+			return false
+		}
+	}
+	return true
 }

@@ -443,8 +443,10 @@ func TestQuotationNamedAfter(t *testing.T) {
 		"That is why Hana Vos left the council.",
 		"Keep calm.",
 		"Those were the words of Paul Adeyemi at the vigil.",
+		"The pier stays shut.",
+		"That's harbour board chair Mark Eldin, speaking first.",
 	}
-	quote := []bool{true, true, false, true, false, true, false}
+	quote := []bool{true, true, false, true, false, true, false, true, false}
 	entsOf := func(i int) []Entity { return refsFor(texts[i], quoteTestEnts)[0].Ents }
 	got := make([]attribution, len(texts))
 	signQuotations(texts, quote, entsOf, got)
@@ -455,6 +457,8 @@ func TestQuotationNamedAfter(t *testing.T) {
 		{}, // "That is why Hana Vos ..." names no speaker
 		{},
 		{"Paul Adeyemi", true},
+		{},
+		{"Mark Eldin", true},
 		{},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
