@@ -159,6 +159,10 @@ type mention struct {
 	doc      int
 	origin   int
 	headline bool // stated in the document's headline
+	// lead is set for the first amount or count of its currency or unit
+	// in a document, when the headline or the opening states it: the
+	// figure the story is about (see markLeads).
+	lead bool
 	// weak is set for a date resolved from a relative expression
 	// ("Tuesday", "this year", "last month": no digit in its text). Its
 	// value depends on each outlet's publication date and on a guess of
@@ -401,6 +405,7 @@ func AnalyzeStory(st Story, claims []extract.Claim, profiles map[string]Profile,
 			days[i] = float64(p.Day)
 		}
 	}
+	markLeads(ms, claims)
 	confirmRelative(ms, days)
 	vectorize(ms)
 	docSim := newDocSims(profs)
@@ -442,6 +447,63 @@ func AnalyzeStory(st Story, claims []extract.Claim, profiles map[string]Profile,
 	slices.SortFunc(res.Groups, CompareGroups)
 	return res
 }
+
+// leadClaims is how many claims from a document's top count as its
+// opening for markLeads; leadDocGate the least document similarity and
+// leadGap the widest gap (as a log ratio) for two lead figures to be
+// taken for one fact.
+const (
+	leadClaims  = 6
+	leadDocGate = 0.3
+)
+
+var leadGap = math.Log(1.25)
+
+// markLeads sets lead on the first amount or count of each currency or
+// unit in each document, when its claim is the headline or among the
+// first leadClaims. ms is in claim order, claims in document order.
+func markLeads(ms []mention, claims []extract.Claim) {
+	type key struct {
+		doc        int
+		kind, unit string
+	}
+	seen := map[key]bool{}
+	// ord is each claim's place in its document (claims are in document
+	// order).
+	ord := make([]int, len(claims))
+	for i := 1; i < len(claims); i++ {
+		if claims[i].DocID == claims[i-1].DocID {
+			ord[i] = ord[i-1] + 1
+		}
+	}
+	for i := range ms {
+		m := &ms[i]
+		if m.kind != ValueMoney && m.kind != ValueQuantity && (m.kind != ValueDate || m.val.prec != 0) {
+			continue
+		}
+		k := key{m.doc, m.kind, m.val.unit}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		m.lead = (m.headline || ord[m.claim] < leadClaims) && !m.weak && (m.kind == ValueDate || specific(*m))
+	}
+}
+
+// leadPair reports two lead figures of documents that plainly report one
+// story, near enough to be one figure misreported.
+func leadPair(m, o mention, ds float64) bool {
+	if !m.lead || !o.lead || ds < leadDocGate {
+		return false
+	}
+	if m.kind == ValueDate {
+		return math.Abs(m.val.lo-o.val.lo) <= leadDays
+	}
+	return valueGap(m.val, o.val) <= leadGap
+}
+
+// leadDays is how far apart two lead days may be to be one day misreported.
+const leadDays = 14
 
 // storyRelief lowers the topic similarity a disagreement needs between
 // documents that plainly report one story (profile similarity from 0.3,
@@ -1049,6 +1111,12 @@ func link(ms []mention, docSim *docSims, persons [][]string, days []float64, opt
 			}
 			score += agreeBonus
 		case relDifferent:
+			if leadPair(m, o, ds) {
+				// Two reports of one story leading with near figures of
+				// one kind lead with one fact, however each words it.
+				sim = math.Max(sim, opt.ConflictThreshold+apartPenalty(m.kind, m.val, o.val)-storyRelief(ds))
+				score = sim
+			}
 			if sim < opt.ConflictThreshold+apartPenalty(m.kind, m.val, o.val)-storyRelief(ds) || farApart(m.kind, m.val, o.val) || bareRoles(m, o) || otherSubjects(m, o) {
 				return
 			}

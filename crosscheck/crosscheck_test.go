@@ -364,3 +364,42 @@ func TestHedged(t *testing.T) {
 		}
 	}
 }
+
+// TestLeads: the first figure of each currency or unit in a document's
+// opening leads it; two lead figures near each other in documents that
+// plainly report one story are one fact, whatever words surround them.
+func TestLeads(t *testing.T) {
+	claims := []extract.Claim{
+		{DocID: "A", Kind: extract.KindHeadline}, {DocID: "A"}, {DocID: "A"}, {DocID: "A"}, {DocID: "A"}, {DocID: "A"}, {DocID: "A"}, {DocID: "A"},
+		{DocID: "B"},
+	}
+	eur := func(x float64, claim, doc int) mention {
+		return mention{kind: ValueMoney, claim: claim, doc: doc, headline: claim == 0, val: mvalue{lo: x, hi: x, unit: "EUR"}}
+	}
+	ms := []mention{
+		eur(52e6, 0, 0), // headline: leads
+		eur(31e6, 1, 0), // a second amount in euros: not the lead
+		eur(48e6, 7, 0), // euros already lead A
+		eur(46e6, 8, 1), // the other document's first claim
+		{kind: ValueMoney, claim: 8, doc: 1, val: mvalue{lo: 40, hi: 40, unit: "USD"}}, // round: no lead
+	}
+	markLeads(ms, claims)
+	var got []bool
+	for _, m := range ms {
+		got = append(got, m.lead)
+	}
+	if want := []bool{true, false, false, true, false}; !slices.Equal(got, want) {
+		t.Errorf("leads = %v, want %v", got, want)
+	}
+	if !leadPair(ms[0], ms[3], 0.35) {
+		t.Error("€52m and €46m leading two reports of one story are not one fact")
+	}
+	if leadPair(ms[0], ms[3], 0.2) {
+		t.Error("lead figures of loosely related documents taken for one fact")
+	}
+	far := ms[3]
+	far.val.lo, far.val.hi = 20e6, 20e6
+	if leadPair(ms[0], far, 0.5) {
+		t.Error("€52m and €20m taken for one figure misreported")
+	}
+}
