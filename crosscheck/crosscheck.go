@@ -159,6 +159,10 @@ type mention struct {
 	doc      int
 	origin   int
 	headline bool // stated in the document's headline
+	// earlier is set for an amount or count its clause gives for an
+	// earlier period ("1.04 million a year earlier", "up from $3.1bn"):
+	// another fact than the same measure now.
+	earlier bool
 	// lead is set for the first amount or count of its currency or unit
 	// in a document, when the headline or the opening states it: the
 	// figure the story is about (see markLeads).
@@ -779,7 +783,7 @@ func claimValues(c *extract.Claim) []mention {
 		moneySpans = append(moneySpans, span{m.Start, m.End})
 		if v, ok := moneyValue(m); ok && valid(m.Start, m.End) {
 			v.about = hedged(c.Text[:m.Start])
-			out = append(out, mention{kind: ValueMoney, val: v, index: i})
+			out = append(out, mention{kind: ValueMoney, val: v, index: i, earlier: earlierPeriod(c.Text, m.Start, m.End)})
 		}
 	}
 	for i, d := range c.Dates {
@@ -803,7 +807,7 @@ func claimValues(c *extract.Claim) []mention {
 		// a compound modifier names which thing is meant; another
 		// outlet's other value names another thing, not a disagreement.
 		v.about = hedged(c.Text[:q.Start])
-		out = append(out, mention{kind: ValueQuantity, val: v, index: i, weak: compoundModifier(q.Text)})
+		out = append(out, mention{kind: ValueQuantity, val: v, index: i, weak: compoundModifier(q.Text), earlier: earlierPeriod(c.Text, q.Start, q.End)})
 	}
 	return out
 }
@@ -865,7 +869,7 @@ func quantityValue(q extract.Quantity) (mvalue, bool) {
 // "120,000 residents" are comparable counts.
 var peopleNouns = setOf(`people person persons resident residents inhabitant inhabitants citizen citizens
 civilian civilians individual individuals patient patients participant participants adult adults
-respondent respondents`)
+respondent respondents passenger passengers traveller travellers traveler travelers commuters`)
 
 // timeUnits measure durations, which a story gives for many things (a
 // sentence, a campaign, a deadline): their unit says nothing of the topic.
@@ -1111,6 +1115,9 @@ func link(ms []mention, docSim *docSims, persons [][]string, days []float64, opt
 			}
 			score += agreeBonus
 		case relDifferent:
+			if m.earlier != o.earlier {
+				return // this period's figure and an earlier one's
+			}
 			if leadPair(m, o, ds) {
 				// Two reports of one story leading with near figures of
 				// one kind lead with one fact, however each words it.
@@ -1205,7 +1212,15 @@ func link(ms []mention, docSim *docSims, persons [][]string, days []float64, opt
 			return false // years and quarters recur for many things
 		}
 		for _, k := range byDoc[doc] {
-			if ms[k].kind == m.kind && relate(m.kind, m.val, ms[k].val) == relEqual {
+			x := ms[k]
+			if x.kind != m.kind {
+				continue
+			}
+			if relate(m.kind, m.val, x.val) == relEqual {
+				return true
+			}
+			// "around 6,000" with no unit states "6,000 appointments".
+			if m.kind == ValueQuantity && (x.val.unit == "" || m.val.unit == "") && x.val.lo == m.val.lo && x.val.hi == m.val.hi {
 				return true
 			}
 		}

@@ -2,6 +2,7 @@ package crosscheck
 
 import (
 	"math"
+	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -303,4 +304,87 @@ func hedged(before string) bool {
 
 func isWordByte(b byte) bool {
 	return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b >= 0x80
+}
+
+// earlierMarkers say that a figure is an earlier period's.
+var earlierMarkers = regexp.MustCompile(`(?i)\b(?:last\s+year|a\s+year\s+(?:earlier|ago|before)|the\s+year\s+before|(?:the\s+)?previous\s+(?:year|season|month|quarter|record)|prior\s+year|year[- ]earlier|last\s+(?:season|month|quarter)|(?:a|one)\s+(?:month|quarter)\s+(?:earlier|ago)|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four)\s+(?:months|years|quarters)\s+(?:earlier|ago|before)|the\s+same\s+(?:period|month|quarter)\s+(?:of|in)\s+\d{4}|the\s+same\s+(?:period|month|quarter)\s+last\s+year|old\s+record|previous\s+best)\b`)
+
+// earlierFrom matches the start of a change's earlier figure: "up from",
+// "down from", "compared with", "rose to X from".
+var earlierFrom = regexp.MustCompile(`(?i)(?:\b(?:up|down|increased|decreased|rose|fell|climbed|dropped|jumped|grew)\b[^,;]*\bfrom|\bcompared\s+(?:with|to)|\bagainst|\bversus|\bvs\.?)\s+(?:about\s+|around\s+|some\s+|nearly\s+|just\s+)?$`)
+
+// earlierPeriod reports whether the clause around text[start:end] gives
+// the figure for an earlier period: the clause names one ("in November
+// last year", "a year earlier"), or the figure is the "from" of a change
+// ("rose to $4.1bn from $3.6bn").
+func earlierPeriod(text string, start, end int) bool {
+	if earlierFrom.MatchString(text[:start]) {
+		return true
+	}
+	from, to := clauseAround(text, start, end)
+	clause := text[from:to]
+	if marksValue(clause, start-from, end-from) {
+		return true
+	}
+	if from == 0 {
+		return false
+	}
+	// The clause before counts when this one attaches to it ("..., when
+	// it carried 1.04 million") or it is a fronted adverbial ("Twelve
+	// months ago, 12,930 people were on the list").
+	p, _ := clauseAround(text, from-1, from-1)
+	prev := text[p:from]
+	rest := strings.ToLower(strings.TrimLeft(clause, " ,;:—–-("))
+	attached := strings.HasPrefix(rest, "when ") || strings.HasPrefix(rest, "which ") || strings.HasPrefix(rest, "compared ")
+	return (attached || len(strings.Fields(prev)) <= 5) && earlierMarkers.MatchString(prev)
+}
+
+// figureRun finds the figures of a clause.
+var figureRun = regexp.MustCompile(`\d[\d,.]*`)
+
+// marksValue reports an earlier-period marker in clause whose nearest
+// figure is the one at [start, end): "beat the previous record of 19,800"
+// marks 19,800, not the crowd of 23,415 before it.
+func marksValue(clause string, start, end int) bool {
+	dist := func(a, b [2]int) int {
+		switch {
+		case a[1] <= b[0]:
+			return b[0] - a[1]
+		case b[1] <= a[0]:
+			return a[0] - b[1]
+		}
+		return 0
+	}
+	figs := figureRun.FindAllStringIndex(clause, 20)
+	for _, m := range earlierMarkers.FindAllStringIndex(clause, 4) {
+		mk := [2]int{m[0], m[1]}
+		d := dist(mk, [2]int{start, end})
+		nearest := true
+		for _, f := range figs {
+			if f[1] <= start || f[0] >= end {
+				if f[0] >= mk[0] && f[1] <= mk[1] {
+					continue // a figure inside the marker ("12 months ago")
+				}
+				if dist(mk, [2]int{f[0], f[1]}) < d {
+					nearest = false
+					break
+				}
+			}
+		}
+		if nearest {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseAround returns the bounds of the clause holding text[start:end]:
+// from the last clause mark before it to the first after it.
+func clauseAround(text string, start, end int) (int, int) {
+	from := strings.LastIndexAny(text[:start], ",;:—–()") + 1
+	to := len(text)
+	if i := strings.IndexAny(text[end:], ",;:—–()"); i >= 0 {
+		to = end + i
+	}
+	return from, to
 }

@@ -403,3 +403,25 @@ func TestLeads(t *testing.T) {
 		t.Error("€52m and €20m taken for one figure misreported")
 	}
 }
+
+func TestEarlierPeriod(t *testing.T) {
+	tests := []struct {
+		text, value string
+		want        bool
+	}{
+		{"The airline carried 1.18 million passengers in November, up 13.6 percent from a year earlier.", "1.18 million", false},
+		{"It filled 86 percent of its seats, three points more than in November last year, when it carried 1.04 million people.", "1.04 million", true},
+		{"Twelve months ago, 12,930 people were on the list.", "12,930", true},
+		{"Revenue rose to $4.1bn from $3.6bn.", "$3.6bn", true},
+		{"Revenue rose to $4.1bn from $3.6bn.", "$4.1bn", false},
+		{"The crowd of 23,415 beat the previous record of 19,800.", "19,800", true},
+		{"The crowd of 23,415 beat the previous record of 19,800.", "23,415", false},
+		{"The list now stands at 16,480, the board said on Tuesday.", "16,480", false},
+	}
+	for _, tt := range tests {
+		i := strings.Index(tt.text, tt.value)
+		if got := earlierPeriod(tt.text, i, i+len(tt.value)); got != tt.want {
+			t.Errorf("earlierPeriod(%q, %q) = %v, want %v", tt.text, tt.value, got, tt.want)
+		}
+	}
+}

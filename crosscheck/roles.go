@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/claimdex/claimdex/extract"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Person in a role: "US Special Envoy Steve Witkoff", "NATO
@@ -523,6 +524,31 @@ func isAcronym(w string) bool {
 	return letters >= 2
 }
 
+// foldMarks drops accents and other combining marks, as outlets and
+// their systems write "Siobhán" and "Siobhan", "Sjöqvist" and "Sjoqvist"
+// for one person.
+func foldMarks(s string) string {
+	if isASCII(s) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
 // nameDots turns dots into spaces and non-breaking hyphens into hyphens.
 var nameDots = strings.NewReplacer(".", " ", "‑", "-")
 
@@ -530,7 +556,7 @@ var nameDots = strings.NewReplacer(".", " ", "‑", "-")
 // ignoring case and dots, or one a surname of the other.
 func sameName(a, b string) bool {
 	norm := func(s string) []string {
-		return strings.Fields(strings.ToLower(nameDots.Replace(s)))
+		return strings.Fields(strings.ToLower(foldMarks(nameDots.Replace(s))))
 	}
 	x, y := norm(a), norm(b)
 	if len(x) == 0 || len(y) == 0 {

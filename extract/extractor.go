@@ -153,8 +153,12 @@ func (x *Extractor) analyze(doc *corpus.Document, max int) ([]Claim, []DocEntity
 			// words the speaker quotes from someone else ("He said he
 			// carried responsibility \"including where ...\"").
 			for k := i; k < j; k++ {
-				if !reportsOther(texts[k]) {
+				other, named := reportsOther(texts[k], entsOf(k), turns[b])
+				switch {
+				case !other:
 					speakers[k] = attribution{Speaker: turns[b], Direct: true}
+				case named != "":
+					speakers[k] = attribution{Speaker: named, Direct: true}
 				}
 			}
 			continue

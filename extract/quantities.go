@@ -268,6 +268,12 @@ func quantityAt(text string, toks []lexTok, i int) (Quantity, int, bool) {
 	case i > 0 && quantityHedges[toks[i-1].low],
 		i > 1 && toks[i-1].is("to") && toks[i-2].is("up"):
 		// "more than 300", "up to 300".
+	case p.numeral && p.scale == 0 && groupedThousands(toks[i].raw) && i > 0 && !(end < len(toks) && toks[end].isDash() && !toks[end].sp):
+		// "swells to 14,860", "the list now at 16,480": a number written
+		// with thousands separators counts something even with no noun.
+		if u := labelUnit(toks, i, end); u != "" {
+			q.Unit = u
+		}
 	case p.numeral && labelUnit(toks, i, end) != "":
 		// "a crowd of 23,415", "Attendance: 23,415": the count's noun
 		// comes before it.
@@ -485,4 +491,24 @@ func looksLikeYear(raw string) bool {
 		}
 	}
 	return raw >= "1800" && raw <= "2100"
+}
+
+// groupedThousands reports a numeral written with comma thousands
+// separators ("14,860", "1,250,000"), which no year, code or time is.
+func groupedThousands(raw string) bool {
+	groups := strings.Split(raw, ",")
+	if len(groups) < 2 || len(groups[0]) == 0 || len(groups[0]) > 3 {
+		return false
+	}
+	for i, g := range groups {
+		if i > 0 && len(g) != 3 {
+			return false
+		}
+		for _, c := range g {
+			if c < '0' || c > '9' {
+				return false
+			}
+		}
+	}
+	return true
 }

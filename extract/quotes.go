@@ -367,7 +367,14 @@ func introSpeaker(text string, ents []Entity, skip []qspan, t *speakerTracker) s
 		if e.Type != Person || insideAny(skip, e.Start) {
 			continue
 		}
-		if lead := trimmed[:e.Start]; strings.TrimSpace(lead) == "" || onlyTitles(lead) {
+		lead := trimmed[:e.Start]
+		// After a fronted clause: "When the papers had been checked
+		// again, deputy returning officer Owen Tidball addressed the
+		// room:".
+		if i := strings.LastIndexByte(lead, ','); i >= 0 && !insideAny(skip, i) {
+			lead = lead[i+1:]
+		}
+		if strings.TrimSpace(lead) == "" || onlyTitles(lead) {
 			return speakerName(e)
 		}
 		break
@@ -999,12 +1006,20 @@ func subjectEndingAt(text string, ents []Entity, end int, verb string) (Entity, 
 // words, abbreviations and the few lower-case joiners of titles
 // ("US Special Envoy", "Ukraine’s", "Secretary of State").
 func onlyTitles(s string) bool {
-	for _, w := range claimWords(s) {
+	ws := claimWords(s)
+	isTitle := func(lw string) bool { return titleWords[lw] || roleWords[lw] || personRoles[lw] }
+	for i, w := range ws {
 		r := claimFirstRune(w.Text)
 		lw := strings.ToLower(w.Text)
-		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && !titleWords[lw] && !roleWords[lw] && !personRoles[lw] {
-			return false
+		if unicode.IsUpper(r) || unicode.IsDigit(r) || isTitle(lw) {
+			continue
 		}
+		// A field word before a title: "returning officer", "sporting
+		// director".
+		if i+1 < len(ws) && isTitle(strings.ToLower(ws[i+1].Text)) && len(lw) >= 4 && !nerFunctionWords[lw] && !quantityStop[lw] {
+			continue
+		}
+		return false
 	}
 	return true
 }

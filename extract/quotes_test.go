@@ -271,6 +271,14 @@ func TestAttribution(t *testing.T) {
 			want: []attribution{{"Mark Eldin", true}},
 		},
 		{
+			name: "intro after a fronted clause, a field word in the title",
+			blocks: []string{
+				"When the count had been checked again, deputy returning officer Mark Eldin addressed the room:",
+				"> The result stands.",
+			},
+			want: []attribution{{"Mark Eldin", true}},
+		},
+		{
 			name: "intro naming no person gives no speaker",
 			blocks: []string{
 				"The pressure on the pier is plain to see:",

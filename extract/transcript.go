@@ -154,8 +154,28 @@ func lastWord(block string) string {
 // "she told us", "they have warned", "according to".
 var reportedOther = regexp.MustCompile(`(?i)(?:\b(?:he|she|they)\s+(?:\w+\s+)?(?:said|says|told|tells|added|stated|wrote|warned|insisted|declared|described|called)\b|\baccording\s+to\b)`)
 
-// reportsOther reports a sentence of a turn that quotes someone else:
-// a quotation mark and a third person's reporting clause.
-func reportsOther(sentence string) bool {
-	return strings.ContainsAny(sentence, "\"“”") && reportedOther.MatchString(sentence)
+// reportingVerb is a verb that introduces reported words.
+var reportingVerb = regexp.MustCompile(`(?i)\b(?:said|says|told|tells|added|stated|declared|announced|warned|insisted|wrote|replied|asked)\b`)
+
+// reportsOther reports a sentence of speaker's turn that quotes someone
+// else: a quotation mark, and a third person's reporting clause ("he
+// said", "according to") or another person named before a reporting verb
+// that precedes the quotation ("When Helen Marchbanks stood up and said,
+// \"...\"").
+// It returns the person so named, "" when a pronoun or "according to"
+// reports the words.
+func reportsOther(sentence string, ents []Entity, speaker string) (bool, string) {
+	q := strings.IndexAny(sentence, "\"“”")
+	if q < 0 {
+		return false, ""
+	}
+	for _, e := range ents {
+		if e.Type != Person || e.End > q || e.Start < 0 || strings.EqualFold(speakerName(e), speaker) {
+			continue
+		}
+		if reportingVerb.MatchString(sentence[e.End:q]) {
+			return true, speakerName(e)
+		}
+	}
+	return reportedOther.MatchString(sentence), ""
 }

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -64,8 +65,23 @@ func TestReportsOther(t *testing.T) {
 		{`The word "accountability" came up a lot.`, false},
 	}
 	for _, tt := range tests {
-		if got := reportsOther(tt.sentence); got != tt.want {
+		if got, _ := reportsOther(tt.sentence, nil, "Ola Brink"); got != tt.want {
 			t.Errorf("reportsOther(%q) = %v, want %v", tt.sentence, got, tt.want)
 		}
+	}
+}
+
+func TestReportsOtherNamed(t *testing.T) {
+	s := `When Helen Marchbanks, the returning officer, stood up and said, "Every paper has been checked twice," I breathed out.`
+	i := strings.Index(s, "Helen Marchbanks")
+	ents := []Entity{{Text: "Helen Marchbanks", Type: Person, Start: i, End: i + len("Helen Marchbanks")}}
+	if other, named := reportsOther(s, ents, "Colin Deverell"); !other || named != "Helen Marchbanks" {
+		t.Errorf("reportsOther = %v, %q: want the words credited to Helen Marchbanks", other, named)
+	}
+	own := `I told Helen Marchbanks "we accept the count", and meant it.`
+	j := strings.Index(own, "Helen Marchbanks")
+	ents = []Entity{{Text: "Helen Marchbanks", Type: Person, Start: j, End: j + len("Helen Marchbanks")}}
+	if other, _ := reportsOther(own, ents, "Colin Deverell"); other {
+		t.Error("the speaker's own words taken for someone else's")
 	}
 }
