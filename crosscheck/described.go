@@ -197,3 +197,36 @@ func copularRoles(c *extract.Claim) []roleMention {
 	}
 	return out
 }
+
+// Roles given by an appointment after the name: "Siobhán Tierney
+// appointed Acting Chief Executive", "Pádraig Costigan, the council's
+// director of finance, to be acting chief executive", "Tierney will run
+// the council as acting chief executive". Only verbs that give the post
+// now (not "served as", a former one).
+var reAppointed = regexp.MustCompile(`(?i)^(?:\s*,[^,.;:()]{1,80},)?\s+(?:(?:was|is|has\s+been|had\s+been|will\s+be|to\s+be)\s+)?(?:(?:appointed|named|picked|chosen|elected|confirmed|promoted|installed|sworn\s+in)(?:\s+as)?|to\s+be|becomes|will\s+(?:serve|act|run\s+[^,.;:()]{1,40}?)\s+as|takes\s+over\s+as|steps\s+in\s+as|stepping\s+in\s+as)\s+(?:the\s+|its\s+|their\s+)?(?:new\s+)?((?:[\pL-]+\s+){0,3}(?:` + copulaHeads + `))\b`)
+
+// appointedRoles returns the persons c names with a post they are given.
+func appointedRoles(c *extract.Claim) []roleMention {
+	var out []roleMention
+	for _, p := range namedPersons(c) {
+		after := c.Text[p.end:]
+		if len(after) > describedReach {
+			after = strings.ToValidUTF8(after[:describedReach], "")
+		}
+		m := reAppointed.FindStringSubmatch(after)
+		if m == nil {
+			continue
+		}
+		var toks []roleToken
+		for _, w := range strings.Fields(m[1]) {
+			toks = append(toks, roleToken{text: w, portfolio: portfolioWord(w) && !roleTitleWords[strings.ToLower(w)]})
+		}
+		r, ok := parseRole(toks)
+		if !ok || bareHeads[r.role] {
+			continue
+		}
+		r.name, r.start, r.end = p.name, p.start, p.end
+		out = append(out, r)
+	}
+	return out
+}

@@ -44,7 +44,7 @@ defense interior home health finance labour labor economy economic justice educa
 agriculture transport culture treasury affairs state regional national federal attorney commander admiral
 ceo cfo coo cto managing top senior judge prosecutor coach manager captain author investigator editor dean rector
 principal superintendent sheriff coroner ombudsman auditor registrar provost administrator coordinator controller
-head inspector commandant warden curator skipper referee presiding lead`)
+head inspector commandant warden curator skipper referee presiding lead acting interim`)
 
 // roleHeadWords are the words a title must contain: without one, "Regional
 // Director" may do, but "Senior" alone is no role. Besides officials, the
@@ -56,8 +56,10 @@ spokesperson attorney commander admiral ceo cfo coo cto judge prosecutor coach m
 investigator editor dean rector superintendent sheriff coroner ombudsman auditor registrar provost administrator
 coordinator controller inspector commandant warden curator skipper referee`)
 
-// roleManyHolders mark titles several people hold at once.
-var roleManyHolders = setOf(`deputy vice assistant junior associate acting former ex senator lawmaker official
+// roleManyHolders mark titles several people hold at once. An acting or
+// interim holder is the one holder of a post of its own ("acting chief
+// executive"), which roleTitleWords keeps in the title.
+var roleManyHolders = setOf(`deputy vice assistant junior associate former ex senator lawmaker official
 officials ministers envoys representatives senior member`)
 
 // roleLinkWords may join words inside a title: "Secretary of State", "High
@@ -116,6 +118,9 @@ func roleMentions(c *extract.Claim) []roleMention {
 			continue
 		}
 		toks, ok := roleBefore(c.Text[:p.start])
+		if ok {
+			sentenceFieldWord(c, toks, p.start)
+		}
 		if !ok {
 			toks, ok = roleAfter(c.Text[p.end:])
 		}
@@ -129,6 +134,25 @@ func roleMentions(c *extract.Claim) []roleMention {
 		}
 	}
 	return out
+}
+
+// sentenceFieldWord marks the first title word as a field word when it
+// opens the sentence, capitalised only for that, and names no body: "Race
+// director Joost Verhaar says", not "Boeing chief executive ...".
+func sentenceFieldWord(c *extract.Claim, toks []roleToken, nameStart int) {
+	if len(toks) < 2 || len(strings.Fields(c.Text[:nameStart])) != len(toks) || toks[0].poss {
+		return
+	}
+	w := strings.ToLower(toks[0].text)
+	if !isTitleCase(toks[0].text) || roleTitleWords[w] || !portfolioWord(w) || !fieldHeads[strings.ToLower(toks[1].text)] || !extract.OrdinaryWord(w) {
+		return
+	}
+	for _, e := range c.Entities {
+		if e.Start <= strings.Index(c.Text, toks[0].text) && e.End > strings.Index(c.Text, toks[0].text) && e.Type != extract.Person {
+			return
+		}
+	}
+	toks[0].portfolio = true
 }
 
 // personSpan is a person the claim names: the name and its span.
@@ -399,8 +423,12 @@ func parseRole(toks []roleToken) (roleMention, bool) {
 	}
 	// The head of a field is one post however it is called: "operations
 	// chief", "operations director", "head of operations".
-	if n := len(parts); n >= 2 && fieldHeads[parts[n-1]] && portfolioWord(parts[n-2]) && !roleTitleWords[parts[n-2]] {
+	if n := len(parts); n >= 2 && fieldHeads[parts[n-1]] && portfolioWord(parts[n-2]) && !roleHeadWords[parts[n-2]] {
 		parts[n-1] = "head"
+	}
+	// "director of finance" is the finance director.
+	if len(parts) == 2 && fieldHeads[parts[0]] && portfolioWord(parts[1]) && !roleHeadWords[parts[1]] {
+		parts = []string{parts[1], "head"}
 	}
 	role = strings.Join(parts, " ")
 	// A bare "chief", "director" or "officer" says too little.
@@ -645,6 +673,14 @@ func allRoles(c *extract.Claim) []roleMention {
 	out := roleMentions(c)
 	for _, d := range append(describedRoles(c), copularRoles(c)...) {
 		if !slices.ContainsFunc(out, func(r roleMention) bool { return r.start == d.start }) {
+			out = append(out, d)
+		}
+	}
+	// A post given by an appointment may come beside the one the person
+	// holds ("the council's director of finance, to be acting chief
+	// executive").
+	for _, d := range appointedRoles(c) {
+		if !slices.ContainsFunc(out, func(r roleMention) bool { return r.start == d.start && rolesMatch(r.role, d.role) }) {
 			out = append(out, d)
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/jdkato/prose/v2"
 )
@@ -290,4 +291,27 @@ func (lx *nerLexicon) isCommon(w string) bool {
 		}
 	}
 	return false
+}
+
+// ordinaryLexicon is the lexicon OrdinaryWord reads, loaded once on first
+// use (the gazetteers and prose's tagger vocabulary, not prose's model).
+var ordinaryLexicon = sync.OnceValue(func() *nerLexicon {
+	lx, err := loadNERLexicon()
+	if err != nil {
+		return nil
+	}
+	if err := lx.addProseVocabulary(); err != nil {
+		return nil
+	}
+	return lx
+})
+
+// OrdinaryWord reports whether w is an ordinary English word rather than
+// a name, whatever its case: "Race" and "Medical" opening a sentence are
+// ordinary words, "Brightwell" is not. Cross-source analysis uses it to
+// tell a capitalised field word ("Race director") from a body's name
+// ("Brightwell chief executive").
+func OrdinaryWord(w string) bool {
+	lx := ordinaryLexicon()
+	return lx != nil && lx.isCommon(strings.ToLower(w))
 }
