@@ -739,7 +739,7 @@ func claimMentions(c *extract.Claim) []mention {
 			// The unit key keeps short units ("232 g", "48 km") that
 			// words drop.
 			u := strings.ToLower(strings.TrimSpace(c.Quantities[m.index].Unit))
-			if u != "" && !timeUnits[u] && unitKey(u) != "unit" { // "units" names nothing
+			if u != "" && !timeUnits[u] && !genericCounters[unitKey(u)] { // "units", "times" name nothing
 				m.topic = addTerm(m.topic, "#"+unitKey(u), unitTermWeight)
 			}
 			for _, f := range strings.Fields(u) {
@@ -931,6 +931,10 @@ func clusterDollar(ms []mention, members []int) string {
 	return cur
 }
 
+// genericCounters are unit keys that count whatever the story counts:
+// "63,800 units" of a recall, "fired seven times" for seven rounds.
+var genericCounters = setOf(`unit time`)
+
 // countNoun reports a unit that counts things (a plural noun's key),
 // not a measure, a share, a duration or people.
 func countNoun(u string) bool {
@@ -955,7 +959,7 @@ func unitsMatch(a, b string) bool {
 	}
 	// "63,800 units" counts whatever the story sells or makes: the
 	// vehicles, phones or homes another outlet names.
-	if (a == "unit" && countNoun(b)) || (b == "unit" && countNoun(a)) {
+	if (genericCounters[a] && countNoun(b)) || (genericCounters[b] && countNoun(a)) {
 		return true
 	}
 	if len(b) < len(a) {

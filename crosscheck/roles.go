@@ -599,6 +599,11 @@ func sameName(a, b string) bool {
 	if len(x) == 1 && x[0] == y[len(y)-1] {
 		return true
 	}
+	// A name with a word left before it ("Halvorsen-Kraft Bram
+	// Oudshoorn": a team name the recogniser took in).
+	if len(x) >= 2 && slices.Equal(x, y[len(y)-len(x):]) {
+		return true
+	}
 	// A name and its first surname ("Inés Carrasco" for "Inés Carrasco
 	// Beltrán", as Spanish and Portuguese names are shortened).
 	if len(x) >= 2 && len(y) > len(x) && slices.Equal(x, y[:len(x)]) {

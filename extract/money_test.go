@@ -43,6 +43,7 @@ func TestFindMoney(t *testing.T) {
 		{"lei word", "an aid package of 120 million lei", []M{{Text: "120 million lei", Amount: 120e6, Currency: "RON"}}},
 		{"soles word", "a fund of 200 million soles", []M{{Text: "200 million soles", Amount: 200e6, Currency: "PEN"}}},
 		{"spoken decimal", "benefits worth about two point three million kronor", []M{{Text: "two point three million kronor", Amount: 2.3e6, Currency: "SEK"}}},
+		{"spoken decimal with dashes", "it came in at one-point-three million dollars", []M{{Text: "one-point-three million dollars", Amount: 1.3e6, Currency: "USD"}}},
 		{"spoken decimals", "a fine of four point seven five billion euros", []M{{Text: "four point seven five billion euros", Amount: 4.75e9, Currency: "EUR"}}},
 		{"sol sign", "an emergency fund of S/180 million for shelters", []M{{Text: "S/180 million", Amount: 180e6, Currency: "PEN"}}},
 		{"sol sign with point", "a fare of S/. 3.50", []M{{Text: "S/. 3.50", Amount: 3.5, Currency: "PEN"}}},

@@ -490,19 +490,29 @@ func parseNumberWords(toks []lexTok, i int) (float64, int, bool) {
 	}
 	// "two point three (million)", as speech is transcribed: digit
 	// words after "point" are decimals.
-	if j+1 < len(toks) && toks[j].is("point") {
-		frac, scale := 0.0, 0.1
-		k := j + 1
+	// Hyphenated too: "one-point-three million".
+	p := j
+	if p+1 < len(toks) && toks[p].isDash() && !toks[p].sp && !toks[p+1].sp && toks[p+1].is("point") {
+		p++
+	}
+	if p+1 < len(toks) && toks[p].is("point") {
+		frac, scale, digits := 0.0, 0.1, 0
+		k := p + 1
 		for k < len(toks) {
+			// Spelled with dashes: "one-point-two-five".
+			if p > j && toks[k].isDash() && !toks[k].sp && k+1 < len(toks) && !toks[k+1].sp {
+				k++
+			}
 			d, ok := numberUnits[toks[k].low]
 			if !ok || d > 9 || d != math.Trunc(d) {
 				break
 			}
 			frac += d * scale
 			scale /= 10
+			digits++
 			k++
 		}
-		if k > j+1 {
+		if digits > 0 {
 			return total + cur + frac, k, true
 		}
 	}

@@ -260,6 +260,12 @@ func quantityAt(text string, toks []lexTok, i int) (Quantity, int, bool) {
 		q.Value = scaleExact(q.Value, 1e6)
 		unit, uend = toks[uend].low, uend+1
 	}
+	if unit == "" && p.numeral {
+		// "22 of Japan's 47 prefectures": the part counts what its
+		// whole counts.
+		unit = partUnit(text, toks, j)
+		uend = j
+	}
 	switch {
 	case unit != "":
 		q.Unit, end = unit, uend
@@ -511,4 +517,29 @@ func groupedThousands(raw string) bool {
 		}
 	}
 	return true
+}
+
+// partUnit returns the unit of the whole after a part at toks[j] ("of
+// Japan's 47 prefectures", "out of the 74 containers"), or "".
+func partUnit(text string, toks []lexTok, j int) string {
+	if j < len(toks) && toks[j].is("out") {
+		j++
+	}
+	if j >= len(toks) || !toks[j].is("of") {
+		return ""
+	}
+	k := j + 1
+	if k < len(toks) && (toks[k].is("the") || toks[k].is("its") || toks[k].is("their") || toks[k].is("all")) {
+		k++
+	} else if k+2 < len(toks) && toks[k].kind == lexWord && (toks[k+1].is("'") || toks[k+1].is("’")) && toks[k+2].is("s") {
+		k += 3 // "Japan's"
+	}
+	if k >= len(toks) || toks[k].kind != lexNum {
+		return ""
+	}
+	whole, _, ok := quantityAt(text, toks, k)
+	if !ok || whole.Unit == "%" {
+		return ""
+	}
+	return whole.Unit
 }

@@ -55,6 +55,8 @@ func TestFindQuantities(t *testing.T) {
 		{"energy", "14 TWh a year", []Q{{Text: "14 TWh", Value: 14, Unit: "TWh"}}},
 		{"index points", "the Dow fell 300 points", []Q{{Text: "300 points", Value: 300, Unit: "points"}}},
 		{"grams spaced", "it weighs just 232 g and", []Q{{Text: "232 g", Value: 232, Unit: "g"}}},
+		{"part of a whole", "in 22 of Japan's 47 prefectures", []Q{{Text: "22", Value: 22, Unit: "prefectures"}, {Text: "47 prefectures", Value: 47, Unit: "prefectures"}}},
+		{"part out of the whole", "30 out of the 74 containers", []Q{{Text: "30", Value: 30, Unit: "containers"}, {Text: "74 containers", Value: 74, Unit: "containers"}}},
 		{"collective before of", "a crowd of 23,415 watched", []Q{{Text: "23,415", Value: 23415, Unit: "crowd"}}},
 		{"fact-box label", "- **Attendance: 25,100**", []Q{{Text: "25,100", Value: 25100, Unit: "attendance"}}},
 		{"label with a participle", "Official attendance announced: 23,415.", []Q{{Text: "23,415", Value: 23415, Unit: "attendance"}}},

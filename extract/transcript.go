@@ -167,7 +167,12 @@ var reportingVerb = regexp.MustCompile(`(?i)\b(?:said|says|told|tells|added|stat
 func reportsOther(sentence string, ents []Entity, speaker string) (bool, string) {
 	q := strings.IndexAny(sentence, "\"“”")
 	if q < 0 {
-		return false, ""
+		// Or words reported after a colon, unmarked as speech is
+		// transcribed: "The minister, Mr. Ybarra, said it clearly
+		// yesterday: no harvest is worth a life."
+		if q = strings.IndexByte(sentence, ':'); q < 0 || !reportingVerb.MatchString(sentence[:q]) {
+			return false, ""
+		}
 	}
 	for _, e := range ents {
 		if e.Type != Person || e.End > q || e.Start < 0 || strings.EqualFold(speakerName(e), speaker) {

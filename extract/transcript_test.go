@@ -78,6 +78,12 @@ func TestReportsOtherNamed(t *testing.T) {
 	if other, named := reportsOther(s, ents, "Colin Deverell"); !other || named != "Helen Marchbanks" {
 		t.Errorf("reportsOther = %v, %q: want the words credited to Helen Marchbanks", other, named)
 	}
+	colon := `The minister, Mr. Ybarra, said it clearly yesterday: no harvest is worth a life.`
+	k := strings.Index(colon, "Ybarra")
+	ents = []Entity{{Text: "Ybarra", Type: Person, Start: k, End: k + len("Ybarra")}}
+	if other, named := reportsOther(colon, ents, "Inés Roldán"); !other || named != "Ybarra" {
+		t.Errorf("reportsOther(%q) = %v, %q: want the words credited to Ybarra", colon, other, named)
+	}
 	own := `I told Helen Marchbanks "we accept the count", and meant it.`
 	j := strings.Index(own, "Helen Marchbanks")
 	ents = []Entity{{Text: "Helen Marchbanks", Type: Person, Start: j, End: j + len("Helen Marchbanks")}}
