@@ -37,8 +37,16 @@ var (
 		islands peninsula desert coast strait canal plateau basin forest glacier`)
 	nerGPESuffix = nerSet(`province region oblast county district city town village territory
 		krai prefecture governorate municipality`)
-	nerLocPrefix = nerSet(`lake mount cape mt. mt port fort`)
-	nerGPEPrefix = nerSet(`san santa los las new north south east west st. st saint sao`)
+	// nerLocPrefix words open place names, in English and in the
+	// languages whose place names news keeps untranslated ("Isla
+	// Santelmo", "Cerro Azul", "Pulau Tekong").
+	nerLocPrefix = nerSet(`lake mount cape mt. mt port fort ile île isola ilha pulau puerto porto
+		río lago cerro playa praia bahia bahía punta cabo valle volcán volcan gunung tanjung`)
+	// nerLocPrefixNamed open place names and given names alike ("Isla
+	// Santelmo", "Isla Fisher"): a place after a locative preposition.
+	nerLocPrefixNamed = nerSet(`isla isle rio sierra monte`)
+	nerLocPreps       = nerSet(`on in at to from near off onto across around`)
+	nerGPEPrefix      = nerSet(`san santa los las new north south east west st. st saint sao`)
 	// nerParticles join parts of personal and place names.
 	nerParticles = nerSet(`de van von der den da del della di du dos das bin ibn al el la le ter`)
 	// nerSayVerbs after a name mark a person.
@@ -504,6 +512,10 @@ func (d *nerDoc) unknown(ti, p, b, hi int, cue bool) {
 				return
 			}
 		}
+	}
+	if !cue && b-p >= 2 && nerLocPrefixNamed[first] && p > 0 && toks[p-1].word && nerLocPreps[d.lowerKey(d.word(ti, p-1))] {
+		d.add(ti, p, b, Loc, "", nerGuess)
+		return
 	}
 	if cue || given {
 		// "Kirill dmitriev": a damaged surname after a given name

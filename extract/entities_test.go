@@ -339,6 +339,19 @@ func TestEntities(t *testing.T) {
 			},
 		},
 		{
+			name: "place words of other languages open place names",
+			texts: []string{
+				"Flights to Isla Santelmo were cancelled.",
+				"Isla Fisher starred in the film.",
+				"Villagers near Cerro Azul were evacuated.",
+			},
+			want: [][]ent{
+				{{"Isla Santelmo", Loc, "Isla Santelmo"}},
+				{{"Isla Fisher", Person, "Isla Fisher"}},
+				{{"Cerro Azul", Loc, "Cerro Azul"}},
+			},
+		},
+		{
 			name: "a state's abbreviation ending a sentence, and the West",
 			texts: []string{
 				"The mill is in Harlow Falls, Pa.",
