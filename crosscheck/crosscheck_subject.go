@@ -1,6 +1,7 @@
 package crosscheck
 
 import (
+	"cmp"
 	"math"
 	"regexp"
 	"slices"
@@ -26,11 +27,17 @@ const subjectReach = 90
 // persons the claim names within subjectReach of the value at v.
 func subjectsNear(c *extract.Claim, v span) []string {
 	var out []string
+	source := strings.ToLower(strings.TrimSpace(c.Source))
 	for _, e := range c.Entities {
 		if e.Type != extract.Org && e.Type != extract.Person {
 			continue
 		}
 		if e.End < v.start-subjectReach || e.Start > v.end+subjectReach {
+			continue
+		}
+		// Part of a figure ("KSh21.8 billion" read as a name), or the
+		// outlet itself ("documents seen by the Ledger"): no subject.
+		if insideFigure(c, e) || (source != "" && sharesNameWord(strings.ToLower(cmp.Or(e.Canonical, e.Text)), source)) {
 			continue
 		}
 		name := e.Canonical
@@ -66,6 +73,22 @@ var (
 	reportingAfter  = regexp.MustCompile(`^(?:\s*,[^,.;]{1,60},)?\s+(?:has\s+|had\s+|also\s+)?(?:said|says|told|tells|put|puts|estimated|estimates|announced|announces|added|adds|noted|notes|stated|states|wrote|argued|claimed|insisted|confirmed|confirms|warned|explained|explains)\b`)
 	reportingBefore = regexp.MustCompile(`(?i)\b(?:said|says|told|added|noted|wrote|according\s+to)\s*[,:]?\s*(?:the\s+)?(?:[\p{L}.-]+\s+){0,3}$`)
 )
+
+// insideFigure reports an entity that overlaps an amount or a count of
+// the claim.
+func insideFigure(c *extract.Claim, e extract.Entity) bool {
+	for _, m := range c.Money {
+		if e.Start < m.End && m.Start < e.End {
+			return true
+		}
+	}
+	for _, q := range c.Quantities {
+		if e.Start < q.End && q.Start < e.End {
+			return true
+		}
+	}
+	return false
+}
 
 // otherSubjects reports two mentions that both name their subjects and
 // share none: different things, whatever their topic words share.

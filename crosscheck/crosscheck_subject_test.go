@@ -142,3 +142,19 @@ func TestSubjectsNearSkipsSources(t *testing.T) {
 		}
 	}
 }
+
+// TestSubjectsNearSkipsFiguresAndOutlet: a currency read as a name and
+// the outlet that reports the figure are no subjects of it.
+func TestSubjectsNearSkipsFiguresAndOutlet(t *testing.T) {
+	text := "The package is worth KSh21.8 billion, according to documents seen by the Ledger."
+	at := func(s string) (int, int) { i := strings.Index(text, s); return i, i + len(s) }
+	ms, me := at("KSh21.8 billion")
+	ks, ke := at("KSh")
+	ls, le := at("Ledger")
+	c := extract.Claim{Text: text, Source: "The Nairobi Ledger",
+		Money:    []extract.Money{{Text: "KSh21.8 billion", Amount: 21.8e9, Currency: "KES", Start: ms, End: me}},
+		Entities: []extract.Entity{{Text: "KSh", Type: extract.Org, Start: ks, End: ke}, {Text: "Ledger", Type: extract.Org, Start: ls, End: le}}}
+	if got := subjectsNear(&c, span{ms, me}); len(got) != 0 {
+		t.Errorf("subjectsNear = %q, want none", got)
+	}
+}

@@ -45,6 +45,9 @@ var moneyCodes = map[string]string{
 	"ETB": "ETB", "MAD": "MAD", "ISK": "ISK", "RSD": "RSD", "MWK": "MWK",
 	"ZMW": "ZMW", "XOF": "XOF", "XAF": "XAF",
 	"Rs": "INR", "RS": "INR", "Rp": "IDR",
+	// East African shillings as their papers write them.
+	"KSh": "KES", "Ksh": "KES", "KShs": "KES", "Kshs": "KES", "TSh": "TZS", "Tsh": "TZS",
+	"USh": "UGX", "Ush": "UGX",
 }
 
 // moneyNames maps a currency name after a number to its code. Keys are
@@ -90,6 +93,7 @@ var moneyNames = map[string]string{
 	"lei": "RON", "romanian lei": "RON", "leva": "BGN", "bulgarian leva": "BGN",
 	"soles": "PEN", "peruvian soles": "PEN", "cedis": "GHS", "ghanaian cedis": "GHS",
 	"kenyan shillings": "KES", "ugandan shillings": "UGX", "tanzanian shillings": "TZS",
+	"shillings": "KES", "shilling": "KES", // Kenya's is the shilling most news names bare
 	"malawian kwacha": "MWK", "zambian kwacha": "ZMW", "birr": "ETB", "ethiopian birr": "ETB",
 	"dirhams": "AED", "moroccan dirhams": "MAD", "icelandic kronur": "ISK", "serbian dinars": "RSD",
 	"bitcoin": "XBT", "bitcoins": "XBT",
