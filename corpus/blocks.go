@@ -247,6 +247,13 @@ func (w *walker) element(n *html.Node, depth int, c ctx) {
 			if textLen(n) <= 3 {
 				return
 			}
+		case atom.Q:
+			// An inline quotation: browsers draw its marks, so the text
+			// must carry them.
+			w.buf.WriteString("“")
+			w.inline(n, depth, c, inLink)
+			w.buf.WriteString("”")
+			return
 		case atom.Span, atom.Small, atom.Em, atom.I, atom.Cite:
 			// An inline caption ("<span class=caption>") is a block of
 			// its own, not part of the paragraph around it.

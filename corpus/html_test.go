@@ -606,3 +606,16 @@ func TestHTMLPressDateline(t *testing.T) {
 		t.Errorf("Dateline = %q, want Strandvik", doc.Dateline)
 	}
 }
+
+// TestInlineQuotation: the marks a browser draws around <q> are in the text.
+func TestInlineQuotation(t *testing.T) {
+	page := `<html><body><article><h1>Ferry talks</h1><p>Asked about the talks, she was blunt: <q>We will not sail until the port is safe.</q></p>` +
+		`<p>The harbour board meets again on Friday to decide on the timetable for the summer crossings.</p></article></body></html>`
+	doc, err := Clean("ferry.html", []byte(page), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "she was blunt: “We will not sail until the port is safe.”"; !strings.Contains(doc.BodyText(), want) {
+		t.Errorf("body %q lacks %q", doc.BodyText(), want)
+	}
+}

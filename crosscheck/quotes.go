@@ -2,6 +2,7 @@ package crosscheck
 
 import (
 	"cmp"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -133,6 +134,11 @@ func quoteGroups(claims []extract.Claim, originOf func(c *extract.Claim) int) ([
 			// Speech without quotation marks: a transcript turn or a
 			// blockquote is the speaker's words as a whole.
 			ws = plainWords(c.Text)
+		} else if len(ws) == 0 {
+			// Reported speech: "He said the captain's manoeuvre
+			// prevented a far worse outcome" carries the words another
+			// outlet quotes.
+			ws = reportedWords(c.Text)
 		}
 		if len(ws) < minQuoteWords {
 			continue
@@ -257,4 +263,21 @@ func quoteGroups(claims []extract.Claim, originOf func(c *extract.Claim) int) ([
 		}
 	}
 	return groups, ann
+}
+
+// reportedClause finds a reporting verb and the clause it reports.
+var reportedClause = regexp.MustCompile(`(?i)\b(?:said|says|told\s+\w+|added|insisted|warned|stressed)\s+(?:that\s+)?(.+)$`)
+
+// reportedWords returns the words of the clause a reporting verb
+// introduces, or nil.
+func reportedWords(text string) []string {
+	m := reportedClause.FindStringSubmatch(text)
+	if m == nil {
+		return nil
+	}
+	ws := plainWords(m[1])
+	if len(ws) < 6 {
+		return nil
+	}
+	return ws
 }

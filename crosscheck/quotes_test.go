@@ -52,6 +52,27 @@ func TestQuoteAttribution(t *testing.T) {
 	}
 }
 
+func TestReportedSpeech(t *testing.T) {
+	direct := extract.Claim{ID: "a1", DocID: "A", Source: "SA", Kind: extract.KindQuote, Speaker: "Ilse Barr",
+		Text: `"The captain's manoeuvre prevented a far worse outcome," harbour master Ilse Barr said.`}
+	reported := extract.Claim{ID: "b1", DocID: "B", Source: "SB", Kind: extract.KindSentence, Speaker: "Tomas Vey",
+		Text: "He said the captain's manoeuvre prevented a far worse outcome, and he promised an inquiry."}
+	for _, c := range []*extract.Claim{&direct, &reported} {
+		i := strings.Index(c.Text, c.Speaker)
+		if i < 0 {
+			i = 0
+		}
+		c.Entities = []extract.Entity{{Text: c.Speaker, Type: extract.Person, Canonical: c.Speaker, Start: i, End: i + len(c.Speaker)}}
+	}
+	groups, _ := quoteGroups([]extract.Claim{direct, reported}, func(c *extract.Claim) int { return int(c.DocID[0] - 'A') })
+	if len(groups) != 1 || !groups[0].Conflict {
+		t.Fatalf("groups = %+v, want the reported words to dispute the quotation's speaker", groups)
+	}
+	if got := reportedWords("She said it was fine."); got != nil {
+		t.Errorf("reportedWords of a short clause = %q, want none", got)
+	}
+}
+
 func FuzzQuotedWords(f *testing.F) {
 	f.Add(`"We will rebuild," she said. “And then” «more»`)
 	f.Add("no quotes at all")

@@ -75,6 +75,7 @@ var reportingVerbs = claimWordSet(
 	"criticize", "criticizes", "criticized", "criticise", "criticises", "criticised",
 	"ask", "asks", "asked",
 	"reply", "replies", "replied",
+	"repeat", "repeats", "repeated",
 	"respond", "responds", "responded",
 	"agree", "agrees", "agreed",
 	"recall", "recalls", "recalled",
@@ -363,6 +364,14 @@ func introSpeaker(text string, ents []Entity, skip []qspan, t *speakerTracker) s
 	// that introduces the quotation: "Health secretary Ana Ruiz has been
 	// blunt about the pressure on hospitals:", "Organiser Dean Whitcombe
 	// summed it up:".
+	// "Asked about the talks, she was blunt:": the salient person.
+	clause := trimmed
+	if i := strings.LastIndexByte(clause, ','); i >= 0 && !insideAny(skip, i) {
+		clause = clause[i+1:]
+	}
+	if f := strings.Fields(clause); len(f) > 1 && (strings.EqualFold(f[0], "he") || strings.EqualFold(f[0], "she")) && !hasPersonBefore(ents, skip) {
+		return t.salientPerson()
+	}
 	for _, e := range ents {
 		if e.Type != Person || insideAny(skip, e.Start) {
 			continue
@@ -380,6 +389,16 @@ func introSpeaker(text string, ents []Entity, skip []qspan, t *speakerTracker) s
 		break
 	}
 	return ""
+}
+
+// hasPersonBefore reports a person entity outside the skipped spans.
+func hasPersonBefore(ents []Entity, skip []qspan) bool {
+	for _, e := range ents {
+		if e.Type == Person && !insideAny(skip, e.Start) {
+			return true
+		}
+	}
+	return false
 }
 
 // qspan is a quotation's byte span with the number of words inside it.
@@ -475,7 +494,8 @@ func (t *speakerTracker) rememberRoles(text string, e Entity) {
 // them ("the minister added", "the detective said").
 var personRoles = claimWordSet(
 	"minister", "secretary", "president", "governor", "mayor", "senator",
-	"judge", "chief", "executive", "director", "chairman", "chairwoman",
+	"judge", "chief", "executive", "director", "chairman", "chairwoman", "master",
+	"warden", "coroner", "curator", "editor", "sheriff", "superintendent", "skipper",
 	"chair", "spokesman", "spokeswoman", "spokesperson", "envoy", "ambassador",
 	"commissioner", "detective", "inspector", "officer", "sergeant", "captain",
 	"colonel", "general", "admiral", "commander", "nurse", "doctor",

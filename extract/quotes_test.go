@@ -279,6 +279,13 @@ func TestAttribution(t *testing.T) {
 			want: []attribution{{"Mark Eldin", true}},
 		},
 		{
+			name: "a pronoun as the subject of a colon intro",
+			blocks: []string{
+				"Harbour master Mark Eldin spoke to journalists at the quay. Asked about the delay, he was blunt: “The pier will not survive another winter.”",
+			},
+			want: []attribution{{"", false}, {"Mark Eldin", true}},
+		},
+		{
 			name: "intro naming no person gives no speaker",
 			blocks: []string{
 				"The pressure on the pier is plain to see:",

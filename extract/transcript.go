@@ -182,5 +182,26 @@ func reportsOther(sentence string, ents []Entity, speaker string) (bool, string)
 			return true, speakerName(e)
 		}
 	}
-	return reportedOther.MatchString(sentence), ""
+	// A speaker's own words carry no quotation marks in a transcript: a
+	// quoted statement in a turn is someone else's ("A short written
+	// statement. \"I have let down the people who trusted me.\"").
+	if reportedOther.MatchString(sentence) {
+		return true, ""
+	}
+	return quotedWords(sentence[q:]) >= 4 && !reportedSelf.MatchString(sentence[:q]), ""
+}
+
+// reportedSelf matches the speaker reporting their own words: "I told
+// them", "we said".
+var reportedSelf = regexp.MustCompile(`(?i)\b(?:i|we)\s+(?:\w+\s+)?(?:said|say|told|tell|wrote|write|put it)\b`)
+
+// quotedWords counts the words of the first quoted passage of s, which
+// opens with its mark.
+func quotedWords(s string) int {
+	_, size := utf8.DecodeRuneInString(s)
+	rest := s[size:]
+	if end := strings.IndexAny(rest, "\"“”"); end >= 0 {
+		rest = rest[:end]
+	}
+	return len(strings.Fields(rest))
 }

@@ -63,6 +63,8 @@ func TestReportsOther(t *testing.T) {
 		{`We said at the time it was "a sad day", and I stand by that.`, false},
 		{`He said he would step down at the end of the month.`, false}, // no quotation
 		{`The word "accountability" came up a lot.`, false},
+		{`"I have let down the people who trusted me, and I will repay every dollar."`, true}, // a statement read out
+		{`We said at the time it was "a sad day", and I stand by that.`, false},
 	}
 	for _, tt := range tests {
 		if got, _ := reportsOther(tt.sentence, nil, "Ola Brink"); got != tt.want {
