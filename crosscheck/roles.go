@@ -1,6 +1,7 @@
 package crosscheck
 
 import (
+	"cmp"
 	"regexp"
 	"slices"
 	"strings"
@@ -327,6 +328,11 @@ func tokensBackward(s string) []roleToken {
 			break
 		}
 		if !roleTitleWords[lw] && !roleLinkWords[lw] && !roleManyHolders[lw] && !isTitleCase(t) && !isAcronym(t) {
+			break
+		}
+		// A capitalised function word opens the sentence, not the
+		// title: "According to Kaynar chief executive ...".
+		if isTitleCase(t) && stopWords[lw] && !roleLinkWords[lw] && !isAcronym(t) {
 			break
 		}
 		rev = append(rev, roleToken{text: t, poss: poss})
@@ -716,7 +722,9 @@ func checkQualifier(c *extract.Claim, m *roleMention) {
 			}
 		}
 		for _, e := range c.Entities {
-			if (strings.EqualFold(e.Text, q) || strings.Contains(e.Text, q)) && !orgLike(e) {
+			// The title's own person is no other thing: a firm named
+			// after its family ("Kaynar chief executive Selim Kaynar").
+			if (strings.EqualFold(e.Text, q) || strings.Contains(e.Text, q)) && !orgLike(e) && !sameName(cmp.Or(e.Canonical, e.Text), m.name) {
 				known = false
 			}
 		}

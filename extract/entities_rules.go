@@ -146,6 +146,19 @@ func (d *nerDoc) scanNormal(ti, lo, hi int) {
 	for i := lo; i < hi; {
 		t := toks[i]
 		if !d.isCandidate(ti, i) {
+			if t.word && t.lower {
+				// "chief executive rodrigo saavedra said": a name
+				// damaged to lower case after a lower-case title. Two
+				// words at least, as a title is often followed by a
+				// word no list knows.
+				if m := d.titleAt(ti, i, hi); m > 0 && i+m < hi && toks[i+m].lower {
+					if e := d.lowerNameAfter(ti, i+m, hi); e >= i+m+2 {
+						d.add(ti, i+m, e, Person, "", nerGuess)
+						i = e
+						continue
+					}
+				}
+			}
 			if t.word && t.lower && i+1 < hi && d.isCandidate(ti, i+1) && !toks[i+1].allCaps &&
 				d.lowerGivenName(ti, i) {
 				// "antony Blinken": a damaged given name before a surname

@@ -339,6 +339,17 @@ func TestEntities(t *testing.T) {
 			},
 		},
 		{
+			name: "a name damaged to lower case after a lower-case title",
+			texts: []string{
+				"Its chief executive rodrigo saavedra said the grid held.",
+				"The chief executive said the grid held.",
+			},
+			want: [][]ent{
+				{{"rodrigo saavedra", Person, "Rodrigo Saavedra"}},
+				{},
+			},
+		},
+		{
 			name: "place words of other languages open place names",
 			texts: []string{
 				"Flights to Isla Santelmo were cancelled.",
