@@ -44,13 +44,15 @@ func subjectsNear(c *extract.Claim, v span) []string {
 		if name == "" {
 			name = e.Text
 		}
+		// Who gives the figure ("Villafranca put the investment at €52
+		// million", "said Villafranca", "The PSTO has put the magnitude
+		// at 7.8", a transcript's "DACANAY:") is its source, not what it
+		// is about.
+		if e.End <= len(c.Text) && (reportingAfter.MatchString(c.Text[e.End:]) || reportingBefore.MatchString(c.Text[:e.Start]) ||
+			(strings.TrimSpace(c.Text[:e.Start]) == "" && strings.HasPrefix(c.Text[e.End:], ":"))) {
+			continue
+		}
 		if e.Type == extract.Person {
-			// The person who gives the figure ("Villafranca put the
-			// investment at €52 million", "said Villafranca") is its
-			// source, not what it is about.
-			if e.End <= len(c.Text) && (reportingAfter.MatchString(c.Text[e.End:]) || reportingBefore.MatchString(c.Text[:e.Start])) {
-				continue
-			}
 			name = personName(e)
 		}
 		// A name holding a digit ("12MP", "87W Thunderbolt") is a

@@ -133,6 +133,7 @@ func TestSubjectsNearSkipsSources(t *testing.T) {
 		{"The centre will cost €46 million, said Undersecretary Ilka Renn.", "Ilka Renn", 0},
 		{"Ilka Renn, the undersecretary, told reporters it would cost €46 million.", "Ilka Renn", 0},
 		{"Ilka Renn earns €46 million a year at the club.", "Ilka Renn", 1},
+		{"Ilka Renn: the centre costs €46 million.", "Ilka Renn", 0}, // a transcript's speaker label
 	}
 	for _, tt := range tests {
 		c := person(tt.text, tt.name)

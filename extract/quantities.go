@@ -161,7 +161,7 @@ func quantityNumeralBlocked(toks []lexTok, i int) int {
 		if p.kind == lexWord || p.kind == lexNum {
 			return i + 1
 		}
-		if (p.isDash() || p.is("/")) && i > 1 && !p.sp && (toks[i-2].kind == lexWord || toks[i-2].kind == lexNum) {
+		if (p.isDash() || p.is("/")) && i > 1 && !p.sp && (toks[i-2].kind == lexWord || toks[i-2].kind == lexNum) && !toks[i-2].is("magnitude") {
 			return i + 1
 		}
 		if p.is("#") || p.is("+") || p.is("№") {
@@ -280,7 +280,7 @@ func quantityAt(text string, toks []lexTok, i int) (Quantity, int, bool) {
 		if u := labelUnit(toks, i, end); u != "" {
 			q.Unit = u
 		}
-	case p.numeral && labelUnit(toks, i, end) != "":
+	case labelUnit(toks, i, end) != "" && (p.numeral || labelUnit(toks, i, end) == "magnitude"):
 		// "a crowd of 23,415", "Attendance: 23,415": the count's noun
 		// comes before it.
 		q.Unit = labelUnit(toks, i, end)
@@ -434,12 +434,22 @@ var labelBlocked = finderSet("year", "date", "time", "phone", "tel", "fax", "no"
 
 // labelUnit returns the noun a bare count at toks[i] (ending before
 // toks[end]) is a count of when the noun comes first: a collective before
-// "of" ("a crowd of 23,415"), or the label of a fact-box line
+// "of" ("a crowd of 23,415"), a quake's magnitude, or the label of a fact-box line
 // ("Attendance: 23,415", "Hospital admissions: 540") that the number ends.
 // It returns "" otherwise.
 func labelUnit(toks []lexTok, i, end int) string {
 	if i > 1 && toks[i-1].is("of") && toks[i-2].kind == lexWord && countCollectives[toks[i-2].low] {
 		return toks[i-2].low
+	}
+	// "a magnitude 7.4 earthquake", "magnitude-7.4", "put the magnitude
+	// at 7.8": a quake's size comes after its noun.
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if toks[k].is("magnitude") {
+			return "magnitude"
+		}
+		if !(toks[k].isDash() || toks[k].is("of") || toks[k].is("at") || toks[k].is("was") || toks[k].is("is")) {
+			break
+		}
 	}
 	if i < 2 || !toks[i-1].is(":") || looksLikeYear(toks[i].raw) {
 		return ""
