@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -732,6 +733,7 @@ var (
 		`|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}` +
 		`|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}` +
 		`|\d{1,2}-(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)-\d{4}` +
+		`|\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2}` +
 		`)`)
 )
 
@@ -753,9 +755,45 @@ func urlDate(u string) (time.Time, bool) {
 // findDate returns the first date written in a piece of text.
 func findDate(s string) (time.Time, bool) {
 	for _, m := range textDateRe.FindAllString(s, 3) {
+		if t, ok := numericDate(m); ok {
+			return t, true
+		}
 		if t, ok := parseDate(m); ok {
 			return t, true
 		}
 	}
 	return time.Time{}, false
+}
+
+// numericDate reads "19/09/2026" or "19.09.2026": day first, or month
+// first when the first number cannot be a month and the second can. A date
+// both ways ("03/04/2026") is no evidence of either and is refused.
+func numericDate(s string) (time.Time, bool) {
+	f := strings.FieldsFunc(s, func(r rune) bool { return r == '/' || r == '.' })
+	if len(f) != 3 {
+		return time.Time{}, false
+	}
+	a, err1 := strconv.Atoi(f[0])
+	b, err2 := strconv.Atoi(f[1])
+	y, err3 := strconv.Atoi(f[2])
+	if err1 != nil || err2 != nil || err3 != nil {
+		return time.Time{}, false
+	}
+	var d, m int
+	switch {
+	case a > 12 && b <= 12:
+		d, m = a, b
+	case b > 12 && a <= 12 && strings.Contains(s, "/"):
+		d, m = b, a
+	default:
+		return time.Time{}, false
+	}
+	if d < 1 || d > 31 || m < 1 {
+		return time.Time{}, false
+	}
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if t.Day() != d {
+		return time.Time{}, false
+	}
+	return t, true
 }

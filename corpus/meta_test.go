@@ -199,3 +199,29 @@ func TestExtractMeta(t *testing.T) {
 		})
 	}
 }
+
+func TestNumericDate(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string // "" when refused
+	}{
+		{"19/09/2026", "2026-09-19"},
+		{"19.09.2026", "2026-09-19"},
+		{"09/19/2026", "2026-09-19"}, // month first: 19 is no month
+		{"03/04/2026", ""},           // either way
+		{"31/02/2026", ""},           // no such day
+		{"09.19.2026", ""},           // dots are day first
+	}
+	for _, tt := range tests {
+		got, ok := numericDate(tt.in)
+		if tt.want == "" {
+			if ok {
+				t.Errorf("numericDate(%q) = %v, want refused", tt.in, got)
+			}
+			continue
+		}
+		if !ok || got.Format("2006-01-02") != tt.want {
+			t.Errorf("numericDate(%q) = %v, %v; want %s", tt.in, got, ok, tt.want)
+		}
+	}
+}

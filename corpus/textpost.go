@@ -98,6 +98,11 @@ func textDocumentPasses(doc *Document, bs []rawBlock, opt Options) []rawBlock {
 			prose := isProse(t) && endsSentence(t)
 			if ts, ok := metaDate(t, prose); ok {
 				doc.Published, doc.PublishedFrom = ts, "text"
+				// A line of items above the story is its furniture,
+				// not a claim dated by its own publication.
+				if !prose {
+					bs[i].boilerplate = true
+				}
 				break
 			}
 			if prose {
@@ -146,6 +151,7 @@ func readHeader(doc *Document, h *header, bs []rawBlock) {
 		case readPlaceDateLine(doc, h, t):
 		case isWordCount(t):
 		case languageLine(doc, t):
+		case isEditorNote(t):
 		default:
 			// A long headline above the header ("UPDATE 2-Norway's
 			// Halvard to buy ... in $2.4 bln cash deal") is not yet the
@@ -420,7 +426,7 @@ func readMetaLine(doc *Document, h *header, t string) bool {
 		switch p.k {
 		case "source", "publisher":
 			if doc.Source == "" {
-				doc.Source = normalizeText(p.v)
+				doc.Source = outletName(normalizeText(p.v))
 			}
 		case "headline":
 			if doc.Title == "" {
@@ -667,7 +673,11 @@ func metaDate(t string, prose bool) (time.Time, bool) {
 	for _, loc := range textDateRe.FindAllStringIndex(t, 3) {
 		before := t[:loc[0]]
 		words := 0
-		if i := strings.LastIndexAny(before, ":·|—–•"); i >= 0 {
+		seps := ":·|—–•"
+		if !prose {
+			seps += "," // "Source: La Voce (Ragusa), print edition, 17 August 2026"
+		}
+		if i := strings.LastIndexAny(before, seps); i >= 0 {
 			words = len(strings.Fields(before[i:])) - 1
 		} else if prose {
 			continue
@@ -685,4 +695,22 @@ func metaDate(t string, prose bool) (time.Time, bool) {
 		}
 	}
 	return time.Time{}, false
+}
+
+// isEditorNote reports a bracketed note above a story: "[Translated from
+// Korean | Foreign press digest]", "[Updated with police statement]".
+func isEditorNote(t string) bool {
+	return len(t) > 2 && len(t) < 200 && strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]") &&
+		!strings.Contains(t[1:len(t)-1], "[") && !strings.Contains(t, "](")
+}
+
+// outletName cuts a source value to the outlet it names: "Kessla Posten
+// (Norland), print edition, 14 March 2026, p. 3" is Kessla Posten.
+func outletName(v string) string {
+	if i := strings.IndexAny(v, "(,;"); i > 0 {
+		if n := strings.TrimSpace(v[:i]); n != "" {
+			return n
+		}
+	}
+	return v
 }

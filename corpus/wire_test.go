@@ -372,6 +372,11 @@ func TestWireHeaders(t *testing.T) {
 			published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC), from: "text",
 		},
 		{
+			name:      "a digest's source line with the print edition's date",
+			src:       "[Translated from Norlandic | Foreign press digest]\nSource: Kessla Posten (Norland), print edition, 14 March 2026, p. 3\n\n" + wireBody,
+			published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC), from: "text", source: "Kessla Posten",
+		},
+		{
 			name:      "a release line",
 			src:       "KESSLA PORT AUTHORITY\n\nPRESS RELEASE\nFor immediate release — 14 March 2026\n\n" + wireBody,
 			published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC), from: "text", title: "KESSLA PORT AUTHORITY",
