@@ -497,13 +497,30 @@ func markLeads(ms []mention, claims []extract.Claim) {
 // leadPair reports two lead figures of documents that plainly report one
 // story, near enough to be one figure misreported.
 func leadPair(m, o mention, ds float64) bool {
-	if !m.lead || !o.lead || ds < leadDocGate {
+	if !m.lead || !o.lead || ds < leadDocGate || !sharesWord(m, o) {
 		return false
 	}
 	if m.kind == ValueDate {
 		return math.Abs(m.val.lo-o.val.lo) <= leadDays
 	}
 	return valueGap(m.val, o.val) <= leadGap
+}
+
+// sharesWord reports a topic word two mentions share besides their unit:
+// a lead figure about another thing ("the stand-in ferry takes 60 cars"
+// against "112 cars on board") shares none.
+func sharesWord(m, o mention) bool {
+	for _, a := range m.topic {
+		if strings.HasPrefix(a.term, "#") {
+			continue
+		}
+		for _, b := range o.topic {
+			if a.term == b.term {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // leadDays is how far apart two lead days may be to be one day misreported.
@@ -745,7 +762,7 @@ func claimMentions(c *extract.Claim) []mention {
 			for _, f := range strings.Fields(u) {
 				// Only a word with a synonym says more than the unit
 				// key: "deaths" is kill.
-				if syn, ok := topicSynonyms[f]; ok {
+				if syn, ok := topicSynonyms[f]; ok && syn != unitKey(u) {
 					m.topic = addTerm(m.topic, syn, unitTermWeight)
 				}
 			}
