@@ -374,7 +374,8 @@ func TestLeads(t *testing.T) {
 		{DocID: "B"},
 	}
 	eur := func(x float64, claim, doc int) mention {
-		return mention{kind: ValueMoney, claim: claim, doc: doc, headline: claim == 0, val: mvalue{lo: x, hi: x, unit: "EUR"}}
+		return mention{kind: ValueMoney, claim: claim, doc: doc, headline: claim == 0, val: mvalue{lo: x, hi: x, unit: "EUR"},
+			topic: []topicTerm{{"centr", 1}}}
 	}
 	ms := []mention{
 		eur(52e6, 0, 0), // headline: leads
@@ -396,6 +397,11 @@ func TestLeads(t *testing.T) {
 	}
 	if leadPair(ms[0], ms[3], 0.2) {
 		t.Error("lead figures of loosely related documents taken for one fact")
+	}
+	other := ms[3]
+	other.topic = []topicTerm{{"ferry", 1}}
+	if leadPair(ms[0], other, 0.5) {
+		t.Error("lead figures sharing no word taken for one fact")
 	}
 	far := ms[3]
 	far.val.lo, far.val.hi = 20e6, 20e6
