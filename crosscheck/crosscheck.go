@@ -3,6 +3,7 @@ package crosscheck
 import (
 	"cmp"
 	"math"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -807,8 +808,10 @@ func claimValues(c *extract.Claim) []mention {
 		dateSpans = append(dateSpans, span{d.Start, d.End})
 		if v, ok := dateValue(d.Value); ok && valid(d.Start, d.End) {
 			// A month named without a year ("the end of September") is
-			// no relative expression: only its year is a guess.
-			weak := !strings.ContainsAny(d.Text, "0123456789") && !namesMonth(d.Text)
+			// no relative expression: only its year is a guess. A year
+			// joined to another ("2019-2020", "the years 2019 and 2020")
+			// is one end of a span, no point of its own.
+			weak := !strings.ContainsAny(d.Text, "0123456789") && !namesMonth(d.Text) || (v.prec == 3 && yearPair(c, i))
 			out = append(out, mention{kind: ValueDate, val: v, index: i,
 				weak: weak, weekday: weak && v.prec == 0 && namesWeekday(d.Text), noYear: !hasYear(d.Text)})
 		}
@@ -858,6 +861,31 @@ func overlapsAny(s span, all []span) bool {
 	}
 	return false
 }
+
+// yearPair reports a year date of c joined to another year: "2019-2020",
+// "2019–20", "2019 and 2020", "2019 to 2021".
+func yearPair(c *extract.Claim, i int) bool {
+	d := c.Dates[i]
+	for j, o := range c.Dates {
+		if j == i || len(o.Value) != 4 {
+			continue
+		}
+		a, b := d, o
+		if o.Start < d.Start {
+			a, b = o, d
+		}
+		if a.End > b.Start || b.Start > len(c.Text) {
+			continue
+		}
+		if yearJoin.MatchString(c.Text[a.End:b.Start]) {
+			return true
+		}
+	}
+	return false
+}
+
+// yearJoin is the text between two years of one span.
+var yearJoin = regexp.MustCompile(`^\s*(?:-|–|—|/|and|to|or|through)\s*$`)
 
 func moneyValue(m extract.Money) (mvalue, bool) {
 	if m.Currency == "" || m.Amount <= 0 || math.IsNaN(m.Amount) || math.IsInf(m.Amount, 0) {

@@ -306,8 +306,12 @@ func isWordByte(b byte) bool {
 	return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b >= 0x80
 }
 
-// earlierMarkers say that a figure is an earlier period's.
-var earlierMarkers = regexp.MustCompile(`(?i)\b(?:last\s+year|a\s+year\s+(?:earlier|ago|before)|the\s+year\s+before|(?:the\s+)?previous\s+(?:year|season|month|quarter|record)|prior\s+year|year[- ]earlier|last\s+(?:season|month|quarter)|(?:a|one)\s+(?:month|quarter)\s+(?:earlier|ago)|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four)\s+(?:months|years|quarters)\s+(?:earlier|ago|before)|the\s+same\s+(?:period|month|quarter)\s+(?:of|in)\s+\d{4}|the\s+same\s+(?:period|month|quarter)\s+last\s+year|old\s+record|previous\s+best)\b`)
+// earlierMarkers say that a figure is an earlier period's than the
+// story's. A bare "last year" is not one: annual results are last year's
+// ("a net profit of €468 million last year" is 2025's figure, as is
+// "412 million euros in 2025"); "in November last year" set against this
+// November is.
+var earlierMarkers = regexp.MustCompile(`(?i)\b(?:(?:january|february|march|april|may|june|july|august|september|october|november|december|month|quarter|period|week|season)\s+(?:of\s+)?last\s+year|a\s+year\s+(?:earlier|ago|before)|the\s+year\s+before|(?:the\s+)?previous\s+(?:year|season|month|quarter|record)|prior\s+year|year[- ]earlier|(?:a|one)\s+(?:month|quarter)\s+(?:earlier|ago)|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four)\s+(?:months|years|quarters)\s+(?:earlier|ago|before)|the\s+same\s+(?:period|month|quarter)\s+(?:of|in)\s+\d{4}|old\s+record|previous\s+best)\b`)
 
 // earlierFrom matches the start of a change's earlier figure: "up from",
 // "down from", "compared with", "rose to X from".

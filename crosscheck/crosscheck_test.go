@@ -431,3 +431,27 @@ func TestEarlierPeriod(t *testing.T) {
 		}
 	}
 }
+
+func TestYearPair(t *testing.T) {
+	claim := func(text string, years ...string) *extract.Claim {
+		c := &extract.Claim{Text: text}
+		for _, y := range years {
+			i := strings.Index(text, y)
+			c.Dates = append(c.Dates, extract.Date{Text: y, Value: y, Start: i, End: i + len(y)})
+		}
+		return c
+	}
+	tests := []struct {
+		c    *extract.Claim
+		want bool
+	}{
+		{claim("Memories of the 2019-2020 invasion remain fresh.", "2019", "2020"), true},
+		{claim("the worst since the years 2019 and 2020", "2019", "2020"), true},
+		{claim("The line opens in 2031, a year after the 2030 target.", "2031", "2030"), false},
+	}
+	for _, tt := range tests {
+		if got := yearPair(tt.c, 0); got != tt.want {
+			t.Errorf("yearPair(%q) = %v, want %v", tt.c.Text, got, tt.want)
+		}
+	}
+}

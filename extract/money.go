@@ -304,6 +304,17 @@ func findMoneyToks(text string, toks []lexTok) []Money {
 			if m, next, ok := moneySuffixed(text, toks, i, opts); ok {
 				out = append(out, m)
 				i = next - 1
+				continue
+			}
+			// "9.6 billion zlotys, of which 7.1 billion came from ...":
+			// a scaled part of an amount is in the amount's currency.
+			if len(out) > 0 && t.kind == lexNum && i >= 2 && toks[i-1].is("which") && toks[i-2].is("of") {
+				if p, ok := parseNumPhrase(toks, i, numOpts{}); ok && p.scale != 0 {
+					last := out[len(out)-1]
+					out = append(out, Money{Text: text[toks[i].start:toks[p.next-1].end], Amount: p.val, Currency: last.Currency,
+						Start: toks[i].start, End: toks[p.next-1].end})
+					i = p.next - 1
+				}
 			}
 		}
 	}

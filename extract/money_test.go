@@ -45,6 +45,8 @@ func TestFindMoney(t *testing.T) {
 		{"spoken decimal", "benefits worth about two point three million kronor", []M{{Text: "two point three million kronor", Amount: 2.3e6, Currency: "SEK"}}},
 		{"spoken decimal with dashes", "it came in at one-point-three million dollars", []M{{Text: "one-point-three million dollars", Amount: 1.3e6, Currency: "USD"}}},
 		{"shillings by name", "will spend 24.5 billion shillings on the rise", []M{{Text: "24.5 billion shillings", Amount: 24.5e9, Currency: "KES"}}},
+		{"a hundred and ...", "it cost a hundred and twenty-four million zlotys", []M{{Text: "a hundred and twenty-four million zlotys", Amount: 124e6, Currency: "PLN"}}},
+		{"a part in the whole's currency", "revenue of 9.6 billion zlotys last year, of which 7.1 billion came from the mobile unit", []M{{Text: "9.6 billion zlotys", Amount: 9.6e9, Currency: "PLN"}, {Text: "7.1 billion", Amount: 7.1e9, Currency: "PLN"}}},
 		{"shillings glued", "a package worth KSh21.8 billion", []M{{Text: "KSh21.8 billion", Amount: 21.8e9, Currency: "KES"}}},
 		{"Tanzanian shillings", "a budget of TSh 3 billion", []M{{Text: "TSh 3 billion", Amount: 3e9, Currency: "TZS"}}},
 		{"spoken decimals", "a fine of four point seven five billion euros", []M{{Text: "four point seven five billion euros", Amount: 4.75e9, Currency: "EUR"}}},

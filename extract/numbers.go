@@ -400,13 +400,18 @@ func parseNumberWords(toks []lexTok, i int) (float64, int, bool) {
 		_, ok := numberScales[toks[j].low]
 		return ok || toks[j].is("hundred") || toks[j].is("dozen")
 	}
+	total, cur := 0.0, 0.0
+	j := i
+	seen := false
 	switch w {
 	case "a", "an":
 		if peekScale(i + 1) {
-			if toks[i+1].is("hundred") {
-				return 100, i + 2, true
+			if !toks[i+1].is("hundred") {
+				return 1, i + 1, true
 			}
-			return 1, i + 1, true
+			// "a hundred and twenty-four (million)": read on as "one".
+			cur, seen, j = 1, true, i+1
+			break
 		}
 		// "a quarter of a million"
 		if i+4 < len(toks) && toks[i+1].is("quarter") && toks[i+2].is("of") && toks[i+3].is("a") && peekScale(i+4) {
@@ -424,9 +429,6 @@ func parseNumberWords(toks []lexTok, i int) (float64, int, bool) {
 		}
 		return 0, i, false
 	}
-	total, cur := 0.0, 0.0
-	j := i
-	seen := false
 	for j < len(toks) {
 		t := &toks[j]
 		if v, ok := numberUnits[t.low]; ok {
