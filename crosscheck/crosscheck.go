@@ -124,8 +124,11 @@ const (
 	// distance in weeks.
 	dateApartWeight = 0.02
 	// maxRatio bounds how far apart two amounts or counts may be and
-	// still be reported as a disagreement about one fact.
-	maxRatio = 10
+	// still be reported as a disagreement about one fact: outlets
+	// misreport a figure by a fraction (the study part's planted
+	// disagreements are at most 1.32 apart); a factor of three or more
+	// is another figure.
+	maxRatio = 3
 	// specificDocGate is the least document similarity for two equal
 	// specific values to be taken for one fact without alike words
 	// around them.
