@@ -619,13 +619,14 @@ func originOfDoc(ms []mention, members []int, d int) int {
 	return -1
 }
 
-// bareRoles reports two persons named by a bare one-word title with no
-// qualifier ("President X", "the envoy, Y"): one story has many
-// presidents and envoys, so naming different ones is no disagreement.
+// bareRoles reports two persons of whom one is named by a bare one-word
+// title with no qualifier ("Minister X", "the envoy, Y"): one story has
+// many ministers and envoys, so "Minister Nguyen" is no rival to
+// "Brazil's minister Renata Pires".
 // They may still corroborate.
 func bareRoles(a, b mention) bool {
-	return a.kind == ValuePerson && a.val.qual == "" && b.val.qual == "" &&
-		!strings.Contains(a.val.unit, " ") && !strings.Contains(b.val.unit, " ")
+	bare := func(m mention) bool { return m.val.qual == "" && !strings.Contains(m.val.unit, " ") }
+	return a.kind == ValuePerson && (bare(a) || bare(b))
 }
 
 // specific reports whether a mention's value is specific enough that two

@@ -455,3 +455,15 @@ func TestYearPair(t *testing.T) {
 		}
 	}
 }
+
+func TestBareRoles(t *testing.T) {
+	p := func(role, qual string) mention {
+		return mention{kind: ValuePerson, val: mvalue{unit: role, qual: qual}}
+	}
+	if !bareRoles(p("minister", ""), p("minister", "brazil")) {
+		t.Error(`"Minister Nguyen" taken for a rival of "Brazil's minister Renata Pires"`)
+	}
+	if bareRoles(p("trade minister", ""), p("minister", "brazil")) || bareRoles(p("minister", "vietnam"), p("minister", "brazil")) {
+		t.Error("a qualified or a two-word title counted as bare")
+	}
+}

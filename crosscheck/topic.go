@@ -202,6 +202,9 @@ var topicSynonyms = map[string]string{
 	"tariff": "tariff", "tariffs": "tariff", "duty": "tariff", "duties": "tariff",
 	"passengers": "passenger", "passenger": "passenger", "travellers": "passenger", "travelers": "passenger", "riders": "passenger",
 	"vehicles": "vehicl", "vehicle": "vehicl", "cars": "vehicl", "evs": "vehicl", "suvs": "vehicl",
+	// A vote's tally counts votes, cast by deputies, lawmakers, MPs,
+	// senators or councillors.
+	"votes": "vote", "vote": "vote",
 	"aircraft": "aircraft", "jets": "aircraft", "planes": "aircraft", "airliners": "aircraft", "airplanes": "aircraft",
 }
 

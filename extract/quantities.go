@@ -267,6 +267,13 @@ func quantityAt(text string, toks []lexTok, i int) (Quantity, int, bool) {
 		uend = j
 	}
 	switch {
+	case unit != "" && voteAfter(toks, uend) > uend && p.numeral:
+		// "25 deputies in favour and 9 against": the tally of a vote,
+		// whoever cast it.
+		q.Unit, end = "votes", uend
+		if !toks[uend].is("in") {
+			q.Unit = "votes " + toks[uend].low
+		}
 	case unit != "":
 		q.Unit, end = unit, uend
 	case p.scale != 0 || (p.approx && p.val >= 12):
@@ -280,6 +287,14 @@ func quantityAt(text string, toks []lexTok, i int) (Quantity, int, bool) {
 		if u := labelUnit(toks, i, end); u != "" {
 			q.Unit = u
 		}
+	case p.numeral && voteAfter(toks, end) > end:
+		// "27 in favour, 9 against": a vote's tally, each side its own
+		// count.
+		q.Unit = "votes"
+		if !toks[end].is("in") {
+			q.Unit = "votes " + toks[end].low
+		}
+		end = voteAfter(toks, end)
 	case labelUnit(toks, i, end) != "" && (p.numeral || labelUnit(toks, i, end) == "magnitude"):
 		// "a crowd of 23,415", "Attendance: 23,415": the count's noun
 		// comes before it.
@@ -552,4 +567,20 @@ func partUnit(text string, toks []lexTok, j int) string {
 		return ""
 	}
 	return whole.Unit
+}
+
+// voteAfter returns the end of a vote's side after a bare number at
+// toks[j] ("in favour", "in favor", "against", "abstentions"), or j.
+func voteAfter(toks []lexTok, j int) int {
+	switch {
+	case j+1 < len(toks) && toks[j].is("in") && (toks[j+1].is("favour") || toks[j+1].is("favor")):
+		return j + 2
+	case j < len(toks) && (toks[j].is("against") || toks[j].is("abstentions")):
+		// "against" must end the clause: "9 against", not "9 against 2".
+		if toks[j].is("against") && j+1 < len(toks) && !toks[j+1].nl && toks[j+1].kind != lexPunct && !toks[j+1].is("and") && !toks[j+1].is("with") {
+			return j
+		}
+		return j + 1
+	}
+	return j
 }

@@ -56,6 +56,8 @@ func TestFindQuantities(t *testing.T) {
 		{"index points", "the Dow fell 300 points", []Q{{Text: "300 points", Value: 300, Unit: "points"}}},
 		{"grams spaced", "it weighs just 232 g and", []Q{{Text: "232 g", Value: 232, Unit: "g"}}},
 		{"magnitude", "A magnitude 7.4 earthquake struck", []Q{{Text: "7.4", Value: 7.4, Unit: "magnitude"}}},
+		{"vote tally", "APPROVED. 27 in favour, 9 against, no abstentions.", []Q{{Text: "27 in favour", Value: 27, Unit: "votes"}, {Text: "9 against", Value: 9, Unit: "votes against"}}},
+		{"vote tally of deputies", "passed with 25 deputies in favour and 9 against", []Q{{Text: "25 deputies", Value: 25, Unit: "votes"}, {Text: "9 against", Value: 9, Unit: "votes against"}}},
 		{"magnitude hyphenated", "a magnitude-6.9 quake", []Q{{Text: "6.9", Value: 6.9, Unit: "magnitude"}}},
 		{"magnitude spoken", "put the magnitude at seven point eight", []Q{{Text: "seven point eight", Value: 7.8, Unit: "magnitude"}}},
 		{"part of a whole", "in 22 of Japan's 47 prefectures", []Q{{Text: "22", Value: 22, Unit: "prefectures"}, {Text: "47 prefectures", Value: 47, Unit: "prefectures"}}},

@@ -369,8 +369,12 @@ func introSpeaker(text string, ents []Entity, skip []qspan, t *speakerTracker) s
 	if i := strings.LastIndexByte(clause, ','); i >= 0 && !insideAny(skip, i) {
 		clause = clause[i+1:]
 	}
-	if f := strings.Fields(clause); len(f) > 1 && (strings.EqualFold(f[0], "he") || strings.EqualFold(f[0], "she")) && !hasPersonBefore(ents, skip) {
-		return t.salientPerson()
+	if f := strings.Fields(clause); len(f) > 1 && !hasPersonBefore(ents, skip) {
+		first, second := strings.ToLower(f[0]), strings.ToLower(strings.Trim(f[1], ":,"))
+		// "she was blunt:", "Her words were:", "His reply:".
+		if first == "he" || first == "she" || ((first == "his" || first == "her") && possessedWords[second]) {
+			return t.salientPerson()
+		}
 	}
 	for _, e := range ents {
 		if e.Type != Person || insideAny(skip, e.Start) {
@@ -390,6 +394,11 @@ func introSpeaker(text string, ents []Entity, skip []qspan, t *speakerTracker) s
 	}
 	return ""
 }
+
+// possessedWords are what a person's words are called after "his" or
+// "her" in a colon intro.
+var possessedWords = map[string]bool{"words": true, "statement": true, "message": true, "reply": true,
+	"response": true, "answer": true, "verdict": true, "view": true, "comment": true, "line": true}
 
 // hasPersonBefore reports a person entity outside the skipped spans.
 func hasPersonBefore(ents []Entity, skip []qspan) bool {
