@@ -146,7 +146,7 @@ func ambiguousTopic(ms []mention, byDoc map[int][]int, m, o mention, threshold f
 		x := ms[k]
 		// Not m's value nor o's; "up to 10 hours" and "up to 12 hours"
 		// in one listing are two figures even if they round alike.
-		if x.kind != m.kind || x.weak || relate(m.kind, m.val, x.val) != relDifferent || relate(m.kind, o.val, x.val) != relDifferent {
+		if x.kind != m.kind || x.weak || relate(m.kind, m.val, x.val) != relDifferent || relate(m.kind, o.val, x.val) != relDifferent || x.earlier != o.earlier {
 			continue
 		}
 		// x competes when its topic matches o's nearly as well as m's
@@ -235,6 +235,10 @@ func nearerSibling(ms []mention, byDoc map[int][]int, m, o mention, threshold, r
 	for _, k := range byDoc[m.doc] {
 		x := ms[k]
 		if x.kind != m.kind || x.weak || relate(m.kind, m.val, x.val) != relDifferent || relate(m.kind, o.val, x.val) == relIncomparable {
+			continue
+		}
+		// An earlier period's figure is no account of this period's.
+		if x.earlier != o.earlier {
 			continue
 		}
 		if valueGap(x.val, o.val) < gap/2 && cosine(x.vec, o.vec) >= threshold+apartPenalty(x.kind, x.val, o.val)-relief {
