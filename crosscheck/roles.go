@@ -392,6 +392,10 @@ func parseRole(toks []roleToken) (roleMention, bool) {
 			}
 			title = append(title, lw)
 			display = append(display, t.text)
+		case t.portfolio && len(title) > 0:
+			// "chief risk officer": a field word inside the title.
+			title = append(title, lw)
+			display = append(display, t.text)
 		default:
 			if len(display) > 0 && roleLinkWords[strings.ToLower(display[len(display)-1])] && qualifierAfterLink(lw) {
 				qual = append(qual, lw)

@@ -81,6 +81,8 @@ func TestRoleMentions(t *testing.T) {
 		{"a body's name at the sentence start is no field", "Brightwell director Ilka Renn says 14,212 runners finished.", "Ilka Renn", "", nil},
 		{"a capitalised function word opens the sentence", "According to Brightwell chief executive Ilka Renn, the plant stays open.", "Ilka Renn", "",
 			[]got{{"chief executive", "brightwell", "Ilka Renn"}}},
+		{"a field word inside the title", "The bank's chief risk officer, Ilka Renn, told staff.", "Ilka Renn", "",
+			[]got{{"chief risk officer", "bank", "Ilka Renn"}}},
 		{"canonical name", "Minister Brenning spoke.", "Brenning", "Olav Brenning",
 			[]got{{"minister", "", "Olav Brenning"}}},
 		{"many holders", "Deputy Minister Sorin Vladescu promised stations.", "Sorin Vladescu", "", nil},
