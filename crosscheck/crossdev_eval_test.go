@@ -263,7 +263,8 @@ func inRounds(event string) bool {
 		return true
 	}
 	for _, p := range strings.Split(*crossDevRounds, ",") {
-		if p != "" && strings.HasPrefix(event, p) {
+		// "w1" is its round, not w10-w19.
+		if p != "" && strings.HasPrefix(event, p+"-") {
 			return true
 		}
 	}
