@@ -157,7 +157,7 @@ func extractMeta(doc *goquery.Document, loc string) pageMeta {
 	}
 	bylines := bylineTexts(doc)
 	if pm.Published.IsZero() {
-		for _, b := range bylines {
+		for _, b := range append(bylines[:len(bylines):len(bylines)], dateTexts(doc)...) {
 			if t, ok := findDate(b); ok {
 				pm.Published, pm.PublishedFrom = t, "byline"
 				break
@@ -429,6 +429,27 @@ func timeElement(doc *goquery.Document) (time.Time, bool) {
 }
 
 // bylineTexts returns the visible texts of byline-like elements.
+// dateTexts returns the texts of the elements a page marks as the
+// article's date or metadata line ("pubdate", "post-date", "article-meta",
+// "meta"), outside the page's header, navigation and footer, whose "today's
+// date" is the day of the visit.
+func dateTexts(doc *goquery.Document) []string {
+	var out []string
+	doc.Find(`[class*="pubdate"], [class*="publish"], [class*="post-date"], [class*="article-date"], [class*="entry-date"], [class*="meta"], time`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		if s.Closest("header, nav, footer, aside, [class*=related], [class*=comment], [id*=top-bar], [class*=top-bar]").Length() > 0 {
+			return true
+		}
+		if c, _ := s.Attr("class"); strings.Contains(strings.ToLower(c), "today") {
+			return true
+		}
+		if t := cleanSpace(s.Text()); t != "" && len(t) < 300 {
+			out = append(out, t)
+		}
+		return len(out) < 6
+	})
+	return out
+}
+
 func bylineTexts(doc *goquery.Document) []string {
 	var out []string
 	doc.Find(`[class*="byline"], [class*="Byline"], [rel="author"], [class*="author-name"], [class*="dateline"]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {

@@ -264,7 +264,7 @@ func inRounds(event string) bool {
 	}
 	for _, p := range strings.Split(*crossDevRounds, ",") {
 		// "w1" is its round, not w10-w19.
-		if p != "" && strings.HasPrefix(event, p+"-") {
+		if p != "" && (event == p || strings.HasPrefix(event, p+"-")) {
 			return true
 		}
 	}

@@ -190,6 +190,9 @@ func (s *dateScan) at(i int) int {
 			return n
 		}
 	case lexWord:
+		if n := s.spelledDayMonth(i); n > i {
+			return n
+		}
 		if s.toks[i].low == "q" {
 			if n := s.quarterQ(i); n > i {
 				return n
@@ -1134,4 +1137,49 @@ func (s *dateScan) spokenYear(i int) int {
 	}
 	s.emit(i, end, iso(century+v, 0, 0))
 	return end + 1
+}
+
+// spelledDays are the days of a month as spoken ordinals.
+var spelledDays = map[string]int{
+	"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+	"eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+	"fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+	"nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+}
+
+// spelledDayMonth reads a day spoken as an ordinal, as transcripts write
+// it: "the twelfth of October", "the twenty-first of March 2026".
+func (s *dateScan) spelledDayMonth(i int) int {
+	toks := s.toks
+	if i == 0 || !toks[i-1].is("the") {
+		return i
+	}
+	d, j := 0, i+1
+	switch w := toks[i].low; {
+	case spelledDays[w] > 0:
+		d = spelledDays[w]
+	case (w == "twenty" || w == "thirty") && i+2 < len(toks) && toks[i+1].isDash() && spelledDays[toks[i+2].low] > 0 && spelledDays[toks[i+2].low] < 10:
+		d, j = int(numberTens[w])+spelledDays[toks[i+2].low], i+3
+	}
+	if d == 0 || d > 31 || j >= len(toks) || !toks[j].is("of") {
+		return i
+	}
+	m, k := s.monthAt(j + 1)
+	if m == 0 || (ambiguousMonth[toks[j+1].low] && !toks[j+1].capitalized()) {
+		return i
+	}
+	y, k2 := s.yearAfter(k)
+	if y == 0 {
+		if s.ref.IsZero() {
+			return k
+		}
+		y = s.nearestYear(m, d, d, s.tenseAround(i, k))
+	} else {
+		k = k2
+	}
+	if !validDay(y, m, d) {
+		return k
+	}
+	s.emit(i, k-1, iso(y, m, d))
+	return k
 }
