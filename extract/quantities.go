@@ -456,6 +456,11 @@ func labelUnit(toks []lexTok, i, end int) string {
 	if i > 1 && toks[i-1].is("of") && toks[i-2].kind == lexWord && countCollectives[toks[i-2].low] {
 		return toks[i-2].low
 	}
+	// "the number of people reported ill had reached 52": the count's
+	// noun is the number's.
+	if u := numberOfUnit(toks, i); u != "" {
+		return u
+	}
 	// "a magnitude 7.4 earthquake", "magnitude-7.4", "put the magnitude
 	// at 7.8": a quake's size comes after its noun.
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
@@ -583,4 +588,27 @@ func voteAfter(toks []lexTok, j int) int {
 		return j + 1
 	}
 	return j
+}
+
+// countVerbs end the clause that says what a number of things came to:
+// "had reached 52", "rose to 41", "stood at 9".
+var countVerbs = finderSet("reached", "reach", "reaches", "rose", "risen", "rises", "climbed", "stood", "stands",
+	"hit", "totalled", "totaled", "is", "was", "were", "to", "at", "now")
+
+// numberOfUnit returns the noun of "the number of <noun> ... <verb> N" for
+// a bare number at toks[i], or "".
+func numberOfUnit(toks []lexTok, i int) string {
+	if i == 0 || !countVerbs[toks[i-1].low] {
+		return ""
+	}
+	for k := i - 2; k >= 1 && k >= i-10; k-- {
+		t := &toks[k]
+		if t.kind == lexNum || (t.kind == lexPunct && !t.isDash()) {
+			return ""
+		}
+		if t.is("of") && toks[k-1].is("number") && k+1 < i && isPluralNoun(&toks[k+1]) {
+			return toks[k+1].low
+		}
+	}
+	return ""
 }
