@@ -1,5 +1,7 @@
 package extract
 
+import "math"
+
 // FindMoney returns the money amounts in text, in order: a currency sign or
 // code before a number ("$50 billion", "US$7.1bn", "EUR 5m", "Rs 500 crore")
 // or a currency name after it ("12 billion euros", "6.5 billion Norwegian
@@ -428,6 +430,15 @@ func moneySuffixed(text string, toks []lexTok, i int, opts numOpts) (Money, int,
 	if minor {
 		amount /= 100
 		max /= 100
+	}
+	// "five euros eighty-five", as speech is transcribed: spelled cents
+	// after a spelled whole amount.
+	if !minor && !num.numeral && num.scale == 0 && max == 0 && next < len(toks) && toks[next].sp && toks[next].kind == lexWord {
+		if c, n, ok := parseNumberWords(toks, next); ok && c >= 1 && c < 100 && c == math.Trunc(c) &&
+			(n >= len(toks) || toks[n].kind == lexPunct) {
+			amount += c / 100
+			next = n
+		}
 	}
 	m := Money{Amount: amount, AmountMax: max, Currency: code}
 	m.Start, m.End = toks[startTok].start, toks[next-1].end
