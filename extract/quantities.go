@@ -276,6 +276,20 @@ func quantityAt(text string, toks []lexTok, i int) (Quantity, int, bool) {
 		}
 	case unit != "":
 		q.Unit, end = unit, uend
+		// "two years and six months", "2 years 6 months": one duration.
+		if unit == "years" || unit == "year" {
+			k := end
+			if k < len(toks) && toks[k].is("and") {
+				k++
+			}
+			if k < len(toks) {
+				if mp, ok := parseNumPhrase(toks, k, numOpts{words: true}); ok && mp.scale == 0 && mp.val > 0 && mp.val < 12 &&
+					mp.next < len(toks) && (toks[mp.next].is("months") || toks[mp.next].is("month")) {
+					q.Value += mp.val / 12
+					end = mp.next + 1
+				}
+			}
+		}
 	case p.scale != 0 || (p.approx && p.val >= 12):
 		// "5 million", "two dozen": a bare amount.
 	case i > 0 && quantityHedges[toks[i-1].low],

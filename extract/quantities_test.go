@@ -56,6 +56,8 @@ func TestFindQuantities(t *testing.T) {
 		{"index points", "the Dow fell 300 points", []Q{{Text: "300 points", Value: 300, Unit: "points"}}},
 		{"grams spaced", "it weighs just 232 g and", []Q{{Text: "232 g", Value: 232, Unit: "g"}}},
 		{"magnitude", "A magnitude 7.4 earthquake struck", []Q{{Text: "7.4", Value: 7.4, Unit: "magnitude"}}},
+		{"years and months", "sentenced to two years and six months for bribery", []Q{{Text: "two years and six months", Value: 2.5, Unit: "years"}}},
+		{"years months", "Ekhammar: 2 years 6 months.", []Q{{Text: "2 years 6 months", Value: 2.5, Unit: "years"}}},
 		{"the number of ...", "the number of people reported ill had reached 52, officials said", []Q{{Text: "52", Value: 52, Unit: "people"}}},
 		{"vote tally", "APPROVED. 27 in favour, 9 against, no abstentions.", []Q{{Text: "27 in favour", Value: 27, Unit: "votes"}, {Text: "9 against", Value: 9, Unit: "votes against"}}},
 		{"vote tally of deputies", "passed with 25 deputies in favour and 9 against", []Q{{Text: "25 deputies", Value: 25, Unit: "votes"}, {Text: "9 against", Value: 9, Unit: "votes against"}}},
