@@ -267,11 +267,11 @@ func quantityAt(text string, toks []lexTok, i int) (Quantity, int, bool) {
 		uend = j
 	}
 	switch {
-	case unit != "" && voteAfter(toks, uend) > uend && p.numeral:
+	case unit != "" && p.numeral && (voteAfter(toks, uend) > uend || votedAfter(toks, uend)):
 		// "25 deputies in favour and 9 against": the tally of a vote,
 		// whoever cast it.
 		q.Unit, end = "votes", uend
-		if !toks[uend].is("in") {
+		if voteAfter(toks, uend) > uend && !toks[uend].is("in") {
 			q.Unit = "votes " + toks[uend].low
 		}
 	case unit != "":
@@ -625,4 +625,19 @@ func numberOfUnit(toks []lexTok, i int) string {
 		}
 	}
 	return ""
+}
+
+// votedAfter reports a people count whose clause goes on to say they voted
+// for something: "38 members of the city parliament voted for the budget".
+func votedAfter(toks []lexTok, j int) bool {
+	for k := j; k < len(toks) && k < j+8; k++ {
+		t := &toks[k]
+		if t.kind == lexNum || (t.kind == lexPunct && !t.is("'") && !t.is("’")) {
+			return false
+		}
+		if (t.is("voted") || t.is("backed")) && k+1 < len(toks) && (toks[k+1].is("for") || toks[k+1].is("in") || toks[k+1].kind == lexWord) {
+			return !(k+1 < len(toks) && toks[k+1].is("against"))
+		}
+	}
+	return false
 }

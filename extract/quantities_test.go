@@ -61,6 +61,8 @@ func TestFindQuantities(t *testing.T) {
 		{"the number of ...", "the number of people reported ill had reached 52, officials said", []Q{{Text: "52", Value: 52, Unit: "people"}}},
 		{"vote tally", "APPROVED. 27 in favour, 9 against, no abstentions.", []Q{{Text: "27 in favour", Value: 27, Unit: "votes"}, {Text: "9 against", Value: 9, Unit: "votes against"}}},
 		{"vote tally of deputies", "passed with 25 deputies in favour and 9 against", []Q{{Text: "25 deputies", Value: 25, Unit: "votes"}, {Text: "9 against", Value: 9, Unit: "votes against"}}},
+		{"members who voted for", "38 members of the city parliament voted for the budget", []Q{{Text: "38 members", Value: 38, Unit: "votes"}}},
+		{"members who did not vote", "the parliament has 60 members", []Q{{Text: "60 members", Value: 60, Unit: "members"}}},
 		{"magnitude hyphenated", "a magnitude-6.9 quake", []Q{{Text: "6.9", Value: 6.9, Unit: "magnitude"}}},
 		{"magnitude spoken", "put the magnitude at seven point eight", []Q{{Text: "seven point eight", Value: 7.8, Unit: "magnitude"}}},
 		{"part of a whole", "in 22 of Japan's 47 prefectures", []Q{{Text: "22", Value: 22, Unit: "prefectures"}, {Text: "47 prefectures", Value: 47, Unit: "prefectures"}}},
