@@ -176,10 +176,10 @@ var topicSynonyms = map[string]string{
 	"acquisition": "deal", "acquisitions": "deal", "takeover": "deal", "takeovers": "deal",
 	"merger": "deal", "mergers": "deal", "buyout": "deal", "buyouts": "deal",
 	"close": "complete", "closes": "complete", "closing": "complete",
-	// Jobs, positions and posts; employees, staff, workers and the
-	// workforce.
+	// Jobs, positions and posts; employees, staff and the workforce
+	// ("workers" stays a word of its own: "dockworkers" are workers).
 	"jobs": "job", "job": "job", "positions": "job", "posts": "job", "roles": "job",
-	"employees": "employ", "employee": "employ", "staff": "employ", "workers": "employ",
+	"employees": "employ", "employee": "employ", "staff": "employ",
 	"workforce": "employ", "employs": "employ", "employ": "employ", "employing": "employ",
 	"cost": "cost", "costs": "cost", "costing": "cost", "costed": "cost",
 	"sentence": "sentenc", "sentenced": "sentenc", "sentences": "sentenc", "jailed": "sentenc",
