@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -178,6 +179,9 @@ func (s *dateScan) at(i int) int {
 	switch t.kind {
 	case lexNum:
 		if n := s.numericDate(i); n > i {
+			return n
+		}
+		if n := s.dayOfMonth(i); n > i {
 			return n
 		}
 		if n := s.dayMonth(i); n > i {
@@ -1182,4 +1186,49 @@ func (s *dateScan) spelledDayMonth(i int) int {
 	}
 	s.emit(i, k-1, iso(y, m, d))
 	return k
+}
+
+// dayOfMonthPreps may stand before "the 19th" when it names a day.
+var dayOfMonthPreps = finderSet("on", "by", "until", "till", "since", "from", "before", "after")
+
+// dayOfMonthEnds may follow "the 19th" when it names a day, not a
+// thing ("the 19th century", "the 3rd time").
+var dayOfMonthEnds = finderSet("and", "when", "at", "in", "after", "before", "but", "or", "as", "so")
+
+// dayOfMonth reads a day of the month with no month, "signed a pardon on
+// the 19th": the nearest such day to the reference date, the past
+// preferred.
+func (s *dateScan) dayOfMonth(i int) int {
+	toks := s.toks
+	if s.ref.IsZero() || i < 2 || !toks[i-1].is("the") || !dayOfMonthPreps[toks[i-2].low] {
+		return i
+	}
+	d := dayValue(&toks[i])
+	j := s.skipOrdinal(i + 1)
+	if d == 0 || j == i+1 {
+		return i // an ordinal suffix is needed: "on the 19" is no day
+	}
+	if j < len(toks) && !(toks[j].kind == lexPunct && !toks[j].isDash()) && !dayOfMonthEnds[toks[j].low] {
+		return i
+	}
+	best, bestGap := time.Time{}, math.MaxFloat64
+	for _, k := range []int{-1, 0, 1} {
+		m := time.Date(s.ref.Year(), s.ref.Month()+time.Month(k), 1, 0, 0, 0, 0, time.UTC)
+		c := time.Date(m.Year(), m.Month(), d, 0, 0, 0, 0, time.UTC)
+		if c.Month() != m.Month() {
+			continue // no 31st in this month
+		}
+		gap := c.Sub(s.ref).Hours()
+		if gap > 0 {
+			gap *= 1.5 // the past is likelier
+		}
+		if gap = math.Abs(gap); gap < bestGap {
+			best, bestGap = c, gap
+		}
+	}
+	if best.IsZero() {
+		return i
+	}
+	s.emit(i, j-1, best.Format("2006-01-02"))
+	return j
 }

@@ -39,6 +39,8 @@ func TestFindDates(t *testing.T) {
 		{"spoken ordinal", "on the twenty-second of December 2025", false, []string{"twenty-second of December 2025=2025-12-22"}},
 		{"spoken ordinal, no year", "the twelfth of December", false, []string{"twelfth of December=2025-12-12"}},
 		{"ordinal word of no day", "the first of many meetings", false, nil},
+		{"day of the month alone", "signed the pardon on the 19th.", false, []string{"19th=2025-12-19"}},
+		{"an ordinal of a thing", "moved on the 5th floor", false, nil},
 		{"iso", "filed 2025-12-22.", true, []string{"2025-12-22=2025-12-22"}},
 		{"iso nb hyphen", "2025‑12‑22 09:27:23", true, []string{"2025‑12‑22=2025-12-22"}},
 		{"us slash", "12/22/2025", true, []string{"12/22/2025=2025-12-22"}},
