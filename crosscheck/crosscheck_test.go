@@ -467,3 +467,17 @@ func TestBareRoles(t *testing.T) {
 		t.Error("a qualified or a two-word title counted as bare")
 	}
 }
+
+func TestAttribution(t *testing.T) {
+	text := "Divers surveyed reefs across nine atolls between April 20 and May 21, the agency said."
+	i := strings.Index(text, "May 21")
+	a := attribution(text, span{i, i + len("May 21")})
+	if got := text[a.start:a.end]; got != ", the agency said." {
+		t.Errorf("attribution = %q", got)
+	}
+	text = "The agency said divers surveyed reefs until May 21."
+	i = strings.Index(text, "May 21")
+	if a := attribution(text, span{i, i + 6}); a.start >= 0 {
+		t.Errorf("an opening attribution cut: %q", text[a.start:a.end])
+	}
+}

@@ -2,6 +2,7 @@ package crosscheck
 
 import (
 	"math"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -323,6 +324,7 @@ func nearTopic(text string, v span, others []span, add func(string, float64)) {
 	for pos < len(ws) && ws[pos].start < v.start {
 		pos++
 	}
+	attrib := attribution(text, v)
 	walk := func(from, step int) {
 		dist, bounds := 0, 0
 		beyond := false
@@ -330,6 +332,9 @@ func nearTopic(text string, v span, others []span, add func(string, float64)) {
 			w := ws[i]
 			if w.start >= v.start && w.end <= v.end {
 				continue // the value's own words
+			}
+			if w.start >= attrib.start && w.end <= attrib.end {
+				continue // who says it, not what it is about
 			}
 			for _, o := range others {
 				if (step > 0 && w.start >= o.start && v.end <= o.start) || (step < 0 && w.end <= o.end && o.end <= v.start) {
@@ -351,6 +356,21 @@ func nearTopic(text string, v span, others []span, add func(string, float64)) {
 	}
 	walk(pos, 1)
 	walk(pos-1, -1)
+}
+
+// reportingTail is a sentence's closing attribution: ", the agency
+// said", ", officials told reporters on Tuesday".
+var reportingTail = regexp.MustCompile(`(?i),\s*(?:the\s+|a\s+|an\s+|its\s+)?(?:[\pL'’.-]+\s+){0,4}(?:said|says|told\s+\pL+|added|reported|announced|stated)\b[^,;]*?[.!?]?\s*$`)
+
+// attribution returns the span of the clause that attributes the
+// sentence (its closing ", the agency said"), or an empty span; never one
+// holding the value.
+func attribution(text string, v span) span {
+	loc := reportingTail.FindStringIndex(text)
+	if loc == nil || (loc[0] <= v.start && v.end <= loc[1]) || loc[0] < v.end {
+		return span{-1, -1}
+	}
+	return span{loc[0], loc[1]}
 }
 
 // itemLabel returns the label of a list item or labelled sentence: the
