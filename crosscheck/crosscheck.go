@@ -987,10 +987,10 @@ var genericCounters = setOf(`unit time`)
 // countNoun reports a unit that counts things (a plural noun's key),
 // not a measure, a share, a duration or people.
 func countNoun(u string) bool {
-	if len(u) < 3 || u == "people" || timeUnits[u] || strings.ContainsAny(u, " %0123456789") {
+	if len(u) < 3 || u == "people" || timeUnits[u] {
 		return false
 	}
-	for _, r := range u {
+	for _, r := range u { // a plain word: no spaces, digits or "%"
 		if r < 'a' || r > 'z' {
 			return false
 		}

@@ -148,8 +148,10 @@ func sentenceFieldWord(c *extract.Claim, toks []roleToken, nameStart int) {
 	if !isTitleCase(toks[0].text) || roleTitleWords[w] || !portfolioWord(w) || !fieldHeads[strings.ToLower(toks[1].text)] || !extract.OrdinaryWord(w) {
 		return
 	}
+	// The word opens the text: no entity but a person may cover it.
+	at := len(c.Text) - len(strings.TrimLeft(c.Text, " \t\n"))
 	for _, e := range c.Entities {
-		if e.Start <= strings.Index(c.Text, toks[0].text) && e.End > strings.Index(c.Text, toks[0].text) && e.Type != extract.Person {
+		if e.Start <= at && at < e.End && e.Type != extract.Person {
 			return
 		}
 	}

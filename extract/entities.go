@@ -26,9 +26,9 @@ type NER struct {
 
 // NewNER loads the gazetteers and prose's model once.
 func NewNER() (n *NER, err error) {
-	lx, err := loadNERLexicon()
+	lx, err := sharedLexicon()
 	if err != nil {
-		return nil, fmt.Errorf("extract: loading entity gazetteers: %w", err)
+		return nil, err
 	}
 	defer func() {
 		// prose panics when its embedded assets fail to decode
@@ -36,11 +36,7 @@ func NewNER() (n *NER, err error) {
 			n, err = nil, fmt.Errorf("extract: loading prose model: %v", r)
 		}
 	}()
-	m := prose.ModelFromData("claimdex")
-	if err := lx.addProseVocabulary(); err != nil {
-		return nil, fmt.Errorf("extract: %w", err)
-	}
-	return &NER{lx: lx, model: m}, nil
+	return &NER{lx: lx, model: prose.ModelFromData("claimdex")}, nil
 }
 
 // Entities returns, for each text of one document (in document order), the

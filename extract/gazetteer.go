@@ -293,17 +293,17 @@ func (lx *nerLexicon) isCommon(w string) bool {
 	return false
 }
 
-// ordinaryLexicon is the lexicon OrdinaryWord reads, loaded once on first
-// use (the gazetteers and prose's tagger vocabulary, not prose's model).
-var ordinaryLexicon = sync.OnceValue(func() *nerLexicon {
+// sharedLexicon is the gazetteers and prose's tagger vocabulary, read
+// once for every NER and for OrdinaryWord: nothing writes to it after.
+var sharedLexicon = sync.OnceValues(func() (*nerLexicon, error) {
 	lx, err := loadNERLexicon()
 	if err != nil {
-		return nil
+		return nil, fmt.Errorf("extract: loading entity gazetteers: %w", err)
 	}
 	if err := lx.addProseVocabulary(); err != nil {
-		return nil
+		return nil, fmt.Errorf("extract: %w", err)
 	}
-	return lx
+	return lx, nil
 })
 
 // OrdinaryWord reports whether w is an ordinary English word rather than
@@ -312,6 +312,6 @@ var ordinaryLexicon = sync.OnceValue(func() *nerLexicon {
 // tell a capitalised field word ("Race director") from a body's name
 // ("Brightwell chief executive").
 func OrdinaryWord(w string) bool {
-	lx := ordinaryLexicon()
-	return lx != nil && lx.isCommon(strings.ToLower(w))
+	lx, err := sharedLexicon()
+	return err == nil && lx.isCommon(strings.ToLower(w))
 }

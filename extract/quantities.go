@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"cmp"
 	"strings"
 	"time"
 )
@@ -267,27 +268,18 @@ func quantityAt(text string, toks []lexTok, i int) (Quantity, int, bool) {
 		uend = j
 	}
 	switch {
-	case unit != "" && p.numeral && (voteAfter(toks, uend) > uend || votedAfter(toks, uend)):
-		// "25 deputies in favour and 9 against": the tally of a vote,
-		// whoever cast it.
-		q.Unit, end = "votes", uend
-		if voteAfter(toks, uend) > uend && !toks[uend].is("in") {
-			q.Unit = "votes " + toks[uend].low
-		}
 	case unit != "":
 		q.Unit, end = unit, uend
-		// "two years and six months", "2 years 6 months": one duration.
-		if unit == "years" || unit == "year" {
-			k := end
-			if k < len(toks) && toks[k].is("and") {
-				k++
-			}
-			if k < len(toks) {
-				if mp, ok := parseNumPhrase(toks, k, numOpts{words: true}); ok && mp.scale == 0 && mp.val > 0 && mp.val < 12 &&
-					mp.next < len(toks) && (toks[mp.next].is("months") || toks[mp.next].is("month")) {
-					q.Value += mp.val / 12
-					end = mp.next + 1
-				}
+		if side, _ := voteSide(toks, uend); p.numeral && (side != "" || votedAfter(toks, uend)) {
+			// "25 deputies in favour and 9 against": the tally of a
+			// vote, whoever cast it.
+			q.Unit = cmp.Or(side, "votes")
+		} else if unit == "years" || unit == "year" {
+			// "two years and six months", "2 years 6 months": one
+			// duration.
+			if months, k := monthsAfter(toks, end); k > end {
+				q.Value += months / 12
+				end = k
 			}
 		}
 	case p.scale != 0 || (p.approx && p.val >= 12):
@@ -295,26 +287,26 @@ func quantityAt(text string, toks []lexTok, i int) (Quantity, int, bool) {
 	case i > 0 && quantityHedges[toks[i-1].low],
 		i > 1 && toks[i-1].is("to") && toks[i-2].is("up"):
 		// "more than 300", "up to 300".
-	case p.numeral && p.scale == 0 && groupedThousands(toks[i].raw) && i > 0 && !(end < len(toks) && toks[end].isDash() && !toks[end].sp):
-		// "swells to 14,860", "the list now at 16,480": a number written
-		// with thousands separators counts something even with no noun.
-		if u := labelUnit(toks, i, end); u != "" {
-			q.Unit = u
-		}
-	case p.numeral && voteAfter(toks, end) > end:
-		// "27 in favour, 9 against": a vote's tally, each side its own
-		// count.
-		q.Unit = "votes"
-		if !toks[end].is("in") {
-			q.Unit = "votes " + toks[end].low
-		}
-		end = voteAfter(toks, end)
-	case labelUnit(toks, i, end) != "" && (p.numeral || labelUnit(toks, i, end) == "magnitude"):
-		// "a crowd of 23,415", "Attendance: 23,415": the count's noun
-		// comes before it.
-		q.Unit = labelUnit(toks, i, end)
 	default:
-		return Quantity{}, 0, false
+		label := labelUnit(toks, i, end)
+		side, sideEnd := voteSide(toks, end)
+		switch {
+		case p.numeral && p.scale == 0 && groupedThousands(toks[i].raw) && i > 0 && !(end < len(toks) && toks[end].isDash() && !toks[end].sp):
+			// "swells to 14,860", "the list now at 16,480": a number
+			// written with thousands separators counts something even
+			// with no noun.
+			q.Unit = label
+		case p.numeral && side != "":
+			// "27 in favour, 9 against": a vote's tally, each side its
+			// own count.
+			q.Unit, end = side, sideEnd
+		case label != "" && (p.numeral || label == "magnitude"):
+			// "a crowd of 23,415", "Attendance: 23,415": the count's
+			// noun comes before it.
+			q.Unit = label
+		default:
+			return Quantity{}, 0, false
+		}
 	}
 	q.Start, q.End = toks[i].start, toks[end-1].end
 	q.Text = text[q.Start:q.End]
@@ -588,20 +580,42 @@ func partUnit(text string, toks []lexTok, j int) string {
 	return whole.Unit
 }
 
-// voteAfter returns the end of a vote's side after a bare number at
-// toks[j] ("in favour", "in favor", "against", "abstentions"), or j.
-func voteAfter(toks []lexTok, j int) int {
+// voteSide reads the side of a vote after a number at toks[j]: "in
+// favour" and "in favor" are "votes", "against" is "votes against",
+// "abstentions" "votes abstentions". It returns the unit and the index
+// after it, or "" and j.
+func voteSide(toks []lexTok, j int) (string, int) {
 	switch {
 	case j+1 < len(toks) && toks[j].is("in") && (toks[j+1].is("favour") || toks[j+1].is("favor")):
-		return j + 2
-	case j < len(toks) && (toks[j].is("against") || toks[j].is("abstentions")):
+		return "votes", j + 2
+	case j < len(toks) && toks[j].is("abstentions"):
+		return "votes abstentions", j + 1
+	case j < len(toks) && toks[j].is("against"):
 		// "against" must end the clause: "9 against", not "9 against 2".
-		if toks[j].is("against") && j+1 < len(toks) && !toks[j+1].nl && toks[j+1].kind != lexPunct && !toks[j+1].is("and") && !toks[j+1].is("with") {
-			return j
+		if j+1 < len(toks) && !toks[j+1].nl && toks[j+1].kind != lexPunct && !toks[j+1].is("and") && !toks[j+1].is("with") {
+			return "", j
 		}
-		return j + 1
+		return "votes against", j + 1
 	}
-	return j
+	return "", j
+}
+
+// monthsAfter reads the months after a number of years at toks[j] ("and
+// six months", "6 months"): their count and the index after them, or 0
+// and j.
+func monthsAfter(toks []lexTok, j int) (float64, int) {
+	k := j
+	if k < len(toks) && toks[k].is("and") {
+		k++
+	}
+	if k >= len(toks) {
+		return 0, j
+	}
+	mp, ok := parseNumPhrase(toks, k, numOpts{words: true})
+	if !ok || mp.scale != 0 || mp.val <= 0 || mp.val >= 12 || mp.next >= len(toks) || !(toks[mp.next].is("months") || toks[mp.next].is("month")) {
+		return 0, j
+	}
+	return mp.val, mp.next + 1
 }
 
 // countVerbs end the clause that says what a number of things came to:

@@ -154,9 +154,6 @@ func lastWord(block string) string {
 // "she told us", "they have warned", "according to".
 var reportedOther = regexp.MustCompile(`(?i)(?:\b(?:he|she|they)\s+(?:\w+\s+)?(?:said|says|told|tells|added|stated|wrote|warned|insisted|declared|described|called)\b|\baccording\s+to\b)`)
 
-// reportingVerb is a verb that introduces reported words.
-var reportingVerb = regexp.MustCompile(`(?i)\b(?:said|says|told|tells|added|stated|declared|announced|warned|insisted|wrote|replied|asked)\b`)
-
 // reportsOther reports a sentence of speaker's turn that quotes someone
 // else: a quotation mark, and a third person's reporting clause ("he
 // said", "according to") or another person named before a reporting verb
@@ -170,7 +167,7 @@ func reportsOther(sentence string, ents []Entity, speaker string) (bool, string)
 		// Or words reported after a colon, unmarked as speech is
 		// transcribed: "The minister, Mr. Ybarra, said it clearly
 		// yesterday: no harvest is worth a life."
-		if q = strings.IndexByte(sentence, ':'); q < 0 || !reportingVerb.MatchString(sentence[:q]) {
+		if q = strings.IndexByte(sentence, ':'); q < 0 || !hasReportingVerb(sentence[:q]) {
 			return false, ""
 		}
 	}
@@ -178,7 +175,7 @@ func reportsOther(sentence string, ents []Entity, speaker string) (bool, string)
 		if e.Type != Person || e.End > q || e.Start < 0 || strings.EqualFold(speakerName(e), speaker) {
 			continue
 		}
-		if reportingVerb.MatchString(sentence[e.End:q]) {
+		if hasReportingVerb(sentence[e.End:q]) {
 			return true, speakerName(e)
 		}
 	}
