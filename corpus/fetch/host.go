@@ -45,19 +45,23 @@ func (f *Fetcher) host(u *url.URL) *host {
 	return h
 }
 
-// wait reserves the host's next request slot and sleeps until it. Slots
+// wait reserves the host's next request slot and sleeps until it.
+func (h *host) wait(ctx context.Context) error {
+	return sleep(ctx, time.Until(h.reserve(time.Now())))
+}
+
+// reserve hands out the host's next request slot at or after now. Slots
 // are handed out delay apart, so PerHost workers never start requests
 // closer together than the host's delay.
-func (h *host) wait(ctx context.Context) error {
+func (h *host) reserve(now time.Time) time.Time {
 	h.mu.Lock()
-	now := time.Now()
+	defer h.mu.Unlock()
 	slot := h.next
 	if slot.Before(now) {
 		slot = now
 	}
 	h.next = slot.Add(h.delay)
-	h.mu.Unlock()
-	return sleep(ctx, time.Until(slot))
+	return slot
 }
 
 // pause keeps every worker of the host off it for d (Retry-After).
