@@ -164,7 +164,8 @@ type mention struct {
 	origin   int
 	headline bool // stated in the document's headline
 	// earlier is set for an amount or count its clause gives for an
-	// earlier period ("1.04 million a year earlier", "up from $3.1bn"):
+	// earlier period ("1.04 million a year earlier", "up from $3.1bn")
+	// or as analysts' expectation ("analysts had expected 398 million"):
 	// another fact than the same measure now.
 	earlier bool
 	// lead is set for the first amount or count of its currency or unit
@@ -805,7 +806,7 @@ func claimValues(c *extract.Claim) []mention {
 		moneySpans = append(moneySpans, span{m.Start, m.End})
 		if v, ok := moneyValue(m); ok && valid(m.Start, m.End) {
 			v.about = hedged(c.Text[:m.Start])
-			out = append(out, mention{kind: ValueMoney, val: v, index: i, earlier: earlierPeriod(c.Text, m.Start, m.End)})
+			out = append(out, mention{kind: ValueMoney, val: v, index: i, earlier: earlierPeriod(c.Text, m.Start, m.End) || expectedFigure(c.Text, m.Start, m.End)})
 		}
 	}
 	for i, d := range c.Dates {
@@ -831,7 +832,7 @@ func claimValues(c *extract.Claim) []mention {
 		// a compound modifier names which thing is meant; another
 		// outlet's other value names another thing, not a disagreement.
 		v.about = hedged(c.Text[:q.Start])
-		out = append(out, mention{kind: ValueQuantity, val: v, index: i, weak: compoundModifier(q.Text), earlier: earlierPeriod(c.Text, q.Start, q.End)})
+		out = append(out, mention{kind: ValueQuantity, val: v, index: i, weak: compoundModifier(q.Text), earlier: earlierPeriod(c.Text, q.Start, q.End) || expectedFigure(c.Text, q.Start, q.End)})
 	}
 	return out
 }

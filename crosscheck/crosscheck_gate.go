@@ -343,6 +343,25 @@ func earlierPeriod(text string, start, end int) bool {
 	return (attached || len(strings.Fields(prev)) <= 5) && earlierMarkers.MatchString(prev)
 }
 
+// expectMarkers say that the figure after them is what analysts or a
+// poll expected, not what came: "analysts had expected net profit of 398
+// million", "a consensus forecast of $2.1bn". Results stories set the two
+// side by side; a plan's own "is expected to cost" is no marker.
+var expectMarkers = regexp.MustCompile(`(?i)\banalysts?['’]?\s+(?:\w+\s+){0,4}?(?:expect|forecast|predict|estimat|project|pencil|poll)\w*|\b(?:consensus|average)\s+(?:forecasts?|estimates?|expectations?)|\bconsensus\b|\bpoll(?:ed)?\s+(?:of\s+)?analysts|\b(?:forecasts?|estimates?|expectations?)\s+of\s+analysts|\bhad\s+been\s+(?:expected|forecast|predicted)`)
+
+// expectedFigure reports whether text[start:end] is the figure an
+// expectation marker earlier in its clause introduces, with no other
+// figure between them.
+func expectedFigure(text string, start, end int) bool {
+	from, _ := clauseAround(text, start, end)
+	before := text[from:start]
+	ms := expectMarkers.FindAllStringIndex(before, -1)
+	if len(ms) == 0 {
+		return false
+	}
+	return !figureRun.MatchString(before[ms[len(ms)-1][1]:])
+}
+
 // figureRun finds the figures of a clause.
 var figureRun = regexp.MustCompile(`\d[\d,.]*`)
 

@@ -432,6 +432,26 @@ func TestEarlierPeriod(t *testing.T) {
 	}
 }
 
+func TestExpectedFigure(t *testing.T) {
+	tests := []struct {
+		text, value string
+		want        bool
+	}{
+		{"Analysts polled by the agency had on average expected net profit of $398 million.", "$398 million", true},
+		{"Net profit was $468 million, comfortably beating the expectations of analysts.", "$468 million", false},
+		{"Earnings of $2.10 a share topped the consensus forecast of $1.95.", "$1.95", true},
+		{"Earnings of $2.10 a share topped the consensus forecast of $1.95.", "$2.10", false},
+		{"The bridge is expected to cost $148 million and open in 2028.", "$148 million", false},
+		{"Analysts expected revenue to fall, but it rose 4% to $14.6 billion.", "$14.6 billion", false},
+	}
+	for _, tt := range tests {
+		i := strings.Index(tt.text, tt.value)
+		if got := expectedFigure(tt.text, i, i+len(tt.value)); got != tt.want {
+			t.Errorf("expectedFigure(%q, %q) = %v, want %v", tt.text, tt.value, got, tt.want)
+		}
+	}
+}
+
 func TestYearPair(t *testing.T) {
 	claim := func(text string, years ...string) *extract.Claim {
 		c := &extract.Claim{Text: text}

@@ -182,16 +182,19 @@ var topicSynonyms = map[string]string{
 	"jobs": "job", "job": "job", "positions": "job", "posts": "job", "roles": "job",
 	"employees": "employ", "employee": "employ", "staff": "employ",
 	"workforce": "employ", "employs": "employ", "employ": "employ", "employing": "employ",
+	// What a project costs, the investment in it and the spending on it
+	// are one figure: "cost 540 million dollars to build", "total
+	// investment: USD 610 million", "will spend 24.5 billion shillings".
 	"cost": "cost", "costs": "cost", "costing": "cost", "costed": "cost",
 	"sentence": "sentenc", "sentenced": "sentenc", "sentences": "sentenc", "jailed": "sentenc",
 	"imprisonment": "sentenc", "imprisoned": "sentenc", "prison": "sentenc", "jail": "sentenc",
 	"arrested": "arrest", "arrest": "arrest", "arrests": "arrest", "detained": "arrest", "detention": "arrest",
-	"investment": "invest", "investments": "invest", "invest": "invest", "invested": "invest",
-	"investing": "invest", "funding": "invest", "financing": "invest",
+	"investment": "cost", "investments": "cost", "invest": "cost", "invested": "cost",
+	"investing": "cost", "funding": "invest", "financing": "invest",
 	"profit": "profit", "profits": "profit", "earnings": "profit",
 	"opening": "open", "opened": "open", "opens": "open", "open": "open", "inaugurated": "open", "inauguration": "open",
 	"homes": "home", "home": "home", "houses": "home", "dwellings": "home",
-	"spending": "spend", "spend": "spend", "spent": "spend", "expenditure": "spend", "outlay": "spend",
+	"spending": "cost", "spend": "cost", "spent": "cost", "expenditure": "cost", "outlay": "cost",
 	"admitted": "admit", "admissions": "admit", "admission": "admit", "hospitalised": "admit",
 	"hospitalized": "admit", "hospitalisations": "admit", "hospitalizations": "admit",
 	"weigh": "weigh", "weighs": "weigh", "weighed": "weigh", "weighing": "weigh", "weight": "weigh",
