@@ -506,11 +506,17 @@ func (d *nerDoc) unknown(ti, p, b, hi int, cue bool) {
 	if cue && !d.lx.firstNames[d.lowerKey(d.word(ti, p))] {
 		// "High Representative for Foreign Affairs Josep Borrell": the
 		// name starts at its given name ("Valentin Stefan" starts at once)
-		for k := p + 1; k < b; k++ {
+		k := p + 1
+		for ; k < b; k++ {
 			if d.lx.firstNames[d.lowerKey(d.word(ti, k))] {
 				p = k
 				break
 			}
+		}
+		// "Chief Statistician Oduya Kemboi": with no given name known,
+		// a doer's noun after the title is still the post.
+		for k == b && b-p > 2 && d.lx.agentNoun(d.lowerKey(d.word(ti, p))) {
+			p++
 		}
 	}
 	first := d.lowerKey(d.word(ti, p))
@@ -611,6 +617,24 @@ func (d *nerDoc) unknown(ti, p, b, hi int, cue bool) {
 			particle = true
 		} else if d.commonWord(ti, k) {
 			common++
+		}
+	}
+	if common > 0 && b < hi && toks[b].word && nerSayVerbs[d.lowerKey(d.word(ti, b))] {
+		// "District Collector Anjali Menon-Varghese said": the ordinary
+		// words of a post nobody lists, then a name of two or more words
+		// none of which is ordinary: the speaker is the name.
+		s := p
+		for s < b && (d.commonWord(ti, s) || d.lx.agentNoun(d.lowerKey(d.word(ti, s)))) {
+			s++
+		}
+		named := b-s >= 2
+		for k := s; k < b && named; k++ {
+			named = !d.commonWord(ti, k) && !toks[k].allCaps
+		}
+		if s > p && named {
+			d.add(ti, s, b, Person, "", nerGuess)
+			d.ments[len(d.ments)-1].cued = true
+			return
 		}
 	}
 	switch {
@@ -921,6 +945,17 @@ var nerPrefixes = []string{"un", "in", "im", "il", "ir", "non", "dis", "mis", "o
 var nerSuffixes = []struct{ cut, add string }{
 	{"able", ""}, {"able", "e"}, {"ible", ""}, {"less", ""}, {"ful", ""}, {"ous", ""}, {"ly", ""},
 	{"ily", "y"}, {"ive", "e"}, {"al", ""},
+}
+
+// agentNoun reports whether w names a doer made from an ordinary word
+// ("collector", "inspector", "statistician"): a post, in a title.
+func (lx *nerLexicon) agentNoun(w string) bool {
+	for _, sf := range []string{"or", "er", "ist", "ian"} {
+		if stem, ok := strings.CutSuffix(w, sf); ok && len(stem) >= 4 && (lx.common[stem] || lx.common[stem+"e"] || lx.common[stem+"s"]) {
+			return true
+		}
+	}
+	return false
 }
 
 // derivesCommon reports whether w is built from an ordinary word by an

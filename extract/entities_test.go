@@ -261,6 +261,17 @@ func TestEntities(t *testing.T) {
 			},
 		},
 		{
+			name: "an unlisted post before a speaker's unlisted name",
+			texts: []string{
+				"\"The roads stay shut,\" District Collector Anvika Tharoor-Pillai said on Monday.",
+				"Chief Statistician Oduya Kemboi told reporters the count was final.",
+			},
+			want: [][]ent{
+				{{"Anvika Tharoor-Pillai", Person, "Anvika Tharoor-Pillai"}},
+				{{"Oduya Kemboi", Person, "Oduya Kemboi"}},
+			},
+		},
+		{
 			name: "a number after a name in prose is no score",
 			texts: []string{
 				"Apollo 11 landed in 1969, and Artemis 2 will carry four astronauts around the moon.",
