@@ -169,11 +169,12 @@ func (x *Extractor) analyze(doc *corpus.Document, max int) ([]Claim, []DocEntity
 		}
 		copy(speakers[i:j], tracker.attributeBlock(blockText[b], doc.Blocks[b].Kind == corpus.Quote, refs))
 	}
-	inQuote := make([]bool, len(units))
+	inQuote, alone := make([]bool, len(units)), make([]bool, len(units))
 	for i, u := range units {
 		inQuote[i] = doc.Blocks[u.block].Kind == corpus.Quote
+		alone[i] = inQuote[i] || wholeQuotation(blockText[u.block])
 	}
-	signQuotations(texts, inQuote, entsOf, speakers)
+	signQuotations(texts, inQuote, alone, entsOf, speakers)
 
 	headings := headingTexts(doc)
 	published := ""

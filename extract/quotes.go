@@ -1170,8 +1170,9 @@ func signatureSpeaker(text string, ents []Entity) string {
 // speaker of their own the speaker their closing signature line names.
 // The signature comes after the words, so this runs once the document's
 // sentences are attributed. quote[i] tells whether unit i belongs to a
-// quote block.
-func signQuotations(texts []string, quote []bool, entsOf func(int) []Entity, speakers []attribution) {
+// quote block, alone[i] whether it belongs to a quote block or to a
+// paragraph that is one quotation and nothing else.
+func signQuotations(texts []string, quote, alone []bool, entsOf func(int) []Entity, speakers []attribution) {
 	for i := range texts {
 		if !quote[i] {
 			continue
@@ -1191,14 +1192,14 @@ func signQuotations(texts []string, quote []bool, entsOf func(int) []Entity, spe
 	// broadcasts do: "That's Bram Teixeira, the company's security chief,
 	// speaking at the start of the briefing."
 	for i := 0; i < len(texts); i++ {
-		if !quote[i] || speakers[i].Speaker != "" {
+		if !alone[i] || speakers[i].Speaker != "" {
 			continue
 		}
 		j := i
-		for j < len(texts) && quote[j] && speakers[j].Speaker == "" {
+		for j < len(texts) && alone[j] && speakers[j].Speaker == "" {
 			j++
 		}
-		if j < len(texts) && !quote[j] {
+		if j < len(texts) && !alone[j] {
 			if sp := namedAfter(texts[j], entsOf(j)); sp != "" {
 				for k := i; k < j; k++ {
 					speakers[k] = attribution{Speaker: sp, Direct: true}
@@ -1209,15 +1210,40 @@ func signQuotations(texts []string, quote []bool, entsOf func(int) []Entity, spe
 	}
 }
 
+// wholeQuotation reports whether a paragraph is one direct quotation and
+// nothing else, as a feature sets a quotation apart and names its speaker
+// in the next paragraph.
+func wholeQuotation(text string) bool {
+	text = strings.TrimSpace(text)
+	qs := quoteSpans(text)
+	if len(qs) != 1 || qs[0].Open || !isDirectQuote(qs[0]) || qs[0].Start != 0 {
+		return false
+	}
+	return strings.TrimSpace(strings.TrimRight(text[qs[0].End:], ".")) == ""
+}
+
 // namedAfterOpening are the openings of a sentence that names the speaker
 // of the quotation before it.
-var namedAfterOpening = regexp.MustCompile(`(?i)^(?:that|this)(?:'s|’s| is| was)\s+(?:the\s+voice\s+of\s+)?|^(?:those|these)\s+(?:are|were)\s+the\s+words\s+of\s+`)
+var namedAfterOpening = regexp.MustCompile(`(?i)^(?:that|this)(?:'s|’s| is| was)\s+(?:the\s+voice\s+of\s+)?|^(?:those|these)\s+(?:are|were)\s+the\s+words\s+of\s+|^so\s+said\s+|^the\s+(?:words?|remarks?|comments?|pledge|promise|warning|vow)\s+(?:came\s+from|(?:were|was|are|is)\s+(?:those|that)\s+of|belong(?:ed)?\s+to)\s+`)
+
+// namedAfterAct is what follows a sentence's opening name when the
+// sentence tells who gave the quotation before it: "Villacorta made the
+// pledge to families", "Kemboi repeated the warning".
+var namedAfterAct = regexp.MustCompile(`(?i)^\s*(?:[^.;:!?"“”]{0,40},\s*)?(?:made|gave|delivered|issued|offered|repeated|voiced)\s+(?:the|that|this|his|her|their)\s+(?:pledge|promise|remarks?|comments?|vow|warning|appeal|assurance)\b`)
 
 // namedAfter returns the person a sentence like "That's Bram Teixeira,
 // ..." names right after its opening.
 func namedAfter(text string, ents []Entity) string {
 	loc := namedAfterOpening.FindStringIndex(text)
 	if loc == nil {
+		// "Villacorta made the pledge ...": the sentence opens with a
+		// person, perhaps after a short title, and says the words were
+		// theirs.
+		for _, e := range ents {
+			if e.Type == Person && e.End <= len(text) && titleBetween(text[:e.Start]) && namedAfterAct.MatchString(text[e.End:]) {
+				return speakerName(e)
+			}
+		}
 		return ""
 	}
 	// The first person named after the opening, with at most a title

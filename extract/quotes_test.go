@@ -429,7 +429,7 @@ func TestSignQuotations(t *testing.T) {
 	entsOf := func(i int) []Entity { return refsFor(texts[i], quoteTestEnts)[0].Ents }
 	got := make([]attribution, len(texts))
 	got[2] = attribution{Speaker: "Hana Vos", Direct: true}
-	signQuotations(texts, quote, entsOf, got)
+	signQuotations(texts, quote, quote, entsOf, got)
 	want := []attribution{
 		{},
 		{"Lina Ortiz", true},
@@ -460,11 +460,19 @@ func TestQuotationNamedAfter(t *testing.T) {
 		"Those were the words of Paul Adeyemi at the vigil.",
 		"The pier stays shut.",
 		"That's harbour board chair Mark Eldin, speaking first.",
+		"We cannot absorb a cut of this size.",
+		"So said Lina Ortiz, the provost, in a statement.",
+		"Nobody will be left behind.",
+		"Hana Vos made the pledge to families on the riverbank.",
+		"Nobody will be left behind.",
+		"Hana Vos arrived at the riverbank an hour later.",
+		"Nobody will be left behind.",
+		"The words came from Paul Adeyemi, who led the talks.",
 	}
-	quote := []bool{true, true, false, true, false, true, false, true, false}
+	quote := []bool{true, true, false, true, false, true, false, true, false, true, false, true, false, true, false, true, false}
 	entsOf := func(i int) []Entity { return refsFor(texts[i], quoteTestEnts)[0].Ents }
 	got := make([]attribution, len(texts))
-	signQuotations(texts, quote, entsOf, got)
+	signQuotations(texts, quote, quote, entsOf, got)
 	want := []attribution{
 		{"Mark Eldin", true},
 		{"Mark Eldin", true},
@@ -475,8 +483,30 @@ func TestQuotationNamedAfter(t *testing.T) {
 		{},
 		{"Mark Eldin", true},
 		{},
+		{"Lina Ortiz", true},
+		{},
+		{"Hana Vos", true},
+		{},
+		{}, // arriving is no act of speech
+		{},
+		{"Paul Adeyemi", true},
+		{},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("signQuotations mismatch (-want +got):\n%s", diff)
+	}
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{`"We cannot absorb a cut of this size by trimming around the edges."`, true},
+		{`“We will not rest until every missing person is found.”`, true},
+		{`"We will not rest," she said.`, false},
+		{`"Fine."`, false}, // a word or two is no statement
+		{`The "neutral zones" stay.`, false},
+	} {
+		if got := wholeQuotation(tt.text); got != tt.want {
+			t.Errorf("wholeQuotation(%q) = %v, want %v", tt.text, got, tt.want)
+		}
 	}
 }
