@@ -528,6 +528,10 @@ func sharesWord(m, o mention) bool {
 	return false
 }
 
+// unitOnlyGap is how far apart (log ratio) two figures sharing no word
+// but their unit may be and still be one figure misreported: 30%.
+var unitOnlyGap = math.Log(1.3)
+
 // leadDays is how far apart two lead days may be to be one day misreported.
 const leadDays = 14
 
@@ -1171,6 +1175,11 @@ func link(ms []mention, docSim *docSims, persons [][]string, days []float64, opt
 		case relDifferent:
 			if m.earlier != o.earlier {
 				return // this period's figure and an earlier one's
+			}
+			if (m.kind == ValueQuantity || m.kind == ValueMoney) && valueGap(m.val, o.val) > unitOnlyGap && !sharesWord(m, o) {
+				// Alike in their unit alone and far apart: "22% less
+				// fuel" and "a discount of 35% to 45%" are two measures.
+				return
 			}
 			if leadPair(m, o, ds) {
 				// Two reports of one story leading with near figures of
