@@ -1,6 +1,9 @@
 package extract
 
-import "math"
+import (
+	"math"
+	"strings"
+)
 
 // FindMoney returns the money amounts in text, in order: a currency sign or
 // code before a number ("$50 billion", "US$7.1bn", "EUR 5m", "Rs 500 crore")
@@ -271,6 +274,14 @@ func moneyPrefixAt(toks []lexTok, i int) (code string, first, next int, ok bool)
 			return "PEN", i, j, true
 		}
 	}
+	// "P560 million", "P15,000": the Philippine peso as the country's
+	// papers write it, glued to an amount that is plainly money (scaled
+	// or in thousands); a lone "P5" is a code or a grade.
+	if t.raw == "P" && i+1 < len(toks) && toks[i+1].kind == lexNum && !toks[i+1].sp {
+		if strings.Contains(toks[i+1].raw, ",") || i+2 < len(toks) && numberScales[toks[i+2].low] > 0 {
+			return "PHP", i, i + 1, true
+		}
+	}
 	c, ok := moneyCodes[t.raw]
 	if !ok {
 		return "", i, i, false
@@ -295,7 +306,7 @@ func findMoneyToks(text string, toks []lexTok) []Money {
 	opts := numOpts{short: true, words: true}
 	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
-		if t.kind == lexNum || t.kind == lexPunct || (t.kind == lexWord && (moneyCodes[t.raw] != "" || t.raw == "S")) {
+		if t.kind == lexNum || t.kind == lexPunct || (t.kind == lexWord && (moneyCodes[t.raw] != "" || t.raw == "S" || t.raw == "P")) {
 			if m, next, ok := moneyPrefixed(text, toks, i, opts); ok {
 				out = append(out, m)
 				i = next - 1

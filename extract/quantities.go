@@ -629,13 +629,18 @@ func numberOfUnit(toks []lexTok, i int) string {
 	if i == 0 || !countVerbs[toks[i-1].low] {
 		return ""
 	}
-	for k := i - 2; k >= 1 && k >= i-10; k-- {
+	for k := i - 2; k >= 1 && k >= i-16; k-- {
 		t := &toks[k]
 		if t.kind == lexNum || (t.kind == lexPunct && !t.isDash()) {
 			return ""
 		}
 		if t.is("of") && toks[k-1].is("number") && k+1 < i && isPluralNoun(&toks[k+1]) {
 			return toks[k+1].low
+		}
+		// "the death toll has risen to 17", "turnout stood at 4,100":
+		// a counted whole right before its verb.
+		if countCollectives[t.low] && i-k <= 8 {
+			return t.low
 		}
 	}
 	return ""
