@@ -2,6 +2,7 @@ package extract
 
 import (
 	"cmp"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -133,6 +134,11 @@ func findQuantityToks(text string, toks []lexTok, skip []Span) []Quantity {
 			continue
 		}
 		if t.kind == lexNum {
+			if qs, next := voteTally(text, toks, i); qs != nil {
+				out = append(out, qs...)
+				i = next - 1
+				continue
+			}
 			if n := quantityNumeralBlocked(toks, i); n > i {
 				i = n - 1
 				continue
@@ -644,6 +650,52 @@ func numberOfUnit(toks []lexTok, i int) string {
 		}
 	}
 	return ""
+}
+
+// tallyVerbs say a vote's result right before its tally: "passed 58-41",
+// "voted 56-43 to approve", "confirmed 51-49".
+var tallyVerbs = finderSet("voted", "votes", "passed", "passes", "approved", "approves", "adopted",
+	"rejected", "defeated", "backed", "carried", "endorsed", "ratified", "confirmed", "cleared")
+
+// voteTally reads the tally of a vote at toks[i]: "passed 58-41", "the
+// measure 51–49" after a tally verb, "by a vote of 27-9". Each side is its
+// own count: the first "votes", the second "votes against". It returns
+// nil and i when there is none.
+func voteTally(text string, toks []lexTok, i int) ([]Quantity, int) {
+	if i+2 >= len(toks) || !toks[i+1].isDash() || toks[i+1].sp || toks[i+2].kind != lexNum || toks[i+2].sp {
+		return nil, i
+	}
+	// "2026-04-22", "58-41-3": a date or a code, not a tally.
+	if i+3 < len(toks) && !toks[i+3].sp && (toks[i+3].isDash() || toks[i+3].kind == lexNum || toks[i+3].is("/")) {
+		return nil, i
+	}
+	cued := false
+	for k := i - 1; k >= 0 && k >= i-3 && !cued; k-- {
+		switch {
+		case tallyVerbs[toks[k].low]:
+			cued = true
+		case toks[k].is("of") && k > 0 && (toks[k-1].is("vote") || toks[k-1].is("margin") || toks[k-1].is("tally")):
+			cued = true
+		case toks[k].kind != lexWord:
+			return nil, i
+		}
+	}
+	if !cued {
+		return nil, i
+	}
+	side := func(t *lexTok, unit string) (Quantity, bool) {
+		v, err := strconv.Atoi(t.raw)
+		if err != nil || v < 0 || v > 10000 {
+			return Quantity{}, false
+		}
+		return Quantity{Text: text[t.start:t.end], Value: float64(v), Unit: unit, Start: t.start, End: t.end}, true
+	}
+	yes, ok1 := side(&toks[i], "votes")
+	no, ok2 := side(&toks[i+2], "votes against")
+	if !ok1 || !ok2 {
+		return nil, i
+	}
+	return []Quantity{yes, no}, i + 3
 }
 
 // votedAfter reports a people count whose clause goes on to say they voted
