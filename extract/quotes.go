@@ -1036,7 +1036,10 @@ func subjectEndingAt(text string, ents []Entity, end int, verb string) (Entity, 
 // ("US Special Envoy", "Ukraine’s", "Secretary of State").
 func onlyTitles(s string) bool {
 	ws := claimWords(s)
-	isTitle := func(lw string) bool { return titleWords[lw] || roleWords[lw] || personRoles[lw] }
+	lx, _ := sharedLexicon() // the extractor loaded it; nil only if that failed
+	isTitle := func(lw string) bool {
+		return titleWords[lw] || roleWords[lw] || personRoles[lw] || lx != nil && lx.titles[lw]
+	}
 	for i, w := range ws {
 		r := claimFirstRune(w.Text)
 		lw := strings.ToLower(w.Text)

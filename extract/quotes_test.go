@@ -271,6 +271,14 @@ func TestAttribution(t *testing.T) {
 			want: []attribution{{"Mark Eldin", true}},
 		},
 		{
+			name: "intro after a lower-case title only the gazetteer lists",
+			blocks: []string{
+				"cfo Mark Eldin didn't hold back at the signing:",
+				"> The pier will not survive another winter like this one.",
+			},
+			want: []attribution{{"Mark Eldin", true}},
+		},
+		{
 			name: "intro after a fronted clause, a field word in the title",
 			blocks: []string{
 				"When the count had been checked again, deputy returning officer Mark Eldin addressed the room:",
