@@ -36,7 +36,20 @@ func NewNER() (n *NER, err error) {
 			n, err = nil, fmt.Errorf("extract: loading prose model: %v", r)
 		}
 	}()
-	return &NER{lx: lx, model: prose.ModelFromData("claimdex")}, nil
+	return &NER{lx: lx, model: taggerModel()}, nil
+}
+
+// taggerModel returns prose's model with its tagger and without its
+// entity classifier, which claimdex never runs (its own rules find the
+// entities) and which is more than half of the model's load time.
+// prose.ModelFromData always loads both; a document made without
+// extraction and without a model is given a tagger-only one.
+func taggerModel() *prose.Model {
+	doc, err := prose.NewDocument("", prose.WithSegmentation(false), prose.WithExtraction(false))
+	if err != nil || doc.Model == nil {
+		return prose.ModelFromData("claimdex")
+	}
+	return doc.Model
 }
 
 // Entities returns, for each text of one document (in document order), the
