@@ -197,11 +197,24 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		// 1,000 pages; GOGC=400 did no better). GOGC set by the user wins.
 		debug.SetGCPercent(200)
 	}
+	// The model loads while the index opens: both take a few hundred
+	// milliseconds on a large index, and neither needs the other.
+	type loaded struct {
+		x   *extract.Extractor
+		err error
+	}
+	model := make(chan loaded, 1)
+	go func() {
+		x, err := extract.New()
+		model <- loaded{x, err}
+	}()
 	ix, err := index.Open(*indexPath)
 	if err != nil {
+		<-model
 		return err // it names the index
 	}
-	x, err := extract.New()
+	m := <-model
+	x, err := m.x, m.err
 	if err != nil {
 		ix.Close()
 		return fmt.Errorf("load extractor: %w", err)
