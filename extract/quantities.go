@@ -72,6 +72,10 @@ var quantityUnits = map[string]string{
 	"feet": "feet", "foot": "feet", "ft": "feet", "inches": "inches", "inch": "inches",
 	"yards": "yards", "yard": "yards", "bcm": "bcm", "decades": "decades", "centuries": "centuries",
 	"m": "m", "g": "g",
+	"millimetres": "mm", "millimeters": "mm", "millimetre": "mm", "millimeter": "mm",
+	"centimetres": "cm", "centimeters": "cm", "centimetre": "cm", "centimeter": "cm",
+	"megawatts": "MW", "megawatt": "MW", "gigawatts": "GW", "gigawatt": "GW",
+	"kilowatts": "kW", "kilowatt": "kW", "grammes": "g", "milligrams": "mg", "mg": "mg",
 }
 
 // quantityStop ends the head-noun search: function words and verbs that
@@ -130,7 +134,10 @@ func findQuantityToks(text string, toks []lexTok, skip []Span) []Quantity {
 		if si < len(skip) && skip[si].Start <= t.start {
 			continue
 		}
-		if t.kind != lexNum && !(t.kind == lexWord && (numberUnits[t.low] > 1 || numberTens[t.low] > 0 || t.low == "a" || t.low == "half" || t.low == "dozen")) {
+		// "one" counts only as the start of a larger number ("One hundred
+		// and forty-eight millimetres"); alone it is rarely a count.
+		oneOf := t.low == "one" && i+1 < len(toks) && (toks[i+1].is("hundred") || numberScales[toks[i+1].low] > 0)
+		if t.kind != lexNum && !(t.kind == lexWord && (numberUnits[t.low] > 1 || oneOf || numberTens[t.low] > 0 || t.low == "a" || t.low == "half" || t.low == "dozen")) {
 			continue
 		}
 		if t.kind == lexNum {
