@@ -810,7 +810,7 @@ func claimValues(c *extract.Claim) []mention {
 		moneySpans = append(moneySpans, span{m.Start, m.End})
 		if v, ok := moneyValue(m); ok && valid(m.Start, m.End) {
 			v.about = hedged(c.Text[:m.Start])
-			out = append(out, mention{kind: ValueMoney, val: v, index: i, earlier: earlierPeriod(c.Text, m.Start, m.End) || expectedFigure(c.Text, m.Start, m.End)})
+			out = append(out, mention{kind: ValueMoney, val: v, index: i, earlier: earlierPeriod(c.Text, m.Start, m.End) || expectedFigure(c.Text, m.Start, m.End) || pastYear(c, m.Start, m.End)})
 		}
 	}
 	for i, d := range c.Dates {
@@ -836,7 +836,7 @@ func claimValues(c *extract.Claim) []mention {
 		// a compound modifier names which thing is meant; another
 		// outlet's other value names another thing, not a disagreement.
 		v.about = hedged(c.Text[:q.Start])
-		out = append(out, mention{kind: ValueQuantity, val: v, index: i, weak: compoundModifier(q.Text), earlier: earlierPeriod(c.Text, q.Start, q.End) || expectedFigure(c.Text, q.Start, q.End)})
+		out = append(out, mention{kind: ValueQuantity, val: v, index: i, weak: compoundModifier(q.Text), earlier: earlierPeriod(c.Text, q.Start, q.End) || expectedFigure(c.Text, q.Start, q.End) || pastYear(c, q.Start, q.End)})
 	}
 	return out
 }

@@ -3,9 +3,12 @@ package crosscheck
 import (
 	"math"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/claimdex/claimdex/extract"
 )
 
 // The conflict gate. Two outlets stating different values for what looks
@@ -360,6 +363,51 @@ func expectedFigure(text string, start, end int) bool {
 		return false
 	}
 	return !figureRun.MatchString(before[ms[len(ms)-1][1]:])
+}
+
+// pastYear reports a figure whose clause dates it to a year at least two
+// before its document's ("until its closure in 2019 cost 520 jobs", in a
+// story of 2026): another period's figure. Last year's stays this
+// story's (annual results are last year's), as does a year that opens a
+// span to now ("since 2019", "from 2019") or that the clause sets
+// beside a date of now or later.
+func pastYear(c *extract.Claim, start, end int) bool {
+	pub, ok := claimYear(c.Published)
+	if !ok {
+		return false
+	}
+	from, to := clauseAround(c.Text, start, end)
+	past := false
+	for _, d := range c.Dates {
+		if d.Start < from || d.End > to || d.Start < 0 || d.End > len(c.Text) {
+			continue
+		}
+		y, ok := claimYear(d.Value)
+		if !ok {
+			continue
+		}
+		if y >= pub-1 {
+			return false
+		}
+		prev := strings.Fields(strings.ToLower(c.Text[from:d.Start]))
+		if n := len(prev); n > 0 && spanOpeners[prev[n-1]] {
+			return false
+		}
+		past = true
+	}
+	return past
+}
+
+// spanOpeners open a span that runs to now: "since 2019".
+var spanOpeners = setOf(`since from through`)
+
+// claimYear reads the year that starts an RFC 3339 time or a date value.
+func claimYear(s string) (int, bool) {
+	if len(s) < 4 {
+		return 0, false
+	}
+	y, err := strconv.Atoi(s[:4])
+	return y, err == nil
 }
 
 // figureRun finds the figures of a clause.

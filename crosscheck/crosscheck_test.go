@@ -452,6 +452,34 @@ func TestExpectedFigure(t *testing.T) {
 	}
 }
 
+func TestPastYear(t *testing.T) {
+	claim := func(text, published string, years ...string) *extract.Claim {
+		c := &extract.Claim{Text: text, Published: published}
+		for _, y := range years {
+			i := strings.Index(text, y)
+			c.Dates = append(c.Dates, extract.Date{Text: y, Value: y, Start: i, End: i + len(y)})
+		}
+		return c
+	}
+	tests := []struct {
+		c     *extract.Claim
+		value string
+		want  bool
+	}{
+		{claim("The mill ran for a century until its closure in 2019 cost 520 jobs, the town said.", "2026-07-08T00:00:00Z", "2019"), "520 jobs", true},
+		{claim("Net profit rose to 412 million euros in 2025, the grocer said.", "2026-03-05T00:00:00Z", "2025"), "412 million euros", false},
+		{claim("Since 2019 the scheme has created 3,000 jobs.", "2026-07-08T00:00:00Z", "2019"), "3,000 jobs", false},
+		{claim("The plant, which opened in 2019, will employ 180 people by 2028.", "2026-07-08T00:00:00Z", "2019", "2028"), "180 people", false},
+		{claim("The closure in 2019 cost 520 jobs.", "", "2019"), "520 jobs", false}, // undated: no year to compare
+	}
+	for _, tt := range tests {
+		i := strings.Index(tt.c.Text, tt.value)
+		if got := pastYear(tt.c, i, i+len(tt.value)); got != tt.want {
+			t.Errorf("pastYear(%q, %q) = %v, want %v", tt.c.Text, tt.value, got, tt.want)
+		}
+	}
+}
+
 func TestYearPair(t *testing.T) {
 	claim := func(text string, years ...string) *extract.Claim {
 		c := &extract.Claim{Text: text}
