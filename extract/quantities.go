@@ -390,8 +390,9 @@ func quantityUnitAt(toks []lexTok, j int, scaled bool) (string, int) {
 		}
 		return u, j + 1
 	}
-	// Head noun within two modifiers: "200 multinational observers".
-	for k := j; k < len(toks) && k < j+3; k++ {
+	// Head noun within two modifiers: "200 multinational observers",
+	// "150 well-paid jobs" (a hyphenated modifier is one).
+	for k, words := j, 0; k < len(toks) && words < 3; k, words = k+1, words+1 {
 		w := &toks[k]
 		if w.kind != lexWord || quantityStop[w.low] {
 			return "", j

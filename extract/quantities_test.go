@@ -63,6 +63,7 @@ func TestFindQuantities(t *testing.T) {
 		{"spelled-out measure units", "148 millimetres of rain and 12 centimetres of snow; a 450-megawatt plant", []Q{{Text: "148 millimetres", Value: 148, Unit: "mm"}, {Text: "12 centimetres", Value: 12, Unit: "cm"}, {Text: "450-megawatt", Value: 450, Unit: "MW"}}},
 		{"a number spoken from 'one hundred'", "One hundred and forty-eight millimetres in a single day", []Q{{Text: "One hundred and forty-eight millimetres", Value: 148, Unit: "mm"}}},
 		{"a lone 'one' is no count", "one of the pumps failed", nil},
+		{"a hyphenated modifier is one of two", "But 150 well-paid jobs is a good start", []Q{{Text: "150 well-paid jobs", Value: 150, Unit: "jobs"}}},
 		{"a vote's tally after its verb", "the bill, which passed 58-41 after four hours of debate", []Q{{Text: "58", Value: 58, Unit: "votes"}, {Text: "41", Value: 41, Unit: "votes against"}, {Text: "four hours", Value: 4, Unit: "hours"}}},
 		{"a tally after 'a vote of'", "it was adopted by a vote of 27–9", []Q{{Text: "27", Value: 27, Unit: "votes"}, {Text: "9", Value: 9, Unit: "votes against"}}},
 		{"a score is no tally", "City beat United 3-1 on Saturday", nil},
