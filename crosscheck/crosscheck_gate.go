@@ -63,6 +63,11 @@ func parsePublished(s string) (time.Time, bool) {
 	return time.Time{}, false
 }
 
+// noYearSpan is how many days a date written without its year ("in
+// May", "on March 3") may lie from another outlet's and still be taken
+// for the same date misreported: a season, not most of a year.
+const noYearSpan = 120
+
 // mayConflict reports whether two mentions of different values, in
 // documents of similarity ds (with shared-value evidence) published on
 // days da and db, with topic similarity sim, may be taken for one fact
@@ -71,8 +76,10 @@ func mayConflict(m, o mention, ds, sim, da, db float64, opt Options) bool {
 	if (m.weak || o.weak) && !weekdayAgainstDay(m, o, da, db) {
 		return false
 	}
-	if (m.noYear || o.noYear) && math.Abs(m.val.lo-o.val.lo) >= 300 {
-		return false // a year guessed differently, not another day
+	if (m.noYear || o.noYear) && math.Abs(m.val.lo-o.val.lo) > noYearSpan {
+		// A year guessed differently, or another event of the story:
+		// "annulled in May" and "a rerun in August 2025" are two.
+		return false
 	}
 	if !math.IsNaN(da) && !math.IsNaN(db) && math.Abs(da-db) > maxStoryDays {
 		return false
