@@ -131,7 +131,7 @@ func groupID(g crosscheck.Group) string {
 // groupIDs lists the ids of every stored group.
 func (ix *Index) groupIDs(ctx context.Context) ([]string, error) {
 	var ids []string
-	err := ix.eachGroup(ctx, "", false, func(id string, _ map[string]any) error {
+	err := ix.eachGroup(ctx, "", false, func(id string, _ []byte) error {
 		ids = append(ids, id)
 		return nil
 	})
@@ -142,11 +142,7 @@ func (ix *Index) groupIDs(ctx context.Context) ([]string, error) {
 // origins, then most claims); kind filters by kind of value when not "".
 func (ix *Index) Groups(ctx context.Context, kind string) ([]crosscheck.Group, error) {
 	out := []crosscheck.Group{}
-	err := ix.eachGroup(ctx, kind, true, func(id string, fields map[string]any) error {
-		raw, err := storedJSON(fields, id)
-		if err != nil {
-			return err
-		}
+	err := ix.eachGroup(ctx, kind, true, func(id string, raw []byte) error {
 		var g crosscheck.Group
 		if err := json.Unmarshal(raw, &g); err != nil {
 			return fmt.Errorf("decode group %s: %w", id, err)
@@ -161,37 +157,14 @@ func (ix *Index) Groups(ctx context.Context, kind string) ([]crosscheck.Group, e
 	return out, nil
 }
 
-// eachGroup pages through the group documents by id.
-func (ix *Index) eachGroup(ctx context.Context, kind string, withJSON bool, fn func(id string, fields map[string]any) error) error {
+// eachGroup calls fn with the id of every group document and, when
+// withJSON, its stored JSON, in index order (callers sort).
+func (ix *Index) eachGroup(ctx context.Context, kind string, withJSON bool, fn func(id string, raw []byte) error) error {
 	var q = bleve.NewConjunctionQuery(term(fType, typeGroup))
 	if kind != "" {
 		q.AddQuery(term(fGroupKind, kind))
 	}
-	var after []string
-	for {
-		req := bleve.NewSearchRequestOptions(q, exportPage, 0, false)
-		req.SortBy([]string{"_id"})
-		req.Score = "none"
-		if withJSON {
-			req.Fields = []string{fJSON}
-		}
-		if after != nil {
-			req.SearchAfter = after
-		}
-		res, err := ix.b.SearchInContext(ctx, req)
-		if err != nil {
-			return err
-		}
-		for _, h := range res.Hits {
-			if err := fn(h.ID, h.Fields); err != nil {
-				return err
-			}
-		}
-		if len(res.Hits) < exportPage {
-			return nil
-		}
-		after = []string{res.Hits[len(res.Hits)-1].ID}
-	}
+	return ix.eachMatch(ctx, q, withJSON, "", fn)
 }
 
 // internalCrosscheckKey marks an index on which cross-source analysis has
@@ -221,8 +194,8 @@ func (ix *Index) Crosschecked() (bool, error) {
 // left out).
 func (ix *Index) ClaimsByID(ctx context.Context, ids []string) (map[string]extract.Claim, error) {
 	out := make(map[string]extract.Claim, len(ids))
-	for start := 0; start < len(ids); start += exportPage {
-		chunk := ids[start:min(start+exportPage, len(ids))]
+	for start := 0; start < len(ids); start += readPage {
+		chunk := ids[start:min(start+readPage, len(ids))]
 		q := bleve.NewConjunctionQuery(term(fType, typeClaim), bleve.NewDocIDQuery(chunk))
 		req := bleve.NewSearchRequestOptions(q, len(chunk), 0, false)
 		req.Fields = []string{fJSON}

@@ -199,11 +199,16 @@ func storedJSON(fields map[string]any, id string) ([]byte, error) {
 
 // decodeClaim decodes the stored JSON of a claim hit.
 func decodeClaim(fields map[string]any, id string) (extract.Claim, error) {
-	var c extract.Claim
 	raw, err := storedJSON(fields, id)
 	if err != nil {
-		return c, err
+		return extract.Claim{}, err
 	}
+	return unmarshalClaim(raw, id)
+}
+
+// unmarshalClaim decodes the stored JSON of claim id.
+func unmarshalClaim(raw []byte, id string) (extract.Claim, error) {
+	var c extract.Claim
 	if err := json.Unmarshal(raw, &c); err != nil {
 		return c, fmt.Errorf("decode claim %s: %w", id, err)
 	}

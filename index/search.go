@@ -224,26 +224,11 @@ func (ix *Index) buildQuery(ctx context.Context, q Query) (query.Query, error) {
 func (ix *Index) docsNaming(ctx context.Context, names []string) ([]string, error) {
 	q := bleve.NewConjunctionQuery(term(fType, typeDoc), anyTerm(fDocEntityCI, names, func(s string) string { return s }))
 	var ids []string
-	var after []string
-	for {
-		req := bleve.NewSearchRequestOptions(q, exportPage, 0, false)
-		req.SortBy([]string{"_id"})
-		req.Score = "none"
-		if after != nil {
-			req.SearchAfter = after
-		}
-		res, err := ix.b.SearchInContext(ctx, req)
-		if err != nil {
-			return nil, fmt.Errorf("find documents naming %s: %w", strings.Join(names, ", "), err)
-		}
-		for _, h := range res.Hits {
-			ids = append(ids, strings.TrimPrefix(h.ID, docIDPrefix))
-		}
-		if len(res.Hits) < exportPage {
-			return ids, nil
-		}
-		after = []string{res.Hits[len(res.Hits)-1].ID}
-	}
+	err := ix.eachMatch(ctx, q, false, "find documents naming "+strings.Join(names, ", "), func(id string, _ []byte) error {
+		ids = append(ids, strings.TrimPrefix(id, docIDPrefix))
+		return nil
+	})
+	return ids, err
 }
 
 // buildQuery turns q into a Bleve query: the text query scores, the

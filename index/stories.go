@@ -103,7 +103,7 @@ func (ix *Index) records(ctx context.Context, q query.Query, limit int) ([]DocRe
 func (ix *Index) eachRecord(ctx context.Context, q query.Query, limit int, fn func(DocRecord) error) error {
 	var after []string
 	for {
-		size := exportPage
+		size := readPage
 		if limit > 0 {
 			size = limit
 		}
@@ -173,7 +173,7 @@ func (w *Writer) ReplaceStoryGroups(ctx context.Context, stories []string, group
 		q := bleve.NewConjunctionQuery(term(fType, typeGroup), bleve.NewDisjunctionQuery(any...))
 		var after []string
 		for {
-			req := bleve.NewSearchRequestOptions(q, exportPage, 0, false)
+			req := bleve.NewSearchRequestOptions(q, readPage, 0, false)
 			req.SortBy([]string{"_id"})
 			req.Score = "none"
 			if after != nil {
@@ -187,7 +187,7 @@ func (w *Writer) ReplaceStoryGroups(ctx context.Context, stories []string, group
 				w.batch.Delete(h.ID)
 				w.ops++
 			}
-			if len(res.Hits) < exportPage {
+			if len(res.Hits) < readPage {
 				break
 			}
 			after = []string{res.Hits[len(res.Hits)-1].ID}

@@ -22,13 +22,19 @@ const exportHelp = `
 Usage: claimdex export [flags] [QUERY...]
 
 Writes every claim that matches QUERY and the filters (all claims when
-there are none), in a stable order (by claim id), with no cap on the
-number. The output is streamed: jsonl writes one claim per line, json one
-JSON array written element by element. With --out the file appears only
-once the export is complete.
+there are none), with no cap on the number. The output is streamed: jsonl
+writes one claim per line, json one JSON array written element by element.
+With --out the file appears only once the export is complete.
+
+The claims are those of the index as it was when the export began (claims
+ingested meanwhile are left out), in the index's own order, which is not
+by claim id and can change once the index is written to. Each jsonl line
+begins with the claim's id, so LC_ALL=C sort puts them in id order, for
+exports to compare with diff.
 
 Examples:
   claimdex export --format jsonl > claims.jsonl
+  claimdex export | LC_ALL=C sort > claims-by-id.jsonl
   claimdex export --format json --out claims.json
   claimdex export --source "Kyiv Ledger" --currency EUR fund
   claimdex export --format jsonld --conflicting > claims.jsonld

@@ -52,6 +52,7 @@ func TestScripts(t *testing.T) {
 			"genfile":   cmdGenfile,
 			"genwarc":   cmdGenwarc,
 			"waitserve": cmdWaitServe,
+			"sortlines": cmdSortLines,
 		},
 	})
 }
@@ -206,6 +207,20 @@ func checkClaim(r json.RawMessage) error {
 		}
 	}
 	return nil
+}
+
+// cmdSortLines prints the lines of a file (or "stdout"), sorted: export
+// gives claims in index order, which two indexes of the same claims, or
+// one index before and after its segments merge, need not share.
+//
+//	sortlines FILE
+func cmdSortLines(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: sortlines FILE")
+	}
+	lines := strings.SplitAfter(ts.ReadFile(args[0]), "\n")
+	slices.Sort(lines)
+	fmt.Fprint(ts.Stdout(), strings.Join(lines, ""))
 }
 
 // cmdIsJSON checks that a file (or "stdout") holds exactly one JSON value.
