@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -195,6 +196,7 @@ func (x *Extractor) analyze(doc *corpus.Document, max int) ([]Claim, []DocEntity
 		}
 		return []Entity{}
 	}
+	peso := pesoCurrency(len(units), entsOf, doc.Dateline)
 	claims := make([]Claim, 0, len(units))
 	for i, u := range units {
 		text := texts[i]
@@ -221,6 +223,11 @@ func (x *Extractor) analyze(doc *corpus.Document, max int) ([]Claim, []DocEntity
 			Conflicts:  []string{},
 			Quantities: []Quantity{},
 		}
+		for k, m := range c.Money {
+			if peso != "" && m.Currency == "MXN" && bareWord(m.Text, "peso") {
+				c.Money[k].Currency = peso
+			}
+		}
 		c.Quantities = dropCovered(valid(FindQuantities(text), text), c.Money, c.Dates)
 		if !isClaimUnit(&c, headings) {
 			continue
@@ -232,6 +239,58 @@ func (x *Extractor) analyze(doc *corpus.Document, max int) ([]Claim, []DocEntity
 		claims = append(claims, c)
 	}
 	return claims, withDateline(docEntities(len(units), entsOf, len(rest), restOf), doc.Dateline), truncated
+}
+
+// pesoCountries are the countries whose currency is the peso, by the
+// lower-case names and adjectives of their places and people.
+var pesoCountries = map[string]string{
+	"mexico": "MXN", "mexican": "MXN", "colombia": "COP", "colombian": "COP",
+	"philippines": "PHP", "philippine": "PHP", "filipino": "PHP", "chile": "CLP", "chilean": "CLP",
+	"argentina": "ARS", "argentine": "ARS", "argentinian": "ARS", "dominican republic": "DOP",
+	"dominican": "DOP", "cuba": "CUP", "cuban": "CUP", "uruguay": "UYU", "uruguayan": "UYU",
+}
+
+// pesoCurrency returns the currency a bare "pesos" stands for in a
+// document: the peso of the country it names most (its dateline counts),
+// or "" when it names none, or Mexico as often as another (the default
+// reading, MXN, then stands).
+func pesoCurrency(n int, entsOf func(int) []Entity, dateline string) string {
+	count := map[string]int{}
+	add := func(name string) {
+		if c, ok := pesoCountries[strings.ToLower(strings.TrimSpace(name))]; ok {
+			count[c]++
+		}
+	}
+	add(dateline)
+	for i := range n {
+		for _, e := range entsOf(i) {
+			if e.Type == GPE || e.Type == NORP {
+				add(cmp.Or(e.Canonical, e.Text))
+			}
+		}
+	}
+	best := ""
+	for c, k := range count {
+		if c != "MXN" && k > count["MXN"] && (best == "" || k > count[best] || k == count[best] && c < best) {
+			best = c
+		}
+	}
+	return best
+}
+
+// bareWord reports whether text names a currency by word stem w alone
+// ("14 billion pesos"), with no country ("Colombian pesos").
+func bareWord(text, w string) bool {
+	t := strings.ToLower(text)
+	if !strings.Contains(t, w) {
+		return false
+	}
+	for name := range pesoCountries {
+		if strings.Contains(t, name) {
+			return false
+		}
+	}
+	return true
 }
 
 // withDateline adds the dateline's place to ents when no name there

@@ -467,3 +467,25 @@ func TestDocumentUpTo(t *testing.T) {
 		t.Errorf("truncated: entities %v lack the dateline's place", got)
 	}
 }
+
+// A bare "pesos" is the peso of the country the document names most.
+func TestPesoCurrency(t *testing.T) {
+	x := testExtractor(t)
+	for _, tc := range []struct{ text, want string }{
+		{"The landslide buried 64 homes in Antioquia, Colombia. Bogotá will release 14 billion pesos for shelter.", "COP"},
+		{"Manila approved 560 million pesos for repairs after the typhoon hit the Philippines.", "PHP"},
+		{"Mexico's central bank said the fund holds 14 billion pesos.", "MXN"},
+		{"The club paid 14 billion pesos for the striker.", "MXN"},
+		{"Colombia's exporters were paid 2 billion Mexican pesos.", "MXN"},
+	} {
+		var got []string
+		for _, c := range x.Claims(paragraphDoc(tc.text)) {
+			for _, m := range c.Money {
+				got = append(got, m.Currency)
+			}
+		}
+		if len(got) != 1 || got[0] != tc.want {
+			t.Errorf("%q: currencies %v, want [%s]", tc.text, got, tc.want)
+		}
+	}
+}
