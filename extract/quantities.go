@@ -317,6 +317,9 @@ func quantityAt(text string, toks []lexTok, i int) (Quantity, int, bool) {
 			// "a crowd of 23,415", "Attendance: 23,415": the count's
 			// noun comes before it.
 			q.Unit = label
+		case p.scale == 0 && casualtyCount(toks, i, end):
+			// "sickened 28 people and killed four": people, unnamed.
+			q.Unit = "people"
 		default:
 			return Quantity{}, 0, false
 		}
@@ -659,6 +662,28 @@ func numberOfUnit(toks []lexTok, i int) string {
 	}
 	return ""
 }
+
+// casualtyVerbs count people by what befell them, with the noun often
+// left out: "the blast killed four", "injuring 12".
+var casualtyVerbs = finderSet("killed", "kills", "killing", "injured", "injuring", "wounded", "wounding",
+	"hospitalised", "hospitalized", "sickened", "infected", "evacuated", "rescued", "arrested", "detained")
+
+// casualtyCount reports a bare count right after a casualty verb that ends
+// its clause: "and killed four.", "injuring 12, police said".
+func casualtyCount(toks []lexTok, i, end int) bool {
+	if i == 0 || !casualtyVerbs[toks[i-1].low] {
+		return false
+	}
+	if end >= len(toks) || toks[end].nl {
+		return true
+	}
+	t := &toks[end]
+	return t.kind == lexPunct && !t.isDash() && !t.is("%") || clauseWords[t.low]
+}
+
+// clauseWords begin what may follow a complete clause.
+var clauseWords = finderSet("and", "but", "in", "on", "at", "when", "after", "as", "while", "during",
+	"including", "before", "since", "near", "across", "overnight")
 
 // tallyVerbs say a vote's result right before its tally: "passed 58-41",
 // "voted 56-43 to approve", "confirmed 51-49".

@@ -64,6 +64,8 @@ func TestFindQuantities(t *testing.T) {
 		{"a number spoken from 'one hundred'", "One hundred and forty-eight millimetres in a single day", []Q{{Text: "One hundred and forty-eight millimetres", Value: 148, Unit: "mm"}}},
 		{"a lone 'one' is no count", "one of the pumps failed", nil},
 		{"a hyphenated modifier is one of two", "But 150 well-paid jobs is a good start", []Q{{Text: "150 well-paid jobs", Value: 150, Unit: "jobs"}}},
+		{"people left unnamed after a casualty verb", "The blast killed four and injured 12, police said", []Q{{Text: "four", Value: 4, Unit: "people"}, {Text: "12", Value: 12, Unit: "people"}}},
+		{"a casualty verb's object named", "The company killed 40 projects", []Q{{Text: "40 projects", Value: 40, Unit: "projects"}}},
 		{"a vote's tally after its verb", "the bill, which passed 58-41 after four hours of debate", []Q{{Text: "58", Value: 58, Unit: "votes"}, {Text: "41", Value: 41, Unit: "votes against"}, {Text: "four hours", Value: 4, Unit: "hours"}}},
 		{"a tally after 'a vote of'", "it was adopted by a vote of 27–9", []Q{{Text: "27", Value: 27, Unit: "votes"}, {Text: "9", Value: 9, Unit: "votes against"}}},
 		{"a score is no tally", "City beat United 3-1 on Saturday", nil},
