@@ -203,6 +203,9 @@ func (s *dateScan) at(i int) int {
 			}
 		}
 		if _, ok := dateMonths[t.low]; ok {
+			if n := s.monthSpelledDay(i); n > i {
+				return n
+			}
 			return s.monthFirst(i)
 		}
 		if _, ok := dateWeekdays[t.low]; ok {
@@ -1170,6 +1173,42 @@ func (s *dateScan) spelledDayMonth(i int) int {
 	}
 	m, k := s.monthAt(j + 1)
 	if m == 0 || (ambiguousMonth[toks[j+1].low] && !toks[j+1].capitalized()) {
+		return i
+	}
+	y, k2 := s.yearAfter(k)
+	if y == 0 {
+		if s.ref.IsZero() {
+			return k
+		}
+		y = s.nearestYear(m, d, d, s.tenseAround(i, k))
+	} else {
+		k = k2
+	}
+	if !validDay(y, m, d) {
+		return k
+	}
+	s.emit(i, k-1, iso(y, m, d))
+	return k
+}
+
+// monthSpelledDay reads a month and a day spoken as an ordinal after it,
+// as transcripts of American speech write it: "February nineteenth",
+// "March twenty-first, 2026".
+func (s *dateScan) monthSpelledDay(i int) int {
+	toks := s.toks
+	m, j := s.monthAt(i)
+	if m == 0 || !toks[i].capitalized() || j >= len(toks) || toks[j].kind != lexWord || !toks[j].sp {
+		return i
+	}
+	d, k := 0, j+1
+	switch w := toks[j].low; {
+	case spelledDays[w] > 0:
+		d = spelledDays[w]
+	case (w == "twenty" || w == "thirty") && j+2 < len(toks) && toks[j+1].isDash() && !toks[j+1].sp && spelledDays[toks[j+2].low] > 0 && spelledDays[toks[j+2].low] < 10:
+		d, k = int(numberTens[w])+spelledDays[toks[j+2].low], j+3
+	}
+	// "the March second-quarter figures": an ordinal compound, no day.
+	if d == 0 || d > 31 || k < len(toks) && toks[k].isDash() && !toks[k].sp {
 		return i
 	}
 	y, k2 := s.yearAfter(k)

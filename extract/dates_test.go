@@ -38,6 +38,8 @@ func TestFindDates(t *testing.T) {
 		{"ordinal", "the 22nd of December 2025", false, []string{"22nd of December 2025=2025-12-22"}},
 		{"spoken ordinal", "on the twenty-second of December 2025", false, []string{"twenty-second of December 2025=2025-12-22"}},
 		{"spoken ordinal, no year", "the twelfth of December", false, []string{"twelfth of December=2025-12-12"}},
+		{"month and a spoken ordinal", "confirmed back on February nineteenth, a child", false, []string{"February nineteenth=2025-02-19"}},
+		{"month and a spoken compound ordinal with its year", "opens on February twenty-first, 2027", false, []string{"February twenty-first, 2027=2027-02-21"}},
 		{"ordinal word of no day", "the first of many meetings", false, nil},
 		{"day of the month alone", "signed the pardon on the 19th.", false, []string{"19th=2025-12-19"}},
 		{"an ordinal of a thing", "moved on the 5th floor", false, nil},
