@@ -444,11 +444,24 @@ func (t *speakerTracker) update(s sentenceRef, speaker string, skip []qspan) {
 			return
 		}
 	}
+	// The sentence's subject rather than a name after a preposition:
+	// "at the offices on Harbour Row, survey leader Ibrahim Nazeer did
+	// not mince his words" makes Nazeer the "he" of what follows.
+	first := ""
 	for _, e := range s.Ents {
-		if e.Type == Person && !insideAny(skip, e.Start) {
+		if e.Type != Person || insideAny(skip, e.Start) {
+			continue
+		}
+		if e.Start <= len(s.Text) && !afterPreposition(s.Text, e.Start) {
 			t.salient = speakerName(e)
 			return
 		}
+		if first == "" {
+			first = speakerName(e)
+		}
+	}
+	if first != "" {
+		t.salient = first
 	}
 }
 

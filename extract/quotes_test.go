@@ -50,6 +50,7 @@ var quoteTestEnts = []testEnt{
 	{"Kestrel Institute", Org, "Kestrel Institute"},
 	{"Browns DL Sheldon Richardson", Person, "Browns DL Sheldon Richardson"},
 	{"Tarnby", GPE, "Tarnby"},
+	{"Harbour Row", Person, "Harbour Row"}, // a street the recogniser takes for a name
 }
 
 func TestAttribution(t *testing.T) {
@@ -269,6 +270,13 @@ func TestAttribution(t *testing.T) {
 				"> The pier will not survive another winter like this one.",
 			},
 			want: []attribution{{"Mark Eldin", true}},
+		},
+		{
+			name: "a pronoun refers to the subject, not a name after a preposition",
+			blocks: []string{
+				"Speaking at the offices on Harbour Row, survey leader Mark Eldin did not mince his words. “The reef is dying,” he said.",
+			},
+			want: []attribution{{"", false}, {"Mark Eldin", true}},
 		},
 		{
 			name: "intro after a lower-case title only the gazetteer lists",
