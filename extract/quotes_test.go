@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -32,6 +33,8 @@ func refsFor(block string, decl []testEnt) []sentenceRef {
 				from = s + len(d.Surface)
 			}
 		}
+		// In text order, as the recogniser gives them.
+		slices.SortStableFunc(ents, func(a, b Entity) int { return a.Start - b.Start })
 		refs = append(refs, sentenceRef{Text: text, Off: sp.Start, Ents: ents})
 	}
 	return refs
