@@ -118,17 +118,20 @@ func roleMentions(c *extract.Claim) []roleMention {
 			out = append(out, m)
 			continue
 		}
+		var m roleMention
 		toks, ok := roleBefore(c.Text[:p.start])
 		if ok {
 			sentenceFieldWord(c, toks, p.start)
+			m, ok = parseRole(toks)
 		}
+		// "Dr. Peter Marwick, the region's medical officer of health":
+		// an honorific before the name is no post; the apposition is.
 		if !ok {
-			toks, ok = roleAfter(c.Text[p.end:])
+			if toks, ok = roleAfter(c.Text[p.end:]); ok {
+				m, ok = parseRole(toks)
+			}
 		}
-		if !ok {
-			continue
-		}
-		if m, ok := parseRole(toks); ok {
+		if ok {
 			m.name, m.start, m.end = p.name, p.start, p.end
 			checkQualifier(c, &m)
 			out = append(out, m)
@@ -281,10 +284,12 @@ func roleAfter(s string) ([]roleToken, bool) {
 		}
 		toks = append(toks, tok)
 	}
-	// The title must fill the clause: ", who met the envoy" is no title.
-	for _, t := range toks {
+	// The title must fill the clause: ", who met the envoy" is no title;
+	// a word after a link may be any ("medical officer of health").
+	for i, t := range toks {
 		lw := strings.ToLower(t.text)
-		if !roleTitleWords[lw] && !roleLinkWords[lw] && !isTitleCase(t.text) && !t.poss && !t.portfolio {
+		afterLink := i > 0 && roleLinkWords[strings.ToLower(toks[i-1].text)] && qualifierAfterLink(lw)
+		if !roleTitleWords[lw] && !roleLinkWords[lw] && !isTitleCase(t.text) && !t.poss && !t.portfolio && !afterLink {
 			return nil, false
 		}
 	}
