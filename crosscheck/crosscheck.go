@@ -1148,9 +1148,6 @@ func link(ms []mention, docSim *docSims, persons [][]string, days []float64, opt
 			}
 			return
 		}
-		if traceOn(m, o) {
-			traceF("consider %s|%s origin %d %d rel %d ds %.3f", m.val.text, o.val.text, m.origin, o.origin, rel, docSim.sim(m.doc, o.doc))
-		}
 		if o.origin == m.origin || rel == relIncomparable {
 			return
 		}
@@ -1176,9 +1173,6 @@ func link(ms []mention, docSim *docSims, persons [][]string, days []float64, opt
 			}
 			score += agreeBonus
 		case relDifferent:
-			if traceOn(m, o) {
-				traceF("pair %s|%s ds=%.3f sim=%.3f need=%.3f far=%v bare=%v othersubj=%v may=%v\n  A %v\n  B %v", m.val.text, o.val.text, ds, sim, opt.ConflictThreshold+apartPenalty(m.kind, m.val, o.val)-storyRelief(ds), farApart(m.kind, m.val, o.val), bareRoles(m, o), otherSubjects(m, o), mayConflict(m, o, ds, sim, days[m.doc], days[o.doc], opt), m.topic, o.topic)
-			}
 			if m.earlier != o.earlier {
 				return // this period's figure and an earlier one's
 			}
@@ -1299,9 +1293,6 @@ func link(ms []mention, docSim *docSims, persons [][]string, days []float64, opt
 	approved := approvedConflicts{}
 	for _, p := range cands {
 		a, b := ms[p.a], ms[p.b]
-		if relate(a.kind, a.val, b.val) == relDifferent && traceOn(a, b) {
-			traceF("cand %s|%s score=%.3f bestA=%.3f bestB=%.3f statesB=%v statesA=%v ambA=%v ambB=%v sibA=%v sibB=%v", a.val.text, b.val.text, p.score, best[p.a][b.doc], best[p.b][a.doc], states(b.doc, a), states(a.doc, b), ambiguousTopic(ms, byDoc, a, b, opt.ConflictThreshold), ambiguousTopic(ms, byDoc, b, a, opt.ConflictThreshold), nearerSibling(ms, byDoc, a, b, opt.ConflictThreshold, storyRelief(docSim.sim(a.doc, b.doc))), nearerSibling(ms, byDoc, b, a, opt.ConflictThreshold, storyRelief(docSim.sim(a.doc, b.doc))))
-		}
 		if relate(a.kind, a.val, b.val) == relDifferent &&
 			(p.score < best[p.a][b.doc] || p.score < best[p.b][a.doc] || states(b.doc, a) || states(a.doc, b) ||
 				ambiguousTopic(ms, byDoc, a, b, opt.ConflictThreshold) || ambiguousTopic(ms, byDoc, b, a, opt.ConflictThreshold) ||
