@@ -8,6 +8,15 @@
 //
 //	go -C cmd/claimdex-bench run . --sizes 1000,10000 --out bench-results
 //
+// With --claims it also builds indexes of generated claims written
+// straight through the index writer (GenerateClaims: hours of ingest on a
+// small machine become minutes), runs the cross-source analysis on them,
+// and times the same searches in process, through the CLI opening the
+// index, and through the CLI and the HTTP API of a running
+// `claimdex serve`:
+//
+//	go -C cmd/claimdex-bench run . --claims 100000,1000000 --reps 100
+//
 // It is a module of its own so that SQLite, which only the comparison
 // needs, stays out of claimdex's dependencies.
 package main
@@ -30,6 +39,7 @@ import (
 
 type options struct {
 	sizes        []int
+	claims       []int
 	seed         uint64
 	out          string
 	work         string
@@ -43,6 +53,7 @@ type options struct {
 	noSQLite     bool
 	reuse        bool
 	analysis     bool
+	cpuProfile   string
 }
 
 func main() {
@@ -54,27 +65,35 @@ func main() {
 
 func run() error {
 	var o options
-	sizes := flag.String("sizes", "1000", "corpus `SIZES` in documents, comma-separated (e.g. 1000,10000,100000)")
+	sizes := flag.String("sizes", "1000", "corpus `SIZES` in documents, comma-separated (e.g. 1000,10000,100000); none by default with --claims")
+	claims := flag.String("claims", "", "also generate indexes of `COUNTS` claims straight through the index writer, comma-separated (e.g. 100000,1000000), and time the searches on them, a server running too")
 	flag.Uint64Var(&o.seed, "seed", 1, "corpus `SEED`: the same seed and size give the same pages")
 	flag.StringVar(&o.out, "out", "bench-results", "`DIR` for results.json and the SVG plots")
 	flag.StringVar(&o.work, "work", "", "`DIR` for the generated corpora, indexes and databases (default: a temporary directory)")
 	flag.BoolVar(&o.keep, "keep", false, "keep the corpora, indexes and databases")
 	flag.IntVar(&o.reps, "reps", 200, "`N` runs of each query in process and in SQLite")
-	flag.IntVar(&o.cliReps, "cli-reps", 20, "`N` runs of each query through the claimdex binary")
+	flag.IntVar(&o.cliReps, "cli-reps", 20, "`N` runs of each query through the claimdex binary (0: none, with --claims)")
 	flag.IntVar(&o.baselineDocs, "baseline-docs", 2000, "run prose's pipeline over at most `N` documents of each size (its rate is per document)")
 	flag.IntVar(&o.workers, "workers", 0, "ingest workers and baseline goroutines; 0 means one per CPU")
 	flag.IntVar(&o.gcPercent, "gogc", -2, "GC percent during the run (as GOGC); -2 keeps the binary's own setting")
 	flag.StringVar(&o.claimdex, "claimdex", "", "claimdex `BINARY` for the CLI figures (default: built from this checkout)")
 	flag.BoolVar(&o.noSQLite, "no-sqlite", false, "skip the SQLite FTS5 comparison")
 	flag.BoolVar(&o.analysis, "analysis", true, "run the cross-source analysis after the ingest, as claimdex ingest does")
+	flag.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of each query's in-process runs (repeated --reps times after the timed runs) to `DIR`")
 	flag.BoolVar(&o.reuse, "reuse", false, "with --work, search the index a kept earlier run left for a size, skipping its ingest (implies --keep)")
 	flag.Parse()
-	for _, s := range strings.Split(*sizes, ",") {
-		n, err := strconv.Atoi(strings.TrimSpace(s))
-		if err != nil || n < 10 {
-			return fmt.Errorf("--sizes: %q is not a size of at least 10 documents", s)
+	sizesSet := false
+	flag.Visit(func(f *flag.Flag) { sizesSet = sizesSet || f.Name == "sizes" })
+	var err error
+	if *claims == "" || sizesSet {
+		if o.sizes, err = counts("--sizes", *sizes, 10, "documents"); err != nil {
+			return err
 		}
-		o.sizes = append(o.sizes, n)
+	}
+	if *claims != "" {
+		if o.claims, err = counts("--claims", *claims, 100, "claims"); err != nil {
+			return err
+		}
 	}
 	if o.workers <= 0 {
 		o.workers = runtime.NumCPU()
@@ -102,6 +121,11 @@ func run() error {
 	if err := os.MkdirAll(o.out, 0o755); err != nil {
 		return fmt.Errorf("output directory: %w", err)
 	}
+	if o.cpuProfile != "" {
+		if err := os.MkdirAll(o.cpuProfile, 0o755); err != nil {
+			return fmt.Errorf("profile directory: %w", err)
+		}
+	}
 	if o.claimdex == "" {
 		bin := filepath.Join(o.work, "claimdex")
 		slog.Info("building claimdex")
@@ -115,11 +139,13 @@ func run() error {
 		Started: time.Now().UTC().Format(time.RFC3339), CPUs: runtime.NumCPU(), Workers: o.workers,
 		GoVersion: runtime.Version(), Seed: o.seed, GOGC: gogc(o.gcPercent),
 	}
-	load, err := loadModels()
-	if err != nil {
-		return err
+	var load *models
+	if len(o.sizes) > 0 {
+		if load, err = loadModels(); err != nil {
+			return err
+		}
+		res.ModelLoad = load.elapsed.Seconds()
 	}
-	res.ModelLoad = load.elapsed.Seconds()
 	for _, n := range o.sizes {
 		slog.Info("size", "documents", n)
 		sr, err := benchSize(ctx, o, load, n)
@@ -137,11 +163,46 @@ func run() error {
 			return err
 		}
 	}
+	for _, n := range o.claims {
+		if ctx.Err() != nil {
+			break
+		}
+		slog.Info("generated claims", "claims", n)
+		cr, err := benchClaims(ctx, o, n)
+		if cr != nil {
+			res.Claims = append(res.Claims, *cr)
+		}
+		if err != nil {
+			if errors.Is(err, context.Canceled) {
+				break
+			}
+			return fmt.Errorf("%d claims: %w", n, err)
+		}
+		if err := res.write(o.out); err != nil {
+			return err
+		}
+	}
 	if err := res.write(o.out); err != nil {
 		return err
 	}
-	res.markdown(os.Stdout)
+	if len(res.Sizes) > 0 {
+		res.markdown(os.Stdout)
+	}
+	res.claimsMarkdown(os.Stdout)
 	return ctx.Err()
+}
+
+// counts parses a comma-separated list of counts of at least least.
+func counts(flagName, list string, least int, what string) ([]int, error) {
+	var out []int
+	for _, s := range strings.Split(list, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil || n < least {
+			return nil, fmt.Errorf("%s: %q is not a count of at least %d %s", flagName, s, least, what)
+		}
+		out = append(out, n)
+	}
+	return out, nil
 }
 
 func gogc(p int) string {

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 )
 
 // Results is everything one run measured; it is written as results.json.
@@ -18,6 +19,25 @@ type Results struct {
 	GOGC      string       `json:"gogc"`
 	ModelLoad float64      `json:"model_load_seconds"` // extract.New, once per ingest
 	Sizes     []SizeResult `json:"sizes"`
+	// Claims are the generated indexes (--claims), searched only.
+	Claims []ClaimsResult `json:"claims,omitempty"`
+}
+
+// ClaimsResult is an index of generated claims and its search latencies.
+type ClaimsResult struct {
+	Claims             int       `json:"claims"`
+	Seed               uint64    `json:"seed"`
+	Reused             bool      `json:"reused,omitempty"` // built by an earlier run: no build figures
+	Gen                GenStats  `json:"generated"`
+	GenerateSeconds    float64   `json:"generate_seconds"`
+	AnalysisSeconds    float64   `json:"analysis_seconds"`
+	PeakRSSMB          float64   `json:"peak_rss_mb"` // of the build
+	ConflictGroups     int       `json:"conflict_groups"`
+	Annotated          int       `json:"annotated_claims"`
+	Disputed           uint64    `json:"disputed_claims"`
+	IndexBytes         int64     `json:"index_bytes"`
+	IndexBytesPerClaim float64   `json:"index_bytes_per_claim"`
+	Search             []Latency `json:"search"`
 }
 
 // SizeResult is the measurements at one corpus size.
@@ -76,7 +96,7 @@ type Baseline struct {
 // Latency is one query's percentiles in one setting.
 type Latency struct {
 	Query     string  `json:"query"`
-	Where     string  `json:"where"` // in process, CLI, SQLite FTS5
+	Where     string  `json:"where"` // in process, CLI, CLI via serve, HTTP, SQLite FTS5
 	Hits      uint64  `json:"hits,omitempty"`
 	Runs      int     `json:"runs"`
 	P50ms     float64 `json:"p50_ms"`
@@ -134,33 +154,66 @@ func (r *Results) markdown(w io.Writer) {
 		fmt.Fprintf(w, "\nSearch at %d documents, %d claims (ms, p50 / p99; hits in process):\n\n", s.Docs, s.Ingest.Claims)
 		fmt.Fprintln(w, "| query | hits | in process | CLI (peak RSS) | SQLite FTS5 |")
 		fmt.Fprintln(w, "|---|---:|---:|---:|---:|")
-		for _, q := range queryNames(s) {
+		for _, q := range queryNames(s.Search) {
 			row := map[string]Latency{}
 			for _, l := range s.Search {
 				if l.Query == q {
 					row[l.Where] = l
 				}
 			}
-			cell := func(where string) string {
-				l, ok := row[where]
-				if !ok {
-					return "—"
-				}
-				c := fmt.Sprintf("%.2f / %.2f", l.P50ms, l.P99ms)
-				if l.PeakRSSMB > 0 {
-					c += fmt.Sprintf(" (%.0f MB)", l.PeakRSSMB)
-				}
-				return c
-			}
-			fmt.Fprintf(w, "| %s | %d | %s | %s | %s |\n", q, row["in process"].Hits, cell("in process"), cell("CLI"), cell("SQLite FTS5"))
+			fmt.Fprintf(w, "| %s | %d | %s | %s | %s |\n", q, row["in process"].Hits, cell(row, "in process"), cell(row, "CLI"), cell(row, "SQLite FTS5"))
 		}
 	}
 }
 
-func queryNames(s SizeResult) []string {
+// claimsMarkdown prints the build and the latencies of each generated
+// index.
+func (r *Results) claimsMarkdown(w io.Writer) {
+	for _, c := range r.Claims {
+		fmt.Fprintf(w, "\nGenerated index of %d claims (seed %d): ", c.Claims, c.Seed)
+		if c.Reused {
+			fmt.Fprintf(w, "reused from an earlier run; ")
+		} else {
+			fmt.Fprintf(w, "%d documents, %d events, %d sources; written in %.1f s, analysed in %.1f s (%d conflict groups, %d claims annotated), peak RSS %.0f MB; ",
+				c.Gen.Docs, c.Gen.Events, c.Gen.Sources, c.GenerateSeconds, c.AnalysisSeconds, c.ConflictGroups, c.Annotated, c.PeakRSSMB)
+		}
+		fmt.Fprintf(w, "index %.0f MB (%.0f B/claim)\n\n", float64(c.IndexBytes)/1e6, c.IndexBytesPerClaim)
+		fmt.Fprintln(w, "| query | hits | in process | CLI, opening the index (peak RSS) | CLI via serve | HTTP API |")
+		fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|")
+		for _, q := range queryNames(c.Search) {
+			row := map[string]Latency{}
+			for _, l := range c.Search {
+				if l.Query == q {
+					row[l.Where] = l
+				}
+			}
+			hits := "—"
+			if l, ok := row["in process"]; ok {
+				hits = strconv.FormatUint(l.Hits, 10)
+			}
+			fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s |\n", q, hits,
+				cell(row, "in process"), cell(row, "CLI"), cell(row, "CLI via serve"), cell(row, "HTTP"))
+		}
+	}
+}
+
+// cell is one setting's p50 / p99 (and peak RSS) for a table row.
+func cell(row map[string]Latency, where string) string {
+	l, ok := row[where]
+	if !ok {
+		return "—"
+	}
+	c := fmt.Sprintf("%.2f / %.2f", l.P50ms, l.P99ms)
+	if l.PeakRSSMB > 0 {
+		c += fmt.Sprintf(" (%.0f MB)", l.PeakRSSMB)
+	}
+	return c
+}
+
+func queryNames(search []Latency) []string {
 	var names []string
 	seen := map[string]bool{}
-	for _, l := range s.Search {
+	for _, l := range search {
 		if !seen[l.Query] {
 			seen[l.Query] = true
 			names = append(names, l.Query)

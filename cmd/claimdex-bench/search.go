@@ -9,6 +9,8 @@ import (
 	"log/slog"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
@@ -50,56 +52,17 @@ func queries(entity string) []query {
 // through the claimdex binary (which opens the index on every call), then
 // a full export through the binary.
 func searches(ctx context.Context, o options, ixDir string, sr *SizeResult) error {
-	ix, err := index.Open(ixDir)
+	qs, lat, err := inProcess(ctx, ixDir, o.reps, o.cpuProfile, fmt.Sprintf("docs%d-", sr.Docs))
 	if err != nil {
 		return err
 	}
-	// The entity filter asks for a name of middling frequency: the tenth
-	// most frequent, so that it is neither every claim nor a handful.
-	entity := ""
-	fr, err := ix.Search(ctx, index.Query{Facets: true, Limit: 1})
-	if err == nil && len(fr.Facets["entity"]) > 0 {
-		es := fr.Facets["entity"]
-		entity = es[min(9, len(es)-1)].Term
+	sr.Search = append(sr.Search, lat...)
+	lat, err = throughCLI(ctx, o, ixDir, qs, "CLI", true)
+	if err != nil {
+		return err
 	}
-	qs := queries(entity)
-	for _, q := range qs {
-		if err := ctx.Err(); err != nil {
-			ix.Close()
-			return err
-		}
-		var total uint64
-		lat, err := repeat(o.reps, func() error {
-			r, err := ix.Search(ctx, q.q)
-			if err == nil {
-				total = r.Total
-			}
-			return err
-		})
-		if err != nil {
-			ix.Close()
-			return fmt.Errorf("search %s: %w", q.name, err)
-		}
-		sr.Search = append(sr.Search, Latency{Query: q.name, Where: "in process", Hits: total, P50ms: pct(lat, 50), P99ms: pct(lat, 99), Runs: len(lat)})
-	}
-	if err := ix.Close(); err != nil {
-		return fmt.Errorf("close index: %w", err)
-	}
-	for _, q := range qs {
-		args := append([]string{"search", "--index", ixDir, "--format", "json"}, q.args...)
-		lat, err := repeat(o.cliReps, func() error {
-			return runCLI(ctx, o.claimdex, args, io.Discard)
-		})
-		if err != nil {
-			return fmt.Errorf("claimdex search %s: %w", q.name, err)
-		}
-		rss, err := cliPeakRSS(ctx, o.claimdex, args)
-		if err != nil {
-			return fmt.Errorf("claimdex search %s: %w", q.name, err)
-		}
-		sr.Search = append(sr.Search, Latency{Query: q.name, Where: "CLI", P50ms: pct(lat, 50), P99ms: pct(lat, 99), Runs: len(lat), PeakRSSMB: rss})
-	}
-	slog.Info("searched", "queries", len(qs))
+	sr.Search = append(sr.Search, lat...)
+	slog.Info("searched", "queries", len(lat))
 
 	lines := &lineCounter{}
 	exp := []string{"export", "--index", ixDir, "--format", "jsonl"}
@@ -115,6 +78,105 @@ func searches(ctx context.Context, o options, ixDir string, sr *SizeResult) erro
 	sr.Export = Export{Claims: lines.n, Seconds: el, ClaimsPerSec: float64(lines.n) / el, PeakRSSMB: rss}
 	slog.Info("exported", "claims", lines.n, "claims/s", fmt.Sprintf("%.0f", sr.Export.ClaimsPerSec), "peak_rss_mb", rss)
 	return nil
+}
+
+// inProcess opens the index once and times each query reps times; it
+// returns the queries (the entity filter chosen for this index) and
+// their latencies. With profDir, each query then runs reps times more
+// under the CPU profiler, into profDir/<prefix><query>.pprof.
+func inProcess(ctx context.Context, ixDir string, reps int, profDir, prefix string) ([]query, []Latency, error) {
+	ix, err := index.Open(ixDir)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer func() {
+		if ix != nil {
+			ix.Close() // on an error: the error returned says more
+		}
+	}()
+	// The entity filter asks for a name of middling frequency: the tenth
+	// most frequent, so that it is neither every claim nor a handful.
+	entity := ""
+	fr, err := ix.Search(ctx, index.Query{Facets: true, Limit: 1})
+	if err == nil && len(fr.Facets["entity"]) > 0 {
+		es := fr.Facets["entity"]
+		entity = es[min(9, len(es)-1)].Term
+	}
+	qs := queries(entity)
+	var out []Latency
+	for _, q := range qs {
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
+		var total uint64
+		lat, err := repeat(reps, func() error {
+			r, err := ix.Search(ctx, q.q)
+			if err == nil {
+				total = r.Total
+			}
+			return err
+		})
+		if err != nil {
+			return nil, nil, fmt.Errorf("search %s: %w", q.name, err)
+		}
+		out = append(out, Latency{Query: q.name, Where: "in process", Hits: total, P50ms: pct(lat, 50), P99ms: pct(lat, 99), Runs: len(lat)})
+		if profDir != "" {
+			name := filepath.Join(profDir, prefix+strings.NewReplacer(" ", "-", "(", "", ")", "", "+", "-").Replace(q.name)+".pprof")
+			if err := profile(name, reps, func() error { _, err := ix.Search(ctx, q.q); return err }); err != nil {
+				return nil, nil, fmt.Errorf("profile %s: %w", q.name, err)
+			}
+		}
+	}
+	err = ix.Close()
+	ix = nil
+	if err != nil {
+		return nil, nil, fmt.Errorf("close index: %w", err)
+	}
+	return qs, out, nil
+}
+
+// profile runs fn n times under the CPU profiler, writing the profile
+// to name.
+func profile(name string, n int, fn func() error) error {
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if err := pprof.StartCPUProfile(f); err != nil {
+		return err
+	}
+	for range n {
+		if err := fn(); err != nil {
+			pprof.StopCPUProfile()
+			return err
+		}
+	}
+	pprof.StopCPUProfile()
+	return f.Close()
+}
+
+// throughCLI times each query through the claimdex binary, o.cliReps
+// times, and with rss its peak resident set in one more run.
+func throughCLI(ctx context.Context, o options, ixDir string, qs []query, where string, rss bool) ([]Latency, error) {
+	var out []Latency
+	for _, q := range qs {
+		args := append([]string{"search", "--index", ixDir, "--format", "json"}, q.args...)
+		lat, err := repeat(o.cliReps, func() error {
+			return runCLI(ctx, o.claimdex, args, io.Discard)
+		})
+		if err != nil {
+			return nil, fmt.Errorf("claimdex search %s: %w", q.name, err)
+		}
+		l := Latency{Query: q.name, Where: where, P50ms: pct(lat, 50), P99ms: pct(lat, 99), Runs: len(lat)}
+		if rss {
+			if l.PeakRSSMB, err = cliPeakRSS(ctx, o.claimdex, args); err != nil {
+				return nil, fmt.Errorf("claimdex search %s: %w", q.name, err)
+			}
+		}
+		out = append(out, l)
+	}
+	return out, nil
 }
 
 // repeat runs fn twice to warm up, then n times, and returns the

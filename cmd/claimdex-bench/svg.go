@@ -76,7 +76,7 @@ func throughputSVG(r *Results) []byte {
 // size, as horizontal bars on a log scale of milliseconds.
 func latencySVG(s SizeResult) []byte {
 	wheres := []string{"in process", "CLI", "SQLite FTS5"}
-	names := queryNames(s)
+	names := queryNames(s.Search)
 	const w, left, right, top, rowH = 760.0, 150.0, 140.0, 50.0, 12.0
 	groupH := rowH*float64(len(wheres)) + 14
 	h := top + groupH*float64(len(names)) + 50
