@@ -685,6 +685,11 @@ func casualtyCount(toks []lexTok, i, end int) bool {
 var clauseWords = finderSet("and", "but", "in", "on", "at", "when", "after", "as", "while", "during",
 	"including", "before", "since", "near", "across", "overnight")
 
+// tallyFollowers may follow a vote's tally: "to approve", "yesterday",
+// "a 58-41 vote", "with two abstentions".
+var tallyFollowers = finderSet("to", "yesterday", "today", "tonight", "with", "for", "vote", "votes",
+	"margin", "majority", "decision", "verdict", "tally", "count")
+
 // tallyVerbs say a vote's result right before its tally: "passed 58-41",
 // "voted 56-43 to approve", "confirmed 51-49".
 var tallyVerbs = finderSet("voted", "votes", "passed", "passes", "approved", "approves", "adopted",
@@ -714,6 +719,12 @@ func voteTally(text string, toks []lexTok, i int) ([]Quantity, int) {
 		}
 	}
 	if !cued {
+		return nil, i
+	}
+	// What follows ends the tally's clause or names the vote: "passed
+	// 58-41 after a debate", "voted 56-43 to approve", "a 58-41 vote";
+	// not "approved a 3-1 split".
+	if k := i + 3; k < len(toks) && !toks[k].nl && toks[k].kind == lexWord && !clauseWords[toks[k].low] && !tallyFollowers[toks[k].low] {
 		return nil, i
 	}
 	side := func(t *lexTok, unit string) (Quantity, bool) {

@@ -69,6 +69,8 @@ func TestFindQuantities(t *testing.T) {
 		{"a vote's tally after its verb", "the bill, which passed 58-41 after four hours of debate", []Q{{Text: "58", Value: 58, Unit: "votes"}, {Text: "41", Value: 41, Unit: "votes against"}, {Text: "four hours", Value: 4, Unit: "hours"}}},
 		{"a tally after 'a vote of'", "it was adopted by a vote of 27–9", []Q{{Text: "27", Value: 27, Unit: "votes"}, {Text: "9", Value: 9, Unit: "votes against"}}},
 		{"a score is no tally", "City beat United 3-1 on Saturday", nil},
+		{"a ratio after a vote verb is no tally", "The board approved a 3-1 split of the shares", nil},
+		{"a tally before 'to'", "The House voted 56-43 to approve the bill", []Q{{Text: "56", Value: 56, Unit: "votes"}, {Text: "43", Value: 43, Unit: "votes against"}}},
 		{"a toll before its verb", "Death toll in bridge collapse rises to 17", []Q{{Text: "17", Value: 17, Unit: "toll"}}},
 		{"a toll far from the number", "the toll of the storm was felt by farmers across the valley, who lost 17", nil},
 		{"vote tally", "APPROVED. 27 in favour, 9 against, no abstentions.", []Q{{Text: "27 in favour", Value: 27, Unit: "votes"}, {Text: "9 against", Value: 9, Unit: "votes against"}}},
