@@ -1154,27 +1154,30 @@ var spelledDays = map[string]int{
 	"nineteenth": 19, "twentieth": 20, "thirtieth": 30,
 }
 
-// spelledDayMonth reads a day spoken as an ordinal, as transcripts write
-// it: "the twelfth of October", "the twenty-first of March 2026".
-func (s *dateScan) spelledDayMonth(i int) int {
+// spokenDay reads a day of the month spoken as an ordinal at toks[j]:
+// "twelfth", "twenty-first". It returns the day and the index after it,
+// or 0 and j.
+func (s *dateScan) spokenDay(j int) (int, int) {
 	toks := s.toks
-	if i == 0 || !toks[i-1].is("the") {
-		return i
+	if j >= len(toks) {
+		return 0, j
 	}
-	d, j := 0, i+1
-	switch w := toks[i].low; {
-	case spelledDays[w] > 0:
-		d = spelledDays[w]
-	case (w == "twenty" || w == "thirty") && i+2 < len(toks) && toks[i+1].isDash() && spelledDays[toks[i+2].low] > 0 && spelledDays[toks[i+2].low] < 10:
-		d, j = int(numberTens[w])+spelledDays[toks[i+2].low], i+3
+	w := toks[j].low
+	if d := spelledDays[w]; d > 0 {
+		return d, j + 1
 	}
-	if d == 0 || d > 31 || j >= len(toks) || !toks[j].is("of") {
-		return i
+	if (w == "twenty" || w == "thirty") && j+2 < len(toks) && toks[j+1].isDash() && !toks[j+1].sp {
+		if u := spelledDays[toks[j+2].low]; u > 0 && u < 10 {
+			return int(numberTens[w]) + u, j + 3
+		}
 	}
-	m, k := s.monthAt(j + 1)
-	if m == 0 || (ambiguousMonth[toks[j+1].low] && !toks[j+1].capitalized()) {
-		return i
-	}
+	return 0, j
+}
+
+// spokenDate emits the date of month m and day d whose words run from
+// toks[i] to before toks[k], taking a year after them or else the year
+// nearest the reference date, and returns the index after it.
+func (s *dateScan) spokenDate(i, k, m, d int) int {
 	y, k2 := s.yearAfter(k)
 	if y == 0 {
 		if s.ref.IsZero() {
@@ -1184,11 +1187,28 @@ func (s *dateScan) spelledDayMonth(i int) int {
 	} else {
 		k = k2
 	}
-	if !validDay(y, m, d) {
-		return k
+	if validDay(y, m, d) {
+		s.emit(i, k-1, iso(y, m, d))
 	}
-	s.emit(i, k-1, iso(y, m, d))
 	return k
+}
+
+// spelledDayMonth reads a day spoken as an ordinal, as transcripts write
+// it: "the twelfth of October", "the twenty-first of March 2026".
+func (s *dateScan) spelledDayMonth(i int) int {
+	toks := s.toks
+	if i == 0 || !toks[i-1].is("the") {
+		return i
+	}
+	d, j := s.spokenDay(i)
+	if d == 0 || d > 31 || j >= len(toks) || !toks[j].is("of") {
+		return i
+	}
+	m, k := s.monthAt(j + 1)
+	if m == 0 || (ambiguousMonth[toks[j+1].low] && !toks[j+1].capitalized()) {
+		return i
+	}
+	return s.spokenDate(i, k, m, d)
 }
 
 // monthSpelledDay reads a month and a day spoken as an ordinal after it,
@@ -1200,31 +1220,12 @@ func (s *dateScan) monthSpelledDay(i int) int {
 	if m == 0 || !toks[i].capitalized() || j >= len(toks) || toks[j].kind != lexWord || !toks[j].sp {
 		return i
 	}
-	d, k := 0, j+1
-	switch w := toks[j].low; {
-	case spelledDays[w] > 0:
-		d = spelledDays[w]
-	case (w == "twenty" || w == "thirty") && j+2 < len(toks) && toks[j+1].isDash() && !toks[j+1].sp && spelledDays[toks[j+2].low] > 0 && spelledDays[toks[j+2].low] < 10:
-		d, k = int(numberTens[w])+spelledDays[toks[j+2].low], j+3
-	}
+	d, k := s.spokenDay(j)
 	// "the March second-quarter figures": an ordinal compound, no day.
 	if d == 0 || d > 31 || k < len(toks) && toks[k].isDash() && !toks[k].sp {
 		return i
 	}
-	y, k2 := s.yearAfter(k)
-	if y == 0 {
-		if s.ref.IsZero() {
-			return k
-		}
-		y = s.nearestYear(m, d, d, s.tenseAround(i, k))
-	} else {
-		k = k2
-	}
-	if !validDay(y, m, d) {
-		return k
-	}
-	s.emit(i, k-1, iso(y, m, d))
-	return k
+	return s.spokenDate(i, k, m, d)
 }
 
 // dayOfMonthPreps may stand before "the 19th" when it names a day.
