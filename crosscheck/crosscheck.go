@@ -125,9 +125,8 @@ const (
 	dateApartWeight = 0.02
 	// maxRatio bounds how far apart two amounts or counts may be and
 	// still be reported as a disagreement about one fact: outlets
-	// misreport a figure by a fraction (the study part's planted
-	// disagreements are at most 1.32 apart); a factor of three or more
-	// is another figure.
+	// misreport a figure by a fraction; a factor of three or more is
+	// another figure.
 	maxRatio = 3
 	// specificDocGate is the least document similarity for two equal
 	// specific values to be taken for one fact without alike words
@@ -464,6 +463,9 @@ func AnalyzeStory(st Story, claims []extract.Claim, profiles map[string]Profile,
 const (
 	leadClaims  = 6
 	leadDocGate = 0.3
+	// leadDays is how far apart two lead days may be to be one day
+	// misreported.
+	leadDays = 14
 )
 
 var leadGap = math.Log(1.25)
@@ -531,9 +533,6 @@ func sharesWord(m, o mention) bool {
 // unitOnlyGap is how far apart (log ratio) two figures sharing no word
 // but their unit may be and still be one figure misreported: 30%.
 var unitOnlyGap = math.Log(1.3)
-
-// leadDays is how far apart two lead days may be to be one day misreported.
-const leadDays = 14
 
 // storyRelief lowers the topic similarity a disagreement needs between
 // documents that plainly report one story (profile similarity from 0.3,
@@ -810,7 +809,7 @@ func claimValues(c *extract.Claim) []mention {
 		moneySpans = append(moneySpans, span{m.Start, m.End})
 		if v, ok := moneyValue(m); ok && valid(m.Start, m.End) {
 			v.about = hedged(c.Text[:m.Start])
-			out = append(out, mention{kind: ValueMoney, val: v, index: i, earlier: earlierPeriod(c.Text, m.Start, m.End) || expectedFigure(c.Text, m.Start, m.End) || pastYear(c, m.Start, m.End)})
+			out = append(out, mention{kind: ValueMoney, val: v, index: i, earlier: otherPeriod(c, m.Start, m.End)})
 		}
 	}
 	for i, d := range c.Dates {
@@ -836,7 +835,7 @@ func claimValues(c *extract.Claim) []mention {
 		// a compound modifier names which thing is meant; another
 		// outlet's other value names another thing, not a disagreement.
 		v.about = hedged(c.Text[:q.Start])
-		out = append(out, mention{kind: ValueQuantity, val: v, index: i, weak: compoundModifier(q.Text), earlier: earlierPeriod(c.Text, q.Start, q.End) || expectedFigure(c.Text, q.Start, q.End) || pastYear(c, q.Start, q.End)})
+		out = append(out, mention{kind: ValueQuantity, val: v, index: i, weak: compoundModifier(q.Text), earlier: otherPeriod(c, q.Start, q.End)})
 	}
 	return out
 }
@@ -1181,13 +1180,14 @@ func link(ms []mention, docSim *docSims, persons [][]string, days []float64, opt
 				// fuel" and "a discount of 35% to 45%" are two measures.
 				return
 			}
+			need := opt.ConflictThreshold + apartPenalty(m.kind, m.val, o.val) - storyRelief(ds)
 			if leadPair(m, o, ds) {
 				// Two reports of one story leading with near figures of
 				// one kind lead with one fact, however each words it.
-				sim = math.Max(sim, opt.ConflictThreshold+apartPenalty(m.kind, m.val, o.val)-storyRelief(ds))
+				sim = math.Max(sim, need)
 				score = sim
 			}
-			if sim < opt.ConflictThreshold+apartPenalty(m.kind, m.val, o.val)-storyRelief(ds) || farApart(m.kind, m.val, o.val) || bareRoles(m, o) || otherSubjects(m, o) {
+			if sim < need || farApart(m.kind, m.val, o.val) || bareRoles(m, o) || otherSubjects(m, o) {
 				return
 			}
 			if !mayConflict(m, o, ds, sim, days[m.doc], days[o.doc], opt) {

@@ -353,11 +353,18 @@ func earlierPeriod(text string, start, end int) bool {
 	return (attached || len(strings.Fields(prev)) <= 5) && earlierMarkers.MatchString(prev)
 }
 
+// otherPeriod reports a figure of c at [start, end) that its clause gives
+// for another period than the story's own or as an expectation: an
+// earlier period's (earlierPeriod, pastYear) or analysts' (expectedFigure).
+func otherPeriod(c *extract.Claim, start, end int) bool {
+	return earlierPeriod(c.Text, start, end) || expectedFigure(c.Text, start, end) || pastYear(c, start, end)
+}
+
 // expectMarkers say that the figure after them is what analysts or a
 // poll expected, not what came: "analysts had expected net profit of 398
 // million", "a consensus forecast of $2.1bn". Results stories set the two
 // side by side; a plan's own "is expected to cost" is no marker.
-var expectMarkers = regexp.MustCompile(`(?i)\banalysts?['’]?\s+(?:\w+\s+){0,4}?(?:expect|forecast|predict|estimat|project|pencil|poll)\w*|\b(?:consensus|average)\s+(?:forecasts?|estimates?|expectations?)|\bconsensus\b|\bpoll(?:ed)?\s+(?:of\s+)?analysts|\b(?:forecasts?|estimates?|expectations?)\s+of\s+analysts|\bhad\s+been\s+(?:expected|forecast|predicted)`)
+var expectMarkers = regexp.MustCompile(`(?i)\banalysts?['’]?\s+(?:\w+\s+){0,4}?(?:expect|forecast|predict|estimat|project|pencil|poll)\w*|\baverage\s+(?:forecasts?|estimates?|expectations?)|\bconsensus\b|\bpoll(?:ed)?\s+(?:of\s+)?analysts|\b(?:forecasts?|estimates?|expectations?)\s+of\s+analysts|\bhad\s+been\s+(?:expected|forecast|predicted)`)
 
 // expectedFigure reports whether text[start:end] is the figure an
 // expectation marker earlier in its clause introduces, with no other

@@ -72,9 +72,14 @@ func subjectsNear(c *extract.Claim, v span) []string {
 // person's name: the person speaks, maybe after an apposition ("X, the
 // undersecretary, told ...").
 var (
-	reportingAfter  = regexp.MustCompile(`^(?:\s*,[^,.;]{1,60},)?\s+(?:has\s+|had\s+|also\s+)?(?:said|says|told|tells|put|puts|estimated|estimates|announced|announces|added|adds|noted|notes|stated|states|wrote|argued|claimed|insisted|confirmed|confirms|warned|explained|explains)\b`)
-	reportingBefore = regexp.MustCompile(`(?i)\b(?:said|says|told|added|noted|wrote|according\s+to)\s*[,:]?\s*(?:the\s+)?(?:[\p{L}.-]+\s+){0,3}$`)
+	reportingAfter  = regexp.MustCompile(`^(?:\s*,[^,.;]{1,60},)?\s+(?:has\s+|had\s+|also\s+)?(?:` + speechVerbs + `|put|puts|estimated|estimates)\b`)
+	reportingBefore = regexp.MustCompile(`(?i)\b(?:` + speechVerbs + `|according\s+to)\s*[,:]?\s*(?:the\s+)?(?:[\p{L}.-]+\s+){0,3}$`)
 )
+
+// speechVerbs is the alternation of the reporting verbs the analysis
+// looks for beside a name or at a sentence's end, for its regular
+// expressions.
+const speechVerbs = `said|says|told|tells|added|adds|noted|notes|stated|states|wrote|argued|claimed|insisted|confirmed|confirms|warned|explained|explains|stressed|announced|announces|reported`
 
 // insideFigure reports an entity that overlaps an amount or a count of
 // the claim.

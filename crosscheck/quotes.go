@@ -266,7 +266,7 @@ func quoteGroups(claims []extract.Claim, originOf func(c *extract.Claim) int) ([
 }
 
 // reportedClause finds a reporting verb and the clause it reports.
-var reportedClause = regexp.MustCompile(`(?i)\b(?:said|says|told\s+\w+|added|insisted|warned|stressed)\s+(?:that\s+)?(.+)$`)
+var reportedClause = regexp.MustCompile(`(?i)\b(?:told\s+\w+|` + speechVerbs + `)\s+(?:that\s+)?(.+)$`)
 
 // reportedWords returns the words of the clause a reporting verb
 // introduces, or nil.

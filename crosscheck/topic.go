@@ -363,7 +363,7 @@ func nearTopic(text string, v span, others []span, add func(string, float64)) {
 
 // reportingTail is a sentence's closing attribution: ", the agency
 // said", ", officials told reporters on Tuesday".
-var reportingTail = regexp.MustCompile(`(?i),\s*(?:the\s+|a\s+|an\s+|its\s+)?(?:[\pL'’.-]+\s+){0,4}(?:said|says|told\s+\pL+|added|reported|announced|stated)\b[^,;]*?[.!?]?\s*$`)
+var reportingTail = regexp.MustCompile(`(?i),\s*(?:the\s+|a\s+|an\s+|its\s+)?(?:[\pL'’.-]+\s+){0,4}(?:told\s+\pL+|` + speechVerbs + `)\b[^,;]*?[.!?]?\s*$`)
 
 // attribution returns the span of the clause that attributes the
 // sentence (its closing ", the agency said"), or an empty span; never one
