@@ -600,10 +600,10 @@ var nameDots = strings.NewReplacer(".", " ", "‑", "-")
 // sameName reports whether two canonical names are one person: equal
 // ignoring case and dots, or one a surname of the other.
 func sameName(a, b string) bool {
-	norm := func(s string) []string {
+	words := func(s string) []string { // not "norm": that is the package foldMarks uses
 		return strings.Fields(strings.ToLower(foldMarks(nameDots.Replace(s))))
 	}
-	x, y := norm(a), norm(b)
+	x, y := words(a), words(b)
 	if len(x) == 0 || len(y) == 0 {
 		return false
 	}

@@ -304,7 +304,7 @@ func quantityAt(text string, toks []lexTok, i int) (Quantity, int, bool) {
 		label := labelUnit(toks, i, end)
 		side, sideEnd := voteSide(toks, end)
 		switch {
-		case p.numeral && p.scale == 0 && groupedThousands(toks[i].raw) && i > 0 && !(end < len(toks) && toks[end].isDash() && !toks[end].sp):
+		case p.numeral && p.scale == 0 && strings.Contains(toks[i].raw, ",") && thousandGroups(toks[i].raw, ',') && i > 0 && !(end < len(toks) && toks[end].isDash() && !toks[end].sp):
 			// "swells to 14,860", "the list now at 16,480": a number
 			// written with thousands separators counts something even
 			// with no noun.
@@ -550,26 +550,6 @@ func looksLikeYear(raw string) bool {
 		}
 	}
 	return raw >= "1800" && raw <= "2100"
-}
-
-// groupedThousands reports a numeral written with comma thousands
-// separators ("14,860", "1,250,000"), which no year, code or time is.
-func groupedThousands(raw string) bool {
-	groups := strings.Split(raw, ",")
-	if len(groups) < 2 || len(groups[0]) == 0 || len(groups[0]) > 3 {
-		return false
-	}
-	for i, g := range groups {
-		if i > 0 && len(g) != 3 {
-			return false
-		}
-		for _, c := range g {
-			if c < '0' || c > '9' {
-				return false
-			}
-		}
-	}
-	return true
 }
 
 // partUnit returns the unit of the whole after a part at toks[j] ("of
