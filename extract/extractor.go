@@ -196,7 +196,7 @@ func (x *Extractor) analyze(doc *corpus.Document, max int) ([]Claim, []DocEntity
 		}
 		return []Entity{}
 	}
-	peso := pesoCurrency(len(units), entsOf, doc.Dateline)
+	local := localCurrencies(len(units), entsOf, doc.Dateline)
 	claims := make([]Claim, 0, len(units))
 	for i, u := range units {
 		text := texts[i]
@@ -223,10 +223,8 @@ func (x *Extractor) analyze(doc *corpus.Document, max int) ([]Claim, []DocEntity
 			Conflicts:  []string{},
 			Quantities: []Quantity{},
 		}
-		for k, m := range c.Money {
-			if peso != "" && m.Currency == "MXN" && bareWord(m.Text, "peso") {
-				c.Money[k].Currency = peso
-			}
+		for k := range c.Money {
+			localize(&c.Money[k], local)
 		}
 		c.Quantities = dropCovered(valid(FindQuantities(text), text), c.Money, c.Dates)
 		if !isClaimUnit(&c, headings) {
@@ -241,56 +239,76 @@ func (x *Extractor) analyze(doc *corpus.Document, max int) ([]Claim, []DocEntity
 	return claims, withDateline(docEntities(len(units), entsOf, len(rest), restOf), doc.Dateline), truncated
 }
 
-// pesoCountries are the countries whose currency is the peso, by the
-// lower-case names and adjectives of their places and people.
-var pesoCountries = map[string]string{
-	"mexico": "MXN", "mexican": "MXN", "colombia": "COP", "colombian": "COP",
-	"philippines": "PHP", "philippine": "PHP", "filipino": "PHP", "chile": "CLP", "chilean": "CLP",
-	"argentina": "ARS", "argentine": "ARS", "argentinian": "ARS", "dominican republic": "DOP",
-	"dominican": "DOP", "cuba": "CUP", "cuban": "CUP", "uruguay": "UYU", "uruguayan": "UYU",
+// sharedNames are currency names several countries use: the code a bare
+// one is read as (see moneyNames), and the code each country, by the
+// lower-case names and adjectives of its places and people, gives it.
+var sharedNames = []struct {
+	word, bare string
+	countries  map[string]string
+}{
+	{"peso", "MXN", map[string]string{
+		"mexico": "MXN", "mexican": "MXN", "colombia": "COP", "colombian": "COP",
+		"philippines": "PHP", "philippine": "PHP", "filipino": "PHP", "chile": "CLP", "chilean": "CLP",
+		"argentina": "ARS", "argentine": "ARS", "argentinian": "ARS", "dominican republic": "DOP",
+		"dominican": "DOP", "cuba": "CUP", "cuban": "CUP", "uruguay": "UYU", "uruguayan": "UYU",
+	}},
+	{"shilling", "KES", map[string]string{
+		"kenya": "KES", "kenyan": "KES", "uganda": "UGX", "ugandan": "UGX",
+		"tanzania": "TZS", "tanzanian": "TZS", "somalia": "SOS", "somali": "SOS",
+	}},
 }
 
-// pesoCurrency returns the currency a bare "pesos" stands for in a
-// document: the peso of the country it names most (its dateline counts),
-// or "" when it names none, or Mexico as often as another (the default
-// reading, MXN, then stands).
-func pesoCurrency(n int, entsOf func(int) []Entity, dateline string) string {
-	count := map[string]int{}
-	add := func(name string) {
-		if c, ok := pesoCountries[strings.ToLower(strings.TrimSpace(name))]; ok {
-			count[c]++
-		}
-	}
-	add(dateline)
+// localCurrencies returns, by shared currency word, the code a bare
+// "pesos" or "shillings" stands for in a document: that of the country
+// it names most (its dateline counts), when it names one more often than
+// the country of the bare reading.
+func localCurrencies(n int, entsOf func(int) []Entity, dateline string) map[string]string {
+	var names []string
+	names = append(names, dateline)
 	for i := range n {
 		for _, e := range entsOf(i) {
 			if e.Type == GPE || e.Type == NORP {
-				add(cmp.Or(e.Canonical, e.Text))
+				names = append(names, cmp.Or(e.Canonical, e.Text))
 			}
 		}
 	}
-	best := ""
-	for c, k := range count {
-		if c != "MXN" && k > count["MXN"] && (best == "" || k > count[best] || k == count[best] && c < best) {
-			best = c
+	out := map[string]string{}
+	for _, sn := range sharedNames {
+		count := map[string]int{}
+		for _, name := range names {
+			if c, ok := sn.countries[strings.ToLower(strings.TrimSpace(name))]; ok {
+				count[c]++
+			}
+		}
+		best := ""
+		for c, k := range count {
+			if c != sn.bare && k > count[sn.bare] && (best == "" || k > count[best] || k == count[best] && c < best) {
+				best = c
+			}
+		}
+		if best != "" {
+			out[sn.word] = best
 		}
 	}
-	return best
+	return out
 }
 
-// bareWord reports whether text names a currency by word stem w alone
-// ("14 billion pesos"), with no country ("Colombian pesos").
-func bareWord(text, w string) bool {
-	t := strings.ToLower(text)
-	if !strings.Contains(t, w) {
-		return false
-	}
-	for name := range pesoCountries {
-		if strings.Contains(t, name) {
-			return false
+// localize gives an amount named by a shared currency word and no country
+// ("14 billion pesos", not "Colombian pesos") the document's own code.
+func localize(m *Money, local map[string]string) {
+	t := strings.ToLower(m.Text)
+	for _, sn := range sharedNames {
+		code, ok := local[sn.word]
+		if !ok || m.Currency != sn.bare || !strings.Contains(t, sn.word) {
+			continue
 		}
+		for name := range sn.countries {
+			if strings.Contains(t, name) {
+				return
+			}
+		}
+		m.Currency = code
 	}
-	return true
 }
 
 // withDateline adds the dateline's place to ents when no name there

@@ -468,8 +468,9 @@ func TestDocumentUpTo(t *testing.T) {
 	}
 }
 
-// A bare "pesos" is the peso of the country the document names most.
-func TestPesoCurrency(t *testing.T) {
+// A bare "pesos" or "shillings" is the currency of the country the
+// document names most.
+func TestSharedCurrencyNames(t *testing.T) {
 	x := testExtractor(t)
 	for _, tc := range []struct{ text, want string }{
 		{"The landslide buried 64 homes in Antioquia, Colombia. Bogotá will release 14 billion pesos for shelter.", "COP"},
@@ -477,6 +478,8 @@ func TestPesoCurrency(t *testing.T) {
 		{"Mexico's central bank said the fund holds 14 billion pesos.", "MXN"},
 		{"The club paid 14 billion pesos for the striker.", "MXN"},
 		{"Colombia's exporters were paid 2 billion Mexican pesos.", "MXN"},
+		{"Kampala will spend 40 billion shillings on roads, Uganda's finance ministry said.", "UGX"},
+		{"The strike cost 2 billion shillings, the union said.", "KES"},
 	} {
 		var got []string
 		for _, c := range x.Claims(paragraphDoc(tc.text)) {
