@@ -428,7 +428,6 @@ func timeElement(doc *goquery.Document) (time.Time, bool) {
 	return best, bestRank > 0
 }
 
-// bylineTexts returns the visible texts of byline-like elements.
 // dateTexts returns the texts of the elements a page marks as the
 // article's date or metadata line ("pubdate", "post-date", "article-meta",
 // "meta"), outside the page's header, navigation and footer, whose "today's
@@ -450,6 +449,7 @@ func dateTexts(doc *goquery.Document) []string {
 	return out
 }
 
+// bylineTexts returns the visible texts of byline-like elements.
 func bylineTexts(doc *goquery.Document) []string {
 	var out []string
 	doc.Find(`[class*="byline"], [class*="Byline"], [rel="author"], [class*="author-name"], [class*="dateline"]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
@@ -786,35 +786,24 @@ func findDate(s string) (time.Time, bool) {
 	return time.Time{}, false
 }
 
-// numericDate reads "19/09/2026" or "19.09.2026": day first, or month
-// first when the first number cannot be a month and the second can. A date
-// both ways ("03/04/2026") is no evidence of either and is refused.
+// numericDate reads "19/09/2026" or "19.09.2026" as parseDay does (day
+// first, or month first when the first number cannot be a month and the
+// second can), but refuses a date that reads both ways ("03/04/2026"):
+// a page gives no header to tell which.
 func numericDate(s string) (time.Time, bool) {
-	f := strings.FieldsFunc(s, func(r rune) bool { return r == '/' || r == '.' })
-	if len(f) != 3 {
+	m := numDateRe.FindStringSubmatch(s)
+	if m == nil || len(m[1]) == 4 {
 		return time.Time{}, false
 	}
-	a, err1 := strconv.Atoi(f[0])
-	b, err2 := strconv.Atoi(f[1])
-	y, err3 := strconv.Atoi(f[2])
-	if err1 != nil || err2 != nil || err3 != nil {
+	if a, _ := strconv.Atoi(m[1]); a <= 12 {
+		if b, _ := strconv.Atoi(m[3]); b <= 12 {
+			return time.Time{}, false
+		}
+	}
+	y, mo, d, ok := parseDay(s)
+	if !ok {
 		return time.Time{}, false
 	}
-	var d, m int
-	switch {
-	case a > 12 && b <= 12:
-		d, m = a, b
-	case b > 12 && a <= 12 && strings.Contains(s, "/"):
-		d, m = b, a
-	default:
-		return time.Time{}, false
-	}
-	if d < 1 || d > 31 || m < 1 {
-		return time.Time{}, false
-	}
-	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
-	if t.Day() != d {
-		return time.Time{}, false
-	}
-	return t, true
+	t := time.Date(y, mo, d, 0, 0, 0, 0, time.UTC)
+	return t, t.Day() == d
 }
