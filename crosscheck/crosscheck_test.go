@@ -410,44 +410,33 @@ func TestLeads(t *testing.T) {
 	}
 }
 
-func TestEarlierPeriod(t *testing.T) {
+// The markers that set a figure apart from the story's own: an earlier
+// period's (earlierPeriod) or an expectation (expectedFigure).
+func TestOtherPeriodMarkers(t *testing.T) {
+	funcs := map[string]func(string, int, int) bool{"earlierPeriod": earlierPeriod, "expectedFigure": expectedFigure}
 	tests := []struct {
-		text, value string
-		want        bool
+		fn, text, value string
+		want            bool
 	}{
-		{"The airline carried 1.18 million passengers in November, up 13.6 percent from a year earlier.", "1.18 million", false},
-		{"It filled 86 percent of its seats, three points more than in November last year, when it carried 1.04 million people.", "1.04 million", true},
-		{"Twelve months ago, 12,930 people were on the list.", "12,930", true},
-		{"Revenue rose to $4.1bn from $3.6bn.", "$3.6bn", true},
-		{"Revenue rose to $4.1bn from $3.6bn.", "$4.1bn", false},
-		{"The crowd of 23,415 beat the previous record of 19,800.", "19,800", true},
-		{"The crowd of 23,415 beat the previous record of 19,800.", "23,415", false},
-		{"The list now stands at 16,480, the board said on Tuesday.", "16,480", false},
+		{"earlierPeriod", "The airline carried 1.18 million passengers in November, up 13.6 percent from a year earlier.", "1.18 million", false},
+		{"earlierPeriod", "It filled 86 percent of its seats, three points more than in November last year, when it carried 1.04 million people.", "1.04 million", true},
+		{"earlierPeriod", "Twelve months ago, 12,930 people were on the list.", "12,930", true},
+		{"earlierPeriod", "Revenue rose to $4.1bn from $3.6bn.", "$3.6bn", true},
+		{"earlierPeriod", "Revenue rose to $4.1bn from $3.6bn.", "$4.1bn", false},
+		{"earlierPeriod", "The crowd of 23,415 beat the previous record of 19,800.", "19,800", true},
+		{"earlierPeriod", "The crowd of 23,415 beat the previous record of 19,800.", "23,415", false},
+		{"earlierPeriod", "The list now stands at 16,480, the board said on Tuesday.", "16,480", false},
+		{"expectedFigure", "Analysts polled by the agency had on average expected net profit of $398 million.", "$398 million", true},
+		{"expectedFigure", "Net profit was $468 million, comfortably beating the expectations of analysts.", "$468 million", false},
+		{"expectedFigure", "Earnings of $2.10 a share topped the consensus forecast of $1.95.", "$1.95", true},
+		{"expectedFigure", "Earnings of $2.10 a share topped the consensus forecast of $1.95.", "$2.10", false},
+		{"expectedFigure", "The bridge is expected to cost $148 million and open in 2028.", "$148 million", false},
+		{"expectedFigure", "Analysts expected revenue to fall, but it rose 4% to $14.6 billion.", "$14.6 billion", false},
 	}
 	for _, tt := range tests {
 		i := strings.Index(tt.text, tt.value)
-		if got := earlierPeriod(tt.text, i, i+len(tt.value)); got != tt.want {
-			t.Errorf("earlierPeriod(%q, %q) = %v, want %v", tt.text, tt.value, got, tt.want)
-		}
-	}
-}
-
-func TestExpectedFigure(t *testing.T) {
-	tests := []struct {
-		text, value string
-		want        bool
-	}{
-		{"Analysts polled by the agency had on average expected net profit of $398 million.", "$398 million", true},
-		{"Net profit was $468 million, comfortably beating the expectations of analysts.", "$468 million", false},
-		{"Earnings of $2.10 a share topped the consensus forecast of $1.95.", "$1.95", true},
-		{"Earnings of $2.10 a share topped the consensus forecast of $1.95.", "$2.10", false},
-		{"The bridge is expected to cost $148 million and open in 2028.", "$148 million", false},
-		{"Analysts expected revenue to fall, but it rose 4% to $14.6 billion.", "$14.6 billion", false},
-	}
-	for _, tt := range tests {
-		i := strings.Index(tt.text, tt.value)
-		if got := expectedFigure(tt.text, i, i+len(tt.value)); got != tt.want {
-			t.Errorf("expectedFigure(%q, %q) = %v, want %v", tt.text, tt.value, got, tt.want)
+		if got := funcs[tt.fn](tt.text, i, i+len(tt.value)); got != tt.want {
+			t.Errorf("%s(%q, %q) = %v, want %v", tt.fn, tt.text, tt.value, got, tt.want)
 		}
 	}
 }
