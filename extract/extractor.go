@@ -173,7 +173,14 @@ func (x *Extractor) analyze(doc *corpus.Document, max int) ([]Claim, []DocEntity
 	inQuote, alone := make([]bool, len(units)), make([]bool, len(units))
 	for i, u := range units {
 		inQuote[i] = doc.Blocks[u.block].Kind == corpus.Quote
-		alone[i] = inQuote[i] || wholeQuotation(blockText[u.block])
+		switch {
+		case inQuote[i]:
+			alone[i] = true
+		case i > 0 && units[i-1].block == u.block:
+			alone[i] = alone[i-1] // one answer per block
+		default:
+			alone[i] = wholeQuotation(blockText[u.block])
+		}
 	}
 	signQuotations(texts, inQuote, alone, entsOf, speakers)
 
