@@ -766,7 +766,7 @@ func claimMentions(c *extract.Claim) []mention {
 			// words drop.
 			u := strings.ToLower(strings.TrimSpace(c.Quantities[m.index].Unit))
 			if u != "" && !timeUnits[u] && !genericCounters[unitKey(u)] { // "units", "times" name nothing
-				m.topic = addTerm(m.topic, "#"+unitKey(u), unitTermWeight)
+				m.topic = addTerm(m.topic, "#"+m.val.unit, unitTermWeight)
 			}
 			for _, f := range strings.Fields(u) {
 				// Only a word with a synonym says more than the unit
@@ -835,6 +835,9 @@ func claimValues(c *extract.Claim) []mention {
 		// a compound modifier names which thing is meant; another
 		// outlet's other value names another thing, not a disagreement.
 		v.about = hedged(c.Text[:q.Start])
+		if v.unit == "people" && populationOf(c.Text[:q.Start]) {
+			v.unit = "population"
+		}
 		out = append(out, mention{kind: ValueQuantity, val: v, index: i, weak: compoundModifier(q.Text), earlier: otherPeriod(c, q.Start, q.End)})
 	}
 	return out

@@ -292,6 +292,42 @@ func firmDates(m, o mention, guessed bool) bool {
 	return false
 }
 
+// placeNouns name settled places, whose size news gives in passing: "a
+// village of about 3,400 people", "the city of 2 million".
+var placeNouns = setOf(`village villages town towns city cities community communities island islands
+district districts municipality municipalities county counties country countries nation region
+province suburb suburbs settlement settlements hamlet borough parish neighbourhood neighborhood
+metropolis commune township territory capital port`)
+
+// populationOf reports a count of people that gives a place's size ("a
+// village of about 3,400 people", "a population of 12,000 residents",
+// "home to some 40,000 people"): background to a story, another fact
+// than the people an event concerns, and comparable only with another
+// population.
+func populationOf(before string) bool {
+	if len(before) > 48 {
+		before = before[len(before)-48:]
+	}
+	b := strings.ToLower(strings.TrimRight(before, " \u00a0"))
+	for {
+		longest := ""
+		for _, h := range hedges {
+			if len(h) > len(longest) && strings.HasSuffix(b, " "+h) {
+				longest = h // "just over", not "over"
+			}
+		}
+		if longest == "" {
+			break
+		}
+		b = strings.TrimRight(strings.TrimSuffix(b, longest), " ")
+	}
+	if strings.HasSuffix(b, " home to") || strings.HasSuffix(b, "population") || strings.HasSuffix(b, "pop.") {
+		return true
+	}
+	f := strings.Fields(strings.TrimSuffix(b, " of"))
+	return strings.HasSuffix(b, " of") && len(f) > 0 && (placeNouns[f[len(f)-1]] || f[len(f)-1] == "population")
+}
+
 // hedges are the words news puts before a figure it gives loosely.
 var hedges = []string{"about", "around", "roughly", "approximately", "approx.", "nearly", "almost",
 	"some", "close to", "more than", "over", "upwards of", "up to", "at least", "estimated",

@@ -365,6 +365,31 @@ func TestHedged(t *testing.T) {
 	}
 }
 
+func TestPopulationOf(t *testing.T) {
+	tests := []struct {
+		before string
+		want   bool
+	}{
+		{"on the east edge of Corliss, a village of about ", true},
+		{"The town of ", true},
+		{"a fishing port of some ", true},
+		{"a municipality with a population of roughly ", true},
+		{"Verlaine, population ", true},
+		{"the island, home to just over ", true},
+		{"the district's ", false},
+		{"evacuated ", false},
+		{"a group of ", false},
+		{"a crowd of more than ", false},
+		{"a capitalist of ", false}, // a place noun only as a word
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := populationOf(tt.before); got != tt.want {
+			t.Errorf("populationOf(%q) = %v, want %v", tt.before, got, tt.want)
+		}
+	}
+}
+
 // TestLeads: the first figure of each currency or unit in a document's
 // opening leads it; two lead figures near each other in documents that
 // plainly report one story are one fact, whatever words surround them.
