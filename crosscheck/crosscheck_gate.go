@@ -235,8 +235,16 @@ func compoundModifier(s string) bool {
 // Monday, July 13"). Whichever week the weekday was resolved to, the
 // other day falls on another weekday: the outlets name different days.
 // The weekday's document must be dated, or it was resolved against
-// nothing.
+// nothing. Two weekdays of dated documents contradict each other the
+// same way ("derailed before midnight Saturday", "before midnight
+// Friday").
 func weekdayAgainstDay(m, o mention, da, db float64) bool {
+	if m.weekday && o.weekday {
+		// Two weekdays, each resolved against its own dated document:
+		// different names are different days.
+		d := math.Abs(m.val.lo - o.val.lo)
+		return !math.IsNaN(da) && !math.IsNaN(db) && d > 0 && d < 7
+	}
 	if o.weekday {
 		m, o, da, db = o, m, db, da
 	}

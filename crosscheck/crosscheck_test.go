@@ -2,6 +2,7 @@ package crosscheck
 
 import (
 	"fmt"
+	"math"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -541,5 +542,44 @@ func TestAttribution(t *testing.T) {
 	i = strings.Index(text, "May 21")
 	if a := attribution(text, span{i, i + 6}); a.start >= 0 {
 		t.Errorf("an opening attribution cut: %q", text[a.start:a.end])
+	}
+}
+
+// A weekday contradicts another outlet's day only when the two surely
+// name different days: a firm day or another weekday less than a week
+// away, each resolved against a dated document.
+func TestWeekdayAgainstDay(t *testing.T) {
+	nan := math.NaN()
+	day := func(lo float64) mention { return mention{kind: ValueDate, val: mvalue{lo: lo, hi: lo + 1}} }
+	weekday := func(lo float64) mention {
+		m := day(lo)
+		m.weak, m.weekday = true, true
+		return m
+	}
+	relative := func(lo float64) mention { // "this week", "yesterday"
+		m := day(lo)
+		m.weak = true
+		return m
+	}
+	tests := []struct {
+		name   string
+		m, o   mention
+		da, db float64
+		want   bool
+	}{
+		{"weekday against a firm day two days off", weekday(100), day(102), 104, nan, true},
+		{"the firm day first", day(102), weekday(100), nan, 104, true},
+		{"weekday on the firm day", weekday(100), day(100), 104, nan, false},
+		{"a week or more away", weekday(100), day(107), 104, nan, false},
+		{"weekday of an undated document", weekday(100), day(102), nan, nan, false},
+		{"two weekdays, different days", weekday(100), weekday(101), 104, 106, true},
+		{"two weekdays, one day", weekday(100), weekday(100), 104, 106, false},
+		{"two weekdays, one document undated", weekday(100), weekday(101), 104, nan, false},
+		{"weekday against a relative date", weekday(100), relative(101), 104, 106, false},
+	}
+	for _, tt := range tests {
+		if got := weekdayAgainstDay(tt.m, tt.o, tt.da, tt.db); got != tt.want {
+			t.Errorf("%s: weekdayAgainstDay = %v, want %v", tt.name, got, tt.want)
+		}
 	}
 }
