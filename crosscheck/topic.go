@@ -210,6 +210,15 @@ var topicSynonyms = map[string]string{
 	// senators or councillors.
 	"votes": "vote", "vote": "vote",
 	"aircraft": "aircraft", "jets": "aircraft", "planes": "aircraft", "airliners": "aircraft", "airplanes": "aircraft",
+	// Clipped words and the words they clip name one thing: "1,200
+	// bicycles" and "1,050 bikes", "exams" and "examinations".
+	"bike": "bike", "bikes": "bike", "bicycle": "bike", "bicycles": "bike",
+	"exam": "exam", "exams": "exam", "examination": "exam", "examinations": "exam",
+	"lab": "lab", "labs": "lab", "laboratory": "lab", "laboratories": "lab",
+	"photo": "photo", "photos": "photo", "photograph": "photo", "photographs": "photo",
+	"advert": "advert", "adverts": "advert", "advertisement": "advert", "advertisements": "advert",
+	"phone": "phone", "phones": "phone", "telephone": "phone", "telephones": "phone",
+	"flu": "flu", "influenza": "flu",
 }
 
 // stem is a light English stemmer: plurals, then the commonest verb
