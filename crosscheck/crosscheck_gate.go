@@ -401,8 +401,15 @@ func earlierPeriod(text string, start, end int) bool {
 // for another period than the story's own or as an expectation: an
 // earlier period's (earlierPeriod, pastYear) or analysts' (expectedFigure).
 func otherPeriod(c *extract.Claim, start, end int) bool {
-	return earlierPeriod(c.Text, start, end) || expectedFigure(c.Text, start, end) || pastYear(c, start, end)
+	return earlierPeriod(c.Text, start, end) || expectedFigure(c.Text, start, end) || pastYear(c, start, end) ||
+		partialCount.MatchString(c.Text[:start])
 }
+
+// partialCount says that the figures after it are a count in progress
+// ("with 90% of ballots counted", "with 1,090 of the 1,146 tally sheets
+// done", "a running tally"): an earlier state than the final figure
+// other reports give.
+var partialCount = regexp.MustCompile(`(?i)\bwith\s+(?:about\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+|just\s+over\s+)?[\d.,]+\s*(?:%|per\s?cent|percent|of\s+(?:the\s+)?[\d.,]+)\s+(?:of\s+)?(?:[\p{L}'’-]+\s+){0,4}?(?:counted|done|in|processed|reported|reporting|tallied|declared|checked|recounted)\b|\brunning\s+(?:tally|count|total)\b|\bpartial\s+(?:results|count|returns|tally)\b`)
 
 // expectMarkers say that the figure after them is what analysts or a
 // poll expected, not what came: "analysts had expected net profit of 398

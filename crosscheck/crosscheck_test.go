@@ -583,3 +583,25 @@ func TestWeekdayAgainstDay(t *testing.T) {
 		}
 	}
 }
+
+// A count in progress is an earlier state than the final figure.
+func TestPartialCount(t *testing.T) {
+	tests := []struct {
+		before string
+		want   bool
+	}{
+		{"With 90% of ballots counted, Ortega led by ", true},
+		{"with 1,090 of the 1,146 tally sheets done, her lead stands at roughly ", true},
+		{"with about 60 per cent of precincts reporting, turnout was ", true},
+		{"With 98.5 percent of the vote in, the margin is ", true},
+		{"An unofficial running tally puts the lead at ", true},
+		{"Partial results gave the party ", true},
+		{"With 3,000 workers on strike, the company lost ", false},
+		{"The final margin was ", false},
+	}
+	for _, tt := range tests {
+		if got := partialCount.MatchString(tt.before); got != tt.want {
+			t.Errorf("partialCount(%q) = %v, want %v", tt.before, got, tt.want)
+		}
+	}
+}
