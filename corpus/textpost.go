@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -172,10 +173,27 @@ done:
 		return
 	}
 	for _, i := range maybeSource {
-		if readSourceLine(doc, bs[i].text) {
+		if readSourceLine(doc, bs[i].text) || labelItems(bs[i].text) {
 			bs[i].boilerplate = true
 		}
 	}
+}
+
+// labelItems reports a line of two or more short labels or names between
+// item separators ("Translated from Spanish · Kessla Press Review"): in
+// a header with dated lines, a line of its furniture, not the headline.
+func labelItems(t string) bool {
+	parts := headerPartSep.Split(strings.TrimSpace(t), -1)
+	if len(parts) < 2 || len(parts) > 6 {
+		return false
+	}
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		if strings.ContainsAny(p, "0123456789") || !(isLabel(p) || isNameLike(p)) {
+			return false
+		}
+	}
+	return true
 }
 
 // headerPartSep separates the items of a combined header line:
@@ -203,6 +221,7 @@ func readHeaderParts(doc *Document, h *header, t string) bool {
 		partSource
 		partName
 		partLabel
+		partOther
 	)
 	kinds := make([]int, len(parts))
 	var names []string
@@ -233,12 +252,20 @@ func readHeaderParts(doc *Document, h *header, t string) bool {
 		case isLabel(p):
 			kinds[i] = partLabel
 			continue
+		case countWords(p, 11) <= 10 && !endsSentence(p):
+			// Another short item ("Original: Diario X (Arequipa),
+			// politics section"): only beside a date (below).
+			kinds[i] = partOther
+			continue
 		default:
 			return false
 		}
 		meta++
 	}
 	if meta == 0 {
+		return false
+	}
+	if slices.Contains(kinds, partOther) && !slices.ContainsFunc(kinds, func(k int) bool { return k == partDated || k == partDate }) {
 		return false
 	}
 	for i, p := range parts {

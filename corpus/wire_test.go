@@ -243,6 +243,11 @@ func TestWireHeaders(t *testing.T) {
 			published: time.Date(2026, 7, 14, 7, 12, 0, 0, time.FixedZone("ET", -4*3600)), from: "header", title: "Kessla quay to reopen",
 		},
 		{
+			name:      "a translation's note on its original, beside the original's date",
+			src:       "*Translated from Spanish · Kessla Press Review*\n\n**Original:** *Diario del Puerto* (Kessla), politics section · 17/03/2026\n\n# Kessla quay to reopen\n\n" + wireBody,
+			published: time.Date(2026, 3, 17, 0, 0, 0, 0, time.UTC), from: "header", title: "Kessla quay to reopen", furniture: "politics section",
+		},
+		{
 			name:      "station name with its frequency beside a programme and a date",
 			src:       "# Kessla quay to reopen\n\n**Kessla FM 98.4 · Evening Desk · Saturday, 14 March 2026**\n\n" + wireBody,
 			published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC), from: "header", title: "Kessla quay to reopen", furniture: "98.4",
@@ -369,7 +374,7 @@ func TestWireHeaders(t *testing.T) {
 		{
 			name:      "a newsletter's issue line",
 			src:       "**KESSLA PORT NOTES** — the weekly shipping digest\nIssue #41 · Saturday 14 March 2026\n\n" + wireBody,
-			published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC), from: "text",
+			published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC), from: "header",
 		},
 		{
 			name:      "a digest's source line with the print edition's date",
