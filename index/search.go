@@ -11,8 +11,10 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	bindex "github.com/blevesearch/bleve_index_api"
 	"github.com/claimdex/claimdex/extract"
 )
 
@@ -110,7 +112,8 @@ var facetFields = map[string]string{
 	"kind":   fKind,
 }
 
-// Search runs q. Hits come best first, ties in claim id order. Each hit's
+// Search runs q. Hits come best first; ties come in index order, the order
+// export gives, stable while the index is unchanged. Each hit's
 // Highlights holds the claim text with every matched term between
 // HighlightStart and HighlightEnd (none when q.Text is empty).
 func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
@@ -127,13 +130,19 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		return nil, fmt.Errorf("%w: offset %d and limit %d reach beyond hit %d (export lists every claim)", ErrQuery, offset, limit, MaxWindow)
 	}
 	req := bleve.NewSearchRequestOptions(bq, limit, offset, false)
-	req.SortBy([]string{"-_score", "_id"})
+	// No tie-break on the id: Bleve would load every hit's stored id to
+	// sort on it, most of the time of a query with many hits (scale.md).
+	req.SortBy([]string{"-_score"})
 	req.Fields = []string{fJSON}
 	scored := strings.TrimSpace(q.Text) != ""
 	if !scored {
 		// Filters alone do not score: every claim they admit ties, and
-		// comes in id order.
+		// comes in index order. Unscored and sorted by score alone,
+		// Bleve would stop at the first page and leave the total short;
+		// a second, equal key keeps it counting every hit (and costs
+		// nothing per hit, unlike a tie-break that loads ids).
 		req.Score = "none"
+		req.SortByCustom(search.SortOrder{&search.SortScore{Desc: true}, &search.SortScore{Desc: true}})
 	}
 	if scored {
 		req.Highlight = bleve.NewHighlightWithStyle(highlighterName)
@@ -286,7 +295,7 @@ func buildQuery(q Query, docs query.Query) (query.Query, error) {
 		add(anyTerm(fFacts, []string{"money", "date", "quantity", "person"}, strings.ToLower))
 	}
 
-	bq := bleve.NewBooleanQuery()
+	var text query.Query
 	if strings.TrimSpace(q.Text) != "" {
 		if len(q.Text) > MaxQueryBytes {
 			return nil, fmt.Errorf("%w: %d bytes of query text, at most %d", ErrQuery, len(q.Text), MaxQueryBytes)
@@ -309,18 +318,41 @@ func buildQuery(q Query, docs query.Query) (query.Query, error) {
 		if err := checkRegexps(parsed); err != nil {
 			return nil, fmt.Errorf("%w: %q: %v", ErrQuery, q.Text, err)
 		}
-		bq.AddMust(qs)
+		text = qs
 	}
 	var fq query.Query = bleve.NewConjunctionQuery(filters...)
 	if len(filters) == 1 {
 		fq = filters[0]
 	}
-	if bq.Must == nil {
+	if text == nil {
 		return fq, nil
 	}
-	bq.AddFilter(fq)
-	return bq, nil
+	// A conjunction leaps: the text searcher is advanced to the claims
+	// the filters admit, so a selective filter scores few text hits. A
+	// Boolean filter would score every text hit and then drop most.
+	return bleve.NewConjunctionQuery(text, unscored{fq}), nil
 }
+
+// unscored is a query that selects without scoring: its searcher runs
+// with scoring off and takes no part in the query's norm, so a
+// conjunction of a text query with it ranks and scores its hits as the
+// text query alone does.
+type unscored struct{ query.Query }
+
+func (u unscored) Searcher(ctx context.Context, r bindex.IndexReader, m mapping.IndexMapping, o search.SearcherOptions) (search.Searcher, error) {
+	o.Score, o.Explain, o.IncludeTermVectors = "none", false, false
+	s, err := u.Query.Searcher(ctx, r, m, o)
+	if err != nil {
+		return nil, err
+	}
+	return weightless{s}, nil
+}
+
+// weightless hides a searcher's weight from the query norm.
+type weightless struct{ search.Searcher }
+
+func (weightless) Weight() float64      { return 0 }
+func (weightless) SetQueryNorm(float64) {}
 
 // checkRegexps compiles the /regular expressions/ of a parsed query
 // string, which Bleve would otherwise reject only while searching, as an

@@ -17,33 +17,40 @@ import (
 
 func TestRoundTrip(t *testing.T) {
 	ix, want := loaded(t)
-	slices.SortFunc(want, func(a, b extract.Claim) int { return strings.Compare(a.ID, b.ID) })
+	byID := func(a, b extract.Claim) int { return strings.Compare(a.ID, b.ID) }
+	slices.SortFunc(want, byID)
 
 	res, err := ix.Search(context.Background(), Query{Limit: 100})
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []extract.Claim
+	var searched []extract.Claim
 	for _, h := range res.Hits {
-		got = append(got, h.Claim)
+		searched = append(searched, h.Claim)
 	}
-	// Match-all scores tie, so hits come in id order.
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("Search claims (-want +got):\n%s", diff)
-	}
-
-	got = nil
+	var exported []extract.Claim
 	err = ix.Export(context.Background(), Query{}, func(c extract.Claim) error {
-		got = append(got, c)
+		exported = append(exported, c)
 		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Export gives index order.
-	slices.SortFunc(got, func(a, b extract.Claim) int { return strings.Compare(a.ID, b.ID) })
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("Export claims (-want +got):\n%s", diff)
+	// Match-all scores tie, so search gives index order, as export does.
+	ids := func(cs []extract.Claim) (out []string) {
+		for _, c := range cs {
+			out = append(out, c.ID)
+		}
+		return out
+	}
+	if diff := cmp.Diff(ids(exported), ids(searched)); diff != "" {
+		t.Errorf("search order against export order (-export +search):\n%s", diff)
+	}
+	for name, got := range map[string][]extract.Claim{"Search": searched, "Export": exported} {
+		slices.SortFunc(got, byID)
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%s claims (-want +got):\n%s", name, diff)
+		}
 	}
 }
 
@@ -198,7 +205,16 @@ func TestSearchPagingAndOrder(t *testing.T) {
 		}
 	}
 
-	// Equal scores page in id order without overlap.
+	// Equal scores page in index order without overlap: the pages
+	// together are the one page of every claim.
+	res, err = ix.Search(ctx, Query{Limit: 6})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var whole []string
+	for _, h := range res.Hits {
+		whole = append(whole, h.Claim.ID)
+	}
 	var pages []string
 	for off := 0; off < 6; off += 4 {
 		res, err := ix.Search(ctx, Query{Limit: 4, Offset: off})
@@ -212,8 +228,12 @@ func TestSearchPagingAndOrder(t *testing.T) {
 			pages = append(pages, h.Claim.ID)
 		}
 	}
+	if diff := cmp.Diff(whole, pages); diff != "" {
+		t.Errorf("pages (-one page +pages):\n%s", diff)
+	}
+	slices.Sort(pages)
 	if diff := cmp.Diff([]string{"c1", "c2", "c3", "c4", "c5", "c6"}, pages); diff != "" {
-		t.Errorf("pages (-want +got):\n%s", diff)
+		t.Errorf("claims paged (-want +got):\n%s", diff)
 	}
 
 	res, err = ix.Search(ctx, Query{})
@@ -385,7 +405,9 @@ func TestSearchBounds(t *testing.T) {
 
 // BenchmarkSearchFilterOnly measures queries without text over 50,000
 // claims, of which 1% come from a rare source: the filter selects few
-// claims, so its cost should follow them, not the index.
+// claims, so its cost should follow them, not the index. The text cases
+// match every claim: with the rare source, the text should be scored
+// only on the claims the filter admits.
 func BenchmarkSearchFilterOnly(b *testing.B) {
 	ix := newMem(b)
 	w := ix.NewWriter(DefaultBatchSize)
@@ -420,6 +442,8 @@ func BenchmarkSearchFilterOnly(b *testing.B) {
 		{"all", Query{}, 50000},
 		{"all+facets", Query{Facets: true}, 50000},
 		{"conflicting", Query{Conflicting: true}, 5000},
+		{"text", Query{Text: "river centimetres"}, 50000},
+		{"text+source", Query{Text: "river centimetres", Sources: []string{"rare"}}, 500},
 	} {
 		b.Run(tt.name, func(b *testing.B) {
 			for b.Loop() {
@@ -432,5 +456,62 @@ func BenchmarkSearchFilterOnly(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// Filters select without scoring: a text query with a filter gives the
+// claims the text and the filter both admit, each with the score the
+// text alone gives it.
+func TestFiltersKeepTextScores(t *testing.T) {
+	ix, _ := loaded(t)
+	ctx := t.Context()
+	min := 1e9
+	texts := []string{"fund billion", "flood OR fund OR port", `"reconstruction fund"`, "+fund -Velmar"}
+	filters := []struct {
+		name string
+		q    Query
+	}{
+		{"source", Query{Sources: []string{"harbor ledger"}}},
+		{"entity", Query{Entities: []string{"tomas reyes"}}},
+		{"kind", Query{Kinds: []string{extract.KindSentence, extract.KindTableRow}}},
+		{"amount", Query{MinAmount: &min, Currencies: []string{"USD"}}},
+		{"conflicting", Query{Conflicting: true}},
+		{"none admitted", Query{Sources: []string{"nobody"}}},
+	}
+	scores := func(q Query) map[string]float64 {
+		t.Helper()
+		q.Limit = 100
+		res, err := ix.Search(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Total != uint64(len(res.Hits)) {
+			t.Fatalf("%+v: total %d, %d hits", q, res.Total, len(res.Hits))
+		}
+		out := map[string]float64{}
+		for _, h := range res.Hits {
+			out[h.Claim.ID] = h.Score
+		}
+		return out
+	}
+	for _, text := range texts {
+		alone := scores(Query{Text: text})
+		if len(alone) == 0 {
+			t.Fatalf("%q matches nothing: the test needs text hits", text)
+		}
+		for _, f := range filters {
+			admitted := scores(f.q)
+			want := map[string]float64{}
+			for id, s := range alone {
+				if _, ok := admitted[id]; ok {
+					want[id] = s
+				}
+			}
+			q := f.q
+			q.Text = text
+			if diff := cmp.Diff(want, scores(q)); diff != "" {
+				t.Errorf("%q with filter %s (-text alone, restricted +filtered):\n%s", text, f.name, diff)
+			}
+		}
 	}
 }
