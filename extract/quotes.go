@@ -933,10 +933,39 @@ func findSpeaker(text string, ents []Entity, skip []qspan, t *speakerTracker) st
 		if sp := subjectBefore(text, ws, i, ents, t); sp != "" {
 			return sp
 		}
+		if strings.HasSuffix(lw, "ing") {
+			// "Ardenghi defended the route, saying the Cerreta descent
+			// …": a participle takes the sentence's subject and is never
+			// inverted; what follows it is what was said.
+			if sp := participleSubject(text, w.Start, ents); sp != "" {
+				return sp
+			}
+			continue
+		}
 		if invertedPosition(text, w.Start) {
 			if sp := subjectAfter(text, ws, i+1, ents, t); sp != "" {
 				return sp
 			}
+		}
+	}
+	return ""
+}
+
+// participleSubject finds the subject of a reporting participle after a
+// comma ("Race director Paolo Ardenghi defended the route, saying …"): the
+// person or organisation that opens the sentence, titles allowed before
+// it, in the clause before the participle's comma.
+func participleSubject(text string, at int, ents []Entity) string {
+	before := strings.TrimRightFunc(text[:at], unicode.IsSpace)
+	if !strings.HasSuffix(before, ",") {
+		return ""
+	}
+	for _, e := range ents {
+		if e.End > len(before) {
+			break
+		}
+		if speakerEntity(e) && onlyTitles(text[:e.Start]) {
+			return speakerName(e)
 		}
 	}
 	return ""

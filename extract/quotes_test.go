@@ -126,6 +126,11 @@ func TestAttribution(t *testing.T) {
 			want: []attribution{{"Hana Vos", false}, {"Hana Vos", false}},
 		},
 		{
+			name:   "a reporting participle takes the sentence's subject, not the name after it",
+			blocks: []string{"Race director Hana Vos defended the route, saying the Verlaine descent had been inspected twice."},
+			want:   []attribution{{"Hana Vos", false}},
+		},
+		{
 			name:   "according to an organisation, reported",
 			blocks: []string{"The reservoir holds 40 million cubic metres, according to the Northern River Commission."},
 			want:   []attribution{{"Northern River Commission", false}},
