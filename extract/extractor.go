@@ -263,10 +263,25 @@ var sharedNames = []struct {
 		"kenya": "KES", "kenyan": "KES", "uganda": "UGX", "ugandan": "UGX",
 		"tanzania": "TZS", "tanzanian": "TZS", "somalia": "SOS", "somali": "SOS",
 	}},
+	// "Rs 42 billion" as well as "42 billion rupees" (see namesShared).
+	{"rupee", "INR", map[string]string{
+		"india": "INR", "indian": "INR", "pakistan": "PKR", "pakistani": "PKR",
+		"sri lanka": "LKR", "sri lankan": "LKR", "nepal": "NPR", "nepali": "NPR", "nepalese": "NPR",
+		"mauritius": "MUR", "mauritian": "MUR", "seychelles": "SCR", "seychellois": "SCR",
+	}},
+}
+
+// rupeeMark matches the "Rs" of an amount's text, lower-cased.
+var rupeeMark = regexp.MustCompile(`(?:^|[^a-z])rs\.?(?:\s|\d|$)`)
+
+// namesShared reports whether t, an amount's lower-cased text, names the
+// shared currency word.
+func namesShared(t, word string) bool {
+	return strings.Contains(t, word) || word == "rupee" && rupeeMark.MatchString(t)
 }
 
 // localCurrencies returns, by shared currency word, the code a bare
-// "pesos" or "shillings" stands for in a document: that of the country
+// "pesos", "shillings" or "rupees" stands for in a document: that of the country
 // it names most (its dateline counts), when it names one more often than
 // the country of the bare reading.
 func localCurrencies(n int, entsOf func(int) []Entity, dateline string) map[string]string {
@@ -306,7 +321,7 @@ func localize(m *Money, local map[string]string) {
 	t := strings.ToLower(m.Text)
 	for _, sn := range sharedNames {
 		code, ok := local[sn.word]
-		if !ok || m.Currency != sn.bare || !strings.Contains(t, sn.word) {
+		if !ok || m.Currency != sn.bare || !namesShared(t, sn.word) {
 			continue
 		}
 		for name := range sn.countries {

@@ -468,8 +468,8 @@ func TestDocumentUpTo(t *testing.T) {
 	}
 }
 
-// A bare "pesos" or "shillings" is the currency of the country the
-// document names most.
+// A bare "pesos", "shillings" or "rupees" ("Rs") is the currency of the
+// country the document names most.
 func TestSharedCurrencyNames(t *testing.T) {
 	x := testExtractor(t)
 	for _, tc := range []struct{ text, want string }{
@@ -480,6 +480,11 @@ func TestSharedCurrencyNames(t *testing.T) {
 		{"Colombia's exporters were paid 2 billion Mexican pesos.", "MXN"},
 		{"Kampala will spend 40 billion shillings on roads, Uganda's finance ministry said.", "UGX"},
 		{"The strike cost 2 billion shillings, the union said.", "KES"},
+		{"Floods in Pakistan destroyed crops; the government announced a Rs 42 billion relief package for Pakistani farmers.", "PKR"},
+		{"Colombo set aside 3 billion rupees for flood relief, Sri Lanka's cabinet said.", "LKR"},
+		{"Mumbai's civic body approved Rs 500 crore for roads.", "INR"},
+		{"Pakistan's exporters were paid 2 billion Indian rupees.", "INR"},
+		{"The project in Pakistan costs ₹4 billion, the Indian partner said, as Pakistani officials objected.", "INR"},
 	} {
 		var got []string
 		for _, c := range x.Claims(paragraphDoc(tc.text)) {
