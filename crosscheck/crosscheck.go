@@ -203,9 +203,11 @@ type mvalue struct {
 	qual   string
 	prec   int
 	text   string // normalised display form
-	// dollar is set for money written with a bare "$" (read as USD): the
-	// dollar of the story's country as much as the US one.
-	dollar bool
+	// shared names the currency family of money written with a sign or
+	// word several countries use and no country (a bare "$" read as USD,
+	// a bare "Rs" read as INR): the story's country's currency as much
+	// as the one it was read as. "" otherwise.
+	shared string
 	// about is set for an amount the text hedges ("about 200 million",
 	// "nearly 40"): a round figure that may stand for a near one.
 	about  bool
@@ -234,7 +236,7 @@ func relate(kind string, a, b mvalue) relation {
 		}
 		return relDifferent
 	}
-	if !unitsMatch(a.unit, b.unit) && !dollarsMatch(a, b) {
+	if !unitsMatch(a.unit, b.unit) && !sharedMatch(a, b) {
 		return relIncomparable
 	}
 	if kind == ValueDate {
@@ -903,7 +905,7 @@ func moneyValue(m extract.Money) (mvalue, bool) {
 		return mvalue{}, false
 	}
 	v := mvalue{lo: m.Amount, hi: m.Amount, unit: strings.ToUpper(m.Currency)}
-	v.dollar = v.unit == "USD" && bareDollar(m.Text)
+	v.shared = sharedFamily(v.unit, m.Text)
 	if m.AmountMax > m.Amount && !math.IsInf(m.AmountMax, 0) {
 		v.hi = m.AmountMax
 		v.text = fmtNum(v.lo) + "-" + fmtNum(v.hi) + " " + v.unit
@@ -947,39 +949,54 @@ func unitKey(u string) string {
 	return stem(u)
 }
 
-// unitsMatch reports whether two unit keys count the same things: equal,
-// or a one-word compound of the other ("dockworker" and "worker", as
-// outlets write "3,200 dockworkers" and "3,200 dock workers"). Measures
-// are left alone: the short keys of "metres" or "grams" never match
-// "kilometres" or "kilograms".
-// dollarCurrencies are the currencies written with a bare "$" at home.
-var dollarCurrencies = setOf(`USD CAD AUD NZD HKD SGD TWD JMD TTD BSD BBD BZD FJD NAD LRD`)
+// sharedCurrencies are, by family, the currencies written at home with
+// one sign or word: a bare "$", a bare "Rs" or "rupees". The first is
+// the one such an amount is read as.
+var sharedCurrencies = map[string][]string{
+	"$":  {"USD", "CAD", "AUD", "NZD", "HKD", "SGD", "TWD", "JMD", "TTD", "BSD", "BBD", "BZD", "FJD", "NAD", "LRD"},
+	"Rs": {"INR", "PKR", "LKR", "NPR", "MUR", "SCR"},
+}
 
-// bareDollar reports an amount written with a "$" and no country ("$350M",
-// not "US$350M", "C$350M" or "350 million dollars").
-func bareDollar(text string) bool {
+// bareRupee matches a rupee amount's "Rs" or "rupees" with no country
+// ("Rs 42bn", "42 billion rupees", not "Indian rupees" or "₹42bn").
+var bareRupee = regexp.MustCompile(`(?i)^(?:rs\.?\s*[\d.,]|.*\brupees?$)`)
+
+// sharedFamily returns the family of an amount in unit whose text gives
+// only a shared sign or word ("$350M", not "US$350M", "C$350M" or "350
+// million dollars"; "Rs 42bn", not "₹42bn" or "INR 42bn"), or "".
+func sharedFamily(unit, text string) string {
 	t := strings.TrimLeft(strings.TrimSpace(text), "-–~≈ ")
-	return strings.HasPrefix(t, "$")
+	switch {
+	case unit == "USD" && strings.HasPrefix(t, "$"):
+		return "$"
+	case unit == "INR" && bareRupee.MatchString(t) && !strings.Contains(strings.ToLower(t), "indian"):
+		return "Rs"
+	}
+	return ""
 }
 
-// dollarsMatch reports two amounts comparable because one is a bare "$"
-// and the other in any dollar currency: a Canadian outlet's "$310
-// million" is the "C$350 million" of another.
-func dollarsMatch(a, b mvalue) bool {
-	return (a.dollar && dollarCurrencies[b.unit]) || (b.dollar && dollarCurrencies[a.unit])
+// sharedMatch reports two amounts comparable because one is written with
+// a shared sign or word and the other in a currency of its family: a
+// Canadian outlet's "$310 million" is the "C$350 million" of another, a
+// Pakistani site's "Rs 48bn" the "PKR 42bn" of another.
+func sharedMatch(a, b mvalue) bool {
+	return (a.shared != "" && slices.Contains(sharedCurrencies[a.shared], b.unit)) ||
+		(b.shared != "" && slices.Contains(sharedCurrencies[b.shared], a.unit))
 }
 
-// clusterDollar is the one non-US dollar currency the explicit amounts of
-// a cluster are written in, or "": the currency its bare "$" amounts
-// are then shown in.
-func clusterDollar(ms []mention, members []int) string {
+// clusterCurrency is, for a family, the one currency other than the
+// family's default that the explicit amounts of a cluster are written
+// in, or "": the currency its bare amounts of that family are then
+// shown in.
+func clusterCurrency(ms []mention, members []int, family string) string {
+	fam := sharedCurrencies[family]
 	cur := ""
 	for _, i := range members {
 		v := ms[i].val
-		if ms[i].kind != ValueMoney || v.dollar || !dollarCurrencies[v.unit] {
+		if ms[i].kind != ValueMoney || v.shared != "" || !slices.Contains(fam, v.unit) {
 			continue
 		}
-		if v.unit == "USD" || (cur != "" && cur != v.unit) {
+		if v.unit == fam[0] || (cur != "" && cur != v.unit) {
 			return ""
 		}
 		cur = v.unit
@@ -1450,7 +1467,7 @@ func buildGroup(claims []extract.Claim, ms []mention, members []int, approved ap
 		if b == nil {
 			b = &bucket{val: m.val, origins: map[int]bool{}}
 			buckets = append(buckets, b)
-		} else if b.val.dollar && !m.val.dollar {
+		} else if b.val.shared != "" && m.val.shared == "" {
 			b.val = m.val // "C$350 million" names the "$350M" beside it
 		}
 		c := claims[m.claim]
@@ -1472,10 +1489,12 @@ func buildGroup(claims []extract.Claim, ms []mention, members []int, approved ap
 	slices.SortStableFunc(buckets, func(a, b *bucket) int {
 		return cmp.Or(cmp.Compare(len(b.origins), len(a.origins)), cmp.Compare(len(b.claims), len(a.claims)), strings.Compare(a.val.text, b.val.text))
 	})
-	if cur := clusterDollar(ms, members); cur != "" {
-		for _, b := range buckets {
-			if b.val.dollar {
-				b.val.text = strings.TrimSuffix(b.val.text, "USD") + cur
+	for family, fam := range sharedCurrencies {
+		if cur := clusterCurrency(ms, members, family); cur != "" {
+			for _, b := range buckets {
+				if b.val.shared == family {
+					b.val.text = strings.TrimSuffix(b.val.text, fam[0]) + cur
+				}
 			}
 		}
 	}

@@ -210,6 +210,41 @@ func TestRelatePersons(t *testing.T) {
 	}
 }
 
+// An amount written with a shared sign or word ("$", "Rs", "rupees")
+// and no country compares with any currency of its family; one whose
+// text names its currency compares only with that currency.
+func TestRelateSharedCurrencies(t *testing.T) {
+	money := func(text, cur string, amount float64) mvalue {
+		v, ok := moneyValue(extract.Money{Text: text, Amount: amount, Currency: cur})
+		if !ok {
+			t.Fatalf("moneyValue(%q) not ok", text)
+		}
+		return v
+	}
+	for _, tc := range []struct {
+		name string
+		a, b mvalue
+		want relation
+	}{
+		{"a bare $ and Canadian dollars", money("$310 million", "USD", 310e6), money("C$350 million", "CAD", 350e6), relDifferent},
+		{"US$ names its dollar", money("US$310 million", "USD", 310e6), money("C$350 million", "CAD", 350e6), relIncomparable},
+		{"a bare Rs and Pakistani rupees", money("Rs 48bn", "INR", 48e9), money("PKR 42bn", "PKR", 42e9), relDifferent},
+		{"bare rupees and Sri Lankan rupees", money("3 billion rupees", "INR", 3e9), money("LKR 3 billion", "LKR", 3e9), relEqual},
+		{"the rupee sign is India's", money("₹48bn", "INR", 48e9), money("PKR 42bn", "PKR", 42e9), relIncomparable},
+		{"Indian rupees by name", money("48 billion Indian rupees", "INR", 48e9), money("PKR 42bn", "PKR", 42e9), relIncomparable},
+		{"a bare Rs is no dollar", money("Rs 48bn", "INR", 48e9), money("$42bn", "USD", 42e9), relIncomparable},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := relate(ValueMoney, tc.a, tc.b); got != tc.want {
+				t.Errorf("relate = %d, want %d", got, tc.want)
+			}
+			if got := relate(ValueMoney, tc.b, tc.a); got != tc.want {
+				t.Errorf("relate reversed = %d, want %d", got, tc.want)
+			}
+		})
+	}
+}
+
 func TestUnitsMatch(t *testing.T) {
 	for _, tc := range []struct {
 		a, b string
