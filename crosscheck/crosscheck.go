@@ -167,6 +167,11 @@ type mention struct {
 	// or as analysts' expectation ("analysts had expected 398 million"):
 	// another fact than the same measure now.
 	earlier bool
+	// converted is set for an amount given in parentheses after another
+	// amount in another currency ("7.5 trillion rupiah ($460 million)"):
+	// the same figure converted. Two conversions differ when their
+	// originals do; the originals carry that dispute.
+	converted bool
 	// lead is set for the first amount or count of its currency or unit
 	// in a document, when the headline or the opening states it: the
 	// figure the story is about (see markLeads).
@@ -811,7 +816,9 @@ func claimValues(c *extract.Claim) []mention {
 		moneySpans = append(moneySpans, span{m.Start, m.End})
 		if v, ok := moneyValue(m); ok && valid(m.Start, m.End) {
 			v.about = hedged(c.Text[:m.Start])
-			out = append(out, mention{kind: ValueMoney, val: v, index: i, earlier: otherPeriod(c, m.Start, m.End)})
+			conv := i > 0 && c.Money[i-1].End <= m.Start && c.Money[i-1].Currency != m.Currency &&
+				conversionGap.MatchString(c.Text[c.Money[i-1].End:m.Start])
+			out = append(out, mention{kind: ValueMoney, val: v, index: i, earlier: otherPeriod(c, m.Start, m.End), converted: conv})
 		}
 	}
 	for i, d := range c.Dates {
@@ -1194,6 +1201,9 @@ func link(ms []mention, docSim *docSims, persons [][]string, days []float64, opt
 		case relDifferent:
 			if m.earlier != o.earlier {
 				return // this period's figure and an earlier one's
+			}
+			if m.converted && o.converted {
+				return // their originals differ, and say so
 			}
 			if (m.kind == ValueQuantity || m.kind == ValueMoney) && valueGap(m.val, o.val) > unitOnlyGap && !sharesWord(m, o) {
 				// Alike in their unit alone and far apart: "22% less

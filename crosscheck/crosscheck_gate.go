@@ -405,6 +405,11 @@ func otherPeriod(c *extract.Claim, start, end int) bool {
 		partialCount.MatchString(c.Text[:start])
 }
 
+// conversionGap is the text between an amount and its conversion into
+// another currency: "7.5 trillion rupiah ($460 million)", "Rp7.5
+// trillion over five years (approx. USD 460 million)".
+var conversionGap = regexp.MustCompile(`(?i)^[^()]{0,40}\(\s*(?:(?:about|around|roughly|some|approximately|approx\.|nearly|almost|or|c\.|~|≈)\s*)?$`)
+
 // partialCount says that the figures after it are a count in progress
 // ("with 90% of ballots counted", "with 1,090 of the 1,146 tally sheets
 // done", "a running tally"): an earlier state than the final figure

@@ -640,3 +640,30 @@ func TestPartialCount(t *testing.T) {
 		}
 	}
 }
+
+// An amount in parentheses after another in another currency is its
+// conversion.
+func TestConversions(t *testing.T) {
+	tests := []struct {
+		text string
+		want []bool // converted, per money mention
+	}{
+		{"Orbit must invest 7.5 trillion rupiah ($460 million) over five years.", []bool{false, true}},
+		{"Number: Rp 7.5 trillion over 5 years (approx. USD 460 million)", []bool{false, true}},
+		{"Rp8.4tn (~US$515m) capex commitment", []bool{false, true}},
+		{"The fund holds €2bn and $3bn.", []bool{false, false}},
+		{"It paid $40m (and $12m in fees).", []bool{false, false}}, // one currency: no conversion
+	}
+	for _, tt := range tests {
+		c := extract.Claim{Text: tt.text, Money: extract.FindMoney(tt.text)}
+		var got []bool
+		for _, m := range claimValues(&c) {
+			if m.kind == ValueMoney {
+				got = append(got, m.converted)
+			}
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q: converted %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
