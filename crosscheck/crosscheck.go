@@ -215,7 +215,11 @@ type mvalue struct {
 	shared string
 	// about is set for an amount the text hedges ("about 200 million",
 	// "nearly 40"): a round figure that may stand for a near one.
-	about  bool
+	about bool
+	// bound is +1 for an amount given as a floor ("more than 150
+	// stores", "at least $2bn"), -1 as a ceiling ("nearly 2,000", "up to
+	// 40%"), 0 otherwise.
+	bound  int
 	role   string // persons: the title as written, for the group's label
 	qualAs string // persons: the qualifier as written
 }
@@ -259,7 +263,7 @@ func relate(kind string, a, b mvalue) relation {
 	if a.lo <= b.hi+tol && b.lo <= a.hi+tol {
 		return relEqual
 	}
-	if roundingAgrees(a, b) {
+	if roundingAgrees(a, b) || boundAgrees(a, b) || boundAgrees(b, a) {
 		return relCompatible
 	}
 	return relDifferent
@@ -815,7 +819,7 @@ func claimValues(c *extract.Claim) []mention {
 	for i, m := range c.Money {
 		moneySpans = append(moneySpans, span{m.Start, m.End})
 		if v, ok := moneyValue(m); ok && valid(m.Start, m.End) {
-			v.about = hedged(c.Text[:m.Start])
+			v.about, v.bound = hedged(c.Text[:m.Start]), boundOf(c.Text[:m.Start])
 			conv := i > 0 && c.Money[i-1].End <= m.Start && c.Money[i-1].Currency != m.Currency &&
 				conversionGap.MatchString(c.Text[c.Money[i-1].End:m.Start])
 			out = append(out, mention{kind: ValueMoney, val: v, index: i, earlier: otherPeriod(c, m.Start, m.End), converted: conv})
@@ -843,7 +847,7 @@ func claimValues(c *extract.Claim) []mention {
 		// "the 16-inch MacBook Pro", "a 10-year plan": a value written as
 		// a compound modifier names which thing is meant; another
 		// outlet's other value names another thing, not a disagreement.
-		v.about = hedged(c.Text[:q.Start])
+		v.about, v.bound = hedged(c.Text[:q.Start]), boundOf(c.Text[:q.Start])
 		if v.unit == "people" && populationOf(c.Text[:q.Start]) {
 			v.unit = "population"
 		}

@@ -342,6 +342,51 @@ var hedges = []string{"about", "around", "roughly", "approximately", "approx.", 
 	"just under", "just over", "under", "less than", "fewer than", "as many as", "as much as",
 	"circa", "c.", "~", "an estimated", "well over", "well above", "below", "above", "in excess of"}
 
+// floorHedges and ceilingHedges are the hedges that make a figure a
+// bound: "more than 150" is 150 or more, "nearly 2,000" under 2,000.
+var (
+	floorHedges   = []string{"more than", "over", "upwards of", "well over", "in excess of", "just over"}
+	ceilingHedges = []string{"nearly", "almost", "just under"}
+)
+
+// boundOf returns +1 when the text before a figure ends in a floor
+// hedge, -1 in a ceiling one, else 0 (the longest hedge decides: "just
+// over" is a floor, "well under" has "under").
+func boundOf(before string) int {
+	b := strings.ToLower(strings.TrimRight(before, " \u00a0"))
+	best, bound := 0, 0
+	for sign, hs := range map[int][]string{1: floorHedges, -1: ceilingHedges} {
+		for _, h := range hs {
+			if len(h) > best && strings.HasSuffix(b, h) && (len(b) == len(h) || !isWordByte(b[len(b)-len(h)-1])) {
+				best, bound = len(h), sign
+			}
+		}
+	}
+	return bound
+}
+
+// boundSlack is how far past its bound a figure may lie and still be
+// what the bound was written for: "more than 150 stores" for 168 (12%),
+// not for 400.
+const boundSlack = 0.15
+
+// boundAgrees reports a figure b within the round bound a gives: "more
+// than 150 stores" and "168 stores", "nearly 2,000" and 1,950. "At
+// least 36 dead" is how news gives a toll, not a bound of another
+// outlet's 41; nor is a bound as precise as the figure ("more than 168").
+func boundAgrees(a, b mvalue) bool {
+	if a.lo != a.hi || b.lo != b.hi || a.lo <= 0 || b.lo <= 0 || roundingUnit(a.lo) <= roundingUnit(b.lo) {
+		return false
+	}
+	switch a.bound {
+	case 1:
+		return b.lo > a.lo && b.lo <= a.lo*(1+boundSlack)
+	case -1:
+		return b.lo < a.lo && b.lo >= a.lo*(1-boundSlack)
+	}
+	return false
+}
+
 // hedged reports whether the text before a figure ends in a hedge.
 func hedged(before string) bool {
 	if len(before) > 24 {

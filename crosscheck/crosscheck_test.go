@@ -667,3 +667,31 @@ func TestConversions(t *testing.T) {
 		}
 	}
 }
+
+// A round figure given as a floor or a ceiling agrees with a precise one
+// just past it; a toll "at least 36" and a figure as precise as the
+// other stay figures.
+func TestBoundAgrees(t *testing.T) {
+	q := func(before string, v float64) mvalue { return mvalue{lo: v, hi: v, bound: boundOf(before)} }
+	tests := []struct {
+		name string
+		a, b mvalue
+		want bool
+	}{
+		{"more than 150 and 168", q("still has more than ", 150), q("", 168), true},
+		{"just over 2,000 and 2,140", q("just over ", 2000), q("", 2140), true},
+		{"nearly 2,000 and 1,950", q("nearly ", 2000), q("", 1950), true},
+		{"more than 150 and 400", q("more than ", 150), q("", 400), false},
+		{"more than 150 and 140", q("more than ", 150), q("", 140), false},
+		{"nearly 2,000 and 2,050", q("nearly ", 2000), q("", 2050), false},
+		{"at least 36 and 41: a toll", q("at least ", 36), q("", 41), false},
+		{"over 168 is as precise as 170", q("over ", 168), q("", 170), false},
+		{"no hedge", q("", 150), q("", 168), false},
+		{"'popover' is no hedge", q("the popover ", 150), q("", 168), false},
+	}
+	for _, tt := range tests {
+		if got := boundAgrees(tt.a, tt.b); got != tt.want {
+			t.Errorf("%s: boundAgrees = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
