@@ -465,7 +465,7 @@ var partialCount = regexp.MustCompile(`(?i)\bwith\s+(?:about\s+|nearly\s+|almost
 // poll expected, not what came: "analysts had expected net profit of 398
 // million", "a consensus forecast of $2.1bn". Results stories set the two
 // side by side; a plan's own "is expected to cost" is no marker.
-var expectMarkers = regexp.MustCompile(`(?i)\banalysts?['’]?\s+(?:\w+\s+){0,4}?(?:expect|forecast|predict|estimat|project|pencil|poll)\w*|\baverage\s+(?:forecasts?|estimates?|expectations?)|\bconsensus\b|\bpoll(?:ed)?\s+(?:of\s+)?analysts|\b(?:forecasts?|estimates?|expectations?)\s+of\s+analysts|\bhad\s+been\s+(?:expected|forecast|predicted)`)
+var expectMarkers = regexp.MustCompile(`(?i)\banalysts?['’]?\s+(?:\w+\s+){0,4}?(?:expect|forecast|predict|estimat|project|pencil|poll)\w*|\baverage\s+(?:forecasts?|estimates?|expectations?)|\bconsensus\b|\bpoll(?:ed)?\s+(?:of\s+)?analysts|\b(?:forecasts?|estimates?|expectations?)\s+of\s+analysts|\bhad\s+been\s+(?:expected|forecast|predicted)|\bhad\s+(?:expected|forecast|predicted|projected)\b|\bforecasts?\s+(?:\w+\s+)?of\b`)
 
 // expectedFigure reports whether text[start:end] is the figure an
 // expectation marker earlier in its clause introduces, with no other

@@ -493,6 +493,9 @@ func TestOtherPeriodMarkers(t *testing.T) {
 		{"expectedFigure", "Earnings of $2.10 a share topped the consensus forecast of $1.95.", "$2.10", false},
 		{"expectedFigure", "The bridge is expected to cost $148 million and open in 2028.", "$148 million", false},
 		{"expectedFigure", "Analysts expected revenue to fall, but it rose 4% to $14.6 billion.", "$14.6 billion", false},
+		{"expectedFigure", "The peak came in just under that level despite a grid forecast of 91 GW.", "91 GW", true},
+		{"expectedFigure", "Forecasters at the council had expected demand to climb to about 91,000 MW.", "91,000 MW", true},
+		{"expectedFigure", "Demand set an all-time high of 89,412 MW on Tuesday.", "89,412 MW", false},
 	}
 	for _, tt := range tests {
 		i := strings.Index(tt.text, tt.value)
