@@ -945,8 +945,9 @@ respondent respondents passenger passengers traveller travellers traveler travel
 var timeUnits = setOf(`second seconds minute minutes hour hours day days week weeks month months year years decade decades`)
 
 // casualtyNouns count people by what befell them ("41 deaths", "120
-// injured"): people, with the casualty as part of the topic.
-var casualtyNouns = setOf(`deaths dead fatalities victims injured injuries wounded casualties toll`)
+// injured", "claimed 63 lives"): people, with the casualty as part of
+// the topic.
+var casualtyNouns = setOf(`deaths dead fatalities victims injured injuries wounded casualties toll lives`)
 
 func unitKey(u string) string {
 	u = strings.ToLower(strings.TrimSpace(u))

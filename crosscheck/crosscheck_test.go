@@ -260,8 +260,11 @@ func TestUnitsMatch(t *testing.T) {
 			t.Errorf("unitsMatch(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
 		}
 	}
-	if unitKey("cars") != unitKey("vehicles") || unitKey("crowd") != unitKey("attendance") {
-		t.Error("synonymous units have different keys")
+	for _, pair := range [][2]string{{"cars", "vehicles"}, {"crowd", "attendance"}, {"lives", "people"}, {"deaths", "people"},
+		{"bicycles", "bikes"}, {"examinations", "exams"}} {
+		if unitKey(pair[0]) != unitKey(pair[1]) {
+			t.Errorf("synonymous units %q and %q have different keys", pair[0], pair[1])
+		}
 	}
 }
 
