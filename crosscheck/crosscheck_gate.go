@@ -447,7 +447,55 @@ func earlierPeriod(text string, start, end int) bool {
 // earlier period's (earlierPeriod, pastYear) or analysts' (expectedFigure).
 func otherPeriod(c *extract.Claim, start, end int) bool {
 	return earlierPeriod(c.Text, start, end) || expectedFigure(c.Text, start, end) || pastYear(c, start, end) ||
-		partialCount.MatchString(c.Text[:start])
+		partialCount.MatchString(c.Text[:start]) || earlierColumn(c, start)
+}
+
+// earlierColumn reports a figure of a table row under a column labelled
+// with an earlier year than another column of the row: the prior year of
+// a results table ("Profit before tax; FY26: €84.6m; FY25: €97.2m").
+func earlierColumn(c *extract.Claim, start int) bool {
+	if c.Kind != extract.KindTableRow {
+		return false
+	}
+	own, latest, at := 0, 0, 0
+	for _, cell := range strings.Split(c.Text, "; ") {
+		label, _, ok := strings.Cut(cell, ": ")
+		y := 0
+		if ok && len(label) <= 24 {
+			y = labelYear(label)
+		}
+		if start >= at && start < at+len(cell) {
+			own = y
+		}
+		latest = max(latest, y)
+		at += len(cell) + len("; ")
+	}
+	return own > 0 && own < latest
+}
+
+// columnYear matches the years of a column label: "2025", "FY25",
+// "FY2025", "2025/26", "H1 2025".
+var columnYear = regexp.MustCompile(`(?i)(?:\bfy\s?'?(\d{2}(?:\d{2})?)\b|\b((?:19|20)\d{2})\b)(?:\s*[/-]\s*(\d{2}(?:\d{2})?))?`)
+
+// labelYear is the latest year a column label names, or 0.
+func labelYear(label string) int {
+	y := 0
+	for _, m := range columnYear.FindAllStringSubmatch(label, -1) {
+		for _, g := range m[1:] {
+			if g == "" {
+				continue
+			}
+			n, err := strconv.Atoi(g)
+			if err != nil {
+				continue
+			}
+			if n < 100 {
+				n += 2000
+			}
+			y = max(y, n)
+		}
+	}
+	return y
 }
 
 // conversionGap is the text between an amount and its conversion into

@@ -701,3 +701,28 @@ func TestBoundAgrees(t *testing.T) {
 		}
 	}
 }
+
+// A results table's prior-year column is another period's figure.
+func TestEarlierColumn(t *testing.T) {
+	tests := []struct {
+		text, value string
+		want        bool
+	}{
+		{"Profit before tax; FY26: €84.6m; FY25: €97.2m; Change: -13.0%", "€97.2m", true},
+		{"Profit before tax; FY26: €84.6m; FY25: €97.2m; Change: -13.0%", "€84.6m", false},
+		{"Revenue; 2026: $3.1bn; 2025: $2.9bn", "$2.9bn", true},
+		{"Passengers; H1 2025: 4.1 million; H1 2026: 4.6 million", "4.1 million", true},
+		{"Sales; 2024/25: 12,400; 2025/26: 13,100", "12,400", true},
+		{"Sales; 2024/25: 12,400; 2025/26: 13,100", "13,100", false},
+		{"Stadium; Capacity: 45,000; Cost: $1.2bn", "45,000", false},
+	}
+	for _, tt := range tests {
+		c := extract.Claim{Kind: extract.KindTableRow, Text: tt.text}
+		if got := earlierColumn(&c, strings.Index(tt.text, tt.value)); got != tt.want {
+			t.Errorf("earlierColumn(%q, %q) = %v, want %v", tt.text, tt.value, got, tt.want)
+		}
+	}
+	if earlierColumn(&extract.Claim{Kind: extract.KindSentence, Text: "FY25: €97.2m; FY26: €84.6m"}, 6) {
+		t.Error("a sentence is no table row")
+	}
+}
