@@ -345,6 +345,21 @@ func TestCleanHTMLLayouts(t *testing.T) {
 				</div></body></html>`,
 			want: []string{"12 percent of its capacity", "dredge it in 2027", "40 million euros", "set aside half", "national fund"},
 		},
+		{
+			name: "live blog entries in a container named like a feed",
+			page: `<html><head><title>Strike: live</title></head><body><div class="container"><h1>Strike: live</h1>
+				<div class="live-feed">
+				<div class="entry"><div class="ts">7:45pm</div><h4>Arrests</h4>` + para("Police said 212 people were arrested across the country.") + `</div>
+				<div class="entry"><div class="ts">6:10pm</div><h4>Union speaks</h4>` + para("The union president spoke to several thousand marchers.") + `</div>
+				<div class="entry"><div class="ts">4:30pm</div><h4>Markets shut</h4>` + para("Most shops at the two central markets stayed closed.") + `</div>
+				<div class="entry"><div class="ts">1:20pm</div><h4>Ministry</h4>` + para("The finance ministry said the subsidy would not return, in a long statement.") +
+				para("It said the savings would reach households this month.") + `</div>
+				</div>
+				<ul class="more-links"><li><a href="/a">Other story one</a></li><li><a href="/b">Other story two</a></li></ul>
+				</div></body></html>`,
+			want: []string{"212 people were arrested", "several thousand marchers", "stayed closed", "would not return"},
+			not:  []string{"Other story one"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -486,8 +486,9 @@ func cleanAuthors(raw []string, source string) []string {
 	srcKey := strings.ToLower(source)
 	for _, r := range raw {
 		r = cleanSpace(r)
-		// What follows a pipe or a dash is an affiliation or a date.
-		for _, sep := range []string{" | ", " – ", " — ", " - ", "\n"} {
+		// What follows a pipe, a dash or a middle dot is an affiliation
+		// or a date ("By Beacon Reporters · Last updated …").
+		for _, sep := range []string{" | ", " – ", " — ", " - ", " · ", " • ", "\n"} {
 			if i := strings.Index(r, sep); i > 0 {
 				r = r[:i]
 			}

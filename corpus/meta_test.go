@@ -89,6 +89,7 @@ func TestCleanAuthors(t *testing.T) {
 		{"by and pipe agency", []string{"By Jane Doe and John Roe | Reuters"}, "", []string{"Jane Doe", "John Roe"}},
 		{"comma list", []string{"Ana Lima, Ben Okafor & Chen Wu"}, "", []string{"Ana Lima", "Ben Okafor", "Chen Wu"}},
 		{"date glued", []string{"By Marta Quill Updated Dec. 3, 2025 10:14 am"}, "", []string{"Marta Quill"}},
+		{"middle dot before an update label", []string{"By Marta Quill · Last updated "}, "", []string{"Marta Quill"}},
 		{"email and url", []string{"Omar Said omar.said@example.com https://example.com/omar"}, "", []string{"Omar Said"}},
 		{"site name dropped", []string{"Harbour Gazette", "Lena Fisk"}, "Harbour Gazette", []string{"Lena Fisk"}},
 		{"role dropped", []string{"Tom Brandt, Senior Correspondent"}, "", []string{"Tom Brandt"}},

@@ -263,6 +263,13 @@ func findBody(root *html.Node, m map[*html.Node]*stats, title string) *html.Node
 		if float64(ps.link)/float64(max(ps.text, 1)) > 0.35 {
 			break
 		}
+		if entryRun(cur, m) {
+			// One entry of a run of alike ones (a live blog's updates,
+			// a body in numbered parts): the run is the body, whatever
+			// its container is called.
+			top, cur, wrappers = p, p, 0
+			continue
+		}
 		// Only climb when the new paragraphs are substantial relative to
 		// what we have, so a sidebar of teasers does not pull us up.
 		if float64(extra) < 0.25*float64(ts.pText) {
@@ -280,6 +287,32 @@ func findBody(root *html.Node, m map[*html.Node]*stats, title string) *html.Node
 	}
 	return top
 }
+
+// entryRun reports whether n is one of at least three sibling elements
+// of its tag and class that each hold paragraphs of prose, mostly not
+// links: the entries of a live blog, not a rail of teasers.
+func entryRun(n *html.Node, m map[*html.Node]*stats) bool {
+	class := attr(n, "class")
+	if class == "" {
+		return false
+	}
+	alike := 0
+	for c := n.Parent.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || c.DataAtom != n.DataAtom || attr(c, "class") != class {
+			continue
+		}
+		st := m[c]
+		if st == nil || st.pText < minEntryText || float64(st.link) > 0.2*float64(st.text) {
+			continue
+		}
+		alike++
+	}
+	return alike >= 3
+}
+
+// minEntryText is the paragraph letters an entry of a run needs: a
+// sentence or two, more than a teaser's line.
+const minEntryText = 80
 
 // headlineArticle returns the <article> (or articleBody, or schema.org
 // Article item) holding the h1 that repeats the page title, when top lies
