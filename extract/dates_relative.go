@@ -1,5 +1,10 @@
 package extract
 
+import (
+	"regexp"
+	"time"
+)
+
 // Relative dates, resolved against the publication date; see FindDates.
 
 // weekday reads "Sunday", "on Friday", "last Tuesday", "next Friday" and
@@ -20,6 +25,9 @@ func (s *dateScan) weekday(i int) int {
 				d := &s.out[before]
 				d.Start = t.start
 				d.Text = s.text[d.Start:d.End]
+				if wd, ok := dateWeekdays[t.low]; ok {
+					s.yearOfWeekday(d, wd)
+				}
 				return n
 			}
 		}
@@ -72,6 +80,43 @@ func (s *dateScan) weekday(i int) int {
 	}
 	s.emit(first, i, isoTime(s.ref.AddDate(0, 0, diff)))
 	return i + 1
+}
+
+// yearOfWeekday settles the guessed year of a day written with its
+// weekday and no year ("Thursday, April 30"): the year, next to the
+// guess, in which that day falls on that weekday. The weekday is the
+// writer's; the tense the year was guessed from is only a guess.
+func (s *dateScan) yearOfWeekday(d *Date, wd time.Weekday) {
+	if len(d.Value) != len("2006-01-02") || fourDigits.MatchString(d.Text) {
+		return
+	}
+	day, err := time.Parse(time.DateOnly, d.Value)
+	if err != nil || day.Weekday() == wd {
+		return
+	}
+	var best time.Time
+	for _, dy := range []int{-1, 1} {
+		c := day.AddDate(dy, 0, 0)
+		if c.Day() != day.Day() || c.Weekday() != wd {
+			continue // 29 February, or another weekday
+		}
+		if best.IsZero() || (!s.ref.IsZero() && absDays(c.Sub(s.ref)) < absDays(best.Sub(s.ref))) {
+			best = c
+		}
+	}
+	if !best.IsZero() {
+		d.Value = best.Format(time.DateOnly)
+	}
+}
+
+// fourDigits matches a year written out.
+var fourDigits = regexp.MustCompile(`\b\d{4}\b`)
+
+func absDays(d time.Duration) time.Duration {
+	if d < 0 {
+		return -d
+	}
+	return d
 }
 
 // relative reads "today", "yesterday", "tomorrow", "tonight", "last

@@ -64,6 +64,8 @@ func TestFindDates(t *testing.T) {
 		{"abbrev no period", "Dec 15", false, []string{"Dec 15=2025-12-15"}},
 		{"day month nearest year", "due on 5 January", false, []string{"5 January=2026-01-05"}},
 		{"weekday with date", "Monday, December 22, 2025", true, []string{"Monday, December 22, 2025=2025-12-22"}},
+		{"weekday settles a past tense's year", "approved at the meeting on Thursday, April 30.", false, []string{"Thursday, April 30=2026-04-30"}},
+		{"weekday with a year is the year", "approved at the meeting on Thursday, April 30, 2025.", false, []string{"Thursday, April 30, 2025=2025-04-30"}},
 
 		// Ranges.
 		{"from to years", "from 2014 to 2022", true, []string{"2014=2014", "2022=2022"}},
