@@ -626,6 +626,14 @@ func sameName(a, b string) bool {
 	if len(x) >= 2 && len(y) > len(x) && slices.Equal(x, y[:len(x)]) {
 		return true
 	}
+	// Middle names dropped or cut to initials ("Henrique Duarte" and
+	// "Daniel K. Otieno" for "Henrique Vasconcelos Duarte" and "Daniel
+	// Kiprotich Otieno"): the same first and last names, and each middle
+	// word of the shorter one, in order, a middle word of the other or
+	// its initial.
+	if len(x) >= 2 && x[0] == y[0] && x[len(x)-1] == y[len(y)-1] && middlesMatch(x[1:len(x)-1], y[1:len(y)-1]) {
+		return true
+	}
 	// A double-barrelled surname written in part ("Celeste Varga" or
 	// "Moore" for "Celeste Varga-Moore"): the same first name, if both
 	// give one, and a surname that is a part of the other's.
@@ -640,6 +648,22 @@ func sameName(a, b string) bool {
 		return false
 	}
 	return len(x) == 1 || x[0] == y[0]
+}
+
+// middlesMatch reports whether the middle words xs match, in order, some
+// of ys, each equal or the initial of one.
+func middlesMatch(xs, ys []string) bool {
+	j := 0
+	for _, w := range xs {
+		for j < len(ys) && !(w == ys[j] || len(w) == 1 && strings.HasPrefix(ys[j], w) || len(ys[j]) == 1 && strings.HasPrefix(w, ys[j])) {
+			j++
+		}
+		if j == len(ys) {
+			return false
+		}
+		j++
+	}
+	return true
 }
 
 // roleLabel names a group of persons by its title as most often written,

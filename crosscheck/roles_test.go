@@ -203,6 +203,12 @@ func TestSameName(t *testing.T) {
 		{"Ana Ruiz", "Ana Ruiz-Gómez Soto", false},
 		{"John Smith", "Jane Smith", false},
 		{"Paul", "John Paul Jones", false},
+		{"Henrique Duarte", "Henrique Vasconcelos Duarte", true},
+		{"Daniel K. Otieno", "Daniel Kiprotich Otieno", true},
+		{"Daniel Otieno", "Daniel K. Otieno", true},
+		{"Daniel K. Otieno", "Daniel M. Otieno", false},
+		{"Daniel Kiprotich Otieno", "Daniel Mwangi Otieno", false},
+		{"Henrique Duarte", "Henrique Vasconcelos Lima", false},
 	}
 	for _, tt := range tests {
 		if got := sameName(tt.a, tt.b); got != tt.want {
