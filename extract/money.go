@@ -49,7 +49,16 @@ var moneyCodes = map[string]string{
 	"COP": "COP", "KES": "KES", "UGX": "UGX", "TZS": "TZS", "GHS": "GHS",
 	"ETB": "ETB", "MAD": "MAD", "ISK": "ISK", "RSD": "RSD", "MWK": "MWK",
 	"ZMW": "ZMW", "XOF": "XOF", "XAF": "XAF",
+	"BDT": "BDT", "LKR": "LKR", "NPR": "NPR", "MUR": "MUR", "SCR": "SCR", "MMK": "MMK",
+	"KHR": "KHR", "LAK": "LAK", "MNT": "MNT", "KWD": "KWD", "JOD": "JOD", "BHD": "BHD",
+	"OMR": "OMR", "IQD": "IQD", "IRR": "IRR", "DZD": "DZD", "TND": "TND", "RWF": "RWF",
+	"CDF": "CDF", "AOA": "AOA", "MZN": "MZN", "BWP": "BWP", "NAD": "NAD", "DOP": "DOP",
+	"GTQ": "GTQ", "CRC": "CRC", "PYG": "PYG", "UYU": "UYU", "JMD": "JMD",
+	"TTD": "TTD", "FJD": "FJD", "PGK": "PGK", "UZS": "UZS", "GEL": "GEL", "AZN": "AZN",
+	"BYN": "BYN", "MDL": "MDL", "MKD": "MKD",
 	"Rs": "INR", "RS": "INR", "Rp": "IDR",
+	// The Bangladeshi taka as its papers write it.
+	"Tk": "BDT",
 	// East African shillings as their papers write them.
 	"KSh": "KES", "Ksh": "KES", "KShs": "KES", "Kshs": "KES", "TSh": "TZS", "Tsh": "TZS",
 	"USh": "UGX", "Ush": "UGX",
@@ -102,6 +111,11 @@ var moneyNames = map[string]string{
 	"malawian kwacha": "MWK", "zambian kwacha": "ZMW", "birr": "ETB", "ethiopian birr": "ETB",
 	"dirhams": "AED", "moroccan dirhams": "MAD", "icelandic kronur": "ISK", "serbian dinars": "RSD",
 	"bitcoin": "XBT", "bitcoins": "XBT",
+	"taka": "BDT", "bangladeshi taka": "BDT", "kyat": "MMK", "kyats": "MMK", "riel": "KHR", "riels": "KHR",
+	"kuwaiti dinars": "KWD", "jordanian dinars": "JOD", "iraqi dinars": "IQD", "algerian dinars": "DZD",
+	"tunisian dinars": "TND", "quetzales": "GTQ", "colones": "CRC", "bolivianos": "BOB", "guaranies": "PYG",
+	"rwandan francs": "RWF", "congolese francs": "CDF", "kwanzas": "AOA", "meticais": "MZN", "pula": "BWP",
+	"mauritian rupees": "MUR", "seychellois rupees": "SCR", "nepali rupees": "NPR",
 }
 
 // videoLines are the line counts of common video resolutions ("1080p"),
