@@ -96,7 +96,7 @@ func mayConflict(m, o mention, ds, sim, da, db float64, opt Options) bool {
 		// nearest such day to its publication: a guess only when a
 		// document's date is unknown.
 		guessed := (m.noYear && math.IsNaN(da)) || (o.noYear && math.IsNaN(db))
-		firm = firmDates(m, o, guessed)
+		firm = firmDates(m, o, guessed, da, db)
 	default:
 		firm = specific(m) && specific(o) && !smallCount(m) && !smallCount(o)
 		// Counts under a hundred are one count misreported when near
@@ -284,7 +284,7 @@ func namesOneOf(s string, set map[string]bool) bool {
 // days at most maxDateSlip apart, or months written with their year ("in
 // May 2027", "June 2027") at most a quarter apart. Years and quarters
 // recur for many things in one story.
-func firmDates(m, o mention, guessed bool) bool {
+func firmDates(m, o mention, guessed bool, da, db float64) bool {
 	if guessed || m.val.prec != o.val.prec {
 		return false
 	}
@@ -296,6 +296,39 @@ func firmDates(m, o mention, guessed bool) bool {
 		return d <= maxDateSlip || (!m.noYear && !o.noYear && d <= 92)
 	case 1:
 		return !m.noYear && !o.noYear && d <= 92
+	case 3:
+		// A year is a milestone's when both clauses say what starts,
+		// opens or is completed in it ("due to be completed in 2031",
+		// "will open in 2032"): one target misreported, a year or two off.
+		// A year before the story's and one from it on are a milestone
+		// passed and one ahead ("began operating in 2024", "construction
+		// is expected to begin in 2026"), two facts.
+		if math.IsNaN(da) || math.IsNaN(db) || ahead(m.val.lo, da) != ahead(o.val.lo, db) {
+			return false
+		}
+		return d <= 2*366 && milestone(m) && milestone(o)
+	}
+	return false
+}
+
+// ahead reports a year (its first day, in days since the epoch) that is
+// the publication year of a document published on day pub, or later.
+func ahead(year, pub float64) bool {
+	t := time.Unix(int64(pub)*86400, 0).UTC()
+	return year >= float64(time.Date(t.Year(), 1, 1, 0, 0, 0, 0, time.UTC).Unix()/86400)
+}
+
+// milestoneTerms are the topic terms of a start or an end: what begins,
+// opens or is completed in a year.
+var milestoneTerms = setOf(`start complete open`)
+
+// milestone reports a mention whose topic weighs a milestone term
+// heavily: the verb of its own clause, not a word further off.
+func milestone(m mention) bool {
+	for _, t := range m.topic {
+		if milestoneTerms[t.term] && t.w >= 0.5 {
+			return true
+		}
 	}
 	return false
 }

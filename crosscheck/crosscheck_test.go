@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/claimdex/claimdex/extract"
 
@@ -724,5 +725,39 @@ func TestEarlierColumn(t *testing.T) {
 	}
 	if earlierColumn(&extract.Claim{Kind: extract.KindSentence, Text: "FY25: €97.2m; FY26: €84.6m"}, 6) {
 		t.Error("a sentence is no table row")
+	}
+}
+
+// Years contradict each other only as one milestone's target: both
+// clauses about what starts, opens or is completed, a year or two apart,
+// on the same side of the stories' own year.
+func TestFirmYears(t *testing.T) {
+	day := func(y int) float64 { return float64(time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC).Unix() / 86400) }
+	year := func(y int, terms ...string) mention {
+		m := mention{kind: ValueDate, val: mvalue{lo: day(y), hi: day(y + 1), prec: 3}}
+		for _, t := range terms {
+			m.topic = append(m.topic, topicTerm{t, 1})
+		}
+		return m
+	}
+	pub := day(2026) + 80
+	nan := math.NaN()
+	tests := []struct {
+		name   string
+		m, o   mention
+		da, db float64
+		want   bool
+	}{
+		{"completion in 2031 and 2032", year(2031, "complete", "line"), year(2032, "complete", "rail"), pub, pub, true},
+		{"opening this year and next", year(2026, "open"), year(2027, "open"), pub, pub, true},
+		{"a past start and a coming one", year(2024, "start", "operat"), year(2026, "start", "construct"), pub, pub, false},
+		{"years of no milestone", year(2031, "budget"), year(2032, "budget"), pub, pub, false},
+		{"three years apart", year(2029, "complete"), year(2032, "complete"), pub, pub, false},
+		{"an undated story", year(2031, "complete"), year(2032, "complete"), nan, pub, false},
+	}
+	for _, tt := range tests {
+		if got := firmDates(tt.m, tt.o, false, tt.da, tt.db); got != tt.want {
+			t.Errorf("%s: firmDates = %v, want %v", tt.name, got, tt.want)
+		}
 	}
 }
