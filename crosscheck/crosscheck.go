@@ -944,6 +944,20 @@ respondent respondents passenger passengers traveller travellers traveler travel
 // sentence, a campaign, a deadline): their unit says nothing of the topic.
 var timeUnits = setOf(`second seconds minute minutes hour hours day days week weeks month months year years decade decades`)
 
+// personKeys are the unit keys of nouns that count people by who they
+// are ("31 miners", "27 employees", "612 patients"): outlets count one
+// group by different names, so they compare with each other and with
+// people, each keeping its own unit word in its topic.
+var personKeys = func() map[string]bool {
+	out := map[string]bool{"people": true}
+	for _, w := range strings.Fields(`men women children boys girls students pupils teachers nurses doctors workers
+employees staff miners soldiers troops firefighters farmers fishermen drivers pilots volunteers
+guests visitors tourists migrants refugees prisoners inmates`) {
+		out[unitKey(w)] = true
+	}
+	return out
+}()
+
 // casualtyNouns count people by what befell them ("41 deaths", "120
 // injured", "claimed 63 lives"): people, with the casualty as part of
 // the topic.
@@ -1039,7 +1053,7 @@ var measureUnits = setOf(`km km2 miles mile kg tonnes tons ton lb litres liters 
 hectares acres metres meters feet inches cm mm sq`)
 
 func unitsMatch(a, b string) bool {
-	if a == b {
+	if a == b || personKeys[a] && personKeys[b] {
 		return true
 	}
 	// "63,800 units" counts whatever the story sells or makes: the

@@ -256,6 +256,11 @@ func TestUnitsMatch(t *testing.T) {
 		{"unit", "km", false},
 		{"unit", "hour", false},
 		{"vehicl", "aircraft", false},
+		{unitKey("miners"), unitKey("employees"), true}, // people by who they are
+		{unitKey("miners"), unitKey("people"), true},
+		{unitKey("students"), unitKey("teachers"), true},
+		{unitKey("deaths"), unitKey("soldiers"), true},
+		{unitKey("miners"), unitKey("tonnes"), false},
 	} {
 		if got := unitsMatch(tc.a, tc.b); got != tc.want {
 			t.Errorf("unitsMatch(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
