@@ -134,6 +134,11 @@ func roundingAgrees(a, b mvalue) bool {
 	if a.lo != a.hi || b.lo != b.hi || x == 0 || y == 0 {
 		return false
 	}
+	// Neither test below can pass for figures half their size apart (a
+	// rounding unit is at most the figure): spare the logarithms.
+	if math.Abs(x-y) >= math.Max(x, y)/2 {
+		return false
+	}
 	half := math.Max(roundingUnit(x), roundingUnit(y)) / 2
 	rounder := a
 	if roundingUnit(y) > roundingUnit(x) {
@@ -408,7 +413,7 @@ const boundSlack = 0.15
 // least 36 dead" is how news gives a toll, not a bound of another
 // outlet's 41; nor is a bound as precise as the figure ("more than 168").
 func boundAgrees(a, b mvalue) bool {
-	if a.lo != a.hi || b.lo != b.hi || a.lo <= 0 || b.lo <= 0 || roundingUnit(a.lo) <= roundingUnit(b.lo) {
+	if a.bound == 0 || a.lo != a.hi || b.lo != b.hi || a.lo <= 0 || b.lo <= 0 || roundingUnit(a.lo) <= roundingUnit(b.lo) {
 		return false
 	}
 	switch a.bound {
