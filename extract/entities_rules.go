@@ -145,6 +145,10 @@ func (d *nerDoc) scanNormal(ti, lo, hi int) {
 	toks := d.toks[ti]
 	for i := lo; i < hi; {
 		t := toks[i]
+		if n := d.partyLetter(ti, i, hi); n > 0 {
+			i += n // "(D., Mass.)", "(R-Mo.)": a party, then a state
+			continue
+		}
 		if !d.isCandidate(ti, i) {
 			if t.word && t.lower {
 				// "chief executive rodrigo saavedra said": a name
@@ -174,6 +178,27 @@ func (d *nerDoc) scanNormal(ti, lo, hi int) {
 		d.classify(ti, i, j, hi, false)
 		i = j
 	}
+}
+
+// partyLetter returns how many tokens of a party initial start at p, or 0:
+// US papers give a legislator's party and state in parentheses after the
+// name, "(D., Mass.)" or "(R-Mo.)". The letter names a party, no
+// organisation of the story; the state after it is read as usual.
+func (d *nerDoc) partyLetter(ti, p, hi int) int {
+	if p == 0 || p+1 >= hi || d.word(ti, p-1) != "(" {
+		return 0
+	}
+	w := d.word(ti, p)
+	if len(w) < 2 || !strings.ContainsRune("DRI", rune(w[0])) {
+		return 0
+	}
+	switch {
+	case w[1] == '.' && len(w) == 2 && d.word(ti, p+1) == ",":
+		return 1 // "(D., Mass.)"
+	case w[1] == '-' && len(w) > 2 && w[2] >= 'A' && w[2] <= 'Z':
+		return 1 // "(R-Mo.)", "(D-N.H.)": party and state in one token
+	}
+	return 0
 }
 
 // lowerGivenName reports whether lower-case token p is a given name that no

@@ -435,6 +435,17 @@ func TestEntities(t *testing.T) {
 			},
 		},
 		{
+			name: "a legislator's party and state in parentheses",
+			texts: []string{
+				"Rep. Edwin Marker (D., Mass.) objected to the bill.",
+				"Sen. Joan Dalford (R-Mo.) praised the department.",
+			},
+			want: [][]ent{
+				{{"Edwin Marker", Person, "Edwin Marker"}, {"Mass.", GPE, "Massachusetts"}},
+				{{"Joan Dalford", Person, "Joan Dalford"}},
+			},
+		},
+		{
 			name: "a town before its state or country, and a leader before an administration",
 			texts: []string{
 				"Dunmore Foods Inc., Kellsburg, Mass., said orders fell.",
