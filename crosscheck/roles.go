@@ -45,7 +45,8 @@ defense interior home health finance labour labor economy economic justice educa
 agriculture transport culture treasury affairs state regional national federal attorney commander admiral
 ceo cfo coo cto managing top senior judge prosecutor coach manager captain author investigator editor dean rector
 principal superintendent sheriff coroner ombudsman auditor registrar provost administrator coordinator controller
-head inspector commandant warden curator skipper referee presiding lead acting interim`)
+head inspector commandant warden curator skipper referee presiding lead acting interim
+alderman alderwoman councillor councilor`)
 
 // roleHeadWords are the words a title must contain: without one, "Regional
 // Director" may do, but "Senior" alone is no role. Besides officials, the
@@ -55,7 +56,8 @@ var roleHeadWords = setOf(`minister secretary envoy representative president cha
 director governor mayor chair chairman chairwoman chairperson commissioner ambassador spokesman spokeswoman
 spokesperson attorney commander admiral ceo cfo coo cto judge prosecutor coach manager captain author
 investigator editor dean rector superintendent sheriff coroner ombudsman auditor registrar provost administrator
-coordinator controller inspector commandant warden curator skipper referee`)
+coordinator controller inspector commandant warden curator skipper referee
+alderman alderwoman councillor councilor`)
 
 // roleManyHolders mark titles several people hold at once. An acting or
 // interim holder is the one holder of a post of its own ("acting chief
@@ -75,6 +77,7 @@ var roleAbbrevs = map[string]string{
 	"chairman": "chair", "chairwoman": "chair", "chairperson": "chair",
 	"spokesman": "spokesperson", "spokeswoman": "spokesperson",
 	"defense": "defence", "labor": "labour", "special envoy": "envoy",
+	"alderwoman": "alderman", "councilor": "councillor",
 }
 
 // roleQualAliases normalise common qualifiers.
@@ -448,8 +451,11 @@ func parseRole(toks []roleToken) (roleMention, bool) {
 		parts = []string{parts[1], "head"}
 	}
 	role = strings.Join(parts, " ")
-	// A bare "chief", "director" or "officer" says too little.
-	if role == "chief" || role == "director" || role == "officer" || role == "senior official" {
+	// A bare "chief", "director" or "officer" says too little; a council
+	// has many members, and only a portfolio ("councillor for mobility",
+	// "heritage alderman") names one post.
+	if role == "chief" || role == "director" || role == "officer" || role == "senior official" ||
+		(role == "alderman" || role == "councillor") && len(qual) == 0 {
 		return roleMention{}, false
 	}
 	return roleMention{role: role, qual: normQual(qual), display: strings.Join(display, " "), qualAs: strings.Join(qualAs, " ")}, true
