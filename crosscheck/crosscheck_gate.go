@@ -351,21 +351,9 @@ metropolis commune township territory capital port`)
 // than the people an event concerns, and comparable only with another
 // population.
 func populationOf(before string) bool {
-	if len(before) > 48 {
-		before = before[len(before)-48:]
-	}
-	b := strings.ToLower(strings.TrimRight(before, " \u00a0"))
-	for {
-		longest := ""
-		for _, h := range hedges {
-			if len(h) > len(longest) && strings.HasSuffix(b, " "+h) {
-				longest = h // "just over", not "over"
-			}
-		}
-		if longest == "" {
-			break
-		}
-		b = strings.TrimRight(strings.TrimSuffix(b, longest), " ")
+	b := figureTail(before, 48)
+	for h := endingHedge(b, hedges); h != ""; h = endingHedge(b, hedges) {
+		b = strings.TrimRight(b[:len(b)-len(h)], " ")
 	}
 	if strings.HasSuffix(b, " home to") || strings.HasSuffix(b, "population") || strings.HasSuffix(b, "pop.") {
 		return true
@@ -388,19 +376,18 @@ var (
 )
 
 // boundOf returns +1 when the text before a figure ends in a floor
-// hedge, -1 in a ceiling one, else 0 (the longest hedge decides: "just
-// over" is a floor, "well under" has "under").
+// hedge, -1 in a ceiling one, else 0 (the longer hedge decides: "just
+// under" is a ceiling, not the floor "under" would be).
 func boundOf(before string) int {
-	b := strings.ToLower(strings.TrimRight(before, " \u00a0"))
-	best, bound := 0, 0
-	for sign, hs := range map[int][]string{1: floorHedges, -1: ceilingHedges} {
-		for _, h := range hs {
-			if len(h) > best && strings.HasSuffix(b, h) && (len(b) == len(h) || !isWordByte(b[len(b)-len(h)-1])) {
-				best, bound = len(h), sign
-			}
-		}
+	b := figureTail(before, 24)
+	floor, ceiling := endingHedge(b, floorHedges), endingHedge(b, ceilingHedges)
+	switch {
+	case floor == "" && ceiling == "":
+		return 0
+	case len(floor) >= len(ceiling):
+		return 1
 	}
-	return bound
+	return -1
 }
 
 // boundSlack is how far past its bound a figure may lie and still be
@@ -427,16 +414,29 @@ func boundAgrees(a, b mvalue) bool {
 
 // hedged reports whether the text before a figure ends in a hedge.
 func hedged(before string) bool {
-	if len(before) > 24 {
-		before = before[len(before)-24:]
+	return endingHedge(figureTail(before, 24), hedges) != ""
+}
+
+// figureTail is the last n bytes of the text before a figure, lower-cased,
+// without the spaces that end it.
+func figureTail(before string, n int) string {
+	if len(before) > n {
+		before = before[len(before)-n:]
 	}
-	before = strings.ToLower(strings.TrimRight(before, " \u00a0"))
-	for _, h := range hedges {
-		if strings.HasSuffix(before, h) && (len(before) == len(h) || !isWordByte(before[len(before)-len(h)-1]) || !isWordByte(h[0])) {
-			return true
+	return strings.ToLower(strings.TrimRight(before, " \u00a0"))
+}
+
+// endingHedge returns the longest of hs that ends b as a whole word
+// ("over", not the end of "turnover"), or "".
+func endingHedge(b string, hs []string) string {
+	longest := ""
+	for _, h := range hs {
+		if len(h) > len(longest) && strings.HasSuffix(b, h) &&
+			(len(b) == len(h) || !isWordByte(b[len(b)-len(h)-1]) || !isWordByte(h[0])) {
+			longest = h
 		}
 	}
-	return false
+	return longest
 }
 
 func isWordByte(b byte) bool {

@@ -389,48 +389,46 @@ func TestRoundingAgrees(t *testing.T) {
 	}
 }
 
-func TestHedged(t *testing.T) {
+// What the words before a figure say of it: loosely given (hedged), a
+// place's size (populationOf), a count in progress (partialCount).
+func TestFigurePrefixes(t *testing.T) {
+	funcs := map[string]func(string) bool{"hedged": hedged, "populationOf": populationOf, "partialCount": partialCount.MatchString}
 	tests := []struct {
-		before string
-		want   bool
+		fn, before string
+		want       bool
 	}{
-		{"an emergency fund of about ", true},
-		{"Nearly ", true},
-		{"the company said more than ", true},
-		{"costs of up to\u00a0", true},
-		{"an emergency fund of ", false},
-		{"the turnover ", false}, // "over" inside a word
-		{"handsome ", false},
-		{"", false},
+		{"hedged", "an emergency fund of about ", true},
+		{"hedged", "Nearly ", true},
+		{"hedged", "the company said more than ", true},
+		{"hedged", "costs of up to\u00a0", true},
+		{"hedged", "an emergency fund of ", false},
+		{"hedged", "the turnover ", false}, // "over" inside a word
+		{"hedged", "handsome ", false},
+		{"hedged", "", false},
+		{"populationOf", "on the east edge of Corliss, a village of about ", true},
+		{"populationOf", "The town of ", true},
+		{"populationOf", "a fishing port of some ", true},
+		{"populationOf", "a municipality with a population of roughly ", true},
+		{"populationOf", "Verlaine, population ", true},
+		{"populationOf", "the island, home to just over ", true},
+		{"populationOf", "the district's ", false},
+		{"populationOf", "evacuated ", false},
+		{"populationOf", "a group of ", false},
+		{"populationOf", "a crowd of more than ", false},
+		{"populationOf", "a capitalist of ", false}, // a place noun only as a word
+		{"populationOf", "", false},
+		{"partialCount", "With 90% of ballots counted, Ortega led by ", true},
+		{"partialCount", "with 1,090 of the 1,146 tally sheets done, her lead stands at roughly ", true},
+		{"partialCount", "with about 60 per cent of precincts reporting, turnout was ", true},
+		{"partialCount", "With 98.5 percent of the vote in, the margin is ", true},
+		{"partialCount", "An unofficial running tally puts the lead at ", true},
+		{"partialCount", "Partial results gave the party ", true},
+		{"partialCount", "With 3,000 workers on strike, the company lost ", false},
+		{"partialCount", "The final margin was ", false},
 	}
 	for _, tt := range tests {
-		if got := hedged(tt.before); got != tt.want {
-			t.Errorf("hedged(%q) = %v, want %v", tt.before, got, tt.want)
-		}
-	}
-}
-
-func TestPopulationOf(t *testing.T) {
-	tests := []struct {
-		before string
-		want   bool
-	}{
-		{"on the east edge of Corliss, a village of about ", true},
-		{"The town of ", true},
-		{"a fishing port of some ", true},
-		{"a municipality with a population of roughly ", true},
-		{"Verlaine, population ", true},
-		{"the island, home to just over ", true},
-		{"the district's ", false},
-		{"evacuated ", false},
-		{"a group of ", false},
-		{"a crowd of more than ", false},
-		{"a capitalist of ", false}, // a place noun only as a word
-		{"", false},
-	}
-	for _, tt := range tests {
-		if got := populationOf(tt.before); got != tt.want {
-			t.Errorf("populationOf(%q) = %v, want %v", tt.before, got, tt.want)
+		if got := funcs[tt.fn](tt.before); got != tt.want {
+			t.Errorf("%s(%q) = %v, want %v", tt.fn, tt.before, got, tt.want)
 		}
 	}
 }
@@ -627,28 +625,6 @@ func TestWeekdayAgainstDay(t *testing.T) {
 	for _, tt := range tests {
 		if got := weekdayAgainstDay(tt.m, tt.o, tt.da, tt.db); got != tt.want {
 			t.Errorf("%s: weekdayAgainstDay = %v, want %v", tt.name, got, tt.want)
-		}
-	}
-}
-
-// A count in progress is an earlier state than the final figure.
-func TestPartialCount(t *testing.T) {
-	tests := []struct {
-		before string
-		want   bool
-	}{
-		{"With 90% of ballots counted, Ortega led by ", true},
-		{"with 1,090 of the 1,146 tally sheets done, her lead stands at roughly ", true},
-		{"with about 60 per cent of precincts reporting, turnout was ", true},
-		{"With 98.5 percent of the vote in, the margin is ", true},
-		{"An unofficial running tally puts the lead at ", true},
-		{"Partial results gave the party ", true},
-		{"With 3,000 workers on strike, the company lost ", false},
-		{"The final margin was ", false},
-	}
-	for _, tt := range tests {
-		if got := partialCount.MatchString(tt.before); got != tt.want {
-			t.Errorf("partialCount(%q) = %v, want %v", tt.before, got, tt.want)
 		}
 	}
 }
