@@ -1,9 +1,6 @@
 package extract
 
-import (
-	"regexp"
-	"time"
-)
+import "time"
 
 // Relative dates, resolved against the publication date; see FindDates.
 
@@ -25,7 +22,7 @@ func (s *dateScan) weekday(i int) int {
 				d := &s.out[before]
 				d.Start = t.start
 				d.Text = s.text[d.Start:d.End]
-				if wd, ok := dateWeekdays[t.low]; ok {
+				if wd, ok := dateWeekdays[t.low]; ok && !s.yearIn(j, n) {
 					s.yearOfWeekday(d, wd)
 				}
 				return n
@@ -87,7 +84,7 @@ func (s *dateScan) weekday(i int) int {
 // guess, in which that day falls on that weekday. The weekday is the
 // writer's; the tense the year was guessed from is only a guess.
 func (s *dateScan) yearOfWeekday(d *Date, wd time.Weekday) {
-	if len(d.Value) != len("2006-01-02") || fourDigits.MatchString(d.Text) {
+	if len(d.Value) != len("2006-01-02") {
 		return
 	}
 	day, err := time.Parse(time.DateOnly, d.Value)
@@ -100,7 +97,7 @@ func (s *dateScan) yearOfWeekday(d *Date, wd time.Weekday) {
 		if c.Day() != day.Day() || c.Weekday() != wd {
 			continue // 29 February, or another weekday
 		}
-		if best.IsZero() || (!s.ref.IsZero() && absDays(c.Sub(s.ref)) < absDays(best.Sub(s.ref))) {
+		if best.IsZero() || (!s.ref.IsZero() && c.Sub(s.ref).Abs() < best.Sub(s.ref).Abs()) {
 			best = c
 		}
 	}
@@ -109,14 +106,14 @@ func (s *dateScan) yearOfWeekday(d *Date, wd time.Weekday) {
 	}
 }
 
-// fourDigits matches a year written out.
-var fourDigits = regexp.MustCompile(`\b\d{4}\b`)
-
-func absDays(d time.Duration) time.Duration {
-	if d < 0 {
-		return -d
+// yearIn reports a year written among tokens [from, to).
+func (s *dateScan) yearIn(from, to int) bool {
+	for k := from; k < to && k < len(s.toks); k++ {
+		if yearValue(&s.toks[k]) > 0 {
+			return true
+		}
 	}
-	return d
+	return false
 }
 
 // relative reads "today", "yesterday", "tomorrow", "tonight", "last

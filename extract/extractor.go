@@ -251,33 +251,26 @@ func (x *Extractor) analyze(doc *corpus.Document, max int) ([]Claim, []DocEntity
 // lower-case names and adjectives of its places and people, gives it.
 var sharedNames = []struct {
 	word, bare string
-	countries  map[string]string
+	// mark finds the word, or its sign, in an amount's lower-cased text.
+	mark      *regexp.Regexp
+	countries map[string]string
 }{
-	{"peso", "MXN", map[string]string{
+	{"peso", "MXN", regexp.MustCompile(`peso`), map[string]string{
 		"mexico": "MXN", "mexican": "MXN", "colombia": "COP", "colombian": "COP",
 		"philippines": "PHP", "philippine": "PHP", "filipino": "PHP", "chile": "CLP", "chilean": "CLP",
 		"argentina": "ARS", "argentine": "ARS", "argentinian": "ARS", "dominican republic": "DOP",
 		"dominican": "DOP", "cuba": "CUP", "cuban": "CUP", "uruguay": "UYU", "uruguayan": "UYU",
 	}},
-	{"shilling", "KES", map[string]string{
+	{"shilling", "KES", regexp.MustCompile(`shilling`), map[string]string{
 		"kenya": "KES", "kenyan": "KES", "uganda": "UGX", "ugandan": "UGX",
 		"tanzania": "TZS", "tanzanian": "TZS", "somalia": "SOS", "somali": "SOS",
 	}},
-	// "Rs 42 billion" as well as "42 billion rupees" (see namesShared).
-	{"rupee", "INR", map[string]string{
+	// "Rs 42 billion" as well as "42 billion rupees".
+	{"rupee", "INR", regexp.MustCompile(`rupee|(?:^|[^a-z])rs\.?(?:\s|\d|$)`), map[string]string{
 		"india": "INR", "indian": "INR", "pakistan": "PKR", "pakistani": "PKR",
 		"sri lanka": "LKR", "sri lankan": "LKR", "nepal": "NPR", "nepali": "NPR", "nepalese": "NPR",
 		"mauritius": "MUR", "mauritian": "MUR", "seychelles": "SCR", "seychellois": "SCR",
 	}},
-}
-
-// rupeeMark matches the "Rs" of an amount's text, lower-cased.
-var rupeeMark = regexp.MustCompile(`(?:^|[^a-z])rs\.?(?:\s|\d|$)`)
-
-// namesShared reports whether t, an amount's lower-cased text, names the
-// shared currency word.
-func namesShared(t, word string) bool {
-	return strings.Contains(t, word) || word == "rupee" && rupeeMark.MatchString(t)
 }
 
 // localCurrencies returns, by shared currency word, the code a bare
@@ -321,7 +314,7 @@ func localize(m *Money, local map[string]string) {
 	t := strings.ToLower(m.Text)
 	for _, sn := range sharedNames {
 		code, ok := local[sn.word]
-		if !ok || m.Currency != sn.bare || !namesShared(t, sn.word) {
+		if !ok || m.Currency != sn.bare || !sn.mark.MatchString(t) {
 			continue
 		}
 		for name := range sn.countries {
