@@ -465,7 +465,7 @@ func BenchmarkSearchFilterOnly(b *testing.B) {
 func TestFiltersKeepTextScores(t *testing.T) {
 	ix, _ := loaded(t)
 	ctx := t.Context()
-	min := 1e9
+	floor := 1e9
 	texts := []string{"fund billion", "flood OR fund OR port", `"reconstruction fund"`, "+fund -Velmar"}
 	filters := []struct {
 		name string
@@ -474,7 +474,7 @@ func TestFiltersKeepTextScores(t *testing.T) {
 		{"source", Query{Sources: []string{"harbor ledger"}}},
 		{"entity", Query{Entities: []string{"tomas reyes"}}},
 		{"kind", Query{Kinds: []string{extract.KindSentence, extract.KindTableRow}}},
-		{"amount", Query{MinAmount: &min, Currencies: []string{"USD"}}},
+		{"amount", Query{MinAmount: &floor, Currencies: []string{"USD"}}},
 		{"conflicting", Query{Conflicting: true}},
 		{"none admitted", Query{Sources: []string{"nobody"}}},
 	}
