@@ -3,6 +3,7 @@ package corpus
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -14,113 +15,121 @@ import (
 
 // engagementAnywhere matches reader-directed phrases that are furniture
 // wherever they appear in a short block, unless they sit inside a quotation.
-var engagementAnywhere = regexp.MustCompile(`(?i)\b(?:` + strings.Join([]string{
-	`share this (?:article|story|post|page|piece)`,
-	`share it with (?:a|your) friends?`,
-	`let us know`,
-	`leave (?:a|your) (?:comment|reply|thoughts)`,
-	`(?:comment|comments) (?:below|section)`,
-	`in the comments`,
-	`tell us (?:what|how|your|in)`,
-	`what do you think`,
-	`what are your thoughts`,
-	`(?:we'd|we would|we['’]d) (?:love|like) to hear`,
-	`have your say`,
-	`(?:sign up|subscribe|register) (?:for|to) (?:our|the free|my|the \S+ newsletter)`,
-	`(?:you have been|you['’]ve been|you['’]re) (?:successfully )?subscribed`,
-	`(?:meet|delivered to|straight to|right in|in) your inbox`,
-	`follow \S+(?: \S+)? on (?:instagram|facebook|twitter|youtube|tiktok|linkedin|threads|bluesky)`,
-	`contributed (?:reporting )?to this (?:report|story|article)`,
-	`(?:earn|receive) (?:an? )?(?:small )?(?:affiliate )?commission`,
-	`our (?:daily |weekly |free )?newsletters?`,
-	`subscribe (?:now|today|here)`,
-	`follow us\b`,
-	`stay tuned`,
-	`(?:click|tap) here`,
-	`all rights reserved`,
-	`accept (?:all )?cookies`,
-	`(?:this|our) (?:site|website) uses cookies`,
-	`cookie (?:policy|settings|preferences)`,
-	`privacy policy`,
-	`terms of (?:use|service)`,
-	`download (?:our|the) app`,
-	`don['’]t miss (?:out|our)`,
-	// Paywall pitches.
-	`(?:subscribe|sign in|log in|register) to (?:continue|keep) reading`,
-	`already (?:a subscriber|have an account|registered)`,
-	`(?:this|the) (?:article|story|content) is (?:for|reserved for|available to|only available to) (?:subscribers|members|premium)`,
-	`unlock (?:this|the full|unlimited) (?:article|story|access)`,
-	`(?:get|start) (?:unlimited|full|digital) access`,
-	`you['’]ve (?:reached|used) (?:your|the) (?:limit|free articles?)`,
-	`free articles? (?:left|remaining)`,
-}, "|") + `)`)
+var engagementAnywhere = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\b(?:` + strings.Join([]string{
+		`share this (?:article|story|post|page|piece)`,
+		`share it with (?:a|your) friends?`,
+		`let us know`,
+		`leave (?:a|your) (?:comment|reply|thoughts)`,
+		`(?:comment|comments) (?:below|section)`,
+		`in the comments`,
+		`tell us (?:what|how|your|in)`,
+		`what do you think`,
+		`what are your thoughts`,
+		`(?:we'd|we would|we['’]d) (?:love|like) to hear`,
+		`have your say`,
+		`(?:sign up|subscribe|register) (?:for|to) (?:our|the free|my|the \S+ newsletter)`,
+		`(?:you have been|you['’]ve been|you['’]re) (?:successfully )?subscribed`,
+		`(?:meet|delivered to|straight to|right in|in) your inbox`,
+		`follow \S+(?: \S+)? on (?:instagram|facebook|twitter|youtube|tiktok|linkedin|threads|bluesky)`,
+		`contributed (?:reporting )?to this (?:report|story|article)`,
+		`(?:earn|receive) (?:an? )?(?:small )?(?:affiliate )?commission`,
+		`our (?:daily |weekly |free )?newsletters?`,
+		`subscribe (?:now|today|here)`,
+		`follow us\b`,
+		`stay tuned`,
+		`(?:click|tap) here`,
+		`all rights reserved`,
+		`accept (?:all )?cookies`,
+		`(?:this|our) (?:site|website) uses cookies`,
+		`cookie (?:policy|settings|preferences)`,
+		`privacy policy`,
+		`terms of (?:use|service)`,
+		`download (?:our|the) app`,
+		`don['’]t miss (?:out|our)`,
+		// Paywall pitches.
+		`(?:subscribe|sign in|log in|register) to (?:continue|keep) reading`,
+		`already (?:a subscriber|have an account|registered)`,
+		`(?:this|the) (?:article|story|content) is (?:for|reserved for|available to|only available to) (?:subscribers|members|premium)`,
+		`unlock (?:this|the full|unlimited) (?:article|story|access)`,
+		`(?:get|start) (?:unlimited|full|digital) access`,
+		`you['’]ve (?:reached|used) (?:your|the) (?:limit|free articles?)`,
+		`free articles? (?:left|remaining)`,
+	}, "|") + `)`)
+})
 
 // engagementStart matches labels that are furniture when they open a block.
-var engagementStart = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
-	`read (?:more|next|also|the full)\b`,
-	`related(?: \w+)?\s*:`,
-	`continue reading\b`,
-	`also read\b`,
-	`see also\b`,
-	`(?:related|recommended|more|popular|trending|latest) (?:stories|articles|posts|reading|coverage|content|links|topics|news|videos|from)\b`,
-	`you (?:may|might) also (?:like|be interested)`,
-	`more from\b`,
-	`advertisement\b`,
-	`sponsored\b`,
-	`(?:photo|image|picture|photograph|video|illustration|graphic|graphics|credit|photo credit|image credit|image source|sources?|caption|featured image)s?\s*:`,
-	`\(?(?:photos?|images?|pictures?|file photo)\s+(?:by|courtesy|credit|via|:)`,
-	`(?:additional )?(?:reporting|editing|writing|research) by\b`,
-	`filed under\b`,
-	`tags?\s*:`,
-	`topics?\s*:`,
-	`table of contents\b`,
-	`see more\b`,
-	`don['’]t miss\b`,
-	`must read\b`,
-	`(?:like|enjoy(?:ed)?|love) this (?:story|article)`,
-	`copyright\b`,
-	`(?:follow|subscribe|share|like) (?:us|on)\b`,
-	// "Read also" in the languages news pages most often use.
-	`(?:leia|veja|lea|lee|lire|voir|lesen sie|leggi|lees|läs|les|læs|lue|czytaj|citește|čtěte|olvassa el|baca|читайте|дивіться) (?:também|tambien|también|aussi|auch|anche|ook|också|også|myös|także|și|také|még|juga|также|також)\b`,
-	`(?:à lire|a lire|zum thema|mehr zum thema|weiterlesen|lire la suite|leer más|ler mais|continua a leggere)\b`,
-}, "|") + `)`)
+var engagementStart = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
+		`read (?:more|next|also|the full)\b`,
+		`related(?: \w+)?\s*:`,
+		`continue reading\b`,
+		`also read\b`,
+		`see also\b`,
+		`(?:related|recommended|more|popular|trending|latest) (?:stories|articles|posts|reading|coverage|content|links|topics|news|videos|from)\b`,
+		`you (?:may|might) also (?:like|be interested)`,
+		`more from\b`,
+		`advertisement\b`,
+		`sponsored\b`,
+		`(?:photo|image|picture|photograph|video|illustration|graphic|graphics|credit|photo credit|image credit|image source|sources?|caption|featured image)s?\s*:`,
+		`\(?(?:photos?|images?|pictures?|file photo)\s+(?:by|courtesy|credit|via|:)`,
+		`(?:additional )?(?:reporting|editing|writing|research) by\b`,
+		`filed under\b`,
+		`tags?\s*:`,
+		`topics?\s*:`,
+		`table of contents\b`,
+		`see more\b`,
+		`don['’]t miss\b`,
+		`must read\b`,
+		`(?:like|enjoy(?:ed)?|love) this (?:story|article)`,
+		`copyright\b`,
+		`(?:follow|subscribe|share|like) (?:us|on)\b`,
+		// "Read also" in the languages news pages most often use.
+		`(?:leia|veja|lea|lee|lire|voir|lesen sie|leggi|lees|läs|les|læs|lue|czytaj|citește|čtěte|olvassa el|baca|читайте|дивіться) (?:também|tambien|también|aussi|auch|anche|ook|också|også|myös|także|și|také|még|juga|также|також)\b`,
+		`(?:à lire|a lire|zum thema|mehr zum thema|weiterlesen|lire la suite|leer más|ler mais|continua a leggere)\b`,
+	}, "|") + `)`)
+})
 
 // furnitureWhole matches blocks that are nothing but a furniture label.
-var furnitureWhole = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
-	`comments?`, `share(?: this)?(?: on \w+)?`, `tweet`, `print`, `e-?mail`,
-	`menu`, `home`, `skip to (?:main )?content`, `subscribe`, `log ?in`, `sign ?in`, `sign up`,
-	`related`, `advertisement`, `advert`, `\d+ comments?`, `loading\.*`, `contents`, `table of contents`, `in this article`,
-	`on this page`, `jump to`, `loading(?: content| comments)?`, `highlights`,
-	`(?:image|photo|picture|slide|foto|bild|imagen|immagine)?\s*\d+\s*(?:of|/|von|de|di|sur)\s*\d+`, `share this article`, `newsletter`, `follow us`, `more`, `next`,
-	`previous`, `back to top`, `top`, `read more`, `see more`, `show more`, `close`, `search`,
-	`recommended`, `you may also like`, `most read`, `most popular`, `trending`, `tags`,
-	// Ad slots, page tools and "next story" links.
-	`sponsored(?: links?| content| stories| results)?`, `advertisements?`, `ads by \S+`, `promoted(?: stories| content)?`,
-	`also in (?:the )?news`, `in other news`, `elsewhere on \S+(?: \S+)?`,
-	`go to (?:the )?(?:earlier|previous|next|last) (?:story|article|page)`, `go to (?:the )?news index`,
-	`(?:previous|next|earlier|later) (?:story|article|page)`, `print(?:er[- ]friendly)? (?:version|page|this)`,
-	`(?:e-?mail|send) (?:this )?(?:article |story )?to (?:a )?friends?`, `view all (?:news|stories|articles)`,
-	`scroll down to read more`, `discuss this (?:story|article)(?: on .*)?`, `add your comment`, `reader views`,
-	// A wire credit alone on a line.
-	`(?:staff and )?agencies`, `bureau report`, `\S+(?: \S+)? staff`, `brought to you by [\p{L} .&-]{2,40}`,
-	`(?:the )?(?:associated press|reuters|afp|agence france-presse|ap|dpa|aap|pti|ians|xinhua|efe|ansa|kyodo|yonhap|tass|anadolu)(?: (?:writer|reporter|correspondent))?`,
-	// Button and player labels.
-	`load more`, `show (?:more|less|all|comments)`, `listen(?: to (?:this|the) (?:article|story))?`,
-	`(?:play|watch)(?: (?:video|now))?`, `expand`, `collapse`, `copy link`, `print this (?:article|page)`,
-	`what do you think\??`, `your say`, `have your say`,
-	// The same labels in the languages the corpus most often meets.
-	`関連記事`, `leia também`, `veja também`, `lea también`, `artículos relacionados`, `notícias relacionadas`,
-	`lesen sie auch`, `das könnte sie auch interessieren`, `à lire aussi`, `lire aussi`, `sur le même sujet`,
-	`leggi anche`, `похожие статьи`, `читайте также`,
-}, "|") + `)[\s:.!?]*$`)
+var furnitureWhole = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
+		`comments?`, `share(?: this)?(?: on \w+)?`, `tweet`, `print`, `e-?mail`,
+		`menu`, `home`, `skip to (?:main )?content`, `subscribe`, `log ?in`, `sign ?in`, `sign up`,
+		`related`, `advertisement`, `advert`, `\d+ comments?`, `loading\.*`, `contents`, `table of contents`, `in this article`,
+		`on this page`, `jump to`, `loading(?: content| comments)?`, `highlights`,
+		`(?:image|photo|picture|slide|foto|bild|imagen|immagine)?\s*\d+\s*(?:of|/|von|de|di|sur)\s*\d+`, `share this article`, `newsletter`, `follow us`, `more`, `next`,
+		`previous`, `back to top`, `top`, `read more`, `see more`, `show more`, `close`, `search`,
+		`recommended`, `you may also like`, `most read`, `most popular`, `trending`, `tags`,
+		// Ad slots, page tools and "next story" links.
+		`sponsored(?: links?| content| stories| results)?`, `advertisements?`, `ads by \S+`, `promoted(?: stories| content)?`,
+		`also in (?:the )?news`, `in other news`, `elsewhere on \S+(?: \S+)?`,
+		`go to (?:the )?(?:earlier|previous|next|last) (?:story|article|page)`, `go to (?:the )?news index`,
+		`(?:previous|next|earlier|later) (?:story|article|page)`, `print(?:er[- ]friendly)? (?:version|page|this)`,
+		`(?:e-?mail|send) (?:this )?(?:article |story )?to (?:a )?friends?`, `view all (?:news|stories|articles)`,
+		`scroll down to read more`, `discuss this (?:story|article)(?: on .*)?`, `add your comment`, `reader views`,
+		// A wire credit alone on a line.
+		`(?:staff and )?agencies`, `bureau report`, `\S+(?: \S+)? staff`, `brought to you by [\p{L} .&-]{2,40}`,
+		`(?:the )?(?:associated press|reuters|afp|agence france-presse|ap|dpa|aap|pti|ians|xinhua|efe|ansa|kyodo|yonhap|tass|anadolu)(?: (?:writer|reporter|correspondent))?`,
+		// Button and player labels.
+		`load more`, `show (?:more|less|all|comments)`, `listen(?: to (?:this|the) (?:article|story))?`,
+		`(?:play|watch)(?: (?:video|now))?`, `expand`, `collapse`, `copy link`, `print this (?:article|page)`,
+		`what do you think\??`, `your say`, `have your say`,
+		// The same labels in the languages the corpus most often meets.
+		`関連記事`, `leia também`, `veja também`, `lea también`, `artículos relacionados`, `notícias relacionadas`,
+		`lesen sie auch`, `das könnte sie auch interessieren`, `à lire aussi`, `lire aussi`, `sur le même sujet`,
+		`leggi anche`, `похожие статьи`, `читайте также`,
+	}, "|") + `)[\s:.!?]*$`)
+})
 
 // stampStart opens a publication stamp: "Updated 11:21 pm CST, Tuesday",
 // "Published: 20 Nov 2019", "Publicado por Ana Lima".
-var stampStart = regexp.MustCompile(`(?i)^(?:posted|published|updated|last updated|first published|last modified|modified|` +
-	`publicado|atualizado|actualizado|publié|mis à jour|veröffentlicht|aktualisiert|pubblicato|aggiornato)\b`)
+var stampStart = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^(?:posted|published|updated|last updated|first published|last modified|modified|` +
+		`publicado|atualizado|actualizado|publié|mis à jour|veröffentlicht|aktualisiert|pubblicato|aggiornato)\b`)
+})
 
 // stampAgent matches the "by"-word after a stamp's verb ("Posted by").
-var stampAgent = regexp.MustCompile(`(?i)^\S+(?: \S+)?\s+(?:by|por|par|von|di|da)\s`)
+var stampAgent = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)^\S+(?: \S+)?\s+(?:by|por|par|von|di|da)\s`) })
 
 // isStamp reports a publication stamp: a stamp verb followed by a date or
 // time (it has a digit) or by an author ("Posted by Ana Lima"), in a line
@@ -128,20 +137,24 @@ var stampAgent = regexp.MustCompile(`(?i)^\S+(?: \S+)?\s+(?:by|por|par|von|di|da
 // heading and "Published by the statistics office on Monday, the figures
 // show ..." a sentence, not stamps.
 func isStamp(t string) bool {
-	if !stampStart.MatchString(t) {
+	if !stampStart().MatchString(t) {
 		return false
 	}
 	words := countWords(t, 11)
-	return words <= 10 && strings.ContainsAny(t, "0123456789") || words <= 6 && stampAgent.MatchString(t)
+	return words <= 10 && strings.ContainsAny(t, "0123456789") || words <= 6 && stampAgent().MatchString(t)
 }
 
 // relatedLabel matches a short label over a list of other stories: "More
 // Great Stories", "Related coverage", "Top news".
-var relatedLabel = regexp.MustCompile(`(?i)^(?:more|related|recommended|popular|trending|latest|top|further|other|editors['’]? picks)\b` +
-	`.*\b(?:stories|articles|posts|reads|reading|news|videos|links|coverage)[\s:.!?]*$`)
+var relatedLabel = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^(?:more|related|recommended|popular|trending|latest|top|further|other|editors['’]? picks)\b` +
+		`.*\b(?:stories|articles|posts|reads|reading|news|videos|links|coverage)[\s:.!?]*$`)
+})
 
 // slotLabel matches furniture labels that stand for themselves.
-var slotLabel = regexp.MustCompile(`(?i)^(?:(?:advertisement|advert|sponsored|loading)[\s:.]*$|(?:image|photo|picture|slide) \d+\b)`)
+var slotLabel = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^(?:(?:advertisement|advert|sponsored|loading)[\s:.]*$|(?:image|photo|picture|slide) \d+\b)`)
+})
 
 // isFurnitureLabel reports a short block that introduces furniture: the
 // heading of a related-stories list, "Read more", "Don't miss".
@@ -150,27 +163,33 @@ func isFurnitureLabel(t string) bool {
 	if countWords(t, 9) > 8 {
 		return false
 	}
-	if slotLabel.MatchString(t) {
+	if slotLabel().MatchString(t) {
 		// An ad slot or a gallery counter labels itself, not the list
 		// after it.
 		return false
 	}
 	// A label opening a credit or a note ("Image credit: Reuters") has
 	// its content after it; a list label stands alone.
-	return countWords(t, 6) <= 5 && relatedLabel.MatchString(t) || furnitureWhole.MatchString(t) ||
-		countWords(t, 5) <= 4 && !strings.Contains(strings.TrimRight(t, ": "), ":") && engagementStart.MatchString(t)
+	return countWords(t, 6) <= 5 && relatedLabel().MatchString(t) || furnitureWhole().MatchString(t) ||
+		countWords(t, 5) <= 4 && !strings.Contains(strings.TrimRight(t, ": "), ":") && engagementStart().MatchString(t)
 }
 
 // copyrightMark matches copyright notices.
-var copyrightMark = regexp.MustCompile(`(?i)(?:©|\(c\)\s*\d{4}|copyright\s+(?:©\s*)?\d{4})`)
+var copyrightMark = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)(?:©|\(c\)\s*\d{4}|copyright\s+(?:©\s*)?\d{4})`)
+})
 
 // bylineName matches a byline: "By Jane Doe", "Written by Jane Doe and Ali
 // Khan | Staff writers". Names are capitalised words; lower-case words other
 // than connectors mean a sentence ("By Friday, prices rose").
-var bylineStart = regexp.MustCompile(`(?i)^(?:by|written by|words by|story by|reported by|text by|von|par|por|di|door|av|af|przez|autor:?|auteur\s*:|texto:?)\s+(\S.*)$`)
+var bylineStart = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^(?:by|written by|words by|story by|reported by|text by|von|par|por|di|door|av|af|przez|autor:?|auteur\s*:|texto:?)\s+(\S.*)$`)
+})
 
 // bylineSplit separates the names of a byline.
-var bylineSplit = regexp.MustCompile(`(?i),|\s+(?:and|und|et|y|e|en|och|og|oraz)\s+|\s*&\s*`)
+var bylineSplit = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i),|\s+(?:and|und|et|y|e|en|och|og|oraz)\s+|\s*&\s*`)
+})
 
 // notNames are capitalised words that start sentences after "By".
 var notNames = map[string]bool{
@@ -201,7 +220,7 @@ func isBoilerplate(kind BlockKind, text string) bool {
 	}
 	t = strings.TrimLeft(t, "-*•·▪–—>#|([") // leftover list and heading markers, an opening bracket
 	t = strings.TrimSpace(t)
-	if len(t) <= 60 && furnitureWhole.MatchString(t) {
+	if len(t) <= 60 && furnitureWhole().MatchString(t) {
 		return true
 	}
 	if kind == Title {
@@ -209,7 +228,7 @@ func isBoilerplate(kind BlockKind, text string) bool {
 	}
 	words := countWords(t, 81)
 	lower := strings.ToLower(t)
-	if words <= 40 && hasAny(lower, "©", "(c)", "copyright") && copyrightMark.MatchString(t) {
+	if words <= 40 && hasAny(lower, "©", "(c)", "copyright") && copyrightMark().MatchString(t) {
 		return true
 	}
 	if strings.Count(t, "#") >= 2 && isHashtagBlock(t) {
@@ -223,11 +242,11 @@ func isBoilerplate(kind BlockKind, text string) bool {
 		// date or time stamps the page.
 		return true
 	}
-	if words <= 5 && relatedLabel.MatchString(t) {
+	if words <= 5 && relatedLabel().MatchString(t) {
 		return true
 	}
 	if kind != TableRow && kind != Heading {
-		if engagementStart.MatchString(t) {
+		if engagementStart().MatchString(t) {
 			return true
 		}
 		if isByline(t) {
@@ -245,7 +264,7 @@ func isBoilerplate(kind BlockKind, text string) bool {
 
 // isByline reports "By Jane Doe"-style lines.
 func isByline(t string) bool {
-	m := bylineStart.FindStringSubmatch(t)
+	m := bylineStart().FindStringSubmatch(t)
 	if m == nil {
 		return false
 	}
@@ -286,7 +305,7 @@ func parseByline(s string) ([]string, bool) {
 		}
 	}
 	var names []string
-	for _, part := range bylineSplit.Split(s, -1) {
+	for _, part := range bylineSplit().Split(s, -1) {
 		part = strings.TrimSpace(part)
 		pw := strings.Fields(part)
 		if len(pw) < 2 || len(pw) > 4 {

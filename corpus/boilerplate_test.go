@@ -218,7 +218,7 @@ func FuzzIsBoilerplate(f *testing.F) {
 		markFurnitureLists(bs)
 		// The keyword prefilter must never hide a phrase the pattern
 		// matches (ASCII only: the pattern also folds "ſ" and "K").
-		if isASCII(s) && engagementAnywhere.MatchString(s) && !hasAny(strings.ToLower(s), engagementKeys...) {
+		if isASCII(s) && engagementAnywhere().MatchString(s) && !hasAny(strings.ToLower(s), engagementKeys...) {
 			t.Fatalf("engagement phrase in %q missed by the keyword prefilter", s)
 		}
 		if strings.TrimSpace(s) == "" && !isBoilerplate(Paragraph, s) {

@@ -26,7 +26,7 @@ var engagementKeys = []string{
 // ("... raise questions in the comments section below") leaves the
 // paragraph content.
 func isEngagement(t string) bool {
-	locs := engagementAnywhere.FindAllStringIndex(t, -1)
+	locs := engagementAnywhere().FindAllStringIndex(t, -1)
 	short := countWords(t, 41) <= 40
 	if short {
 		// A short block with an unquoted prompt is a promo box.
@@ -313,7 +313,7 @@ func insideQuote(t string, i int) bool {
 // isPrompt reports a block with an engagement phrase or a sentence that
 // tells the reader to act.
 func isPrompt(t string) bool {
-	if hasAny(strings.ToLower(t), engagementKeys...) && engagementAnywhere.MatchString(t) {
+	if hasAny(strings.ToLower(t), engagementKeys...) && engagementAnywhere().MatchString(t) {
 		return true
 	}
 	for _, sent := range splitRoughSentences(t) {

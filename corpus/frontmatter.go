@@ -3,6 +3,7 @@ package corpus
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -20,7 +21,7 @@ import (
 // metadata needs, and it keeps a YAML dependency out.
 
 // frontMatterKey matches "key: value" (YAML) or "key = value" (TOML).
-var frontMatterKey = regexp.MustCompile(`^([A-Za-z_][\w.-]*)\s*[:=]\s*(.*)$`)
+var frontMatterKey = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([A-Za-z_][\w.-]*)\s*[:=]\s*(.*)$`) })
 
 // splitFrontMatter returns the front matter's keys (lower-cased, values in
 // order) and the rest of the text. Without front matter it returns nil, s.
@@ -60,7 +61,7 @@ func splitFrontMatter(s string) (map[string][]string, string) {
 		if l != t && key != "" {
 			continue // nested mapping: not article metadata
 		}
-		m := frontMatterKey.FindStringSubmatch(t)
+		m := frontMatterKey().FindStringSubmatch(t)
 		if m == nil {
 			continue
 		}
@@ -144,10 +145,12 @@ var textDateLayouts = []string{
 }
 
 // ordinalSuffix matches "1st", "22nd" in dates.
-var ordinalSuffix = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)\b`)
+var ordinalSuffix = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)\b`) })
 
 // monthAbbrevDot matches "Dec." and "Sept." in dates.
-var monthAbbrevDot = regexp.MustCompile(`\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.`)
+var monthAbbrevDot = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.`)
+})
 
 // parseTextDate reads a date in one of textDateLayouts, ignoring trailing
 // words ("2025-12-22 09:27:23 UTC", "March 3, 2025 at 10:00"). Dates without
@@ -157,8 +160,8 @@ func parseTextDate(s string) (time.Time, bool) {
 	if s == "" {
 		return time.Time{}, false
 	}
-	s = ordinalSuffix.ReplaceAllString(s, "$1")
-	s = monthAbbrevDot.ReplaceAllString(s, "$1")
+	s = ordinalSuffix().ReplaceAllString(s, "$1")
+	s = monthAbbrevDot().ReplaceAllString(s, "$1")
 	s = strings.NewReplacer("Sept ", "Sep ", " at ", " ", ",", ", ").Replace(s)
 	fields := strings.Fields(s)
 	for n := len(fields); n >= 1; n-- {

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -467,14 +468,24 @@ func bylineTexts(doc *goquery.Document) []string {
 // Author cleaning ------------------------------------------------------------
 
 var (
-	byPrefixRe   = regexp.MustCompile(`(?i)^\s*(written\s+by|posted\s+by|reported\s+by|words\s+by|by|from|von|par|por|di)\b[:\s]*`)
-	emailRe      = regexp.MustCompile(`\S+@\S+\.\S+`)
-	urlRe        = regexp.MustCompile(`(?i)\bhttps?://\S+|\bwww\.\S+`)
-	handleRe     = regexp.MustCompile(`@\w+`)
-	authorSplit  = regexp.MustCompile(`(?i)\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\|)\s*`)
-	roleWordsRe  = regexp.MustCompile(`(?i)\b(staff|reporter|correspondent|editor|writer|contributor|columnist|updated|published|posted|minutes?|min read|read|photos?|photographer|associated press|reuters|afp|agency|news|team|desk|bureau|senior|chief|follow|twitter|email)\b`)
-	authorTailRe = regexp.MustCompile(`(?i)\b(updated|published|posted|last modified|modified)\b.*$`)
-	authorDateRe = regexp.MustCompile(`(?i)\b(\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}:\d{2}|\d{4})\b.*$`)
+	byPrefixRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)^\s*(written\s+by|posted\s+by|reported\s+by|words\s+by|by|from|von|par|por|di)\b[:\s]*`)
+	})
+	emailRe     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\S+@\S+\.\S+`) })
+	urlRe       = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)\bhttps?://\S+|\bwww\.\S+`) })
+	handleRe    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`@\w+`) })
+	authorSplit = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\|)\s*`)
+	})
+	roleWordsRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)\b(staff|reporter|correspondent|editor|writer|contributor|columnist|updated|published|posted|minutes?|min read|read|photos?|photographer|associated press|reuters|afp|agency|news|team|desk|bureau|senior|chief|follow|twitter|email)\b`)
+	})
+	authorTailRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)\b(updated|published|posted|last modified|modified)\b.*$`)
+	})
+	authorDateRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)\b(\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}:\d{2}|\d{4})\b.*$`)
+	})
 )
 
 // cleanAuthors turns raw author strings into person names: no "By", no
@@ -493,14 +504,14 @@ func cleanAuthors(raw []string, source string) []string {
 				r = r[:i]
 			}
 		}
-		r = emailRe.ReplaceAllString(r, " ")
-		r = urlRe.ReplaceAllString(r, " ")
-		r = handleRe.ReplaceAllString(r, " ")
-		r = byPrefixRe.ReplaceAllString(r, "")
-		r = authorTailRe.ReplaceAllString(r, "")
-		r = authorDateRe.ReplaceAllString(r, "")
-		for _, part := range authorSplit.Split(r, -1) {
-			name := strings.Trim(cleanSpace(byPrefixRe.ReplaceAllString(part, "")), " .,:;-–—()[]")
+		r = emailRe().ReplaceAllString(r, " ")
+		r = urlRe().ReplaceAllString(r, " ")
+		r = handleRe().ReplaceAllString(r, " ")
+		r = byPrefixRe().ReplaceAllString(r, "")
+		r = authorTailRe().ReplaceAllString(r, "")
+		r = authorDateRe().ReplaceAllString(r, "")
+		for _, part := range authorSplit().Split(r, -1) {
+			name := strings.Trim(cleanSpace(byPrefixRe().ReplaceAllString(part, "")), " .,:;-–—()[]")
 			if !plausibleName(name) {
 				continue
 			}
@@ -539,7 +550,7 @@ func plausibleName(s string) bool {
 	if letters < 2 {
 		return false
 	}
-	return !roleWordsRe.MatchString(s)
+	return !roleWordsRe().MatchString(s)
 }
 
 // Title, language, URL helpers -----------------------------------------------
@@ -676,11 +687,15 @@ var dateLayouts = []string{
 }
 
 var (
-	ordinalRe  = regexp.MustCompile(`(?i)\b(\d{1,2})(st|nd|rd|th)\b`)
-	monthDotRe = regexp.MustCompile(`(?i)\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.`)
-	ampmRe     = regexp.MustCompile(`(?i)\s*\b([ap])\.?m\.?(\s|$)`)
-	atRe       = regexp.MustCompile(`(?i)\s+at\s+|\s*,\s*(\d{1,2}:\d{2})`)
-	usZoneRe   = regexp.MustCompile(`\s+(ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|MT|MST|MDT|GMT|UTC|BST|CET|CEST)$`)
+	ordinalRe  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)\b(\d{1,2})(st|nd|rd|th)\b`) })
+	monthDotRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.`)
+	})
+	ampmRe   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)\s*\b([ap])\.?m\.?(\s|$)`) })
+	atRe     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)\s+at\s+|\s*,\s*(\d{1,2}:\d{2})`) })
+	usZoneRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`\s+(ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|MT|MST|MDT|GMT|UTC|BST|CET|CEST)$`)
+	})
 )
 
 // usZones are fixed offsets for the zone abbreviations news sites print;
@@ -703,23 +718,23 @@ func parseDate(s string) (time.Time, bool) {
 		return t, true
 	}
 	// Normalise the prose forms: "Dec. 22nd, 2025 at 9:27 a.m. ET".
-	n := ordinalRe.ReplaceAllString(s, "$1")
-	n = monthDotRe.ReplaceAllString(n, "$1")
+	n := ordinalRe().ReplaceAllString(s, "$1")
+	n = monthDotRe().ReplaceAllString(n, "$1")
 	n = strings.ReplaceAll(n, "Sept ", "Sep ")
-	n = atRe.ReplaceAllStringFunc(n, func(m string) string {
+	n = atRe().ReplaceAllStringFunc(n, func(m string) string {
 		if i := strings.IndexAny(m, "0123456789"); i >= 0 {
 			return " " + m[i:]
 		}
 		return " "
 	})
-	n = ampmRe.ReplaceAllStringFunc(n, func(m string) string {
+	n = ampmRe().ReplaceAllStringFunc(n, func(m string) string {
 		m = strings.ToUpper(strings.TrimSpace(m))
 		return " " + string(m[0]) + "M "
 	})
 	n = strings.TrimPrefix(strings.TrimPrefix(n, "Updated "), "Published ")
 	n = strings.TrimPrefix(strings.TrimPrefix(n, "updated "), "published ")
 	offset, zoned := 0, false
-	if m := usZoneRe.FindStringSubmatch(n); m != nil {
+	if m := usZoneRe().FindStringSubmatch(n); m != nil {
 		offset, zoned = usZones[m[1]], true
 		n = strings.TrimSpace(n[:len(n)-len(m[0])])
 	}
@@ -748,15 +763,19 @@ func tryLayouts(s string) (time.Time, bool) {
 }
 
 var (
-	urlDateRe = regexp.MustCompile(`(?:^|[/_-])((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)`)
+	urlDateRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?:^|[/_-])((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)`)
+	})
 	// textDateRe finds a date written in prose or ISO form.
-	textDateRe = regexp.MustCompile(`(?i)\b(?:` +
-		`\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?` +
-		`|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}` +
-		`|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}` +
-		`|\d{1,2}-(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)-\d{4}` +
-		`|\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2}` +
-		`)`)
+	textDateRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)\b(?:` +
+			`\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?` +
+			`|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}` +
+			`|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}` +
+			`|\d{1,2}-(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)-\d{4}` +
+			`|\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2}` +
+			`)`)
+	})
 )
 
 // urlDate reads a date from a URL path: /2025/12/22/, /2025-12-22/, /20251222/.
@@ -767,7 +786,7 @@ func urlDate(u string) (time.Time, bool) {
 	if p, err := url.Parse(u); err == nil && p.Path != "" {
 		u = p.Path
 	}
-	m := urlDateRe.FindStringSubmatch(u)
+	m := urlDateRe().FindStringSubmatch(u)
 	if m == nil {
 		return time.Time{}, false
 	}
@@ -776,7 +795,7 @@ func urlDate(u string) (time.Time, bool) {
 
 // findDate returns the first date written in a piece of text.
 func findDate(s string) (time.Time, bool) {
-	for _, m := range textDateRe.FindAllString(s, 3) {
+	for _, m := range textDateRe().FindAllString(s, 3) {
 		if t, ok := numericDate(m); ok {
 			return t, true
 		}
@@ -792,7 +811,7 @@ func findDate(s string) (time.Time, bool) {
 // second can), but refuses a date that reads both ways ("03/04/2026"):
 // a page gives no header to tell which.
 func numericDate(s string) (time.Time, bool) {
-	m := numDateRe.FindStringSubmatch(s)
+	m := numDateRe().FindStringSubmatch(s)
 	if m == nil || len(m[1]) == 4 {
 		return time.Time{}, false
 	}

@@ -3,6 +3,7 @@ package corpus
 import (
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // Pipe tables, as Markdown writers and content farms produce them:
@@ -18,12 +19,12 @@ import (
 // Florida". A leading index column ("#", "No.") becomes a prefix: "8. ...".
 
 // tableSep matches the separator line under a pipe table's header.
-var tableSep = regexp.MustCompile(`^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$`)
+var tableSep = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$`) })
 
 // isTableSep reports a header separator line; it must contain a pipe so a
 // lone "---" stays a rule or a setext underline.
 func isTableSep(line string) bool {
-	return strings.Contains(line, "|") && strings.Contains(line, "-") && tableSep.MatchString(line)
+	return strings.Contains(line, "|") && strings.Contains(line, "-") && tableSep().MatchString(line)
 }
 
 // isTableLine reports a line that looks like a table row: at least one

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -33,14 +34,16 @@ type rawBlock struct {
 }
 
 var (
-	atxHeading   = regexp.MustCompile(`^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$`)
-	setextLine   = regexp.MustCompile(`^(?:=+|-+)\s*$`)
-	ruleLine     = regexp.MustCompile(`^(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$`)
-	listItemLine = regexp.MustCompile(`^(\s*)([-*+•·▪◦‣●○■□➢➤►✓✔]|\d{1,3}[.)])\s+(\S.*)$`)
+	atxHeading   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$`) })
+	setextLine   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:=+|-+)\s*$`) })
+	ruleLine     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$`) })
+	listItemLine = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(\s*)([-*+•·▪◦‣●○■□➢➤►✓✔]|\d{1,3}[.)])\s+(\S.*)$`)
+	})
 	// numberedTight matches numbered headings that lost their space: "5.NATO and ...".
-	numberedTight = regexp.MustCompile(`^(\d{1,2}\.)(\p{Lu}\S*\s.*)$`)
-	fenceLine     = regexp.MustCompile("^(```|~~~)")
-	refDefinition = regexp.MustCompile(`^\s*\[[^\]]+\]:\s+\S+`)
+	numberedTight = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\d{1,2}\.)(\p{Lu}\S*\s.*)$`) })
+	fenceLine     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("^(```|~~~)") })
+	refDefinition = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*\[[^\]]+\]:\s+\S+`) })
 )
 
 // cleanText cleans plain text or Markdown that is already valid UTF-8.
@@ -104,7 +107,7 @@ func parseTextBlocks(lines []string) []rawBlock {
 			lastListFamily = ""
 			continue
 		}
-		if fenceLine.MatchString(t) {
+		if fenceLine().MatchString(t) {
 			// Code is not article text: skip the fenced block.
 			flush()
 			fence := t[:3]
@@ -118,23 +121,23 @@ func parseTextBlocks(lines []string) []rawBlock {
 			}
 			continue
 		}
-		if refDefinition.MatchString(t) {
+		if refDefinition().MatchString(t) {
 			continue
 		}
-		if m := atxHeading.FindStringSubmatch(t); m != nil {
+		if m := atxHeading().FindStringSubmatch(t); m != nil {
 			flush()
 			out = append(out, rawBlock{kind: Heading, text: stripInline(m[2]), lines: 1})
 			lastListFamily = ""
 			continue
 		}
-		if len(para) == 0 && len(quote) == 0 && i+1 < len(lines) && setextLine.MatchString(strings.TrimSpace(lines[i+1])) &&
-			!listItemLine.MatchString(line) && !isTableLine(t) && !strings.HasPrefix(t, ">") && !ruleLine.MatchString(t) {
+		if len(para) == 0 && len(quote) == 0 && i+1 < len(lines) && setextLine().MatchString(strings.TrimSpace(lines[i+1])) &&
+			!listItemLine().MatchString(line) && !isTableLine(t) && !strings.HasPrefix(t, ">") && !ruleLine().MatchString(t) {
 			out = append(out, rawBlock{kind: Heading, text: stripInline(t), lines: 1})
 			i++
 			lastListFamily = ""
 			continue
 		}
-		if ruleLine.MatchString(t) {
+		if ruleLine().MatchString(t) {
 			flush()
 			lastListFamily = ""
 			continue
@@ -161,10 +164,10 @@ func parseTextBlocks(lines []string) []rawBlock {
 			continue
 		}
 		flushQuote()
-		if m := numberedTight.FindStringSubmatch(t); m != nil {
+		if m := numberedTight().FindStringSubmatch(t); m != nil {
 			t = m[1] + " " + m[2]
 		}
-		if m := listItemLine.FindStringSubmatch(t); m != nil && !(wrapped && len(para) > 0 && isDigitMarker(m[2])) {
+		if m := listItemLine().FindStringSubmatch(t); m != nil && !(wrapped && len(para) > 0 && isDigitMarker(m[2])) {
 			flushPara()
 			family := "bullet"
 			if isDigitMarker(m[2]) {
@@ -179,7 +182,7 @@ func parseTextBlocks(lines []string) []rawBlock {
 			for i+1 < len(lines) {
 				next := lines[i+1]
 				nt := strings.TrimSpace(next)
-				if nt == "" || listItemLine.MatchString(nt) || isTableLine(nt) || strings.HasPrefix(nt, "#") || strings.HasPrefix(nt, ">") {
+				if nt == "" || listItemLine().MatchString(nt) || isTableLine(nt) || strings.HasPrefix(nt, "#") || strings.HasPrefix(nt, ">") {
 					break
 				}
 				indented := strings.HasPrefix(next, "  ") || strings.HasPrefix(next, "\t")
@@ -258,7 +261,7 @@ func isHardWrapped(lines []string) bool {
 			blank = true // a blank line between two non-blank lines
 		}
 		seen = true
-		plain := !listItemLine.MatchString(t) && !isTableLine(t) && !strings.HasPrefix(t, "#") && !strings.HasPrefix(t, ">")
+		plain := !listItemLine().MatchString(t) && !isTableLine(t) && !strings.HasPrefix(t, "#") && !strings.HasPrefix(t, ">")
 		if plain {
 			lengths = append(lengths, utf8.RuneCountInString(t))
 			if prevPlain {
@@ -299,41 +302,43 @@ func tableBlocks(rows []string) []rawBlock {
 
 // Inline Markdown and stray HTML, removed so that block text is plain.
 var (
-	mdImage     = regexp.MustCompile(`!\[[^\]]*\]\([^)]*\)`)
-	mdLink      = regexp.MustCompile(`\[([^\]]+)\]\([^)]*\)`)
-	mdRefLink   = regexp.MustCompile(`\[([^\]]+)\]\[[^\]]*\]`)
-	mdFootnote  = regexp.MustCompile(`\[\^[^\]]+\]`)
-	mdAutolink  = regexp.MustCompile(`<((?:https?|mailto):[^>\s]+)>`)
-	htmlTag     = regexp.MustCompile(`</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>`)
-	mdStrong    = regexp.MustCompile(`\*\*([^*]+)\*\*|__([^_]+)__`)
-	mdEmphasis  = regexp.MustCompile(`(^|[\s(\[“"])[*_]([^*_\s](?:[^*_]*[^*_\s])?)[*_]`)
-	mdStrike    = regexp.MustCompile(`~~([^~]+)~~`)
-	mdCode      = regexp.MustCompile("`([^`]+)`")
-	mdEscape    = regexp.MustCompile(`\\([\\` + "`" + `*_{}\[\]()#+\-.!|>~])`)
-	htmlEntityR = regexp.MustCompile(`&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,10});`)
+	mdImage     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`!\[[^\]]*\]\([^)]*\)`) })
+	mdLink      = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\[([^\]]+)\]\([^)]*\)`) })
+	mdRefLink   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\[([^\]]+)\]\[[^\]]*\]`) })
+	mdFootnote  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\[\^[^\]]+\]`) })
+	mdAutolink  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`<((?:https?|mailto):[^>\s]+)>`) })
+	htmlTag     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>`) })
+	mdStrong    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\*\*([^*]+)\*\*|__([^_]+)__`) })
+	mdEmphasis  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(^|[\s(\[“"])[*_]([^*_\s](?:[^*_]*[^*_\s])?)[*_]`) })
+	mdStrike    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`~~([^~]+)~~`) })
+	mdCode      = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("`([^`]+)`") })
+	mdEscape    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\\([\\` + "`" + `*_{}\[\]()#+\-.!|>~])`) })
+	htmlEntityR = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,10});`)
+	})
 )
 
 // stripInline removes inline Markdown (emphasis, links, images, code
 // spans, footnote marks), inline HTML tags and character references.
 func stripInline(s string) string {
 	if strings.ContainsAny(s, "[]!<") {
-		s = mdImage.ReplaceAllString(s, "")
-		s = mdLink.ReplaceAllString(s, "$1")
-		s = mdRefLink.ReplaceAllString(s, "$1")
-		s = mdFootnote.ReplaceAllString(s, "")
-		s = mdAutolink.ReplaceAllString(s, "$1")
-		s = htmlTag.ReplaceAllString(s, " ")
+		s = mdImage().ReplaceAllString(s, "")
+		s = mdLink().ReplaceAllString(s, "$1")
+		s = mdRefLink().ReplaceAllString(s, "$1")
+		s = mdFootnote().ReplaceAllString(s, "")
+		s = mdAutolink().ReplaceAllString(s, "$1")
+		s = htmlTag().ReplaceAllString(s, " ")
 	}
 	if strings.ContainsAny(s, "*_~`") {
-		s = mdStrong.ReplaceAllString(s, "$1$2")
-		s = mdEmphasis.ReplaceAllString(s, "$1$2")
-		s = mdStrike.ReplaceAllString(s, "$1")
-		s = mdCode.ReplaceAllString(s, "$1")
+		s = mdStrong().ReplaceAllString(s, "$1$2")
+		s = mdEmphasis().ReplaceAllString(s, "$1$2")
+		s = mdStrike().ReplaceAllString(s, "$1")
+		s = mdCode().ReplaceAllString(s, "$1")
 	}
 	if strings.Contains(s, `\`) {
-		s = mdEscape.ReplaceAllString(s, "$1")
+		s = mdEscape().ReplaceAllString(s, "$1")
 	}
-	if strings.Contains(s, "&") && htmlEntityR.MatchString(s) {
+	if strings.Contains(s, "&") && htmlEntityR().MatchString(s) {
 		s = html.UnescapeString(s)
 	}
 	return s

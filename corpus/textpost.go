@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 )
@@ -14,23 +15,29 @@ import (
 // of contents when its items come back later as headings.
 
 // tocHeading matches the labels of a table of contents.
-var tocHeading = regexp.MustCompile(`(?i)^(?:table of contents|contents|in this (?:article|story|post|guide)|on this page|jump to(?: section)?|quick links|article contents|what['’]s inside|skip to)\s*:?$`)
+var tocHeading = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^(?:table of contents|contents|in this (?:article|story|post|guide)|on this page|jump to(?: section)?|quick links|article contents|what['’]s inside|skip to)\s*:?$`)
+})
 
 // metaLine matches "Key: value" pairs separated by "|", "·" or "•", the
 // metadata header that scraped articles carry: "Date: 2025-12-22 09:27 |
 // Source: Ministry press briefing".
 var (
-	metaPair = regexp.MustCompile(`^\s*(?i:(` + dateLabels + `|` + labelAlternation([]string{"headline", "slug",
-		"keywords", "priority", "urgency", "programme", "program", "edition", "words", "word count", "source",
-		"publisher", "author", "authors", "by", "byline", "section", "desk", "category", "language", "lang"}) +
-		`))\s*:\s*(\S.*?)\s*$`)
-	metaSep = regexp.MustCompile(`\s+[|·•]\s+`)
+	metaPair = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^\s*(?i:(` + dateLabels + `|` + labelAlternation([]string{"headline", "slug",
+			"keywords", "priority", "urgency", "programme", "program", "edition", "words", "word count", "source",
+			"publisher", "author", "authors", "by", "byline", "section", "desk", "category", "language", "lang"}) +
+			`))\s*:\s*(\S.*?)\s*$`)
+	})
+	metaSep = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\s+[|·•]\s+`) })
 )
 
 // dateline matches the opening of wire copy: a place in capitals, an
 // optional date, an optional agency in brackets and a dash: "MIAMI –",
 // "KYIV, Dec. 3 (Reuters) -", "LONDON (AP) —", "WASHINGTON, D.C. —".
-var dateline = regexp.MustCompile(`^(\p{Lu}[\p{Lu}.'’]+(?:[ -]\p{Lu}[\p{Lu}.'’]+)*)(?:,\s*(?:\p{Lu}[\p{L}.]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?|\d{1,2}\.?\s+\p{L}+\.?)(?:,?\s*\d{4})?){0,2}\s*(?:\(([\p{L}][\p{L} .&-]{0,30})\))?\s*\.?(?:[-–—]{1,2}|_)\s+\S`)
+var dateline = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(\p{Lu}[\p{Lu}.'’]+(?:[ -]\p{Lu}[\p{Lu}.'’]+)*)(?:,\s*(?:\p{Lu}[\p{L}.]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?|\d{1,2}\.?\s+\p{L}+\.?)(?:,?\s*\d{4})?){0,2}\s*(?:\(([\p{L}][\p{L} .&-]{0,30})\))?\s*\.?(?:[-–—]{1,2}|_)\s+\S`)
+})
 
 // textDocumentPasses settles the header (metadata lines above the story),
 // title, bylines, the dateline, headings, the table of contents and
@@ -51,7 +58,7 @@ func textDocumentPasses(doc *Document, bs []rawBlock, opt Options) []rawBlock {
 		if !b.plain || b.boilerplate {
 			continue
 		}
-		if m := bylineStart.FindStringSubmatch(strings.TrimSpace(b.text)); m != nil && len(strings.Fields(b.text)) <= 16 {
+		if m := bylineStart().FindStringSubmatch(strings.TrimSpace(b.text)); m != nil && len(strings.Fields(b.text)) <= 16 {
 			if names, ok := parseByline(m[1]); ok {
 				for _, n := range names {
 					doc.Authors = appendAuthor(doc.Authors, titleCaseWords(n))
@@ -183,7 +190,7 @@ done:
 // item separators ("Translated from Spanish · Kessla Press Review"): in
 // a header with dated lines, a line of its furniture, not the headline.
 func labelItems(t string) bool {
-	parts := headerPartSep.Split(strings.TrimSpace(t), -1)
+	parts := headerPartSep().Split(strings.TrimSpace(t), -1)
 	if len(parts) < 2 || len(parts) > 6 {
 		return false
 	}
@@ -199,7 +206,7 @@ func labelItems(t string) bool {
 // headerPartSep separates the items of a combined header line:
 // "July 14, 2026 / 6:02 AM EDT / Updated 2 hours ago", "Retail /
 // Bankruptcy | 530 words".
-var headerPartSep = regexp.MustCompile(`\s+[/|·•]\s+`)
+var headerPartSep = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\s+[/|·•]\s+`) })
 
 // readHeaderParts reads a header line made of several items, each a date,
 // a time, a labelled date ("Published 3 June 2026", "Last updated 22:10
@@ -208,7 +215,7 @@ var headerPartSep = regexp.MustCompile(`\s+[/|·•]\s+`)
 // short label ("Live coverage"); at least one must date the story or
 // describe the copy.
 func readHeaderParts(doc *Document, h *header, t string) bool {
-	parts := headerPartSep.Split(t, -1)
+	parts := headerPartSep().Split(t, -1)
 	if len(parts) < 2 || len(parts) > 6 {
 		return false
 	}
@@ -237,9 +244,9 @@ func readHeaderParts(doc *Document, h *header, t string) bool {
 			kinds[i] = partSince
 		case probe.readDateLine(p):
 			kinds[i] = partDate
-		case isStamp(p), isWordCount(p), readingTime.MatchString(p), languageCodeOK(p):
+		case isStamp(p), isWordCount(p), readingTime().MatchString(p), languageCodeOK(p):
 			kinds[i] = partMeta
-		case bylineStart.MatchString(p) && countWords(p, 7) <= 6:
+		case bylineStart().MatchString(p) && countWords(p, 7) <= 6:
 			kinds[i] = partByline
 			continue
 		case isSourceSection(p):
@@ -279,7 +286,7 @@ func readHeaderParts(doc *Document, h *header, t string) bool {
 		case partMeta:
 			languageLine(doc, p)
 		case partByline:
-			if names, ok := parseByline(bylineStart.FindStringSubmatch(p)[1]); ok {
+			if names, ok := parseByline(bylineStart().FindStringSubmatch(p)[1]); ok {
 				for _, n := range names {
 					doc.Authors = appendAuthor(doc.Authors, titleCaseWords(n))
 				}
@@ -298,11 +305,13 @@ func readHeaderParts(doc *Document, h *header, t string) bool {
 }
 
 // readingTime matches a reading-time item: "5 min read", "3 minutes read".
-var readingTime = regexp.MustCompile(`(?i)^\d{1,3}\s*(?:-\s*)?(?:min|mins|minutes?)\.?(?:\s+read(?:ing)?(?:\s+time)?)?$`)
+var readingTime = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^\d{1,3}\s*(?:-\s*)?(?:min|mins|minutes?)\.?(?:\s+read(?:ing)?(?:\s+time)?)?$`)
+})
 
 // isSourceSection reports a source and its section, "Outlet — Transcripts".
 func isSourceSection(t string) bool {
-	parts := sourceSep.Split(t, -1)
+	parts := sourceSep().Split(t, -1)
 	return len(parts) == 2 && !strings.ContainsAny(t, "0123456789") &&
 		isNameLike(strings.TrimSpace(parts[0])) && isNameLike(strings.TrimSpace(parts[1]))
 }
@@ -320,7 +329,7 @@ func isLabel(t string) bool {
 
 // isWordCount reports a word-count line: "612 words", "Words: 480".
 func isWordCount(t string) bool {
-	return wordCountRe.MatchString(t) && strings.ContainsAny(t, "0123456789") && countWords(t, 4) <= 3 &&
+	return wordCountRe().MatchString(t) && strings.ContainsAny(t, "0123456789") && countWords(t, 4) <= 3 &&
 		strings.Contains(strings.ToLower(t), "word")
 }
 
@@ -405,7 +414,7 @@ func takeTitle(doc *Document, bs []rawBlock) []rawBlock {
 	first := bs[i]
 	switch {
 	case first.kind == Heading:
-	case first.kind == Paragraph && first.lines == 1 && isHeadlineLike(first.text, 30) && dateline.FindStringIndex(first.text) == nil:
+	case first.kind == Paragraph && first.lines == 1 && isHeadlineLike(first.text, 30) && dateline().FindStringIndex(first.text) == nil:
 	default:
 		return bs
 	}
@@ -442,8 +451,8 @@ func readMetaLine(doc *Document, h *header, t string) bool {
 	}
 	type kv struct{ k, v string }
 	var pairs []kv
-	for _, part := range metaSep.Split(strings.TrimSpace(t), -1) {
-		m := metaPair.FindStringSubmatch(part)
+	for _, part := range metaSep().Split(strings.TrimSpace(t), -1) {
+		m := metaPair().FindStringSubmatch(part)
 		if m == nil {
 			return false
 		}
@@ -518,7 +527,7 @@ func headingKey(s string) string {
 func tocKeys(bs []rawBlock) map[string]bool {
 	keys := map[string]bool{}
 	for i, b := range bs {
-		if !tocHeading.MatchString(strings.TrimSpace(b.text)) {
+		if !tocHeading().MatchString(strings.TrimSpace(b.text)) {
 			continue
 		}
 		for j := i + 1; j < len(bs) && bs[j].kind == ListItem && bs[j].group == bs[min(i+1, len(bs)-1)].group; j++ {
@@ -551,7 +560,7 @@ func promoteHeadings(bs []rawBlock, toc map[string]bool) []rawBlock {
 		if b.boilerplate {
 			continue // metadata lines and bylines
 		}
-		if tocHeading.MatchString(strings.TrimSpace(b.text)) {
+		if tocHeading().MatchString(strings.TrimSpace(b.text)) {
 			if !isolatedNumber {
 				b.kind = Heading
 			}
@@ -573,7 +582,7 @@ func promoteHeadings(bs []rawBlock, toc map[string]bool) []rawBlock {
 			// "2. Who decides" between blocks of content: a numbered heading.
 			heading = isHeadlineLike(b.text, 15)
 		case !isHeadlineLike(b.text, 15) || strings.HasSuffix(strings.TrimSpace(b.text), "!"):
-		case dateline.MatchString(b.text):
+		case dateline().MatchString(b.text):
 		case next.kind == ListItem && next.group != b.group, next.kind == TableRow:
 			heading = startsUpperOrDigit(text) || len(strings.Fields(text)) <= 8
 		case !startsUpperOrDigit(text):
@@ -642,7 +651,7 @@ func markTOC(doc *Document, bs []rawBlock) {
 		}
 	}
 	for i := range bs {
-		if !tocHeading.MatchString(strings.TrimSpace(bs[i].text)) || bs[i].kind == ListItem {
+		if !tocHeading().MatchString(strings.TrimSpace(bs[i].text)) || bs[i].kind == ListItem {
 			continue
 		}
 		bs[i].boilerplate = true
@@ -679,7 +688,7 @@ func markBoilerplateSections(bs []rawBlock) {
 		b := &bs[i]
 		if b.kind == Heading {
 			t := strings.TrimSpace(b.text)
-			in = !tocHeading.MatchString(t) && (isBoilerplate(Heading, t) || engagementStart.MatchString(t))
+			in = !tocHeading().MatchString(t) && (isBoilerplate(Heading, t) || engagementStart().MatchString(t))
 			if in {
 				b.boilerplate = true
 			}
@@ -697,7 +706,7 @@ func markBoilerplateSections(bs []rawBlock) {
 // or near the start of a line that is no prose ("17-FEB-2026 08:42 GMT",
 // "Posted on August 15, 2026 by ...").
 func metaDate(t string, prose bool) (time.Time, bool) {
-	for _, loc := range textDateRe.FindAllStringIndex(t, 3) {
+	for _, loc := range textDateRe().FindAllStringIndex(t, 3) {
 		before := t[:loc[0]]
 		words := 0
 		seps := ":·|—–•"

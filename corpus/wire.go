@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 )
@@ -128,22 +129,28 @@ var monthNames = func() map[string]time.Month {
 
 var (
 	// clockRe finds a time of day: "07:12", "7:12 a.m.", "7.12pm", "19:05:30 CET".
-	clockRe = regexp.MustCompile(`(?i)\b([01]?\d|2[0-3])[:.h]([0-5]\d)(?::([0-5]\d))?\s*(a\.?m\.?|p\.?m\.?)?(?:\s*\(?\b([A-Z]{1,5})\b\)?)?(?:\s*([+-])(\d{1,2})(?::?(\d{2}))?\b)?`)
+	clockRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)\b([01]?\d|2[0-3])[:.h]([0-5]\d)(?::([0-5]\d))?\s*(a\.?m\.?|p\.?m\.?)?(?:\s*\(?\b([A-Z]{1,5})\b\)?)?(?:\s*([+-])(\d{1,2})(?::?(\d{2}))?\b)?`)
+	})
 	// numDateRe finds a numeric date: "14.03.2026", "03/14/2026", "2026-03-14".
-	numDateRe = regexp.MustCompile(`\b(\d{1,4})([./-])(\d{1,2})([./-])(\d{2,4})\b`)
+	numDateRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\b(\d{1,4})([./-])(\d{1,2})([./-])(\d{2,4})\b`) })
 	// wordDateRe finds a date with a month name: "14 March 2026", "March 14,
 	// 2026", "Mar. 14", "3. März", "14th of March 2026".
-	wordDateRe = regexp.MustCompile(`(?i)(?:\b(\d{1,2})(?:\.|st|nd|rd|th)?(?:\s+of)?\s+(\p{L}{3,9})\.?,?(?:\s+(\d{4}))?\b` +
-		`|\b(\p{L}{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?)`)
+	wordDateRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)(?:\b(\d{1,2})(?:\.|st|nd|rd|th)?(?:\s+of)?\s+(\p{L}{3,9})\.?,?(?:\s+(\d{4}))?\b` +
+			`|\b(\p{L}{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?)`)
+	})
 	// wordCountRe matches a word-count line: "612 words", "Word count: 612".
-	wordCountRe = regexp.MustCompile(`(?i)^(?:(?:word count|length|words)\s*:\s*)?[\d,.]+\s*(?:words?|wörter|mots|palabras)?$`)
+	wordCountRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)^(?:(?:word count|length|words)\s*:\s*)?[\d,.]+\s*(?:words?|wörter|mots|palabras)?$`)
+	})
 )
 
 // parseClock reads the time of day in s, with its zone if one is named.
 func parseClock(s string) (d time.Duration, loc *time.Location, ok bool) {
 	// "14.03.2026" is a date, not 14:03.
-	s = numDateRe.ReplaceAllString(s, " ")
-	m := clockRe.FindStringSubmatch(s)
+	s = numDateRe().ReplaceAllString(s, " ")
+	m := clockRe().FindStringSubmatch(s)
 	if m == nil {
 		return 0, nil, false
 	}
@@ -184,7 +191,7 @@ func parseClock(s string) (d time.Duration, loc *time.Location, ok bool) {
 // day cannot be first ("03/14/2026") or the line is written the American
 // way (a slash date with a.m./p.m. or a US zone).
 func parseDay(s string) (year int, month time.Month, day int, ok bool) {
-	if m := numDateRe.FindStringSubmatch(s); m != nil && m[2] == m[4] {
+	if m := numDateRe().FindStringSubmatch(s); m != nil && m[2] == m[4] {
 		a, _ := strconv.Atoi(m[1])
 		b, _ := strconv.Atoi(m[3])
 		c, _ := strconv.Atoi(m[5])
@@ -210,7 +217,7 @@ func parseDay(s string) (year int, month time.Month, day int, ok bool) {
 	// A match whose word is no month ("Friday 17" in "Friday 17 July
 	// 2026") is searched again from its number on.
 	for off, tries := 0, 0; off < len(s) && tries < 6; tries++ {
-		loc := wordDateRe.FindStringSubmatchIndex(s[off:])
+		loc := wordDateRe().FindStringSubmatchIndex(s[off:])
 		if loc == nil {
 			break
 		}
@@ -248,7 +255,7 @@ func parseDay(s string) (year int, month time.Month, day int, ok bool) {
 // americanLine reports a date line written the American way: a.m./p.m.
 // or a US time zone.
 func americanLine(s string) bool {
-	m := clockRe.FindStringSubmatch(numDateRe.ReplaceAllString(s, " "))
+	m := clockRe().FindStringSubmatch(numDateRe().ReplaceAllString(s, " "))
 	if m == nil {
 		return false
 	}
@@ -261,25 +268,27 @@ func americanLine(s string) bool {
 
 // dashedDay is a day, month abbreviation and year joined by dashes,
 // "17-FEB-2026", as agency systems print them.
-var dashedDay = regexp.MustCompile(`(?i)\b(\d{1,2})-(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)-(\d{4})\b`)
+var dashedDay = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\b(\d{1,2})-(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)-(\d{4})\b`)
+})
 
 // isoStamp finds the T of an ISO timestamp, "2026-03-14T07:12".
-var isoStamp = regexp.MustCompile(`\dT\d`)
+var isoStamp = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\dT\d`) })
 
 // readDateLine reads a header line that is only a date and/or a time into
 // h and reports whether it was one. ISO timestamps go through the general
 // date parser, which knows their zones.
 func (h *header) readDateLine(t string) bool {
 	t = strings.TrimSpace(normalizeText(t))
-	t = dashedDay.ReplaceAllString(t, "$1 $2 $3") // "17-FEB-2026"
+	t = dashedDay().ReplaceAllString(t, "$1 $2 $3") // "17-FEB-2026"
 	if !isDateLine(t) && !isClockLine(t) && !isDateLine(englishMonths(t)) {
-		if ts, ok := parseDate(t); ok && isoStamp.MatchString(t) {
+		if ts, ok := parseDate(t); ok && isoStamp().MatchString(t) {
 			h.setFull(ts)
 			return true
 		}
 		return false
 	}
-	if ts, ok := parseDate(t); ok && isoStamp.MatchString(t) {
+	if ts, ok := parseDate(t); ok && isoStamp().MatchString(t) {
 		h.setFull(ts)
 		return true
 	}
@@ -304,12 +313,12 @@ func (h *header) readDateLine(t string) bool {
 }
 
 // wordRe finds the words of a line.
-var wordRe = regexp.MustCompile(`\p{L}+`)
+var wordRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\p{L}+`) })
 
 // englishMonths writes the month names of other languages in English, for
 // isDateLine: "14. März 2026" -> "14. march 2026".
 func englishMonths(t string) string {
-	return wordRe.ReplaceAllStringFunc(t, func(w string) string {
+	return wordRe().ReplaceAllStringFunc(t, func(w string) string {
 		if m, ok := monthNames[strings.ToLower(w)]; ok {
 			return m.String()
 		}
@@ -333,7 +342,7 @@ func isClockLine(t string) bool {
 	if len(t) > 24 {
 		return false
 	}
-	loc := clockRe.FindStringIndex(t)
+	loc := clockRe().FindStringIndex(t)
 	return loc != nil && strings.TrimSpace(t[:loc[0]]+t[loc[1]:]) == ""
 }
 
@@ -370,7 +379,7 @@ func languageCode(t string) (string, bool) {
 
 // sourceSep separates a source from its section: "Agency | Markets",
 // "AGENCY NAME -- Business & Technology".
-var sourceSep = regexp.MustCompile(`\s+(?:\||--|—|–)\s+`)
+var sourceSep = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\s+(?:\||--|—|–)\s+`) })
 
 // deskWords end a desk line ("World Desk", "London Bureau"); agencyWords
 // end an agency's own name ("Keystone Wire Service", "Nordic Newswire").
@@ -388,7 +397,7 @@ func readSourceLine(doc *Document, t string) bool {
 	if countWords(t, 11) > 10 || strings.ContainsAny(t, "0123456789.!?,") {
 		return false
 	}
-	if parts := sourceSep.Split(t, -1); len(parts) == 2 {
+	if parts := sourceSep().Split(t, -1); len(parts) == 2 {
 		src, sec := titleCaseWords(strings.TrimSpace(parts[0])), strings.TrimSpace(parts[1])
 		if isNameLike(src) && isNameLike(sec) {
 			if doc.Source == "" {
@@ -455,17 +464,17 @@ func isNameLike(s string) bool {
 
 // datelineDateRe finds the date in a dateline's head: "LONDON, March 3",
 // "BERLIN, 3. März", "KYIV, Dec. 21, 2025".
-var datelineHead = regexp.MustCompile(`^[^-–—(]{0,80}`)
+var datelineHead = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[^-–—(]{0,80}`) })
 
 // datelineDate reads the date of a dateline ("LONDON, March 3 (Agency) -")
 // and its place. year is 0 when the dateline has none.
 func datelineDate(text string) (place string, year int, month time.Month, day int, ok bool) {
-	m := dateline.FindStringSubmatch(text)
+	m := dateline().FindStringSubmatch(text)
 	if m == nil || len(m[1]) < 3 {
 		return "", 0, 0, 0, false
 	}
 	place = titleCaseWords(m[1])
-	head := datelineHead.FindString(text[len(m[1]):])
+	head := datelineHead().FindString(text[len(m[1]):])
 	if y, mon, d, found := parseDay(head); found {
 		return place, y, mon, d, true
 	}
@@ -500,13 +509,13 @@ func isHeaderLine(t string) bool {
 	if t == "" || len(t) > 120 {
 		return false
 	}
-	if isDateLine(t) || isClockLine(t) || wordCountRe.MatchString(t) {
+	if isDateLine(t) || isClockLine(t) || wordCountRe().MatchString(t) {
 		return true
 	}
 	if _, ok := languageCode(t); ok {
 		return true
 	}
-	if first, _, _ := strings.Cut(t, " | "); metaPair.MatchString(first) {
+	if first, _, _ := strings.Cut(t, " | "); metaPair().MatchString(first) {
 		return true
 	}
 	if ts, ok := parseDate(t); ok && !ts.IsZero() {
@@ -516,7 +525,7 @@ func isHeaderLine(t string) bool {
 	if countWords(t, 13) > 12 || !strings.ContainsAny(t, "0123456789") {
 		return false
 	}
-	if m := datedItem.FindStringSubmatch(t); m != nil {
+	if m := datedItem().FindStringSubmatch(t); m != nil {
 		var p header
 		return p.readDateLine(m[2])
 	}
@@ -550,20 +559,24 @@ var (
 		l := labelAlternation(publishLabels, updateLabels)
 		return `(?:` + l + `)(?:\s*(?:and|&|/)\s*(?:` + l + `))?`
 	}()
-	labelJoin = regexp.MustCompile(`(?i)\s*(?:\band\b|&|/)\s*`)
+	labelJoin = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)\s*(?:\band\b|&|/)\s*`) })
 	// datedItem matches a label and its value: "Aired: 6 March 2026",
 	// "Published 3 June 2026, 4:10pm NZST", "Last updated 22:10 GMT".
-	datedItem = regexp.MustCompile(`(?i)^(` + dateLabels + `)(?:\s*:\s*|\s+)(\S.*?)\s*$`)
+	datedItem = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)^(` + dateLabels + `)(?:\s*:\s*|\s+)(\S.*?)\s*$`)
+	})
 	// sinceItem matches a label with the time something began: "Live
 	// coverage from 27 January 2026, 18:00 CAT".
-	sinceItem = regexp.MustCompile(`^(\p{Lu}\p{L}*(?:\s+\p{L}+){0,3})\s+(?:from|since)\s+(\S.*\d.*)$`)
+	sinceItem = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(\p{Lu}\p{L}*(?:\s+\p{L}+){0,3})\s+(?:from|since)\s+(\S.*\d.*)$`)
+	})
 )
 
 // labelKind tells whether a label, or labels joined ("Broadcast and
 // published"), date the story or an update: an update only when all do.
 func labelKind(k string) (dated, update bool) {
 	k = strings.ToLower(strings.Join(strings.Fields(k), " "))
-	parts := labelJoin.Split(k, -1)
+	parts := labelJoin().Split(k, -1)
 	dated, update = true, true
 	for _, p := range parts {
 		dated = dated && dateLabel[p]
@@ -599,8 +612,10 @@ func labelAlternation(lists ...[]string) string {
 // byTail splits an author off a dated value: "March 4, 2026 by Lena
 // Moravec"; byHead one before it: "by Lena Moravec on March 4, 2026".
 var (
-	byTail = regexp.MustCompile(`(?i)^(.*?\d.*?)\s+(?:by|von|par|por)\s+(\p{Lu}.*)$`)
-	byHead = regexp.MustCompile(`(?i)^(?:by|von|par|por)\s+(\p{Lu}.*?)\s*(?:,|\s(?:on|am|le|el|em|il))\s+(.*\d.*)$`)
+	byTail = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)^(.*?\d.*?)\s+(?:by|von|par|por)\s+(\p{Lu}.*)$`) })
+	byHead = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)^(?:by|von|par|por)\s+(\p{Lu}.*?)\s*(?:,|\s(?:on|am|le|el|em|il))\s+(.*\d.*)$`)
+	})
 )
 
 // readDatedItem reads a labelled date, "Aired: 6 March 2026, 18:30 CAT" or
@@ -608,8 +623,8 @@ var (
 // one. A publication label dates the header; an update label gives the
 // document's modification date.
 func readDatedItem(doc *Document, h *header, t string) bool {
-	m := datedItem.FindStringSubmatch(strings.TrimSpace(normalizeText(t)))
-	if m == nil || !strings.ContainsAny(m[2], "0123456789") || headerPartSep.MatchString(m[2]) {
+	m := datedItem().FindStringSubmatch(strings.TrimSpace(normalizeText(t)))
+	if m == nil || !strings.ContainsAny(m[2], "0123456789") || headerPartSep().MatchString(m[2]) {
 		return false // several items are read one by one (readHeaderParts)
 	}
 	dated, update := labelKind(m[1])
@@ -626,7 +641,7 @@ func readDatedItem(doc *Document, h *header, t string) bool {
 // coverage from 27 January 2026, 18:00 CAT", as the story's date. Its value
 // must be only a date and time.
 func readSinceItem(doc *Document, h *header, t string) bool {
-	m := sinceItem.FindStringSubmatch(strings.TrimSpace(normalizeText(t)))
+	m := sinceItem().FindStringSubmatch(strings.TrimSpace(normalizeText(t)))
 	return m != nil && readDatedValue(doc, h, false, m[2], true)
 }
 
@@ -634,11 +649,11 @@ func readSinceItem(doc *Document, h *header, t string) bool {
 // a date and time (and an author); otherwise trailing words may follow.
 func readDatedValue(doc *Document, h *header, update bool, v string, strict bool) bool {
 	var names []string
-	if m := byTail.FindStringSubmatch(v); m != nil {
+	if m := byTail().FindStringSubmatch(v); m != nil {
 		if ns, ok := parseByline(m[2]); ok {
 			v, names = m[1], ns
 		}
-	} else if m := byHead.FindStringSubmatch(v); m != nil {
+	} else if m := byHead().FindStringSubmatch(v); m != nil {
 		if ns, ok := parseByline(m[1]); ok {
 			v, names = m[2], ns
 		}
@@ -701,16 +716,22 @@ func (h *header) merge(p header) {
 // in the date's place is not a date.
 var (
 	// fullDateRe finds a date that has its year.
-	fullDateRe = regexp.MustCompile(`(?i)\b(?:\d{1,2}(?:\.|st|nd|rd|th)?\s+\p{L}{3,9}\.?,?\s+\d{4}|\p{L}{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4})\b`)
+	fullDateRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)\b(?:\d{1,2}(?:\.|st|nd|rd|th)?\s+\p{L}{3,9}\.?,?\s+\d{4}|\p{L}{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4})\b`)
+	})
 	// placeWords is a place name: capitalised words, with the particles
 	// of "Frankfurt am Main" or "Rio de Janeiro" between them.
 	placeWords = `\p{Lu}[\p{L}'’.]*(?:[ -](?:\p{Lu}[\p{L}'’.]*|am|an|de|del|da|do|dos|la|le|el|al|sur|upon|on|von|van|der|di|im|y)){0,4}`
 	agencyMark = `(?:\(([^()]{2,40})\)|/\s*([^/\d]{2,40}?)\s*/)`
 	// pressHead is what stands before the date: place, regions, agency
 	// and a separator; pressTail what follows it.
-	pressHead = regexp.MustCompile(`^\s*(` + placeWords + `)(?:\s*,\s*` + placeWords + `){0,2}\s*,?\s*` +
-		`(?:[-–—]{0,2}\s*` + agencyMark + `\s*(?:,|[-–—]{1,2}|/)?|,|[-–—]{1,2}|/|[-–—]{1,2}\s*\(([^()]{2,40}?)\s*[-–—,])\s*$`)
-	pressTail = regexp.MustCompile(`^\s*\)?\s*(?:` + agencyMark + `\s*)?(?:[-–—]{1,2}|/|:)\s*\S`)
+	pressHead = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^\s*(` + placeWords + `)(?:\s*,\s*` + placeWords + `){0,2}\s*,?\s*` +
+			`(?:[-–—]{0,2}\s*` + agencyMark + `\s*(?:,|[-–—]{1,2}|/)?|,|[-–—]{1,2}|/|[-–—]{1,2}\s*\(([^()]{2,40}?)\s*[-–—,])\s*$`)
+	})
+	pressTail = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^\s*\)?\s*(?:` + agencyMark + `\s*)?(?:[-–—]{1,2}|/|:)\s*\S`)
+	})
 )
 
 // notPlaces open a sentence or name a day, not a place.
@@ -731,7 +752,7 @@ type datelineInfo struct {
 
 // pressDateline reads a press-release dateline or a place-and-date line.
 func pressDateline(text string) (datelineInfo, bool) {
-	for _, loc := range fullDateRe.FindAllStringIndex(text, 3) {
+	for _, loc := range fullDateRe().FindAllStringIndex(text, 3) {
 		if loc[0] > 120 {
 			break
 		}
@@ -739,7 +760,7 @@ func pressDateline(text string) (datelineInfo, bool) {
 		if !ok || y == 0 {
 			continue
 		}
-		head := pressHead.FindStringSubmatch(text[:loc[0]])
+		head := pressHead().FindStringSubmatch(text[:loc[0]])
 		if head == nil {
 			return datelineInfo{}, false
 		}
@@ -755,7 +776,7 @@ func pressDateline(text string) (datelineInfo, bool) {
 		case trimmed == "" || isClockLine(trimmed):
 			di.alone = true
 		default:
-			tail := pressTail.FindStringSubmatchIndex(rest)
+			tail := pressTail().FindStringSubmatchIndex(rest)
 			if tail == nil {
 				return datelineInfo{}, false
 			}
@@ -785,7 +806,7 @@ func storyDateline(text string) (datelineInfo, bool) {
 	if di, ok := pressDateline(text); ok {
 		return di, true
 	}
-	m := dateline.FindStringSubmatch(text)
+	m := dateline().FindStringSubmatch(text)
 	if m == nil || len(m[1]) < 3 {
 		return datelineInfo{}, false
 	}

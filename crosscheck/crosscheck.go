@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/claimdex/claimdex/extract"
@@ -821,7 +822,7 @@ func claimValues(c *extract.Claim) []mention {
 		if v, ok := moneyValue(m); ok && valid(m.Start, m.End) {
 			v.about, v.bound = hedged(c.Text[:m.Start]), boundOf(c.Text[:m.Start])
 			conv := i > 0 && c.Money[i-1].End <= m.Start && c.Money[i-1].Currency != m.Currency &&
-				conversionGap.MatchString(c.Text[c.Money[i-1].End:m.Start])
+				conversionGap().MatchString(c.Text[c.Money[i-1].End:m.Start])
 			out = append(out, mention{kind: ValueMoney, val: v, index: i, earlier: otherPeriod(c, m.Start, m.End), converted: conv})
 		}
 	}
@@ -901,7 +902,7 @@ func yearPair(c *extract.Claim, i int) bool {
 		if a.End > b.Start || b.Start > len(c.Text) {
 			continue
 		}
-		if yearJoin.MatchString(c.Text[a.End:b.Start]) {
+		if yearJoin().MatchString(c.Text[a.End:b.Start]) {
 			return true
 		}
 	}
@@ -909,7 +910,7 @@ func yearPair(c *extract.Claim, i int) bool {
 }
 
 // yearJoin is the text between two years of one span.
-var yearJoin = regexp.MustCompile(`^\s*(?:-|–|—|/|and|to|or|through)\s*$`)
+var yearJoin = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*(?:-|–|—|/|and|to|or|through)\s*$`) })
 
 func moneyValue(m extract.Money) (mvalue, bool) {
 	if m.Currency == "" || m.Amount <= 0 || math.IsNaN(m.Amount) || math.IsInf(m.Amount, 0) {
@@ -985,7 +986,7 @@ var sharedCurrencies = map[string][]string{
 
 // bareRupee matches a rupee amount's "Rs" or "rupees" with no country
 // ("Rs 42bn", "42 billion rupees", not "Indian rupees" or "₹42bn").
-var bareRupee = regexp.MustCompile(`(?i)^(?:rs\.?\s*[\d.,]|.*\brupees?$)`)
+var bareRupee = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)^(?:rs\.?\s*[\d.,]|.*\brupees?$)`) })
 
 // sharedFamily returns the family of an amount in unit whose text gives
 // only a shared sign or word ("$350M", not "US$350M", "C$350M" or "350
@@ -995,7 +996,7 @@ func sharedFamily(unit, text string) string {
 	switch {
 	case unit == "USD" && strings.HasPrefix(t, "$"):
 		return "$"
-	case unit == "INR" && bareRupee.MatchString(t) && !strings.Contains(strings.ToLower(t), "indian"):
+	case unit == "INR" && bareRupee().MatchString(t) && !strings.Contains(strings.ToLower(t), "indian"):
 		return "Rs"
 	}
 	return ""

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -448,18 +449,22 @@ func isWordByte(b byte) bool {
 // ("a net profit of €468 million last year" is 2025's figure, as is
 // "412 million euros in 2025"); "in November last year" set against this
 // November is.
-var earlierMarkers = regexp.MustCompile(`(?i)\b(?:(?:january|february|march|april|may|june|july|august|september|october|november|december|month|quarter|period|week|season)\s+(?:of\s+)?last\s+year|a\s+year\s+(?:earlier|ago|before)|the\s+year\s+before|(?:the\s+)?previous\s+(?:year|season|month|quarter|record)|prior\s+year|year[- ]earlier|(?:a|one)\s+(?:month|quarter)\s+(?:earlier|ago)|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four)\s+(?:months|years|quarters)\s+(?:earlier|ago|before)|the\s+same\s+(?:period|month|quarter)\s+(?:of|in)\s+\d{4}|old\s+record|previous\s+best)\b`)
+var earlierMarkers = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\b(?:(?:january|february|march|april|may|june|july|august|september|october|november|december|month|quarter|period|week|season)\s+(?:of\s+)?last\s+year|a\s+year\s+(?:earlier|ago|before)|the\s+year\s+before|(?:the\s+)?previous\s+(?:year|season|month|quarter|record)|prior\s+year|year[- ]earlier|(?:a|one)\s+(?:month|quarter)\s+(?:earlier|ago)|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four)\s+(?:months|years|quarters)\s+(?:earlier|ago|before)|the\s+same\s+(?:period|month|quarter)\s+(?:of|in)\s+\d{4}|old\s+record|previous\s+best)\b`)
+})
 
 // earlierFrom matches the start of a change's earlier figure: "up from",
 // "down from", "compared with", "rose to X from".
-var earlierFrom = regexp.MustCompile(`(?i)(?:\b(?:up|down|increased|decreased|rose|fell|climbed|dropped|jumped|grew)\b[^,;]*\bfrom|\bcompared\s+(?:with|to)|\bagainst|\bversus|\bvs\.?)\s+(?:about\s+|around\s+|some\s+|nearly\s+|just\s+)?$`)
+var earlierFrom = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)(?:\b(?:up|down|increased|decreased|rose|fell|climbed|dropped|jumped|grew)\b[^,;]*\bfrom|\bcompared\s+(?:with|to)|\bagainst|\bversus|\bvs\.?)\s+(?:about\s+|around\s+|some\s+|nearly\s+|just\s+)?$`)
+})
 
 // earlierPeriod reports whether the clause around text[start:end] gives
 // the figure for an earlier period: the clause names one ("in November
 // last year", "a year earlier"), or the figure is the "from" of a change
 // ("rose to $4.1bn from $3.6bn").
 func earlierPeriod(text string, start, end int) bool {
-	if earlierFrom.MatchString(text[:start]) {
+	if earlierFrom().MatchString(text[:start]) {
 		return true
 	}
 	from, to := clauseAround(text, start, end)
@@ -477,7 +482,7 @@ func earlierPeriod(text string, start, end int) bool {
 	prev := text[p:from]
 	rest := strings.ToLower(strings.TrimLeft(clause, " ,;:—–-("))
 	attached := strings.HasPrefix(rest, "when ") || strings.HasPrefix(rest, "which ") || strings.HasPrefix(rest, "compared ")
-	return (attached || len(strings.Fields(prev)) <= 5) && earlierMarkers.MatchString(prev)
+	return (attached || len(strings.Fields(prev)) <= 5) && earlierMarkers().MatchString(prev)
 }
 
 // otherPeriod reports a figure of c at [start, end) that its clause gives
@@ -485,7 +490,7 @@ func earlierPeriod(text string, start, end int) bool {
 // earlier period's (earlierPeriod, pastYear) or analysts' (expectedFigure).
 func otherPeriod(c *extract.Claim, start, end int) bool {
 	return earlierPeriod(c.Text, start, end) || expectedFigure(c.Text, start, end) || pastYear(c, start, end) ||
-		partialCount.MatchString(c.Text[:start]) || earlierColumn(c, start)
+		partialCount().MatchString(c.Text[:start]) || earlierColumn(c, start)
 }
 
 // earlierColumn reports a figure of a table row under a column labelled
@@ -513,12 +518,14 @@ func earlierColumn(c *extract.Claim, start int) bool {
 
 // columnYear matches the years of a column label: "2025", "FY25",
 // "FY2025", "2025/26", "H1 2025".
-var columnYear = regexp.MustCompile(`(?i)(?:\bfy\s?'?(\d{2}(?:\d{2})?)\b|\b((?:19|20)\d{2})\b)(?:\s*[/-]\s*(\d{2}(?:\d{2})?))?`)
+var columnYear = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)(?:\bfy\s?'?(\d{2}(?:\d{2})?)\b|\b((?:19|20)\d{2})\b)(?:\s*[/-]\s*(\d{2}(?:\d{2})?))?`)
+})
 
 // labelYear is the latest year a column label names, or 0.
 func labelYear(label string) int {
 	y := 0
-	for _, m := range columnYear.FindAllStringSubmatch(label, -1) {
+	for _, m := range columnYear().FindAllStringSubmatch(label, -1) {
 		for _, g := range m[1:] {
 			if g == "" {
 				continue
@@ -539,19 +546,25 @@ func labelYear(label string) int {
 // conversionGap is the text between an amount and its conversion into
 // another currency: "7.5 trillion rupiah ($460 million)", "Rp7.5
 // trillion over five years (approx. USD 460 million)".
-var conversionGap = regexp.MustCompile(`(?i)^[^()]{0,40}\(\s*(?:(?:about|around|roughly|some|approximately|approx\.|nearly|almost|or|c\.|~|≈)\s*)?$`)
+var conversionGap = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^[^()]{0,40}\(\s*(?:(?:about|around|roughly|some|approximately|approx\.|nearly|almost|or|c\.|~|≈)\s*)?$`)
+})
 
 // partialCount says that the figures after it are a count in progress
 // ("with 90% of ballots counted", "with 1,090 of the 1,146 tally sheets
 // done", "a running tally"): an earlier state than the final figure
 // other reports give.
-var partialCount = regexp.MustCompile(`(?i)\bwith\s+(?:about\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+|just\s+over\s+)?[\d.,]+\s*(?:%|per\s?cent|percent|of\s+(?:the\s+)?[\d.,]+)\s+(?:of\s+)?(?:[\p{L}'’-]+\s+){0,4}?(?:counted|done|in|processed|reported|reporting|tallied|declared|checked|recounted)\b|\brunning\s+(?:tally|count|total)\b|\bpartial\s+(?:results|count|returns|tally)\b`)
+var partialCount = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\bwith\s+(?:about\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+|just\s+over\s+)?[\d.,]+\s*(?:%|per\s?cent|percent|of\s+(?:the\s+)?[\d.,]+)\s+(?:of\s+)?(?:[\p{L}'’-]+\s+){0,4}?(?:counted|done|in|processed|reported|reporting|tallied|declared|checked|recounted)\b|\brunning\s+(?:tally|count|total)\b|\bpartial\s+(?:results|count|returns|tally)\b`)
+})
 
 // expectMarkers say that the figure after them is what analysts or a
 // poll expected, not what came: "analysts had expected net profit of 398
 // million", "a consensus forecast of $2.1bn". Results stories set the two
 // side by side; a plan's own "is expected to cost" is no marker.
-var expectMarkers = regexp.MustCompile(`(?i)\banalysts?['’]?\s+(?:\w+\s+){0,4}?(?:expect|forecast|predict|estimat|project|pencil|poll)\w*|\baverage\s+(?:forecasts?|estimates?|expectations?)|\bconsensus\b|\bpoll(?:ed)?\s+(?:of\s+)?analysts|\b(?:forecasts?|estimates?|expectations?)\s+of\s+analysts|\bhad\s+been\s+(?:expected|forecast|predicted)|\bhad\s+(?:expected|forecast|predicted|projected)\b|\bforecasts?\s+(?:\w+\s+)?of\b`)
+var expectMarkers = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\banalysts?['’]?\s+(?:\w+\s+){0,4}?(?:expect|forecast|predict|estimat|project|pencil|poll)\w*|\baverage\s+(?:forecasts?|estimates?|expectations?)|\bconsensus\b|\bpoll(?:ed)?\s+(?:of\s+)?analysts|\b(?:forecasts?|estimates?|expectations?)\s+of\s+analysts|\bhad\s+been\s+(?:expected|forecast|predicted)|\bhad\s+(?:expected|forecast|predicted|projected)\b|\bforecasts?\s+(?:\w+\s+)?of\b`)
+})
 
 // expectedFigure reports whether text[start:end] is the figure an
 // expectation marker earlier in its clause introduces, with no other
@@ -559,11 +572,11 @@ var expectMarkers = regexp.MustCompile(`(?i)\banalysts?['’]?\s+(?:\w+\s+){0,4}
 func expectedFigure(text string, start, end int) bool {
 	from, _ := clauseAround(text, start, end)
 	before := text[from:start]
-	ms := expectMarkers.FindAllStringIndex(before, -1)
+	ms := expectMarkers().FindAllStringIndex(before, -1)
 	if len(ms) == 0 {
 		return false
 	}
-	return !figureRun.MatchString(before[ms[len(ms)-1][1]:])
+	return !figureRun().MatchString(before[ms[len(ms)-1][1]:])
 }
 
 // pastYear reports a figure whose clause dates it to a year at least two
@@ -612,7 +625,7 @@ func claimYear(s string) (int, bool) {
 }
 
 // figureRun finds the figures of a clause.
-var figureRun = regexp.MustCompile(`\d[\d,.]*`)
+var figureRun = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\d[\d,.]*`) })
 
 // marksValue reports an earlier-period marker in clause whose nearest
 // figure is the one at [start, end): "beat the previous record of 19,800"
@@ -627,8 +640,8 @@ func marksValue(clause string, start, end int) bool {
 		}
 		return 0
 	}
-	figs := figureRun.FindAllStringIndex(clause, 20)
-	for _, m := range earlierMarkers.FindAllStringIndex(clause, 4) {
+	figs := figureRun().FindAllStringIndex(clause, 20)
+	for _, m := range earlierMarkers().FindAllStringIndex(clause, 4) {
 		mk := [2]int{m[0], m[1]}
 		d := dist(mk, [2]int{start, end})
 		nearest := true

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/claimdex/claimdex/extract"
 )
@@ -48,7 +49,7 @@ func subjectsNear(c *extract.Claim, v span) []string {
 		// million", "said Villafranca", "The PSTO has put the magnitude
 		// at 7.8", a transcript's "DACANAY:") is its source, not what it
 		// is about.
-		if e.End <= len(c.Text) && (reportingAfter.MatchString(c.Text[e.End:]) || reportingBefore.MatchString(c.Text[:e.Start]) ||
+		if e.End <= len(c.Text) && (reportingAfter().MatchString(c.Text[e.End:]) || reportingBefore().MatchString(c.Text[:e.Start]) ||
 			(strings.TrimSpace(c.Text[:e.Start]) == "" && strings.HasPrefix(c.Text[e.End:], ":"))) {
 			continue
 		}
@@ -72,8 +73,12 @@ func subjectsNear(c *extract.Claim, v span) []string {
 // person's name: the person speaks, maybe after an apposition ("X, the
 // undersecretary, told ...").
 var (
-	reportingAfter  = regexp.MustCompile(`^(?:\s*,[^,.;]{1,60},)?\s+(?:has\s+|had\s+|also\s+)?(?:` + speechVerbs + `|put|puts|estimated|estimates)\b`)
-	reportingBefore = regexp.MustCompile(`(?i)\b(?:` + speechVerbs + `|according\s+to)\s*[,:]?\s*(?:the\s+)?(?:[\p{L}.-]+\s+){0,3}$`)
+	reportingAfter = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(?:\s*,[^,.;]{1,60},)?\s+(?:has\s+|had\s+|also\s+)?(?:` + speechVerbs + `|put|puts|estimated|estimates)\b`)
+	})
+	reportingBefore = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)\b(?:` + speechVerbs + `|according\s+to)\s*[,:]?\s*(?:the\s+)?(?:[\p{L}.-]+\s+){0,3}$`)
+	})
 )
 
 // speechVerbs is the alternation of the reporting verbs the analysis

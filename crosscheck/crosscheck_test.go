@@ -392,7 +392,7 @@ func TestRoundingAgrees(t *testing.T) {
 // What the words before a figure say of it: loosely given (hedged), a
 // place's size (populationOf), a count in progress (partialCount).
 func TestFigurePrefixes(t *testing.T) {
-	funcs := map[string]func(string) bool{"hedged": hedged, "populationOf": populationOf, "partialCount": partialCount.MatchString}
+	funcs := map[string]func(string) bool{"hedged": hedged, "populationOf": populationOf, "partialCount": partialCount().MatchString}
 	tests := []struct {
 		fn, before string
 		want       bool

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/claimdex/claimdex/extract"
 )
@@ -34,13 +35,21 @@ var leadNouns = map[string]string{
 var (
 	leadAlt = `head|director|chief|leader|executive secretary|secretary[- ]general|director[- ]general|chair(?:man|woman|person)?|president|commissioner|coordinator`
 	// "NAME, (the) director of the regional fire service" (after the name).
-	reLeadAfter = regexp.MustCompile(`^,\s+(?:the\s+|its\s+|their\s+)?(?:new\s+|current\s+)?(` + leadAlt + `)\s+(?:of|for|at)\s+([^,.;:()"“”]{3,80})`)
+	reLeadAfter = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^,\s+(?:the\s+|its\s+|their\s+)?(?:new\s+|current\s+)?(` + leadAlt + `)\s+(?:of|for|at)\s+([^,.;:()"“”]{3,80})`)
+	})
 	// "NAME, who heads the regional civil defence".
-	reLeadsAfter = regexp.MustCompile(`^,\s+who\s+(?:heads|leads|runs|directs|chairs)\s+([^,.;:()"“”]{3,80})`)
+	reLeadsAfter = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^,\s+who\s+(?:heads|leads|runs|directs|chairs)\s+([^,.;:()"“”]{3,80})`)
+	})
 	// "the authority's executive secretary, NAME" (before the name).
-	reLeadBefore = regexp.MustCompile(`(?i)(?:^|\W)(?:the\s+)?([a-z][\w’' -]{2,60}?)(?:’s|'s)\s+(` + leadAlt + `)\s*,?\s*(?:dr\.?\s+|mr\.?\s+|ms\.?\s+|mrs\.?\s+|prof\.?\s+)?$`)
+	reLeadBefore = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)(?:^|\W)(?:the\s+)?([a-z][\w’' -]{2,60}?)(?:’s|'s)\s+(` + leadAlt + `)\s*,?\s*(?:dr\.?\s+|mr\.?\s+|ms\.?\s+|mrs\.?\s+|prof\.?\s+)?$`)
+	})
 	// "the fire service is headed by NAME".
-	reHeadedBy = regexp.MustCompile(`(?i)(?:^|\W)(?:the\s+)?([a-z][\w’' -]{2,80}?)\s+(?:is|was|will be|has been)\s+(?:headed|led|run|directed|chaired)\s+by\s+(?:dr\.?\s+|mr\.?\s+|ms\.?\s+|mrs\.?\s+)?$`)
+	reHeadedBy = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)(?:^|\W)(?:the\s+)?([a-z][\w’' -]{2,80}?)\s+(?:is|was|will be|has been)\s+(?:headed|led|run|directed|chaired)\s+by\s+(?:dr\.?\s+|mr\.?\s+|ms\.?\s+|mrs\.?\s+)?$`)
+	})
 )
 
 // describedReach is how far (in bytes) from a name its role phrase may
@@ -61,13 +70,13 @@ func describedRoles(c *extract.Claim) []roleMention {
 			before = strings.ToValidUTF8(before[len(before)-describedReach:], "")
 		}
 		var role, desc string
-		if m := reLeadAfter.FindStringSubmatch(after); m != nil {
+		if m := reLeadAfter().FindStringSubmatch(after); m != nil {
 			role, desc = m[1], m[2]
-		} else if m := reLeadsAfter.FindStringSubmatch(after); m != nil {
+		} else if m := reLeadsAfter().FindStringSubmatch(after); m != nil {
 			role, desc = "head", m[1]
-		} else if m := reLeadBefore.FindStringSubmatch(before); m != nil {
+		} else if m := reLeadBefore().FindStringSubmatch(before); m != nil {
 			role, desc = m[2], m[1]
-		} else if m := reHeadedBy.FindStringSubmatch(before); m != nil {
+		} else if m := reHeadedBy().FindStringSubmatch(before); m != nil {
 			role, desc = "head", m[1]
 		} else {
 			continue
@@ -139,8 +148,12 @@ func describedMatch(a, b string) bool {
 // story's, unnamed.
 var (
 	copulaHeads    = copulaAlt()
-	reCopulaBefore = regexp.MustCompile(`(?i)(?:^|\W)the\s+(?:([a-z]{4,})\s+)?(` + copulaHeads + `)\s+(?:is|was|will be|has been|had been)\s+$`)
-	reCopulaAfter  = regexp.MustCompile(`^\s+(?:is|was|has been)\s+the\s+(?:([a-z]{4,})\s+)?(` + copulaHeads + `)\b`)
+	reCopulaBefore = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)(?:^|\W)the\s+(?:([a-z]{4,})\s+)?(` + copulaHeads + `)\s+(?:is|was|will be|has been|had been)\s+$`)
+	})
+	reCopulaAfter = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^\s+(?:is|was|has been)\s+the\s+(?:([a-z]{4,})\s+)?(` + copulaHeads + `)\b`)
+	})
 )
 
 // copulaAlt is the alternation of the head titles a copula may state:
@@ -174,9 +187,9 @@ func copularRoles(c *extract.Claim) []roleMention {
 		if len(before) > describedReach {
 			before = strings.ToValidUTF8(before[len(before)-describedReach:], "")
 		}
-		m := reCopulaBefore.FindStringSubmatch(before)
+		m := reCopulaBefore().FindStringSubmatch(before)
 		if m == nil {
-			m = reCopulaAfter.FindStringSubmatch(after)
+			m = reCopulaAfter().FindStringSubmatch(after)
 		}
 		if m == nil {
 			continue
@@ -203,7 +216,9 @@ func copularRoles(c *extract.Claim) []roleMention {
 // director of finance, to be acting chief executive", "Tierney will run
 // the council as acting chief executive". Only verbs that give the post
 // now (not "served as", a former one).
-var reAppointed = regexp.MustCompile(`(?i)^(?:\s*,[^,.;:()]{1,80},)?\s+(?:(?:was|is|has\s+been|had\s+been|will\s+be|to\s+be)\s+)?(?:(?:appointed|named|picked|chosen|elected|confirmed|promoted|installed|sworn\s+in)(?:\s+as)?|to\s+be|becomes|will\s+(?:serve|act|run\s+[^,.;:()]{1,40}?)\s+as|takes\s+over\s+as|steps\s+in\s+as|stepping\s+in\s+as)\s+(?:the\s+|its\s+|their\s+)?(?:new\s+)?((?:[\pL-]+\s+){0,3}(?:` + copulaHeads + `))\b`)
+var reAppointed = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^(?:\s*,[^,.;:()]{1,80},)?\s+(?:(?:was|is|has\s+been|had\s+been|will\s+be|to\s+be)\s+)?(?:(?:appointed|named|picked|chosen|elected|confirmed|promoted|installed|sworn\s+in)(?:\s+as)?|to\s+be|becomes|will\s+(?:serve|act|run\s+[^,.;:()]{1,40}?)\s+as|takes\s+over\s+as|steps\s+in\s+as|stepping\s+in\s+as)\s+(?:the\s+|its\s+|their\s+)?(?:new\s+)?((?:[\pL-]+\s+){0,3}(?:` + copulaHeads + `))\b`)
+})
 
 // appointedRoles returns the persons c names with a post they are given.
 func appointedRoles(c *extract.Claim) []roleMention {
@@ -213,7 +228,7 @@ func appointedRoles(c *extract.Claim) []roleMention {
 		if len(after) > describedReach {
 			after = strings.ToValidUTF8(after[:describedReach], "")
 		}
-		m := reAppointed.FindStringSubmatch(after)
+		m := reAppointed().FindStringSubmatch(after)
 		if m == nil {
 			continue
 		}

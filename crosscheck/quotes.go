@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/claimdex/claimdex/extract"
@@ -266,12 +267,14 @@ func quoteGroups(claims []extract.Claim, originOf func(c *extract.Claim) int) ([
 }
 
 // reportedClause finds a reporting verb and the clause it reports.
-var reportedClause = regexp.MustCompile(`(?i)\b(?:told\s+\w+|` + speechVerbs + `)\s+(?:that\s+)?(.+)$`)
+var reportedClause = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\b(?:told\s+\w+|` + speechVerbs + `)\s+(?:that\s+)?(.+)$`)
+})
 
 // reportedWords returns the words of the clause a reporting verb
 // introduces, or nil.
 func reportedWords(text string) []string {
-	m := reportedClause.FindStringSubmatch(text)
+	m := reportedClause().FindStringSubmatch(text)
 	if m == nil {
 		return nil
 	}

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -92,7 +93,9 @@ var fieldHeads = setOf(`head chief director leader`)
 
 // reHeadOf is a field's head before a name: "the coastguard's head of
 // operations, NAME", "Head of Research NAME".
-var reHeadOf = regexp.MustCompile(`(?i)(?:^|[^\pL'’])(?:the\s+)?(?:([\pL][\pL.&-]*(?:\s+[\pL][\pL.&-]*)?)(?:'s|’s)\s+)?(?:head|chief|director|leader)\s+of\s+([a-z]{4,})\s*,?\s*$`)
+var reHeadOf = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)(?:^|[^\pL'’])(?:the\s+)?(?:([\pL][\pL.&-]*(?:\s+[\pL][\pL.&-]*)?)(?:'s|’s)\s+)?(?:head|chief|director|leader)\s+of\s+([a-z]{4,})\s*,?\s*$`)
+})
 
 // headOfRole reads reHeadOf in before; the field must be a plain word
 // ("head of operations", not "head of the ...").
@@ -100,7 +103,7 @@ func headOfRole(before string) (roleMention, bool) {
 	if len(before) > describedReach {
 		before = strings.ToValidUTF8(before[len(before)-describedReach:], "")
 	}
-	m := reHeadOf.FindStringSubmatch(before)
+	m := reHeadOf().FindStringSubmatch(before)
 	if m == nil || !portfolioWord(strings.ToLower(m[2])) || stopWords[strings.ToLower(m[2])] {
 		return roleMention{}, false
 	}

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -372,13 +373,15 @@ func nearTopic(text string, v span, others []span, add func(string, float64)) {
 
 // reportingTail is a sentence's closing attribution: ", the agency
 // said", ", officials told reporters on Tuesday".
-var reportingTail = regexp.MustCompile(`(?i),\s*(?:the\s+|a\s+|an\s+|its\s+)?(?:[\pL'’.-]+\s+){0,4}(?:told\s+\pL+|` + speechVerbs + `)\b[^,;]*?[.!?]?\s*$`)
+var reportingTail = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i),\s*(?:the\s+|a\s+|an\s+|its\s+)?(?:[\pL'’.-]+\s+){0,4}(?:told\s+\pL+|` + speechVerbs + `)\b[^,;]*?[.!?]?\s*$`)
+})
 
 // attribution returns the span of the clause that attributes the
 // sentence (its closing ", the agency said"), or an empty span; never one
 // holding the value.
 func attribution(text string, v span) span {
-	loc := reportingTail.FindStringIndex(text)
+	loc := reportingTail().FindStringIndex(text)
 	if loc == nil || (loc[0] <= v.start && v.end <= loc[1]) || loc[0] < v.end {
 		return span{-1, -1}
 	}

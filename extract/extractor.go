@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/claimdex/claimdex/corpus"
@@ -468,17 +469,19 @@ func locateBlock(text string, b corpus.Block, cursor int) (int, bool) {
 
 // dateline matches a wire dateline opening a paragraph: "MIAMI – ",
 // "KYIV, Dec. 3 (Reuters) - ", "WASHINGTON (AP) — ", "GENEVA, Switzerland — ".
-var dateline = regexp.MustCompile(`^[A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+){0,3}` +
-	`(?:,\s+[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+){0,2})?` +
-	`(?:,?\s+(?:[A-Z][a-z]{2,8}\.?\s+)?\d{1,2}(?:,\s+\d{4})?)?` +
-	`(?:\s*\([A-Za-z .&-]{2,30}\))?` +
-	`(?:\s+[–—-]{1,2}\s*|\s*[–—-]{1,2}\s+)`)
+var dateline = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+){0,3}` +
+		`(?:,\s+[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+){0,2})?` +
+		`(?:,?\s+(?:[A-Z][a-z]{2,8}\.?\s+)?\d{1,2}(?:,\s+\d{4})?)?` +
+		`(?:\s*\([A-Za-z .&-]{2,30}\))?` +
+		`(?:\s+[–—-]{1,2}\s*|\s*[–—-]{1,2}\s+)`)
+})
 
 // datelineEnd returns the length of a leading dateline in text, or 0. The
 // claim starts after it: the dateline is where the story was filed, not
 // part of what it says.
 func datelineEnd(text string) int {
-	loc := dateline.FindStringIndex(text)
+	loc := dateline().FindStringIndex(text)
 	if loc == nil {
 		return 0
 	}
@@ -514,11 +517,11 @@ func headingTexts(doc *corpus.Document) map[string]bool {
 }
 
 // enumerator is a leading list number: "1. ", "2) ", "10 - ".
-var enumerator = regexp.MustCompile(`^\s*(?:\d{1,3}|[ivxIVX]{1,4}|[a-zA-Z])[.)]\s*`)
+var enumerator = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*(?:\d{1,3}|[ivxIVX]{1,4}|[a-zA-Z])[.)]\s*`) })
 
 func normHeading(s string) string {
-	s = enumerator.ReplaceAllString(s, "")
-	s = enumerator.ReplaceAllString(s, "")
+	s = enumerator().ReplaceAllString(s, "")
+	s = enumerator().ReplaceAllString(s, "")
 	return strings.ToLower(strings.Join(strings.Fields(s), " "))
 }
 

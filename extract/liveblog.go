@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/claimdex/claimdex/corpus"
 )
@@ -15,11 +16,13 @@ import (
 
 // entryStamp matches the time that opens a live-blog entry: "Tue 13:28 –",
 // "13:28 GMT", "1.05pm:", "**22:10**", "### 20:35 GMT".
-var entryStamp = regexp.MustCompile(`^(?:[#*_\s]*)(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d{1,2}\s+[a-z]+\s+)?(\d{1,2})[:.](\d{2})\s*(am|pm|a\.m\.|p\.m\.)?(?:\s*[a-z]{2,5}\b)?\s*[*_]*\s*(?:[–—:|-]|$)`)
+var entryStamp = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:[#*_\s]*)(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d{1,2}\s+[a-z]+\s+)?(\d{1,2})[:.](\d{2})\s*(am|pm|a\.m\.|p\.m\.)?(?:\s*[a-z]{2,5}\b)?\s*[*_]*\s*(?:[–—:|-]|$)`)
+})
 
 // entryMinute returns the minute of the day a block's stamp gives.
 func entryMinute(text string) (int, bool) {
-	m := entryStamp.FindStringSubmatch(strings.ToLower(strings.TrimSpace(text)))
+	m := entryStamp().FindStringSubmatch(strings.ToLower(strings.TrimSpace(text)))
 	if m == nil {
 		return 0, false
 	}

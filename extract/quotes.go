@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -295,7 +296,7 @@ func (t *speakerTracker) quoteSpeaker(block string, k int, q qspan, sents []sent
 	// followed by an apposition saying who they are.
 	for _, j := range []int{last, k} {
 		sj := sents[j]
-		if m := saidNameAppos.FindStringSubmatchIndex(sj.Text); m != nil && !insideAny(localSpans(quotes, sj.Off, len(sj.Text)), m[2]) {
+		if m := saidNameAppos().FindStringSubmatchIndex(sj.Text); m != nil && !insideAny(localSpans(quotes, sj.Off, len(sj.Text)), m[2]) {
 			return sj.Text[m[2]:m[3]]
 		}
 	}
@@ -324,7 +325,9 @@ func (t *speakerTracker) quoteSpeaker(block string, k int, q qspan, sents []sent
 // saidNameAppos matches a reporting verb, two or three capitalised words
 // and an apposition: `said Even Dahl, the company's chief technology
 // officer`.
-var saidNameAppos = regexp.MustCompile(`\b(?:said|says|added|told \w+)[,]?\s+(\p{Lu}[\p{Ll}'’\-]+(?:\s+\p{Lu}[\p{Ll}'’\-]+){1,2}),\s+(?:the|a|an|its|his|her|their|\p{Lu}[\p{L}]*['’]s)\s`)
+var saidNameAppos = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\b(?:said|says|added|told \w+)[,]?\s+(\p{Lu}[\p{Ll}'’\-]+(?:\s+\p{Lu}[\p{Ll}'’\-]+){1,2}),\s+(?:the|a|an|its|his|her|their|\p{Lu}[\p{L}]*['’]s)\s`)
+})
 
 // maxIntroTail is how many words may follow the reporting verb of an
 // introducing clause before its colon ("Ortega told reporters after the
@@ -466,7 +469,7 @@ func (t *speakerTracker) update(s sentenceRef, speaker string, skip []qspan) {
 }
 
 // initials matches initials written before a name ("K. ", "J.R. ").
-var initials = regexp.MustCompile(`\b(?:\p{Lu}\.\s*)+`)
+var initials = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\b(?:\p{Lu}\.\s*)+`) })
 
 // rememberRoles records the role nouns written around the person e: the
 // title words before the name and inside the recognised span ("Finance
@@ -494,7 +497,7 @@ func (t *speakerTracker) rememberRoles(text string, e Entity) {
 	for k := len(before) - 1; k >= 0 && k >= len(before)-4; k-- {
 		// An initial the recogniser left out ("Minister K. Suresh
 		// Thampi") is part of the name, not a sentence's end.
-		if gap := initials.ReplaceAllString(text[before[k].Start:e.Start], " "); strings.ContainsAny(gap, ".;:!?\"“”") {
+		if gap := initials().ReplaceAllString(text[before[k].Start:e.Start], " "); strings.ContainsAny(gap, ".;:!?\"“”") {
 			break
 		}
 		note(before[k].Text)
@@ -1269,23 +1272,27 @@ func wholeQuotation(text string) bool {
 
 // namedAfterOpening are the openings of a sentence that names the speaker
 // of the quotation before it.
-var namedAfterOpening = regexp.MustCompile(`(?i)^(?:that|this)(?:'s|’s| is| was)\s+(?:the\s+voice\s+of\s+)?|^(?:those|these)\s+(?:are|were)\s+the\s+words\s+of\s+|^so\s+said\s+|^the\s+(?:words?|remarks?|comments?|pledge|promise|warning|vow)\s+(?:came\s+from|(?:were|was|are|is)\s+(?:those|that)\s+of|belong(?:ed)?\s+to)\s+`)
+var namedAfterOpening = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^(?:that|this)(?:'s|’s| is| was)\s+(?:the\s+voice\s+of\s+)?|^(?:those|these)\s+(?:are|were)\s+the\s+words\s+of\s+|^so\s+said\s+|^the\s+(?:words?|remarks?|comments?|pledge|promise|warning|vow)\s+(?:came\s+from|(?:were|was|are|is)\s+(?:those|that)\s+of|belong(?:ed)?\s+to)\s+`)
+})
 
 // namedAfterAct is what follows a sentence's opening name when the
 // sentence tells who gave the quotation before it: "Villacorta made the
 // pledge to families", "Kemboi repeated the warning".
-var namedAfterAct = regexp.MustCompile(`(?i)^\s*(?:[^.;:!?"“”]{0,40},\s*)?(?:made|gave|delivered|issued|offered|repeated|voiced)\s+(?:the|that|this|his|her|their)\s+(?:pledge|promise|remarks?|comments?|vow|warning|appeal|assurance)\b`)
+var namedAfterAct = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^\s*(?:[^.;:!?"“”]{0,40},\s*)?(?:made|gave|delivered|issued|offered|repeated|voiced)\s+(?:the|that|this|his|her|their)\s+(?:pledge|promise|remarks?|comments?|vow|warning|appeal|assurance)\b`)
+})
 
 // namedAfter returns the person a sentence like "That's Bram Teixeira,
 // ..." names right after its opening.
 func namedAfter(text string, ents []Entity) string {
-	loc := namedAfterOpening.FindStringIndex(text)
+	loc := namedAfterOpening().FindStringIndex(text)
 	if loc == nil {
 		// "Villacorta made the pledge ...": the sentence opens with a
 		// person, perhaps after a short title, and says the words were
 		// theirs.
 		for _, e := range ents {
-			if e.Type == Person && e.End <= len(text) && titleBetween(text[:e.Start]) && namedAfterAct.MatchString(text[e.End:]) {
+			if e.Type == Person && e.End <= len(text) && titleBetween(text[:e.Start]) && namedAfterAct().MatchString(text[e.End:]) {
 				return speakerName(e)
 			}
 		}

@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -17,7 +18,9 @@ import (
 
 // turnLabel matches a turn's label: up to five words before a colon that
 // opens the paragraph, optionally followed by a parenthesis.
-var turnLabel = regexp.MustCompile(`^\s*((?:(?:Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gen|Col|Capt)\.?\s+)?[\p{Lu}][\p{L}'’.\-]*(?:\s+[\p{Lu}][\p{L}'’.\-]*){1,4})(?:\s*\([^)]{0,80}\))?\s*:\s+\S`)
+var turnLabel = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^\s*((?:(?:Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gen|Col|Capt)\.?\s+)?[\p{Lu}][\p{L}'’.\-]*(?:\s+[\p{Lu}][\p{L}'’.\-]*){1,4})(?:\s*\([^)]{0,80}\))?\s*:\s+\S`)
+})
 
 // turnPrefixes are title words a label may open with.
 var turnPrefixes = map[string]bool{"dr": true, "mr": true, "mrs": true, "ms": true, "prof": true, "sen": true,
@@ -42,9 +45,9 @@ var notSpeakers = map[string]bool{
 // one-word label ("OZOLINS:"), which names a speaker only once the
 // transcript has given the full name.
 func turnSpeaker(block string) (name string, short bool) {
-	m := turnLabel.FindStringSubmatch(block)
+	m := turnLabel().FindStringSubmatch(block)
 	if m == nil {
-		m = shortLabel.FindStringSubmatch(block)
+		m = shortLabel().FindStringSubmatch(block)
 		if m == nil {
 			return "", false
 		}
@@ -77,7 +80,9 @@ func turnSpeaker(block string) (name string, short bool) {
 }
 
 // shortLabel matches a one-word label ("OZOLINS: …", "Dr. Moss: …").
-var shortLabel = regexp.MustCompile(`^\s*((?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[\p{Lu}][\p{L}'’\-]{2,})(?:\s*\([^)]{0,80}\))?\s*:\s+\S`)
+var shortLabel = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^\s*((?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[\p{Lu}][\p{L}'’\-]{2,})(?:\s*\([^)]{0,80}\))?\s*:\s+\S`)
+})
 
 // titleWord writes an all-capitals word in title case, hyphenated parts
 // too ("OWUOR-MBEKI" -> "Owuor-Mbeki").
@@ -143,7 +148,7 @@ func nameTail(name string) string {
 // lastWord is the label word of a one-word label: the word before the
 // colon (or before a parenthesis).
 func lastWord(block string) string {
-	m := shortLabel.FindStringSubmatch(block)
+	m := shortLabel().FindStringSubmatch(block)
 	if m == nil {
 		return ""
 	}
@@ -152,7 +157,9 @@ func lastWord(block string) string {
 
 // reportedOther matches a third person's reporting clause: "he said",
 // "she told us", "they have warned", "according to".
-var reportedOther = regexp.MustCompile(`(?i)(?:\b(?:he|she|they)\s+(?:\w+\s+)?(?:said|says|told|tells|added|stated|wrote|warned|insisted|declared|described|called)\b|\baccording\s+to\b)`)
+var reportedOther = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)(?:\b(?:he|she|they)\s+(?:\w+\s+)?(?:said|says|told|tells|added|stated|wrote|warned|insisted|declared|described|called)\b|\baccording\s+to\b)`)
+})
 
 // reportsOther reports a sentence of speaker's turn that quotes someone
 // else: a quotation mark, and a third person's reporting clause ("he
@@ -182,15 +189,17 @@ func reportsOther(sentence string, ents []Entity, speaker string) (bool, string)
 	// A speaker's own words carry no quotation marks in a transcript: a
 	// quoted statement in a turn is someone else's ("A short written
 	// statement. \"I have let down the people who trusted me.\"").
-	if reportedOther.MatchString(sentence) {
+	if reportedOther().MatchString(sentence) {
 		return true, ""
 	}
-	return quotedWords(sentence[q:]) >= 4 && !reportedSelf.MatchString(sentence[:q]), ""
+	return quotedWords(sentence[q:]) >= 4 && !reportedSelf().MatchString(sentence[:q]), ""
 }
 
 // reportedSelf matches the speaker reporting their own words: "I told
 // them", "we said".
-var reportedSelf = regexp.MustCompile(`(?i)\b(?:i|we)\s+(?:\w+\s+)?(?:said|say|told|tell|wrote|write|put it)\b`)
+var reportedSelf = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\b(?:i|we)\s+(?:\w+\s+)?(?:said|say|told|tell|wrote|write|put it)\b`)
+})
 
 // quotedWords counts the words of the first quoted passage of s, which
 // opens with its mark.
