@@ -30,6 +30,23 @@ var (
 	crossDevRounds = flag.String("crossdev.rounds", "", "comma-separated event name prefixes to evaluate (w1,w2,...); all when empty")
 )
 
+// heldOut names the rounds written after the rules they test and kept
+// unstudied as a whole: their errors are never printed, study part or not.
+var heldOut = []string{"w14", "w20"}
+
+// printable reports whether an event's errors may be printed.
+func printable(event string) bool {
+	if devPart(event) != "study" || !*crossDevDetail {
+		return false
+	}
+	for _, r := range heldOut {
+		if strings.HasPrefix(event, r+"-") {
+			return false
+		}
+	}
+	return true
+}
+
 // Floors on the score-only part, just under what the analysis reaches
 // (precision fell from 0.88 to 0.83 when the w8 round joined the set).
 const (
@@ -216,7 +233,7 @@ func TestCrossDevEvaluation(t *testing.T) {
 			if flagged {
 				sc.agreementsFlagged++
 			}
-			if part == "study" && *crossDevDetail {
+			if printable(event) {
 				t.Logf("false conflict [%s] (agreement flagged: %v): %s", event, flagged, describeGroup(g, docsOf))
 			}
 		}
@@ -227,7 +244,7 @@ func TestCrossDevEvaluation(t *testing.T) {
 			sc.expected[d.Kind]++
 			if matched[ev.name+"/"+d.Name] {
 				sc.found[d.Kind]++
-			} else if devPart(ev.name) == "study" && *crossDevDetail {
+			} else if printable(ev.name) {
 				t.Logf("missed [%s] %s (%s): %v", ev.name, d.Name, d.Kind, d.Values)
 			}
 		}
