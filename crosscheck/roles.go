@@ -258,13 +258,43 @@ func roleBefore(s string) ([]roleToken, bool) {
 }
 
 // roleAfter reads an appositive title after a name: ", Brightwell's chief
-// executive," or ", the US envoy.".
+// executive," or ", the US envoy.", and the forms of speaker lists, panels
+// and contact blocks: "Otávio Kuhn (CFO)", "Ricardo Takeda — Chief
+// Financial Officer".
 func roleAfter(s string) ([]roleToken, bool) {
-	rest, ok := strings.CutPrefix(s, ", ")
-	if !ok {
-		return nil, false
+	var rest string
+	whole := false // the title must fill the brackets or the rest of the line
+	switch {
+	case strings.HasPrefix(s, ", "):
+		rest = s[2:]
+	case strings.HasPrefix(s, " ("):
+		rest, whole = s[2:], true
+	default:
+		for _, d := range []string{" — ", " – ", " - "} {
+			if r, ok := strings.CutPrefix(s, d); ok {
+				rest, whole = r, true
+			}
+		}
+		if !whole {
+			return nil, false
+		}
 	}
 	end := strings.IndexAny(rest, ",.;:()\"“”")
+	if whole {
+		// "(CFO)" or "(chief executive, Aerovia)"; after a dash, the
+		// line's end or a clause mark: "— Head of Investor Relations".
+		tail := strings.TrimSpace(rest[max(end, 0):])
+		if end < 0 {
+			end, tail = len(rest), ""
+		}
+		if strings.HasPrefix(s, " (") {
+			if !strings.HasPrefix(tail, ")") && !strings.HasPrefix(tail, ",") {
+				return nil, false
+			}
+		} else if tail != "" && !strings.ContainsAny(tail[:1], ",.;|") {
+			return nil, false
+		}
+	}
 	if end < 0 {
 		end = len(rest)
 	}
