@@ -274,13 +274,21 @@ func relate(kind string, a, b mvalue) relation {
 // it heads when the other value names the head of a described body ("the
 // museum's director"): a lower-case word before a head title is a field
 // ("sporting director") or a body, and only the other outlet's words tell.
+// Likewise "union president" is "the union's president" when the other
+// outlet's qualifier is that word.
 func fieldAsBody(x, other mvalue) mvalue {
-	field, ok := strings.CutSuffix(x.unit, " head")
-	if !ok || x.qual != "" || other.unit != "head" || !strings.HasPrefix(other.qual, "~") || strings.Contains(field, " ") {
+	if x.qual != "" || other.qual == "" {
 		return x
 	}
-	if q := describedBody(field); q != "" {
-		x.unit, x.qual = "head", q
+	if field, ok := strings.CutSuffix(x.unit, " head"); ok && other.unit == "head" && strings.HasPrefix(other.qual, "~") && !strings.Contains(field, " ") {
+		if q := describedBody(field); q != "" {
+			x.unit, x.qual = "head", q
+		}
+		return x
+	}
+	field, title, ok := strings.Cut(x.unit, " ")
+	if ok && !strings.HasPrefix(other.qual, "~") && rolesMatch(title, other.unit) && qualMatch(normQual([]string{field}), other.qual) {
+		x.unit, x.qual = title, other.qual
 	}
 	return x
 }
