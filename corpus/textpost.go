@@ -103,7 +103,7 @@ func textDocumentPasses(doc *Document, bs []rawBlock, opt Options) []rawBlock {
 				continue
 			}
 			t := strings.TrimSpace(bs[i].text)
-			prose := isProse(t) && endsSentence(t)
+			prose := isProse(t) && endsSentence(t) && !translationNote(t)
 			if ts, ok := metaDate(t, prose); ok {
 				doc.Published, doc.PublishedFrom = ts, "text"
 				// A line of items above the story is its furniture,
@@ -160,6 +160,7 @@ func readHeader(doc *Document, h *header, bs []rawBlock) {
 		case isWordCount(t):
 		case languageLine(doc, t):
 		case isEditorNote(t):
+		case translationNote(t):
 		default:
 			// A long headline above the header ("UPDATE 2-Norway's
 			// Halvard to buy ... in $2.4 bln cash deal") is not yet the
@@ -738,6 +739,20 @@ func metaDate(t string, prose bool) (time.Time, bool) {
 func isEditorNote(t string) bool {
 	return len(t) > 2 && len(t) < 200 && strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]") &&
 		!strings.Contains(t[1:len(t)-1], "[") && !strings.Contains(t, "](")
+}
+
+// translationNote reports a note above a translated story, which names
+// the original and its edition: "*Translated from Spanish. Original: El
+// Vigía (Sonora), print edition of Friday 24 April 2026, page 3.*" It
+// reads as prose but is furniture, and its date is the original's.
+func translationNote(t string) bool {
+	t = strings.ToLower(strings.TrimLeft(t, "*_([ "))
+	for _, p := range []string{"translated from ", "translation from ", "translated by ", "this article was translated", "this story was translated", "machine translated", "machine-translated"} {
+		if strings.HasPrefix(t, p) {
+			return len(t) < 400
+		}
+	}
+	return false
 }
 
 // outletName cuts a source value to the outlet it names: "Kessla Posten

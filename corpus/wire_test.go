@@ -382,6 +382,11 @@ func TestWireHeaders(t *testing.T) {
 			published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC), from: "text", source: "Kessla Posten",
 		},
 		{
+			name:      "a translation note naming the original's edition, written as sentences",
+			src:       "*Translated from Norlandic. Original: Kessla Posten (Norland), print edition of Saturday 14 March 2026, page 3. Translation: Digest Service.*\n\n" + wireBody,
+			published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC), from: "text",
+		},
+		{
 			name:      "a release line",
 			src:       "KESSLA PORT AUTHORITY\n\nPRESS RELEASE\nFor immediate release — 14 March 2026\n\n" + wireBody,
 			published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC), from: "text", title: "KESSLA PORT AUTHORITY",
