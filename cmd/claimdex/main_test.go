@@ -9,6 +9,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/claimdex/claimdex/cmd/claimdex/internal/startup"
 	"io"
 	"maps"
 	"net/http"
@@ -33,6 +34,7 @@ var update = flag.Bool("update", false, "rewrite the cmp expectations in testdat
 
 // TestMain lets the test binary act as the claimdex command inside scripts.
 func TestMain(m *testing.M) {
+	startup.Done()
 	testscript.Main(m, map[string]func(){"claimdex": main})
 }
 
