@@ -393,6 +393,9 @@ func quantityUnitAt(toks []lexTok, j int, scaled bool) (string, int) {
 		}
 		return u, j + 1
 	}
+	if u, e := modelUnit(toks, j); e > j {
+		return u, e
+	}
 	// Head noun within two modifiers: "200 multinational observers",
 	// "150 well-paid jobs" (a hyphenated modifier is one).
 	for k, words := j, 0; k < len(toks) && words < 3; k, words = k+1, words+1 {
@@ -415,6 +418,32 @@ func quantityUnitAt(toks []lexTok, j int, scaled bool) (string, int) {
 				return toks[k+2].low, k + 3
 			}
 			k += 2
+		}
+	}
+	return "", j
+}
+
+// modelUnit reads the plural noun after a maker's or a model's name at
+// toks[j]: "18 VR-412 Kania helicopters", "40 Boeing 737 MAX jets", "12
+// A320neo aircraft". The name is capitalised words and codes (a number
+// right after a capitalised word or glued by a dash), up to five tokens;
+// it returns the noun and the index after it, or j.
+func modelUnit(toks []lexTok, j int) (string, int) {
+	named := false
+	for k := j; k < len(toks) && k < j+6; k++ {
+		w := &toks[k]
+		switch {
+		case w.kind == lexWord && w.capitalized() && !quantityStop[w.low] && dateMonths[w.low] == 0:
+			named = true
+		case w.kind == lexNum && k > j && (toks[k-1].capitalized() || toks[k-1].isDash()) && (!w.sp || toks[k-1].kind == lexWord):
+		case w.isDash() && !w.sp && k > j && k+1 < len(toks) && !toks[k+1].sp:
+		case named && w.kind == lexWord && w.sp && !w.capitalized() && (isPluralNoun(w) || irregularPlurals[w.low]):
+			return w.low, k + 1
+		default:
+			return "", j
+		}
+		if k > j && w.sp && w.kind == lexPunct {
+			return "", j
 		}
 	}
 	return "", j
@@ -640,8 +669,28 @@ func numberOfUnit(toks []lexTok, i int) string {
 			return t.low
 		}
 	}
+	// "Confirmed cases now stand at 41", "deaths have risen to 12": a
+	// plural noun right before the verbs that bring its count.
+	k := i - 1
+	for k > 0 && (countVerbs[toks[k].low] || countAux[toks[k].low]) {
+		k--
+	}
+	if k < i-1 && k >= 0 && toks[k].kind == lexWord && isPluralNoun(&toks[k]) && !valueNouns[toks[k].low] && !countAux[toks[k].low] {
+		return toks[k].low
+	}
 	return ""
 }
+
+// countAux may stand between a count's noun and its verb: "cases have now
+// risen to", "deaths have since climbed to".
+var countAux = finderSet("has", "have", "had", "now", "already", "since", "further", "then", "also",
+	"stand", "rise", "risen", "climb", "climbing", "rising", "grown", "grew", "increased", "jumped", "soared", "totals",
+	"total", "number", "numbered")
+
+// valueNouns are plural nouns whose bare number is a price, a rate or a
+// reading, not a count of them: "shares rose to 41".
+var valueNouns = finderSet("shares", "prices", "rates", "yields", "stocks", "bonds", "futures", "temperatures",
+	"levels", "readings", "odds", "costs", "wages", "salaries", "rents", "fares", "fees", "tariffs", "margins")
 
 // casualtyVerbs count people by what befell them, with the noun often
 // left out: "the blast killed four", "injuring 12".

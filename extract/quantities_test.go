@@ -85,11 +85,17 @@ func TestFindQuantities(t *testing.T) {
 		{"fact-box label", "- **Attendance: 25,100**", []Q{{Text: "25,100", Value: 25100, Unit: "attendance"}}},
 		{"label with a participle", "Official attendance announced: 23,415.", []Q{{Text: "23,415", Value: 23415, Unit: "attendance"}}},
 		{"two-word label", "Hospital admissions: 540", []Q{{Text: "540", Value: 540, Unit: "admissions"}}},
+		{"plural noun before its count verb", "Confirmed cases now stand at 41.", []Q{{Text: "41", Value: 41, Unit: "cases"}}},
+		{"count risen to", "Deaths have risen to 12, officials said.", []Q{{Text: "12", Value: 12, Unit: "deaths"}}},
+		{"model name before the noun", "a deal for 18 VR-412 Kania helicopters", []Q{{Text: "18 VR-412 Kania helicopters", Value: 18, Unit: "helicopters"}}},
+		{"maker and model before the noun", "ordered 40 Boeing 737 MAX jets", []Q{{Text: "40 Boeing 737 MAX jets", Value: 40, Unit: "jets"}}},
 
 		// Not quantities.
 		{"network generation", "a 5 G network", nil},
 		{"ranking label", "Rank: 4", nil},
 		{"label of a year", "Founded: 1998", nil},
+		{"price after a value noun", "Shares rose to 41 in early trading.", nil},
+		{"index reading", "The index stood at 41.", nil},
 		{"label inside a sentence", "He said the figure was: 540 in all", nil},
 		{"money", "$50 billion and 12 billion euros", nil},
 		{"year", "in 2022 and since 2014", nil},
