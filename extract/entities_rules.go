@@ -155,11 +155,23 @@ func (d *nerDoc) scanNormal(ti, lo, hi int) {
 				// damaged to lower case after a lower-case title. Two
 				// words at least, as a title is often followed by a
 				// word no list knows.
-				if m := d.titleAt(ti, i, hi); m > 0 && i+m < hi && toks[i+m].lower {
-					if e := d.lowerNameAfter(ti, i+m, hi); e >= i+m+2 {
-						d.add(ti, i+m, e, Person, "", nerGuess)
-						i = e
-						continue
+				if m := d.titleAt(ti, i, hi); m > 0 && i+m < hi {
+					// "president comrade babatunde ajala", "the heritage
+					// alderman, wouter van damme, who": an honorific
+					// after the title, or the name in apposition.
+					n, appos := i+m, false
+					if d.word(ti, n) == "," && n+1 < hi {
+						n, appos = n+1, true
+					}
+					if n < hi && toks[n].lower && lowerHonorifics[d.lowerKey(d.word(ti, n))] && n+1 < hi {
+						n++
+					}
+					if n < hi && toks[n].lower {
+						if e := d.lowerNameAfter(ti, n, hi); e >= n+2 && (!appos || e == hi || d.word(ti, e) == "," || d.word(ti, e) == "who") {
+							d.add(ti, n, e, Person, "", nerGuess)
+							i = e
+							continue
+						}
 					}
 				}
 			}
@@ -429,19 +441,28 @@ func (d *nerDoc) personInside(ti, p, b int) int {
 	return p
 }
 
-// lowerNameAfter returns the end of a one- or two-word lower-case name at
+// lowerNameAfter returns the end of a lower-case name of one to three words at
 // p, right after a title: words that neither prose's lexicon nor the word
 // lists know as ordinary, that prose does not tag as verbs or function
 // words, and that are shaped like names; a given name may open it.
 func (d *nerDoc) lowerNameAfter(ti, p, hi int) int {
 	toks := d.toks[ti]
 	e := p
-	for k := p; k < hi && k < p+2; k++ {
+	for k, words := p, 0; k < hi && words < 3; k, words = k+1, words+1 {
 		t := toks[k]
 		if !t.word || !t.lower || t.nl {
 			break
 		}
 		w := d.lowerKey(d.word(ti, k))
+		// "wouter van damme", "marleni soto de la cruz": a particle
+		// inside a name, never its end.
+		if k > p && nameParticles[w] {
+			if k+1 < hi && toks[k+1].word && toks[k+1].lower {
+				words--
+				continue
+			}
+			break
+		}
 		given := k == p && d.lx.firstNames[w] && !nerEnglishGiven[w]
 		if !given && (len(w) < 3 || d.lx.isCommon(w) || nerFunctionWords[w] || nerSayVerbs[w] ||
 			!d.nameShaped(w) || d.lx.titles[w] || nerNotName(d.pos(ti, k))) {
@@ -451,6 +472,15 @@ func (d *nerDoc) lowerNameAfter(ti, p, hi int) int {
 	}
 	return e
 }
+
+// lowerHonorifics may stand between a lower-case title and the name it
+// introduces: "president comrade babatunde ajala", "minister dr lena
+// aufhauser".
+var lowerHonorifics = nerSet(`mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame comrade`)
+
+// nameParticles join the parts of a family name: "van damme", "de la
+// cruz", "bin salman".
+var nameParticles = nerSet(`van von der den de da das do dos del della di du la le bin ibn al el ter ten`)
 
 // orgOpens reports whether a capitalised sentence-initial word opens an
 // organisation name of three words or more ("Northern River Commission"

@@ -354,9 +354,17 @@ func TestEntities(t *testing.T) {
 			texts: []string{
 				"Its chief executive rodrigo saavedra said the grid held.",
 				"The chief executive said the grid held.",
+				"The push came from the city's heritage alderman, wouter van damme, who told the council it mattered.",
+				"The union president comrade femi adeyinka told workers to stay home.",
+				"The case was heard by judge amara soto ayala.",
+				"The alderman, pleased with the vote, left early.",
 			},
 			want: [][]ent{
 				{{"rodrigo saavedra", Person, "Rodrigo Saavedra"}},
+				{},
+				{{"wouter van damme", Person, "Wouter van Damme"}},
+				{{"femi adeyinka", Person, "Femi Adeyinka"}},
+				{{"amara soto ayala", Person, "Amara Soto Ayala"}},
 				{},
 			},
 		},
