@@ -360,6 +360,23 @@ func TestCleanHTMLLayouts(t *testing.T) {
 			want: []string{"212 people were arrested", "several thousand marchers", "stayed closed", "would not return"},
 			not:  []string{"Other story one"},
 		},
+		{
+			name: "live blog entries grouped in one section per day",
+			page: `<html><head><title>Flood: live</title></head><body><div id="live"><h1>Flood: live</h1>
+				<section class="day"><h3>Friday</h3>
+				<div class="entry"><time>6:45pm</time>` + para("The river crest passed the town bridge at 4.2 metres, below the record.") + `</div>
+				<div class="entry"><time>10:20am</time>` + para("The mayor said 310 homes had been evacuated overnight on the east bank, most of them for a second time.") + `</div>
+				</section>
+				<section class="day"><h3>Thursday</h3>
+				<div class="entry"><time>9:52pm</time>` + para("Sandbagging crews from three districts worked through the evening along the levee.") + `</div>
+				<div class="entry"><time>5:50am</time>` + para("Forecasters issued a red warning for the valley after two days of heavy rain.") + `</div>
+				</section>
+				</div>
+				<aside class="related"><ul><li><a href="/a">Other story one</a></li><li><a href="/b">Other story two</a></li></ul></aside>
+				</body></html>`,
+			want: []string{"river crest passed", "310 homes had been evacuated", "Sandbagging crews", "red warning"},
+			not:  []string{"Other story one"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

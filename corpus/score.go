@@ -270,6 +270,12 @@ func findBody(root *html.Node, m map[*html.Node]*stats, title string) *html.Node
 			top, cur, wrappers = p, p, 0
 			continue
 		}
+		if g := p.Parent; g != nil && g.Type == html.ElementNode && g.DataAtom != atom.Body && g.DataAtom != atom.Html && cousinRun(cur, m) {
+			// The run split into alike groups: a live blog's entries
+			// under one section per day.
+			top, cur, wrappers = g, g, 0
+			continue
+		}
 		// Only climb when the new paragraphs are substantial relative to
 		// what we have, so a sidebar of teasers does not pull us up.
 		if float64(extra) < 0.25*float64(ts.pText) {
@@ -308,6 +314,39 @@ func entryRun(n *html.Node, m map[*html.Node]*stats) bool {
 		alike++
 	}
 	return alike >= 3
+}
+
+// cousinRun reports whether n is one of at least three elements of its
+// tag and class, holding prose as entryRun's do, spread over two or more
+// alike siblings of its parent: "<section class=day><div class=entry>".
+func cousinRun(n *html.Node, m map[*html.Node]*stats) bool {
+	p := n.Parent
+	class, pclass := attr(n, "class"), attr(p, "class")
+	if class == "" || p.Parent == nil {
+		return false
+	}
+	alike, groups := 0, 0
+	for s := p.Parent.FirstChild; s != nil; s = s.NextSibling {
+		if s.Type != html.ElementNode || s.DataAtom != p.DataAtom || attr(s, "class") != pclass {
+			continue
+		}
+		found := false
+		for c := s.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || c.DataAtom != n.DataAtom || attr(c, "class") != class {
+				continue
+			}
+			st := m[c]
+			if st == nil || st.pText < minEntryText || float64(st.link) > 0.2*float64(st.text) {
+				continue
+			}
+			alike++
+			found = true
+		}
+		if found {
+			groups++
+		}
+	}
+	return alike >= 3 && groups >= 2
 }
 
 // minEntryText is the paragraph letters an entry of a run needs: a
