@@ -266,6 +266,10 @@ var sharedNames = []struct {
 		"kenya": "KES", "kenyan": "KES", "uganda": "UGX", "ugandan": "UGX",
 		"tanzania": "TZS", "tanzanian": "TZS", "somalia": "SOS", "somali": "SOS",
 	}},
+	{"crown", "CZK", regexp.MustCompile(`crown`), map[string]string{
+		"czech republic": "CZK", "czechia": "CZK", "czech": "CZK", "sweden": "SEK", "swedish": "SEK",
+		"norway": "NOK", "norwegian": "NOK", "denmark": "DKK", "danish": "DKK", "iceland": "ISK", "icelandic": "ISK",
+	}},
 	// "Rs 42 billion" as well as "42 billion rupees".
 	{"rupee", "INR", regexp.MustCompile(`rupee|(?:^|[^a-z])rs\.?(?:\s|\d|$)`), map[string]string{
 		"india": "INR", "indian": "INR", "pakistan": "PKR", "pakistani": "PKR",

@@ -485,6 +485,9 @@ func TestSharedCurrencyNames(t *testing.T) {
 		{"Mumbai's civic body approved Rs 500 crore for roads.", "INR"},
 		{"Pakistan's exporters were paid 2 billion Indian rupees.", "INR"},
 		{"The project in Pakistan costs ₹4 billion, the Indian partner said, as Pakistani officials objected.", "INR"},
+		{"The Olomouc brewer's net profit came to 672 million crowns, the Czech company said.", "CZK"},
+		{"Sweden's pension fund lost 12 billion crowns in the quarter.", "SEK"},
+		{"Norway's wealth fund sold 3 billion crowns of bonds, Norwegian officials said.", "NOK"},
 	} {
 		var got []string
 		for _, c := range x.Claims(paragraphDoc(tc.text)) {

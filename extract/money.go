@@ -22,7 +22,7 @@ func FindMoney(text string) (out []Money) {
 var moneySymbols = map[string]string{
 	"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB",
 	"₩": "KRW", "₴": "UAH", "₺": "TRY", "₪": "ILS", "₦": "NGN", "₱": "PHP",
-	"฿": "THB", "₫": "VND", "₸": "KZT", "₼": "AZN", "₾": "GEL", "￥": "JPY",
+	"฿": "THB", "₫": "VND", "₸": "KZT", "₼": "AZN", "₾": "GEL", "￥": "JPY", "₵": "GHS",
 }
 
 // moneyPrefixes are letters glued before "$" or "¥" ("US$", "C$", "CN¥"),
@@ -32,6 +32,8 @@ var moneyPrefixes = map[string]string{
 	"a$": "AUD", "au$": "AUD", "nz$": "NZD", "hk$": "HKD", "s$": "SGD",
 	"sg$": "SGD", "r$": "BRL", "nt$": "TWD", "mx$": "MXN", "cn¥": "CNY",
 	"rmb¥": "CNY", "jp¥": "JPY",
+	// The Ghanaian cedi, as its papers write it: "GH¢220,000", "GH₵1.2m".
+	"gh¢": "GHS", "gh₵": "GHS",
 }
 
 // moneyCodes are ISO codes (and "Rs", "RMB") read before or after a number
@@ -103,7 +105,11 @@ var moneyNames = map[string]string{
 	"naira": "NGN", "zlotys": "PLN", "zloty": "PLN", "forints": "HUF", "forint": "HUF",
 	"baht": "THB", "ringgit": "MYR", "rupiah": "IDR", "dong": "VND",
 	"egyptian pounds": "EGP", "tenge": "KZT", "lari": "GEL", "manat": "AZN",
-	"czech crowns": "CZK", "koruna": "CZK",
+	"czech crowns": "CZK", "koruna": "CZK", "korunas": "CZK", "koruny": "CZK", "czech koruna": "CZK",
+	// English news calls the Nordic and Czech currencies crowns; a bare
+	// "crowns" is resolved by the country a story names (sharedNames).
+	"crowns": "CZK", "crown": "CZK", "swedish crowns": "SEK", "danish crowns": "DKK",
+	"norwegian crowns": "NOK", "icelandic crowns": "ISK", "faroese crowns": "DKK",
 	"lei": "RON", "romanian lei": "RON", "leva": "BGN", "bulgarian leva": "BGN",
 	"soles": "PEN", "peruvian soles": "PEN", "cedis": "GHS", "ghanaian cedis": "GHS",
 	"kenyan shillings": "KES", "ugandan shillings": "UGX", "tanzanian shillings": "TZS",
@@ -262,15 +268,15 @@ func joinWords(ws []string) string {
 func moneyPrefixAt(toks []lexTok, i int) (code string, first, next int, ok bool) {
 	t := &toks[i]
 	if t.kind == lexPunct {
-		c, ok := moneySymbols[t.raw]
-		if !ok {
-			return "", i, i, false
-		}
-		// "US$", "C$", "HK$", "CN¥": letters glued before the sign.
+		// "US$", "C$", "HK$", "CN¥", "GH¢": letters glued before the sign.
 		if i > 0 && !t.sp && toks[i-1].kind == lexWord {
 			if pc, ok := moneyPrefixes[toks[i-1].low+t.raw]; ok {
 				return pc, i - 1, i + 1, true
 			}
+		}
+		c, ok := moneySymbols[t.raw]
+		if !ok {
+			return "", i, i, false
 		}
 		return c, i, i + 1, true
 	}
