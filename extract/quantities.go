@@ -68,6 +68,7 @@ var quantityUnits = map[string]string{
 	"seconds": "seconds", "second": "seconds", "mph": "mph", "kph": "km/h", "knots": "knots",
 	"degrees": "degrees", "acres": "acres", "acre": "acres", "hectares": "hectares",
 	"hectare": "hectares", "ha": "hectares", "litres": "litres", "liters": "litres",
+	"hl": "hectolitres", "hectolitres": "hectolitres", "hectoliters": "hectolitres", "hectolitre": "hectolitres",
 	"litre": "litres", "liter": "litres", "gallons": "gallons", "gallon": "gallons",
 	"feet": "feet", "foot": "feet", "ft": "feet", "inches": "inches", "inch": "inches",
 	"yards": "yards", "yard": "yards", "bcm": "bcm", "decades": "decades", "centuries": "centuries",
@@ -270,9 +271,15 @@ func quantityAt(text string, toks []lexTok, i int) (Quantity, int, bool) {
 	end := j // token index after the quantity
 	unit, uend := quantityUnitAt(toks, j, p.scale != 0)
 	// "5m people": a glued "m" before a plural noun is a million.
-	if unit == "m" && p.numeral && p.scale == 0 && uend < len(toks) && isPluralNoun(&toks[uend]) && toks[uend].sp {
-		q.Value = scaleExact(q.Value, 1e6)
-		unit, uend = toks[uend].low, uend+1
+	if unit == "m" && p.numeral && p.scale == 0 && uend < len(toks) && toks[uend].sp {
+		if isPluralNoun(&toks[uend]) {
+			q.Value = scaleExact(q.Value, 1e6)
+			unit, uend = toks[uend].low, uend+1
+		} else if u := quantityUnits[toks[uend].low]; u != "" && u != "m" && toks[uend].kind == lexWord {
+			// "1.18m hl", "3.4m tonnes": a million of the unit after it.
+			q.Value = scaleExact(q.Value, 1e6)
+			unit, uend = u, uend+1
+		}
 	}
 	if unit == "" && p.numeral {
 		// "22 of Japan's 47 prefectures": the part counts what its
@@ -412,6 +419,12 @@ func quantityUnitAt(toks []lexTok, j int, scaled bool) (string, int) {
 		if dateMonths[w.low] != 0 && w.capitalized() {
 			return "", j
 		}
+		// "45 brand-new Vantor V321neo jets": a model after a modifier.
+		if k > j && w.capitalized() {
+			if u, e := modelUnit(toks, k); e > k {
+				return u, e
+			}
+		}
 		// A hyphenated modifier: "war-torn", "long-range".
 		if k+2 < len(toks) && toks[k+1].isDash() && !toks[k+1].sp && !toks[k+2].sp && toks[k+2].kind == lexWord {
 			if isPluralNoun(&toks[k+2]) {
@@ -437,6 +450,8 @@ func modelUnit(toks []lexTok, j int) (string, int) {
 			named = true
 		case w.kind == lexNum && k > j && (toks[k-1].capitalized() || toks[k-1].isDash()) && (!w.sp || toks[k-1].kind == lexWord):
 		case w.isDash() && !w.sp && k > j && k+1 < len(toks) && !toks[k+1].sp:
+		case named && w.kind == lexWord && !w.sp && k > j:
+			// "V321neo": letters glued into a code.
 		case named && w.kind == lexWord && w.sp && !w.capitalized() && (isPluralNoun(w) || irregularPlurals[w.low]):
 			return w.low, k + 1
 		default:
@@ -486,7 +501,7 @@ func pluralize(w string) string {
 // 23,415", "a workforce of 3,000", "a death toll of 41".
 var countCollectives = finderSet("crowd", "attendance", "turnout", "population", "workforce",
 	"audience", "membership", "headcount", "congregation", "fleet", "staff", "electorate",
-	"readership", "enrolment", "enrollment", "toll", "capacity", "gate")
+	"readership", "enrolment", "enrollment", "toll", "capacity", "gate", "majority", "margin")
 
 // labelBlocked are labels whose number names or ranks rather than counts:
 // "Round: 4", "Page: 3", "Flight: 802".

@@ -89,6 +89,10 @@ func TestFindQuantities(t *testing.T) {
 		{"count risen to", "Deaths have risen to 12, officials said.", []Q{{Text: "12", Value: 12, Unit: "deaths"}}},
 		{"model name before the noun", "a deal for 18 VR-412 Kania helicopters", []Q{{Text: "18 VR-412 Kania helicopters", Value: 18, Unit: "helicopters"}}},
 		{"maker and model before the noun", "ordered 40 Boeing 737 MAX jets", []Q{{Text: "40 Boeing 737 MAX jets", Value: 40, Unit: "jets"}}},
+		{"a modifier, then a model", "ordering 45 brand-new Vantor V321neo jets", []Q{{Text: "45 brand-new Vantor V321neo jets", Value: 45, Unit: "jets"}}},
+		{"glued m before a unit is a million", "Volume rose to 3.46m hl", []Q{{Text: "3.46m hl", Value: 3.46e6, Unit: "hectolitres"}}},
+		{"glued m alone is metres", "The wall is 5m tall", []Q{{Text: "5m", Value: 5, Unit: "m"}}},
+		{"a majority of votes", "the winner, with a majority of 57", []Q{{Text: "57", Value: 57, Unit: "majority"}}},
 
 		// Not quantities.
 		{"network generation", "a 5 G network", nil},
