@@ -466,6 +466,10 @@ func (s *dateScan) infinitiveAt(j int) bool {
 	if v.kind != lexWord || v.capitalized() || dateDeterminers[v.low] || len(v.low) < 3 {
 		return false
 	}
+	// "twenty to five", "ten to six": a time of day, no verb.
+	if numberUnits[v.low] != 0 || numberTens[v.low] != 0 {
+		return false
+	}
 	if _, ok := dateMonths[v.low]; ok {
 		return false
 	}

@@ -9,9 +9,10 @@ import "time"
 func (s *dateScan) weekday(i int) int {
 	toks := s.toks
 	t := &toks[i]
-	// "Monday, Dec. 22": the explicit date wins and covers the weekday.
+	// "Monday, Dec. 22", "Friday (17 July)": the explicit date wins and
+	// covers the weekday.
 	j := i + 1
-	if j < len(toks) && toks[j].is(",") {
+	if j < len(toks) && (toks[j].is(",") || toks[j].is("(")) {
 		j++
 	}
 	if j < len(toks) {
@@ -21,6 +22,10 @@ func (s *dateScan) weekday(i int) int {
 			if len(s.out) > before {
 				d := &s.out[before]
 				d.Start = t.start
+				if toks[i+1].is("(") && n < len(toks) && toks[n].is(")") {
+					d.End = toks[n].end
+					n++
+				}
 				d.Text = s.text[d.Start:d.End]
 				if wd, ok := dateWeekdays[t.low]; ok && !s.yearIn(j, n) {
 					s.yearOfWeekday(d, wd)

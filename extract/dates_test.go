@@ -91,6 +91,8 @@ func TestFindDates(t *testing.T) {
 		{"future weekday", "they will meet on Friday", false, []string{"Friday=2025-12-26"}},
 		{"scheduled weekday", "talks are scheduled for Friday", false, []string{"Friday=2025-12-26"}},
 		{"past weekday", "they met on Friday", false, []string{"Friday=2025-12-19"}},
+		{"weekday with its date in brackets", "the alert runs to Friday (9 January)", false, []string{"Friday (9 January)=2026-01-09"}},
+		{"a clock time is no infinitive", "the station recorded 47.3 degrees at twenty to five on Tuesday afternoon", false, []string{"Tuesday=2025-12-16"}},
 		{"said weekday future clause", "He said Tuesday the talks will resume Friday.", false, []string{"Tuesday=2025-12-16", "Friday=2025-12-26"}},
 		{"month of last year", "In July last year the plant closed.", false, []string{"July last year=2024-07"}},
 		{"month of this year", "Sales rose in January of this year.", false, []string{"January of this year=2025-01"}},
