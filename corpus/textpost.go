@@ -1,12 +1,14 @@
 package corpus
 
 import (
+	"cmp"
 	"regexp"
 	"slices"
 	"strings"
 	"sync"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // The document-level passes of the text cleaner run once all blocks are
@@ -90,32 +92,43 @@ func textDocumentPasses(doc *Document, bs []rawBlock, opt Options) []rawBlock {
 			doc.Published, doc.PublishedFrom = h.updated, "header"
 		}
 	}
-	if doc.Published.IsZero() && opt.Published.IsZero() {
-		// Last resort, as for HTML pages: a full date near the top, in a
-		// line the header reader does not know ("*Broadcast: Wednesday
-		// 18 November 2026, 12:10. Presenter: ...*", "Issue #212 · Friday
-		// 6 November 2026", "For immediate release — 17 November 2026").
-		// Only above the story, and only a date that a label or a
-		// separator introduces, or that opens a line of no prose: a
-		// date in the story's sentences is what the story is about.
-		for i := range min(len(bs), topDateBlocks) {
-			if bs[i].kind == Quote || bs[i].kind == Caption {
-				continue
-			}
-			t := strings.TrimSpace(bs[i].text)
-			prose := isProse(t) && endsSentence(t) && !translationNote(t)
-			if ts, ok := metaDate(t, prose); ok {
+	// Last resort, as for HTML pages: a full date near the top, in a line
+	// the header reader does not know ("*Broadcast: Wednesday 18 November
+	// 2026, 12:10. Presenter: ...*", "Issue #212 · Friday 6 November
+	// 2026", "For immediate release — 17 November 2026"). Only above the
+	// story, and only a date that a label or a separator introduces, or
+	// that opens a line of no prose: a date in the story's sentences is
+	// what the story is about. Such a line is the story's furniture, not
+	// a claim dated by its own publication, also when the date came from
+	// elsewhere ("Digest — Tuesday 21 April 2026" under a dated header).
+	known := !doc.Published.IsZero() || !opt.Published.IsZero()
+	for i := range min(len(bs), topDateBlocks) {
+		if bs[i].kind == Quote || bs[i].kind == Caption {
+			continue
+		}
+		t := strings.TrimSpace(bs[i].text)
+		prose := isProse(t) && endsSentence(t) && !translationNote(t)
+		if ts, ok := metaDate(t, prose); ok {
+			if !known {
 				doc.Published, doc.PublishedFrom = ts, "text"
-				// A line of items above the story is its furniture,
-				// not a claim dated by its own publication.
 				if !prose {
 					bs[i].boilerplate = true
 				}
 				break
 			}
-			if prose {
-				break
+			if !prose && bs[i].kind != Heading && sameDay(ts, cmp.Or(doc.Published, opt.Published)) {
+				bs[i].boilerplate = true
 			}
+		}
+		if prose {
+			break
+		}
+	}
+	if doc.Published.IsZero() && opt.Published.IsZero() {
+		// A newsletter's masthead as its headline: "TravelBiz Daily
+		// Digest — Tuesday 21 April 2026".
+		if ts, ok := titleDate(doc.Title); ok {
+			doc.Published, doc.PublishedFrom = ts, "text"
 		}
 	}
 	if doc.Modified.IsZero() && h.hasUpdClock && h.hasDate {
@@ -709,6 +722,12 @@ func markBoilerplateSections(bs []rawBlock) {
 func metaDate(t string, prose bool) (time.Time, bool) {
 	for _, loc := range textDateRe().FindAllStringIndex(t, 3) {
 		before := t[:loc[0]]
+		if prose && proseDateline(before, t[loc[1]:]) {
+			if ts, ok := parseDate(t[loc[0]:loc[1]]); ok {
+				return ts, true
+			}
+			continue
+		}
 		words := 0
 		seps := ":·|—–•"
 		if !prose {
@@ -734,11 +753,83 @@ func metaDate(t string, prose bool) (time.Time, bool) {
 	return time.Time{}, false
 }
 
+// proseDateline reports a date that dates the line it is in although the
+// line reads as prose: one that opens it ("Wednesday, March 25, 2026 · A
+// short daily briefing ..."), one that is a sentence of its own at its end
+// ("... across the North. Saturday 25 April 2026."), or one right after a
+// publication label ("Broadcast Friday 18 September 2026, 08:20.").
+func proseDateline(before, after string) bool {
+	b := strings.TrimRight(strings.TrimLeft(before, "*_#[( "), " ")
+	// The day's name goes with the date: "Wednesday, March 25, 2026".
+	if fs := strings.Fields(b); len(fs) > 0 {
+		if weekdayName(strings.Trim(fs[len(fs)-1], ",*_")) {
+			b = strings.TrimRight(strings.TrimSuffix(b, fs[len(fs)-1]), " ")
+		}
+	}
+	if b == "" {
+		return true
+	}
+	if strings.HasSuffix(b, ".") && strings.Trim(after, "*_.) ") == "" {
+		return true
+	}
+	// After a label, only a time may follow the date in its sentence:
+	// "Released 14 March 2026 after a week in dock, the ferry ..." is
+	// the story.
+	fs := strings.Fields(b)
+	rest := strings.TrimLeft(after, ", ")
+	timed := rest == "" || rest[0] == '.' || rest[0] >= '0' && rest[0] <= '9'
+	return timed && publishLabel[strings.ToLower(strings.Trim(fs[len(fs)-1], "*_:"))]
+}
+
+// titleDate reads the date that ends a title after a separator, its
+// day's name allowed between: "Weekly Digest, 20 November 2026", "Digest
+// — Tuesday 21 April 2026". A date inside a headline's words is the
+// story's ("Strike called for Monday 16 March").
+func titleDate(title string) (time.Time, bool) {
+	locs := textDateRe().FindAllStringIndex(title, -1)
+	if len(locs) == 0 {
+		return time.Time{}, false
+	}
+	loc := locs[len(locs)-1]
+	if strings.Trim(title[loc[1]:], " *_.") != "" {
+		return time.Time{}, false
+	}
+	b := strings.TrimRight(title[:loc[0]], " ")
+	if fs := strings.Fields(b); len(fs) > 0 && weekdayName(strings.Trim(fs[len(fs)-1], ",")) {
+		b = strings.TrimRight(strings.TrimSuffix(b, fs[len(fs)-1]), " ")
+	}
+	if r, _ := utf8.DecodeLastRuneInString(b); !strings.ContainsRune(",|·:—–-", r) {
+		return time.Time{}, false
+	}
+	return parseDate(title[loc[0]:loc[1]])
+}
+
+// weekdayName reports an English day's name, in any case.
+func weekdayName(w string) bool {
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		if strings.EqualFold(w, d.String()) {
+			return true
+		}
+	}
+	return false
+}
+
+// publishLabel are the one-word labels of a publication date.
+var publishLabel = map[string]bool{"broadcast": true, "published": true, "posted": true, "aired": true,
+	"filed": true, "issued": true, "released": true, "dated": true}
+
 // isEditorNote reports a bracketed note above a story: "[Translated from
 // Korean | Foreign press digest]", "[Updated with police statement]".
 func isEditorNote(t string) bool {
 	return len(t) > 2 && len(t) < 200 && strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]") &&
 		!strings.Contains(t[1:len(t)-1], "[") && !strings.Contains(t, "](")
+}
+
+// sameDay reports whether a date read from a line is the day of t, in
+// t's zone or in UTC.
+func sameDay(d, t time.Time) bool {
+	day := d.Format(time.DateOnly)
+	return day == t.Format(time.DateOnly) || day == t.UTC().Format(time.DateOnly)
 }
 
 // translationNote reports a note above a translated story, which names

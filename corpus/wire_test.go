@@ -367,6 +367,31 @@ func TestWireHeaders(t *testing.T) {
 		// A full date that a label or separator introduces near the top,
 		// in lines the header reader does not know.
 		{
+			name:      "a broadcast label with no colon",
+			src:       "# Harbour Hour transcript\n\n*Broadcast Saturday 14 March 2026, 12:10. Segment: the quay. Lightly edited for readability.*\n\n" + wireBody,
+			published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC), from: "text", title: "Harbour Hour transcript",
+		},
+		{
+			name:      "a newsletter's date opening its standfirst",
+			src:       "# The Harbour Letter\n\n**Saturday, March 14, 2026** · A short daily briefing on Kessla politics from the quayside. Written by Ola Brink.\n\n" + wireBody,
+			published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC), from: "text", title: "The Harbour Letter",
+		},
+		{
+			name:      "a date as the last sentence of a standfirst",
+			src:       "# The Harbour Letter\n\n*Your weekly digest of what is happening in local government across the coast. Saturday 14 March 2026.*\n\n" + wireBody,
+			published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC), from: "text", title: "The Harbour Letter",
+		},
+		{
+			name:      "a masthead headline ending in its date",
+			src:       "# Kessla Port Digest — Saturday 14 March 2026\n\n" + wireBody,
+			published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC), from: "text", title: "Kessla Port Digest — Saturday 14 March 2026",
+		},
+		{
+			name:  "a headline naming its story's day",
+			src:   "# Strike called for Saturday 14 March 2026\n\n" + wireBody,
+			title: "Strike called for Saturday 14 March 2026",
+		},
+		{
 			name:      "a broadcast note in italics",
 			src:       "# Harbour Hour transcript\n\n*Broadcast: Saturday 14 March 2026, 12:10. Presenter: Ola Brink. Lightly edited.*\n\n" + wireBody,
 			published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC), from: "text", title: "Harbour Hour transcript",
