@@ -31,7 +31,7 @@ var (
 			"publisher", "author", "authors", "by", "byline", "section", "desk", "category", "language", "lang"}) +
 			`))\s*:\s*(\S.*?)\s*$`)
 	})
-	metaSep = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\s+[|·•]\s+`) })
+	metaSep = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\s+[|·•]\s+|\s{2,}`) })
 )
 
 // dateline matches the opening of wire copy: a place in capitals, an
@@ -838,7 +838,7 @@ func sameDay(d, t time.Time) bool {
 // reads as prose but is furniture, and its date is the original's.
 func translationNote(t string) bool {
 	t = strings.ToLower(strings.TrimLeft(t, "*_([ "))
-	for _, p := range []string{"translated from ", "translation from ", "translated by ", "this article was translated", "this story was translated", "machine translated", "machine-translated"} {
+	for _, p := range []string{"translated from ", "translation from ", "translated by ", "this article was translated", "this story was translated", "machine translated", "machine-translated", "original: "} {
 		if strings.HasPrefix(t, p) {
 			return len(t) < 400
 		}

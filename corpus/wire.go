@@ -280,6 +280,10 @@ var isoStamp = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(
 // date parser, which knows their zones.
 func (h *header) readDateLine(t string) bool {
 	t = strings.TrimSpace(normalizeText(t))
+	// "SAPS-0412  2026-04-22  14:10 BST": a wire's reference code first.
+	if f := strings.Fields(t); len(f) > 1 && refCode().MatchString(f[0]) {
+		t = strings.TrimSpace(t[len(f[0]):])
+	}
 	t = dashedDay().ReplaceAllString(t, "$1 $2 $3") // "17-FEB-2026"
 	if !isDateLine(t) && !isClockLine(t) && !isDateLine(englishMonths(t)) {
 		if ts, ok := parseDate(t); ok && isoStamp().MatchString(t) {
@@ -311,6 +315,10 @@ func (h *header) readDateLine(t string) bool {
 	}
 	return true
 }
+
+// refCode is a wire item's reference: capitals and digits joined by a
+// dash ("SAPS-0412", "REF-20260422-118").
+var refCode = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\p{Lu}{2,}(?:-[\p{Lu}\d]+)*-\d{2,}[\p{Lu}\d-]*$`) })
 
 // wordRe finds the words of a line.
 var wordRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\p{L}+`) })
@@ -539,7 +547,7 @@ func isHeaderLine(t string) bool {
 // while the story's own is known.
 var (
 	publishLabels = []string{"date", "time", "published", "published on", "published at", "first published",
-		"originally published", "posted", "posted on", "posted at", "broadcast", "broadcast on", "first broadcast",
+		"originally published", "original publication", "publication", "print edition", "posted", "posted on", "posted at", "broadcast", "broadcast on", "first broadcast",
 		"aired", "aired on", "first aired", "air date", "airdate", "filed", "filed on", "filed at", "released",
 		"released on", "release date", "issued", "issued on", "date issued", "recorded", "recorded on",
 		"transmission", "transmission date", "transmitted", "tx date", "started", "sent", "dateline",
@@ -710,6 +718,8 @@ func (h *header) merge(p header) {
 //	NEW HAVEN, Conn., March 3, 2026 /Wirename/ -- Firm ...
 //	TESSVIK, Nordland / Wirename / March 3, 2026 / Firm ...
 //	Wakefield, 9 June 2026            (a line of its own)
+//	Istanbul / Ostrava, 8 September 2026 — Firm today ...
+//	OULU, Finland and SEATTLE, March 24, 2026 /Wirename/ -- Firm ...
 //
 // Mixed-case places are allowed because the date, with its year, and the
 // separators around it make the form unmistakable; a weekday or "today"
@@ -728,6 +738,14 @@ var (
 	pressHead = sync.OnceValue(func() *regexp.Regexp {
 		return regexp.MustCompile(`^\s*(` + placeWords + `)(?:\s*,\s*` + placeWords + `){0,2}\s*,?\s*` +
 			`(?:[-–—]{0,2}\s*` + agencyMark + `\s*(?:,|[-–—]{1,2}|/)?|,|[-–—]{1,2}|/|[-–—]{1,2}\s*\(([^()]{2,40}?)\s*[-–—,])\s*$`)
+	})
+	// pressHeadJoined is a head of several places joined by slashes or
+	// "and", before a comma: "Istanbul / Ostrava, ", "OULU, Finland and
+	// SEATTLE, ". The slash is tried after pressHead, which reads "/
+	// Wirename /" as the wire's name. Its empty groups stand for
+	// pressHead's agencies.
+	pressHeadJoined = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^\s*(` + placeWords + `(?:\s*,\s*` + placeWords + `|\s+(?:/|and|&)\s+` + placeWords + `){1,3})\s*,\s*()()()$`)
 	})
 	pressTail = sync.OnceValue(func() *regexp.Regexp {
 		return regexp.MustCompile(`^\s*\)?\s*(?:` + agencyMark + `\s*)?(?:[-–—]{1,2}|/|:)\s*\S`)
@@ -760,7 +778,17 @@ func pressDateline(text string) (datelineInfo, bool) {
 		if !ok || y == 0 {
 			continue
 		}
-		head := pressHead().FindStringSubmatch(text[:loc[0]])
+		// "Santiago, Control Centre — Monday 16/02/2026": the day's
+		// name goes with the date.
+		pre := text[:loc[0]]
+		if fs := strings.Fields(pre); len(fs) > 1 && weekdayName(strings.Trim(fs[len(fs)-1], ",")) {
+			pre = strings.TrimRight(pre, " ")
+			pre = pre[:len(pre)-len(fs[len(fs)-1])]
+		}
+		head := pressHead().FindStringSubmatch(pre)
+		if head == nil {
+			head = pressHeadJoined().FindStringSubmatch(pre)
+		}
 		if head == nil {
 			return datelineInfo{}, false
 		}

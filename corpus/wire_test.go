@@ -367,6 +367,31 @@ func TestWireHeaders(t *testing.T) {
 		// A full date that a label or separator introduces near the top,
 		// in lines the header reader does not know.
 		{
+			name:      "date and time items split by spaces",
+			src:       "KPS  KESSLA PRESS SYNDICATE\nDATE: 14/03/2026  TIME: 07:12 GMT\nCATEGORY: PORTS\n\n" + wireBody,
+			published: time.Date(2026, 3, 14, 7, 12, 0, 0, time.UTC), from: "header", title: "KPS KESSLA PRESS SYNDICATE", section: "PORTS",
+		},
+		{
+			name:      "a reference code before the date line",
+			src:       "KESSLA PRESS SERVICE\nKPS-0412  2026-03-14  07:12 GMT\nKESSLA-QUAY/ (UPDATE 2)\n\n" + wireBody,
+			published: time.Date(2026, 3, 14, 7, 12, 0, 0, time.UTC), from: "header", source: "Kessla Press Service", title: "KESSLA-QUAY/ (UPDATE 2)",
+		},
+		{
+			name:      "an original publication line",
+			src:       "[Translated from Norlandic | Foreign press digest]\nSource: Kessla Posten, Science section\nOriginal publication: 14 March 2026, page A14\n\n" + wireBody,
+			published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC), from: "text", source: "Kessla Posten",
+		},
+		{
+			name:      "a press dateline of two places",
+			src:       "PRESS RELEASE\n\nKessla / Tessvik, 14 March 2026 — Norland Ferries today said the quay would reopen.\n\n" + wireBody,
+			published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC), from: "dateline", title: "PRESS RELEASE", dateline: "Kessla / Tessvik",
+		},
+		{
+			name:      "a press dateline with the day's name",
+			src:       "# Press conference\n\n**Kessla, Harbour Control Centre — Saturday 14/03/2026, 22:10**\n\n" + wireBody,
+			published: time.Date(2026, 3, 14, 22, 10, 0, 0, time.UTC), from: "dateline", title: "Press conference", dateline: "Kessla",
+		},
+		{
 			name:      "a broadcast label with no colon",
 			src:       "# Harbour Hour transcript\n\n*Broadcast Saturday 14 March 2026, 12:10. Segment: the quay. Lightly edited for readability.*\n\n" + wireBody,
 			published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC), from: "text", title: "Harbour Hour transcript",
