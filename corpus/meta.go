@@ -159,10 +159,17 @@ func extractMeta(doc *goquery.Document, loc string) pageMeta {
 	bylines := bylineTexts(doc)
 	if pm.Published.IsZero() {
 		for _, b := range append(bylines[:len(bylines):len(bylines)], dateTexts(doc)...) {
-			if t, ok := findDate(b); ok {
+			if t, ok := findDateIn(b, pm.Language); ok {
 				pm.Published, pm.PublishedFrom = t, "byline"
 				break
 			}
+		}
+	}
+	if pm.Published.IsZero() {
+		// A newsletter's title: "The Observer – Weekly Digest, 20
+		// November 2026".
+		if t, ok := titleDate(pm.Title); ok {
+			pm.Published, pm.PublishedFrom = t, "title"
 		}
 	}
 
@@ -435,7 +442,7 @@ func timeElement(doc *goquery.Document) (time.Time, bool) {
 // date" is the day of the visit.
 func dateTexts(doc *goquery.Document) []string {
 	var out []string
-	doc.Find(`[class*="pubdate"], [class*="publish"], [class*="post-date"], [class*="article-date"], [class*="entry-date"], [class*="meta"], time`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+	doc.Find(`[class*="pubdate"], [class*="publish"], [class*="post-date"], [class*="article-date"], [class*="entry-date"], [class*="meta"], [class*="art-info"], [class*="article-info"], [class*="story-info"], [class*="post-info"], time`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
 		if s.Closest("header, nav, footer, aside, [class*=related], [class*=comment], [id*=top-bar], [class*=top-bar]").Length() > 0 {
 			return true
 		}
@@ -794,9 +801,19 @@ func urlDate(u string) (time.Time, bool) {
 }
 
 // findDate returns the first date written in a piece of text.
-func findDate(s string) (time.Time, bool) {
+func findDate(s string) (time.Time, bool) { return findDateIn(s, "") }
+
+// findDateIn is findDate on a page in language lang: a numeric date that
+// reads both ways ("04/03/2026") is day first on a page in another
+// language than English, or in the English of a country that writes the
+// day first (en-GB, en-IN); a dotted one ("8.11.2026") is day first in
+// every language.
+func findDateIn(s, lang string) (time.Time, bool) {
 	for _, m := range textDateRe().FindAllString(s, 3) {
 		if t, ok := numericDate(m); ok {
+			return t, true
+		}
+		if t, ok := dayFirstDate(m, lang); ok {
 			return t, true
 		}
 		if t, ok := parseDate(m); ok {
@@ -804,6 +821,27 @@ func findDate(s string) (time.Time, bool) {
 		}
 	}
 	return time.Time{}, false
+}
+
+// dayFirstDate reads an ambiguous numeric date day first where the
+// writer's convention says so: dots, or slashes on a page whose language
+// is known and is not US English.
+func dayFirstDate(s, lang string) (time.Time, bool) {
+	m := numDateRe().FindStringSubmatch(s)
+	if m == nil || len(m[1]) == 4 || len(m[5]) != 4 || m[2] != m[4] {
+		return time.Time{}, false
+	}
+	// US pages, and English ones that do not say where, write the
+	// month first.
+	lang = strings.ToLower(lang)
+	if m[2] != "." && (lang == "" || lang == "en" || lang == "en-us" || m[2] != "/") {
+		return time.Time{}, false
+	}
+	d, _ := strconv.Atoi(m[1])
+	mo, _ := strconv.Atoi(m[3])
+	y, _ := strconv.Atoi(m[5])
+	t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+	return t, mo >= 1 && mo <= 12 && t.Day() == d
 }
 
 // numericDate reads "19/09/2026" or "19.09.2026" as parseDay does (day

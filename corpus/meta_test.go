@@ -226,3 +226,59 @@ func TestNumericDate(t *testing.T) {
 		}
 	}
 }
+
+func TestFindDateIn(t *testing.T) {
+	tests := []struct {
+		in, lang string
+		want     string // "" when refused
+	}{
+		{"Anders Flatebø · Published 8.11.2026 21:14", "en-GB", "2026-11-08"},
+		{"Published 8.11.2026", "", "2026-11-08"}, // dots are day first anywhere
+		{"Published 04/03/2026 08:15 (GMT+7)", "vi", "2026-03-04"},
+		{"Published 04/03/2026", "en-GB", "2026-03-04"},
+		{"Published 04/03/2026", "en-US", ""},
+		{"Published 04/03/2026", "en", ""}, // English of no stated country
+		{"Published 04/03/2026", "", ""},
+		{"Published 31/02/2026", "de", ""}, // no such day
+	}
+	for _, tt := range tests {
+		got, ok := findDateIn(tt.in, tt.lang)
+		if tt.want == "" {
+			if ok {
+				t.Errorf("findDateIn(%q, %q) = %v, want refused", tt.in, tt.lang, got)
+			}
+			continue
+		}
+		if !ok || got.Format("2006-01-02") != tt.want {
+			t.Errorf("findDateIn(%q, %q) = %v, %v; want %s", tt.in, tt.lang, got, ok, tt.want)
+		}
+	}
+}
+
+func TestPublishedFromPageText(t *testing.T) {
+	body := `<div class="text"><p>The harbour board said on Tuesday it would reopen the quay after repairs that cost two million euros, officials said.</p>
+<p>The work took three weeks and involved forty workers from two firms in the region, the board added in its statement.</p></div>`
+	tests := []struct {
+		name, page, want, from string
+	}{
+		{"a newsletter's title", `<html><head><title>The Harbour Observer – Weekly Digest, 14 March 2026</title></head><body>` + body + `</body></html>`, "2026-03-14", "title"},
+		{"a headline naming a day is no date", `<html><head><title>Quay to reopen on 14 March 2026 after repairs</title></head><body>` + body + `</body></html>`, "", ""},
+		{"a dotted date in the meta line", `<html lang="nb"><head><title>Quay to reopen</title></head><body><p class="meta">Ola Brink · Published 8.11.2026 21:14</p>` + body + `</body></html>`, "2026-11-08", "byline"},
+		{"an article-info line, day first", `<html lang="vi"><head><title>Quay to reopen</title></head><body><div class="art-info">Ola Brink · Published 04/03/2026 08:15</div>` + body + `</body></html>`, "2026-03-04", "byline"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := cleanHTML("page.html", []byte(tt.page), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := ""
+			if !doc.Published.IsZero() {
+				got = doc.Published.Format("2006-01-02")
+			}
+			if got != tt.want || doc.PublishedFrom != tt.from {
+				t.Errorf("published %q from %q, want %q from %q", got, doc.PublishedFrom, tt.want, tt.from)
+			}
+		})
+	}
+}
