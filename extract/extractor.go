@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -231,6 +232,7 @@ func (x *Extractor) analyze(doc *corpus.Document, max int) ([]Claim, []DocEntity
 			Conflicts:  []string{},
 			Quantities: []Quantity{},
 		}
+		c.Money = addTableMoney(c.Money, tableMoney(text, kind == KindTableRow || kind == KindListItem))
 		for k := range c.Money {
 			localize(&c.Money[k], local)
 		}
@@ -245,6 +247,24 @@ func (x *Extractor) analyze(doc *corpus.Document, max int) ([]Claim, []DocEntity
 		claims = append(claims, c)
 	}
 	return claims, withDateline(docEntities(len(units), entsOf, len(rest), restOf), doc.Dateline), truncated
+}
+
+// addTableMoney adds the figures a unit label makes money to those found
+// with their own currency, keeping text order and never two on one span.
+func addTableMoney(found, table []Money) []Money {
+	for _, t := range table {
+		overlaps := false
+		for _, m := range found {
+			if t.Start < m.End && m.Start < t.End {
+				overlaps = true
+			}
+		}
+		if !overlaps {
+			found = append(found, t)
+		}
+	}
+	slices.SortStableFunc(found, func(a, b Money) int { return a.Start - b.Start })
+	return found
 }
 
 // sharedNames are currency names several countries use: the code a bare

@@ -61,6 +61,9 @@ var moneyCodes = map[string]string{
 	"Rs": "INR", "RS": "INR", "Rp": "IDR",
 	// The Bangladeshi taka as its papers write it.
 	"Tk": "BDT",
+	// The Czech crown, the Kenyan shilling, the Malaysian ringgit and the
+	// Polish zloty as their papers write them.
+	"Kč": "CZK", "Sh": "KES", "RM": "MYR", "zł": "PLN",
 	// East African shillings as their papers write them.
 	"KSh": "KES", "Ksh": "KES", "KShs": "KES", "Kshs": "KES", "TSh": "TZS", "Tsh": "TZS",
 	"USh": "UGX", "Ush": "UGX",
