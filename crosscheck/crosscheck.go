@@ -860,7 +860,8 @@ func claimValues(c *extract.Claim) []mention {
 		if v.unit == "people" && populationOf(c.Text[:q.Start]) {
 			v.unit = "population"
 		}
-		out = append(out, mention{kind: ValueQuantity, val: v, index: i, weak: compoundModifier(q.Text), earlier: otherPeriod(c, q.Start, q.End)})
+		out = append(out, mention{kind: ValueQuantity, val: v, index: i, weak: compoundModifier(q.Text) || countOfRest(c.Text, q),
+			earlier: otherPeriod(c, q.Start, q.End)})
 	}
 	return out
 }

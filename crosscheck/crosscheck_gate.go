@@ -236,6 +236,22 @@ func compoundModifier(s string) bool {
 	return i > 0 && s[i-1] >= '0' && s[i-1] <= '9' && i < len(s)-1
 }
 
+// countOfRest reports a count of the others or of more: "the airport and
+// eight other airports", "another 12 workers", "21 more deaths". It counts
+// what a story's total leaves out or adds, not the total other outlets
+// give.
+func countOfRest(text string, q extract.Quantity) bool {
+	if strings.Contains(" "+strings.ToLower(q.Text)+" ", " other ") || strings.Contains(" "+strings.ToLower(q.Text)+" ", " more ") {
+		return true
+	}
+	before := strings.ToLower(strings.TrimRight(text[:q.Start], " "))
+	if strings.HasSuffix(before, " another") || before == "another" || strings.HasSuffix(before, " a further") || before == "a further" {
+		return true
+	}
+	after := strings.ToLower(text[q.End:])
+	return strings.HasPrefix(after, " other ") || strings.HasPrefix(after, " more ")
+}
+
 // weekdayAgainstDay reports a weak date naming a weekday ("broke out on
 // Tuesday") against another outlet's firm day less than a week away ("on
 // Monday, July 13"). Whichever week the weekday was resolved to, the
