@@ -742,3 +742,25 @@ func TestFirmYears(t *testing.T) {
 		}
 	}
 }
+
+// TestCountOfRest: a count of the others or of more is no total.
+func TestCountOfRest(t *testing.T) {
+	tests := []struct {
+		text, figure string
+		want         bool
+	}{
+		{"Bravia has run the airport and eight other airports in the South since 2022.", "eight other airports", true},
+		{"Rescuers brought out another 12 workers overnight.", "12 workers", true},
+		{"Officials confirmed 21 more deaths on Friday.", "21 more deaths", true},
+		{"A further 300 homes were evacuated.", "300 homes", true},
+		{"The company operates nine airports in southern Brazil.", "nine airports", false},
+		{"Twelve workers were rescued, and more are trapped.", "Twelve workers", false},
+	}
+	for _, tt := range tests {
+		i := strings.Index(tt.text, tt.figure)
+		q := extract.Quantity{Text: tt.figure, Start: i, End: i + len(tt.figure)}
+		if got := countOfRest(tt.text, q); got != tt.want {
+			t.Errorf("countOfRest(%q, %q) = %v, want %v", tt.text, tt.figure, got, tt.want)
+		}
+	}
+}
