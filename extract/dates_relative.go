@@ -15,7 +15,10 @@ func (s *dateScan) weekday(i int) int {
 	if j < len(toks) && (toks[j].is(",") || toks[j].is("(")) {
 		j++
 	}
-	if j < len(toks) {
+	// "Thursday and Friday, 3-4 December": a range of days after the
+	// weekday is read on its own; the weekday names its last day.
+	dayRange := j+2 < len(toks) && dayValue(&toks[j]) > 0 && toks[j+1].isDash() && toks[j+2].kind == lexNum
+	if j < len(toks) && !dayRange {
 		if _, ok := dateMonths[toks[j].low]; ok || dayValue(&toks[j]) > 0 {
 			before := len(s.out)
 			n := s.at(j)

@@ -91,6 +91,7 @@ func TestFindDates(t *testing.T) {
 		{"future weekday", "they will meet on Friday", false, []string{"Friday=2025-12-26"}},
 		{"scheduled weekday", "talks are scheduled for Friday", false, []string{"Friday=2025-12-26"}},
 		{"past weekday", "they met on Friday", false, []string{"Friday=2025-12-19"}},
+		{"weekdays before a range of days", "on Thursday and Friday, 1-2 January, leaders met", false, []string{"Thursday=2025-12-18", "Friday=2025-12-19", "1=2026-01-01", "2 January=2026-01-02"}},
 		{"weekday with its date in brackets", "the alert runs to Friday (9 January)", false, []string{"Friday (9 January)=2026-01-09"}},
 		{"a clock time is no infinitive", "the station recorded 47.3 degrees at twenty to five on Tuesday afternoon", false, []string{"Tuesday=2025-12-16"}},
 		{"said weekday future clause", "He said Tuesday the talks will resume Friday.", false, []string{"Tuesday=2025-12-16", "Friday=2025-12-26"}},

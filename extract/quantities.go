@@ -376,6 +376,13 @@ func quantityUnitAt(toks []lexTok, j int, scaled bool) (string, int) {
 		}
 		return pluralize(w), j + 2
 	}
+	// "32.1°C", "90°F": a temperature ("32.1 C" alone could be a grade).
+	if t.raw == "°" || t.raw == "º" {
+		if j+1 < len(toks) && !toks[j+1].sp && (toks[j+1].raw == "C" || toks[j+1].raw == "F") {
+			return "degrees", j + 2
+		}
+		return "degrees", j + 1
+	}
 	if t.kind != lexWord {
 		return "", j
 	}
@@ -501,7 +508,7 @@ func pluralize(w string) string {
 // 23,415", "a workforce of 3,000", "a death toll of 41".
 var countCollectives = finderSet("crowd", "attendance", "turnout", "population", "workforce",
 	"audience", "membership", "headcount", "congregation", "fleet", "staff", "electorate",
-	"readership", "enrolment", "enrollment", "toll", "capacity", "gate", "majority", "margin")
+	"readership", "enrolment", "enrollment", "toll", "capacity", "gate", "majority", "margin", "age")
 
 // labelBlocked are labels whose number names or ranks rather than counts:
 // "Round: 4", "Page: 3", "Flight: 802".

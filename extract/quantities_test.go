@@ -93,6 +93,8 @@ func TestFindQuantities(t *testing.T) {
 		{"glued m before a unit is a million", "Volume rose to 3.46m hl", []Q{{Text: "3.46m hl", Value: 3.46e6, Unit: "hectolitres"}}},
 		{"glued m alone is metres", "The wall is 5m tall", []Q{{Text: "5m", Value: 5, Unit: "m"}}},
 		{"a majority of votes", "the winner, with a majority of 57", []Q{{Text: "57", Value: 57, Unit: "majority"}}},
+		{"degrees with their sign", "Result: 32.1°C", []Q{{Text: "32.1°C", Value: 32.1, Unit: "degrees"}}},
+		{"an age brought to", "would take the legal retirement age to 68 by 2036", []Q{{Text: "68", Value: 68, Unit: "age"}}},
 
 		// Not quantities.
 		{"network generation", "a 5 G network", nil},
