@@ -155,6 +155,10 @@ func (x *Extractor) analyze(doc *corpus.Document, max int) ([]Claim, []DocEntity
 			// A transcript turn: all of it is the speaker's, but for the
 			// words the speaker quotes from someone else ("He said he
 			// carried responsibility \"including where ...\"").
+			// "The minister, Tomasz Wielgosz, was very direct. He said,
+			// and I'm quoting: ...": a pronoun reports the person the
+			// turn last named, not the one speaking.
+			lastNamed := ""
 			for k := i; k < j; k++ {
 				other, named := reportsOther(texts[k], entsOf(k), turns[b])
 				switch {
@@ -162,6 +166,14 @@ func (x *Extractor) analyze(doc *corpus.Document, max int) ([]Claim, []DocEntity
 					speakers[k] = attribution{Speaker: turns[b], Direct: true}
 				case named != "":
 					speakers[k] = attribution{Speaker: named, Direct: true}
+				case lastNamed != "" && pronounReport().MatchString(texts[k]):
+					speakers[k] = attribution{Speaker: lastNamed, Direct: true}
+				}
+				for _, e := range entsOf(k) {
+					if e.Type == Person && !strings.EqualFold(speakerName(e), turns[b]) {
+						lastNamed = speakerName(e)
+						break
+					}
 				}
 			}
 			continue

@@ -161,6 +161,12 @@ var reportedOther = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`(?i)(?:\b(?:he|she|they)\s+(?:\w+\s+)?(?:said|says|told|tells|added|stated|wrote|warned|insisted|declared|described|called)\b|\baccording\s+to\b)`)
 })
 
+// pronounReport matches a third person's reporting clause opening a
+// sentence: "He said, and I'm quoting:", "She told us:".
+var pronounReport = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:And\s+|But\s+|So\s+)?(?i:he|she)\s+(?:\w+\s+)?(?:said|says|told|tells|added|stated|wrote|warned|insisted|declared)\b`)
+})
+
 // reportsOther reports a sentence of speaker's turn that quotes someone
 // else: a quotation mark, and a third person's reporting clause ("he
 // said", "according to") or another person named before a reporting verb

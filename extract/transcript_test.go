@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/claimdex/claimdex/corpus"
 )
 
 func TestTranscriptTurns(t *testing.T) {
@@ -91,5 +93,42 @@ func TestReportsOtherNamed(t *testing.T) {
 	ents = []Entity{{Text: "Helen Marchbanks", Type: Person, Start: j, End: j + len("Helen Marchbanks")}}
 	if other, _ := reportsOther(own, ents, "Colin Deverell"); other {
 		t.Error("the speaker's own words taken for someone else's")
+	}
+}
+
+// A pronoun in a turn that reports someone else's words refers to the
+// person the turn named last, not to the one speaking.
+func TestTranscriptPronounReport(t *testing.T) {
+	page := `# Harbour Hour transcript
+
+**HOST (ANNA LIND):** Good morning. With me are Ola Brink, our defence correspondent, and Marit Solberg of the coastguard union.
+
+**HOST:** Ola, why now?
+
+**OLA BRINK:** The coastguard is still flying boats from the 1980s. The minister, Tomas Vey, was very direct about what the new ones are for. He said, and I'm quoting: "These boats will be on the water every single day, in fog and at night."
+
+**HOST:** Marit, is that realistic?
+
+**MARIT SOLBERG:** Only if they hire the crews. We have forty vacancies today.
+
+**HOST:** And the cost, Ola?
+
+**OLA BRINK:** About forty million euros, spread over five years.
+`
+	doc, err := corpus.Clean("talk.md", []byte(page), corpus.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var quoted, own string
+	for _, c := range testExtractor(t).Claims(doc) {
+		switch {
+		case strings.Contains(c.Text, "every single day"):
+			quoted = c.Speaker
+		case strings.Contains(c.Text, "forty million"):
+			own = c.Speaker
+		}
+	}
+	if quoted != "Tomas Vey" || own != "Ola Brink" {
+		t.Errorf("quoted words credited to %q, own words to %q; want Tomas Vey and Ola Brink", quoted, own)
 	}
 }
