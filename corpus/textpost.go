@@ -28,6 +28,7 @@ var (
 	metaPair = sync.OnceValue(func() *regexp.Regexp {
 		return regexp.MustCompile(`^\s*(?i:(` + dateLabels + `|` + labelAlternation([]string{"headline", "slug",
 			"keywords", "priority", "urgency", "programme", "program", "edition", "words", "word count", "source",
+			"ref", "reference", "ref no", "story id", "item id",
 			"publisher", "author", "authors", "by", "byline", "section", "desk", "category", "language", "lang"}) +
 			`))\s*:\s*(\S.*?)\s*$`)
 	})

@@ -396,6 +396,18 @@ var (
 	agencyWords = map[string]bool{"service": true, "wire": true, "newswire": true, "agency": true, "press": true}
 )
 
+// agencyOf reports an agency named for its country or city: "Press
+// Syndicate of India", "NEWS SERVICE OF KESSLA", "Press Trust of Norland".
+func agencyOf(words []string) bool {
+	for i := 0; i+2 < len(words); i++ {
+		w := strings.ToLower(words[i])
+		if (agencyWords[w] || w == "syndicate" || w == "trust") && strings.EqualFold(words[i+1], "of") {
+			return true
+		}
+	}
+	return false
+}
+
 // readSourceLine reads a source and section line: "Agency Name | Markets"
 // or "AGENCY NAME -- Business" (source, then section), "Agency Name World
 // Desk" (a desk of the source), or an agency's name alone ("KEYSTONE WIRE
@@ -424,7 +436,7 @@ func readSourceLine(doc *Document, t string) bool {
 	}
 	last := strings.ToLower(words[len(words)-1])
 	switch {
-	case agencyWords[last]:
+	case agencyWords[last] || agencyOf(words):
 		if doc.Source == "" {
 			doc.Source = titleCaseWords(t)
 		}
@@ -497,6 +509,9 @@ func titleCaseWords(s string) string {
 	}
 	words := strings.Fields(strings.ToLower(s))
 	for i, w := range words {
+		if i > 0 && titleSmallWords[w] {
+			continue // "Press Syndicate of India"
+		}
 		rs := []rune(w)
 		for j, r := range rs {
 			if unicode.IsLetter(r) {
@@ -508,6 +523,10 @@ func titleCaseWords(s string) string {
 	}
 	return strings.Join(words, " ")
 }
+
+// titleSmallWords stay in lower case inside a name written in capitals.
+var titleSmallWords = map[string]bool{"of": true, "the": true, "and": true, "for": true, "in": true, "on": true,
+	"at": true, "de": true, "du": true, "des": true, "la": true, "le": true, "del": true, "da": true, "do": true}
 
 // isHeaderLine reports a line of a wire header: a date or time, a
 // metadata pair, a word count or a language line. Hard-wrapped text must

@@ -372,6 +372,11 @@ func TestWireHeaders(t *testing.T) {
 			published: time.Date(2026, 3, 14, 7, 12, 0, 0, time.UTC), from: "header", title: "KPS KESSLA PRESS SYNDICATE", section: "PORTS",
 		},
 		{
+			name:      "an agency named for its country, and a reference line",
+			src:       "KPS  PRESS SYNDICATE OF KESSLA\nDATE: 14/03/2026  TIME: 07:12 GMT\nREF: KPS-QUAY-0314-118\nWORDS: 312\n\nQuay to reopen after storm repairs\n\n" + wireBody,
+			published: time.Date(2026, 3, 14, 7, 12, 0, 0, time.UTC), from: "header", source: "Kps Press Syndicate of Kessla", title: "Quay to reopen after storm repairs",
+		},
+		{
 			name:      "a reference code before the date line",
 			src:       "KESSLA PRESS SERVICE\nKPS-0412  2026-03-14  07:12 GMT\nKESSLA-QUAY/ (UPDATE 2)\n\n" + wireBody,
 			published: time.Date(2026, 3, 14, 7, 12, 0, 0, time.UTC), from: "header", source: "Kessla Press Service", title: "KESSLA-QUAY/ (UPDATE 2)",
