@@ -1,6 +1,10 @@
 package corpus
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+	"sync"
+)
 
 // Engagement blocks talk to the reader instead of reporting: prompts to
 // comment, share or subscribe, and questions put to the reader. They are
@@ -324,6 +328,11 @@ func isPrompt(t string) bool {
 	return false
 }
 
+// releaseLabel matches the labels of a press release's form.
+var releaseLabel = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^(?:for\s+immediate\s+release|(?:joint\s+)?(?:press|news|media)\s+release|embargoed(?:\s+until\b.*)?|not\s+for\s+publication(?:\s+until\b.*)?)[.:]?$`)
+})
+
 // markFurnitureHeadings marks as boilerplate a heading whose section (the
 // blocks up to the next heading of the same or a higher level, at least
 // one) is all furniture: "Engagement" or "Your say" over prompts heads
@@ -331,6 +340,12 @@ func isPrompt(t string) bool {
 func markFurnitureHeadings(blocks []Block) {
 	for i := range blocks {
 		if blocks[i].Kind != Heading || blocks[i].Boilerplate {
+			continue
+		}
+		if releaseLabel().MatchString(strings.TrimSpace(blocks[i].Text)) {
+			// "FOR IMMEDIATE RELEASE", "PRESS RELEASE": a label of
+			// the form, no section of the story.
+			blocks[i].Boilerplate = true
 			continue
 		}
 		n, furniture := 0, true

@@ -34,7 +34,10 @@ type rawBlock struct {
 }
 
 var (
-	atxHeading   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$`) })
+	// A heading's attributes ("## Fares {#fares}", "{.lead}") are markup.
+	atxHeading = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(#{1,6})\s+(.*?)(?:\s+#+)?(?:\s*\{[#.][^{}]*\})?\s*$`)
+	})
 	setextLine   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:=+|-+)\s*$`) })
 	ruleLine     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$`) })
 	listItemLine = sync.OnceValue(func() *regexp.Regexp {

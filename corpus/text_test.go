@@ -540,3 +540,26 @@ func TestFrontMatterAuthors(t *testing.T) {
 		})
 	}
 }
+
+// A heading's attributes are markup, and a press release's form labels
+// are no sections of the story.
+func TestHeadingMarkupAndReleaseLabels(t *testing.T) {
+	src := "# Quay to reopen\n\nFOR IMMEDIATE RELEASE\n\n## Fares and times {#fares}\n\n" +
+		"The quay will reopen on 3 March after repairs that cost 14 million euros, the port authority said.\n"
+	doc, err := cleanText("release.md", src, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sections []string
+	for _, b := range doc.Blocks {
+		if b.Kind == Paragraph && !b.Boilerplate {
+			sections = append(sections, b.Section)
+		}
+		if b.Kind == Heading && !b.Boilerplate && strings.Contains(b.Text, "RELEASE") {
+			t.Errorf("release label %q kept as a heading of the story", b.Text)
+		}
+	}
+	if len(sections) != 1 || sections[0] != "Fares and times" {
+		t.Errorf("sections of the story's paragraphs: %q, want [\"Fares and times\"]", sections)
+	}
+}
