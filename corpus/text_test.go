@@ -563,3 +563,23 @@ func TestHeadingMarkupAndReleaseLabels(t *testing.T) {
 		t.Errorf("sections of the story's paragraphs: %q, want [\"Fares and times\"]", sections)
 	}
 }
+
+func TestNotHeading(t *testing.T) {
+	for _, tt := range []struct {
+		line string
+		want bool
+	}{
+		{"QUESTION (Canal Sur TV): Was this a cyberattack?", true},
+		{"Presenter: Harriet Onwuachi", true},
+		{"Reading time: 5 minutes", true},
+		{"Revenue £248.6m £211.3m", true},
+		{"What happened on stage 9?", false},
+		{"The new vacant home tax: who pays?", false},
+		{"Wages: better, but still high", false},
+		{"Single-dose vaccination campaign to begin 9 March", false},
+	} {
+		if got := notHeading(tt.line); got != tt.want {
+			t.Errorf("notHeading(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}

@@ -554,6 +554,37 @@ func tocKeys(bs []rawBlock) map[string]bool {
 	return keys
 }
 
+// notHeading reports a short line that is an item, not a heading: a
+// speaker's turn ("QUESTION (Canal Sur TV): Was this a cyberattack?"), a
+// labelled detail ("Presenter: Harriet Onwuachi", "Tel: +353 1 555 0147",
+// "Reading time: 5 minutes"), or a row of figures ("Revenue £248.6m
+// £211.3m").
+func notHeading(t string) bool {
+	t = strings.TrimSpace(t)
+	if turnLabel().MatchString(t) {
+		return true
+	}
+	if label, _, ok := strings.Cut(t, ":"); ok && itemLabels[strings.ToLower(strings.TrimSpace(label))] {
+		return true
+	}
+	return len(figureRe().FindAllString(t, 3)) >= 2
+}
+
+var (
+	// turnLabel is a speaker label in capitals opening a line.
+	turnLabel = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^[\p{Lu}][\p{Lu} .'’-]{1,40}(?:\s*\([^()]{1,60}\))?:\s+\S`)
+	})
+	// figureRe is an amount or a count with a unit or sign.
+	figureRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`[$€£¥₹]\s?\d[\d.,]*\s?(?:m|bn|k|million|billion)?\b|\b\d[\d.,]*\s?(?:%|m|bn|million|billion)(?:\s|$)`)
+	})
+	itemLabels = map[string]bool{"tel": true, "tel.": true, "phone": true, "fax": true, "email": true, "e-mail": true,
+		"words": true, "reading time": true, "read time": true, "presenter": true, "presenters": true, "host": true,
+		"hosts": true, "speakers": true, "guest": true, "guests": true, "spokesperson": true, "contact": true,
+		"media contact": true, "segment length": true, "duration": true, "running time": true, "producer": true}
+)
+
 // promoteHeadings turns plain lines and isolated numbered items that act
 // as headings into Heading blocks. A line is a heading when it is listed in
 // the table of contents, or when it is short, unpunctuated, followed by
@@ -585,7 +616,7 @@ func promoteHeadings(bs []rawBlock, toc map[string]bool) []rawBlock {
 		if isolatedNumber {
 			text = b.marker + " " + b.text
 		}
-		if i+1 >= len(bs) {
+		if i+1 >= len(bs) || notHeading(b.text) {
 			continue
 		}
 		next := bs[i+1]
