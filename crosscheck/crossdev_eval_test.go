@@ -4,12 +4,14 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"github.com/claimdex/claimdex/corpus"
 	"hash/fnv"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/claimdex/claimdex/extract"
 )
@@ -57,10 +59,11 @@ const (
 type devGold struct {
 	Event    string `json:"event"`
 	Articles []struct {
-		File   string `json:"file"`
-		Outlet string `json:"outlet"`
-		Form   string `json:"form"`
-		CopyOf string `json:"copy_of"`
+		File      string `json:"file"`
+		Outlet    string `json:"outlet"`
+		Form      string `json:"form"`
+		CopyOf    string `json:"copy_of"`
+		Published string `json:"published"`
 	} `json:"articles"`
 	Disagreements []struct {
 		Name   string `json:"name"`
@@ -299,4 +302,59 @@ func inRounds(event string) bool {
 		}
 	}
 	return false
+}
+
+// TestCrossDevPublished measures the publication dates the cleaner reads
+// from the development set's articles against the day each was written
+// for (gold "published"), by part, the held-out rounds left out. Floors
+// just under what the cleaner reaches.
+func TestCrossDevPublished(t *testing.T) {
+	dirs, _ := filepath.Glob(filepath.Join(crossDevDir, "*", "gold.json"))
+	type tally struct{ right, missing, other int }
+	parts := map[string]*tally{"study": {}, "score": {}}
+	for _, g := range dirs {
+		dir := filepath.Dir(g)
+		event := filepath.Base(dir)
+		if !inRounds(event) || slices.ContainsFunc(heldOut, func(r string) bool { return strings.HasPrefix(event, r+"-") }) {
+			continue
+		}
+		var gold devGold
+		data, err := os.ReadFile(g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(data, &gold); err != nil {
+			t.Fatalf("%s: %v", g, err)
+		}
+		tl := parts[devPart(event)]
+		for _, a := range gold.Articles {
+			if len(a.Published) < 10 {
+				continue
+			}
+			src, err := os.ReadFile(filepath.Join(dir, a.File))
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc, err := corpus.Clean(filepath.Join(dir, a.File), src, corpus.Options{})
+			if err != nil {
+				t.Fatalf("clean %s/%s: %v", event, a.File, err)
+			}
+			switch {
+			case doc.Published.IsZero():
+				tl.missing++
+			case doc.Published.Format(time.DateOnly) == a.Published[:10]:
+				tl.right++
+			default:
+				tl.other++
+			}
+		}
+	}
+	for _, part := range []string{"study", "score"} {
+		tl := parts[part]
+		n := tl.right + tl.missing + tl.other
+		t.Logf("%s part: %d of %d articles dated right, %d undated, %d dated otherwise", part, tl.right, n, tl.missing, tl.other)
+		if n > 0 && part == "score" && float64(tl.right) < 0.9*float64(n) {
+			t.Errorf("score part: %d of %d dated right, under the floor 0.9", tl.right, n)
+		}
+	}
 }
