@@ -282,8 +282,14 @@ type DocRecord struct {
 
 // Doc returns the record of document id, if it was ingested. Changes still
 // pending in a Writer are not visible.
-func (ix *Index) Doc(id string) (DocRecord, bool, error) {
-	var rec DocRecord
+func (ix *Index) Doc(id string) (rec DocRecord, found bool, err error) {
+	// Bleve may panic reading a segment its persister just failed to
+	// write (a full disk): that is the index failing, not the caller.
+	defer func() {
+		if p := recover(); p != nil {
+			rec, found, err = DocRecord{}, false, fmt.Errorf("read document record %s: the index failed: %v", id, p)
+		}
+	}()
 	d, err := ix.b.Document(docIDPrefix + id)
 	if err != nil {
 		return rec, false, fmt.Errorf("read document record %s: %w", id, err)

@@ -2,9 +2,11 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"sync"
+	"time"
 
 	"github.com/claimdex/claimdex/corpus"
 	"github.com/claimdex/claimdex/extract"
@@ -90,6 +92,7 @@ type fakeIndex struct {
 	putErr    error
 	onPut     func(n int) // called after the n-th Put (1-based)
 	lookupErr error
+	flushErr  error // once set, Flush fails and every later lookup too
 	staged    map[string]index.DocRecord
 	stagedIDs []string
 }
@@ -186,6 +189,15 @@ func (ix *fakeIndex) Remove(id string) error {
 func (ix *fakeIndex) Flush() error {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
+	if ix.flushErr != nil {
+		// The index breaks first; the write reports it a moment
+		// later, as a failing persist does, while workers read.
+		ix.lookupErr = errors.New("the index failed")
+		ix.mu.Unlock()
+		time.Sleep(50 * time.Millisecond)
+		ix.mu.Lock()
+		return ix.flushErr
+	}
 	for _, f := range ix.pending {
 		f()
 	}

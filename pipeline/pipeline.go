@@ -509,6 +509,14 @@ func work(ctx context.Context, cfg Config, st stages, in <-chan item, out chan<-
 		}
 		r, err := process(ctx, cfg, st, it, c)
 		if err != nil {
+			// A failing index read is often the writer's failure seen
+			// from here (a full disk): give the writer's error the
+			// moment to be the one the run reports.
+			select {
+			case <-ctx.Done():
+				return ctx.Err()
+			case <-time.After(time.Second):
+			}
 			return err
 		}
 		select {

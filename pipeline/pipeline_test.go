@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -233,6 +234,23 @@ func TestRunPanicIsOneFailure(t *testing.T) {
 	want := &Report{Read: 3, Added: 2, Claims: 2, Failures: []Failure{{Location: "boom", Reason: "internal error: index out of range"}}}
 	if diff := cmp.Diff(want, rep, ignoreTiming); diff != "" {
 		t.Errorf("report (-want +got):\n%s", diff)
+	}
+}
+
+// A failing index write makes later index reads fail too: the run
+// reports the write's error, the cause, not a read's.
+func TestRunWriteFailureIsTheCause(t *testing.T) {
+	f := &fakeCorpus{files: map[string]string{}}
+	for i := range 40 {
+		loc := fmt.Sprintf("doc%03d.txt", i)
+		f.order = append(f.order, loc)
+		f.files[loc] = "ab"
+	}
+	ix := newFakeIndex()
+	ix.flushErr = errors.New("no space left on device")
+	_, err := run(t.Context(), Config{Workers: 2, BatchSize: 1}, nil, f.stages(ix))
+	if err == nil || !strings.Contains(err.Error(), "no space left on device") {
+		t.Errorf("run error = %v, want the write's", err)
 	}
 }
 
