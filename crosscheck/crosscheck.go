@@ -860,7 +860,7 @@ func claimValues(c *extract.Claim) []mention {
 		if v.unit == "people" && populationOf(c.Text[:q.Start]) {
 			v.unit = "population"
 		}
-		out = append(out, mention{kind: ValueQuantity, val: v, index: i, weak: compoundModifier(q.Text) || countOfRest(c.Text, q),
+		out = append(out, mention{kind: ValueQuantity, val: v, index: i, weak: compoundModifier(q.Text) || countOfRest(c.Text, q) || scopeCount(c.Text, q),
 			earlier: otherPeriod(c, q.Start, q.End)})
 	}
 	return out

@@ -252,6 +252,26 @@ func countOfRest(text string, q extract.Quantity) bool {
 	return strings.HasPrefix(after, " other ") || strings.HasPrefix(after, " more ")
 }
 
+// scopeCount reports a count of places that says where something else
+// happens, not what the story disputes: "customers in 22 countries",
+// "exhibitors from 27 countries", "stores across 12 states". Places
+// counted as actors ("14 countries signed") are not scopes.
+func scopeCount(text string, q extract.Quantity) bool {
+	f := strings.Fields(strings.ToLower(q.Text))
+	if len(f) == 0 || !placeNouns[f[len(f)-1]] {
+		return false
+	}
+	before := strings.Fields(strings.ToLower(text[:q.Start]))
+	if len(before) == 0 {
+		return false
+	}
+	switch before[len(before)-1] {
+	case "in", "from", "across", "throughout":
+		return true
+	}
+	return false
+}
+
 // weekdayAgainstDay reports a weak date naming a weekday ("broke out on
 // Tuesday") against another outlet's firm day less than a week away ("on
 // Monday, July 13"). Whichever week the weekday was resolved to, the
@@ -360,7 +380,7 @@ func milestone(m mention) bool {
 var placeNouns = setOf(`village villages town towns city cities community communities island islands
 district districts municipality municipalities county counties country countries nation region
 province suburb suburbs settlement settlements hamlet borough parish neighbourhood neighborhood
-metropolis commune township territory capital port`)
+metropolis commune township territory capital port nations regions provinces territories states`)
 
 // populationOf reports a count of people that gives a place's size ("a
 // village of about 3,400 people", "a population of 12,000 residents",

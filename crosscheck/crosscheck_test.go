@@ -764,3 +764,26 @@ func TestCountOfRest(t *testing.T) {
 		}
 	}
 }
+
+// TestScopeCount: places counted as where something happens are no fact
+// to dispute; places counted as actors are.
+func TestScopeCount(t *testing.T) {
+	tests := []struct {
+		text, figure string
+		want         bool
+	}{
+		{"It has delivered more than 300 helicopters to customers in 22 countries.", "22 countries", true},
+		{"About 640 exhibitors from 27 countries are here this year.", "27 countries", true},
+		{"The chain runs stores across 12 states.", "12 states", true},
+		{"The declaration was signed by 14 countries.", "14 countries", false},
+		{"Sixteen countries signed the declaration.", "Sixteen countries", false},
+		{"Delegates from 17 delegations attended.", "17 delegations", false},
+	}
+	for _, tt := range tests {
+		i := strings.Index(tt.text, tt.figure)
+		q := extract.Quantity{Text: tt.figure, Start: i, End: i + len(tt.figure)}
+		if got := scopeCount(tt.text, q); got != tt.want {
+			t.Errorf("scopeCount(%q, %q) = %v, want %v", tt.text, tt.figure, got, tt.want)
+		}
+	}
+}
