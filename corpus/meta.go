@@ -803,17 +803,10 @@ func urlDate(u string) (time.Time, bool) {
 // findDate returns the first date written in a piece of text.
 func findDate(s string) (time.Time, bool) { return findDateIn(s, "") }
 
-// findDateIn is findDate on a page in language lang: a numeric date that
-// reads both ways ("04/03/2026") is day first on a page in another
-// language than English, or in the English of a country that writes the
-// day first (en-GB, en-IN); a dotted one ("8.11.2026") is day first in
-// every language.
+// findDateIn is findDate on a page in language lang (see numericDate).
 func findDateIn(s, lang string) (time.Time, bool) {
 	for _, m := range textDateRe().FindAllString(s, 3) {
-		if t, ok := numericDate(m); ok {
-			return t, true
-		}
-		if t, ok := dayFirstDate(m, lang); ok {
+		if t, ok := numericDate(m, lang); ok {
 			return t, true
 		}
 		if t, ok := parseDate(m); ok {
@@ -823,37 +816,21 @@ func findDateIn(s, lang string) (time.Time, bool) {
 	return time.Time{}, false
 }
 
-// dayFirstDate reads an ambiguous numeric date day first where the
-// writer's convention says so: dots, or slashes on a page whose language
-// is known and is not US English.
-func dayFirstDate(s, lang string) (time.Time, bool) {
-	m := numDateRe().FindStringSubmatch(s)
-	if m == nil || len(m[1]) == 4 || len(m[5]) != 4 || m[2] != m[4] {
-		return time.Time{}, false
-	}
-	// US pages, and English ones that do not say where, write the
-	// month first.
-	lang = strings.ToLower(lang)
-	if m[2] != "." && (lang == "" || lang == "en" || lang == "en-us" || m[2] != "/") {
-		return time.Time{}, false
-	}
-	d, _ := strconv.Atoi(m[1])
-	mo, _ := strconv.Atoi(m[3])
-	y, _ := strconv.Atoi(m[5])
-	t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
-	return t, mo >= 1 && mo <= 12 && t.Day() == d
-}
-
 // numericDate reads "19/09/2026" or "19.09.2026" as parseDay does (day
 // first, or month first when the first number cannot be a month and the
-// second can), but refuses a date that reads both ways ("03/04/2026"):
-// a page gives no header to tell which.
-func numericDate(s string) (time.Time, bool) {
+// second can). A date that reads both ways ("04/03/2026") is read day
+// first only where the page's writing says so: dotted, or with slashes on
+// a page in another language than English or in the English of a country
+// that writes the day first (en-GB, en-IN). US pages, and English ones
+// that do not say where, write the month first, so there it is refused.
+func numericDate(s, lang string) (time.Time, bool) {
 	m := numDateRe().FindStringSubmatch(s)
 	if m == nil || len(m[1]) == 4 {
 		return time.Time{}, false
 	}
-	if a, _ := strconv.Atoi(m[1]); a <= 12 {
+	lang = strings.ToLower(lang)
+	dayFirst := m[2] == "." || m[2] == "/" && lang != "" && lang != "en" && lang != "en-us"
+	if a, _ := strconv.Atoi(m[1]); a <= 12 && !dayFirst {
 		if b, _ := strconv.Atoi(m[3]); b <= 12 {
 			return time.Time{}, false
 		}

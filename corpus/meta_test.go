@@ -214,7 +214,7 @@ func TestNumericDate(t *testing.T) {
 		{"09.19.2026", ""},           // dots are day first
 	}
 	for _, tt := range tests {
-		got, ok := numericDate(tt.in)
+		got, ok := numericDate(tt.in, "")
 		if tt.want == "" {
 			if ok {
 				t.Errorf("numericDate(%q) = %v, want refused", tt.in, got)

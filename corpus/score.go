@@ -298,22 +298,7 @@ func findBody(root *html.Node, m map[*html.Node]*stats, title string) *html.Node
 // of its tag and class that each hold paragraphs of prose, mostly not
 // links: the entries of a live blog, not a rail of teasers.
 func entryRun(n *html.Node, m map[*html.Node]*stats) bool {
-	class := attr(n, "class")
-	if class == "" {
-		return false
-	}
-	alike := 0
-	for c := n.Parent.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type != html.ElementNode || c.DataAtom != n.DataAtom || attr(c, "class") != class {
-			continue
-		}
-		st := m[c]
-		if st == nil || st.pText < minEntryText || float64(st.link) > 0.2*float64(st.text) {
-			continue
-		}
-		alike++
-	}
-	return alike >= 3
+	return attr(n, "class") != "" && proseEntries(n.Parent, n, m) >= 3
 }
 
 // cousinRun reports whether n is one of at least three elements of its
@@ -321,32 +306,40 @@ func entryRun(n *html.Node, m map[*html.Node]*stats) bool {
 // alike siblings of its parent: "<section class=day><div class=entry>".
 func cousinRun(n *html.Node, m map[*html.Node]*stats) bool {
 	p := n.Parent
-	class, pclass := attr(n, "class"), attr(p, "class")
-	if class == "" || p.Parent == nil {
+	if attr(n, "class") == "" || p.Parent == nil {
 		return false
 	}
 	alike, groups := 0, 0
 	for s := p.Parent.FirstChild; s != nil; s = s.NextSibling {
-		if s.Type != html.ElementNode || s.DataAtom != p.DataAtom || attr(s, "class") != pclass {
+		if !sameKind(s, p) {
 			continue
 		}
-		found := false
-		for c := s.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode || c.DataAtom != n.DataAtom || attr(c, "class") != class {
-				continue
-			}
-			st := m[c]
-			if st == nil || st.pText < minEntryText || float64(st.link) > 0.2*float64(st.text) {
-				continue
-			}
-			alike++
-			found = true
-		}
-		if found {
+		if k := proseEntries(s, n, m); k > 0 {
+			alike += k
 			groups++
 		}
 	}
 	return alike >= 3 && groups >= 2
+}
+
+// proseEntries counts the children of parent of like's tag and class that
+// hold paragraphs of prose, mostly not links.
+func proseEntries(parent, like *html.Node, m map[*html.Node]*stats) int {
+	k := 0
+	for c := parent.FirstChild; c != nil; c = c.NextSibling {
+		if !sameKind(c, like) {
+			continue
+		}
+		if st := m[c]; st != nil && st.pText >= minEntryText && float64(st.link) <= 0.2*float64(st.text) {
+			k++
+		}
+	}
+	return k
+}
+
+// sameKind reports an element of n's tag and class.
+func sameKind(c, n *html.Node) bool {
+	return c.Type == html.ElementNode && c.DataAtom == n.DataAtom && attr(c, "class") == attr(n, "class")
 }
 
 // minEntryText is the paragraph letters an entry of a run needs: a

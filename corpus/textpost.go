@@ -791,13 +791,7 @@ func metaDate(t string, prose bool) (time.Time, bool) {
 // ("... across the North. Saturday 25 April 2026."), or one right after a
 // publication label ("Broadcast Friday 18 September 2026, 08:20.").
 func proseDateline(before, after string) bool {
-	b := strings.TrimRight(strings.TrimLeft(before, "*_#[( "), " ")
-	// The day's name goes with the date: "Wednesday, March 25, 2026".
-	if fs := strings.Fields(b); len(fs) > 0 {
-		if weekdayName(strings.Trim(fs[len(fs)-1], ",*_")) {
-			b = strings.TrimRight(strings.TrimSuffix(b, fs[len(fs)-1]), " ")
-		}
-	}
+	b := trimWeekday(strings.TrimRight(strings.TrimLeft(before, "*_#[( "), " "))
 	if b == "" {
 		return true
 	}
@@ -810,7 +804,7 @@ func proseDateline(before, after string) bool {
 	fs := strings.Fields(b)
 	rest := strings.TrimLeft(after, ", ")
 	timed := rest == "" || rest[0] == '.' || rest[0] >= '0' && rest[0] <= '9'
-	return timed && publishLabel[strings.ToLower(strings.Trim(fs[len(fs)-1], "*_:"))]
+	return timed && dateLabel[strings.ToLower(strings.Trim(fs[len(fs)-1], "*_:"))]
 }
 
 // titleDate reads the date that ends a title after a separator, its
@@ -826,14 +820,23 @@ func titleDate(title string) (time.Time, bool) {
 	if strings.Trim(title[loc[1]:], " *_.") != "" {
 		return time.Time{}, false
 	}
-	b := strings.TrimRight(title[:loc[0]], " ")
-	if fs := strings.Fields(b); len(fs) > 0 && weekdayName(strings.Trim(fs[len(fs)-1], ",")) {
-		b = strings.TrimRight(strings.TrimSuffix(b, fs[len(fs)-1]), " ")
-	}
+	b := trimWeekday(title[:loc[0]])
 	if r, _ := utf8.DecodeLastRuneInString(b); !strings.ContainsRune(",|·:—–-", r) {
 		return time.Time{}, false
 	}
 	return parseDate(title[loc[0]:loc[1]])
+}
+
+// trimWeekday cuts a day's name from the end of the text before a date,
+// with the spaces around it: the name goes with the date ("Wednesday,
+// March 25, 2026"). Otherwise s without its closing spaces.
+func trimWeekday(s string) string {
+	s = strings.TrimRight(s, " ")
+	i := strings.LastIndexByte(s, ' ') + 1
+	if weekdayName(strings.Trim(s[i:], ",*_")) {
+		return strings.TrimRight(s[:i], " ")
+	}
+	return s
 }
 
 // weekdayName reports an English day's name, in any case.
@@ -845,10 +848,6 @@ func weekdayName(w string) bool {
 	}
 	return false
 }
-
-// publishLabel are the one-word labels of a publication date.
-var publishLabel = map[string]bool{"broadcast": true, "published": true, "posted": true, "aired": true,
-	"filed": true, "issued": true, "released": true, "dated": true}
 
 // isEditorNote reports a bracketed note above a story: "[Translated from
 // Korean | Foreign press digest]", "[Updated with police statement]".

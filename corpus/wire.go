@@ -799,11 +799,7 @@ func pressDateline(text string) (datelineInfo, bool) {
 		}
 		// "Santiago, Control Centre — Monday 16/02/2026": the day's
 		// name goes with the date.
-		pre := text[:loc[0]]
-		if fs := strings.Fields(pre); len(fs) > 1 && weekdayName(strings.Trim(fs[len(fs)-1], ",")) {
-			pre = strings.TrimRight(pre, " ")
-			pre = pre[:len(pre)-len(fs[len(fs)-1])]
-		}
+		pre := trimWeekday(text[:loc[0]])
 		head := pressHead().FindStringSubmatch(pre)
 		if head == nil {
 			head = pressHeadJoined().FindStringSubmatch(pre)

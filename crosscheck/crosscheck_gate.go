@@ -3,6 +3,7 @@ package crosscheck
 import (
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -241,16 +242,16 @@ func compoundModifier(s string) bool {
 // what a story's total leaves out or adds, not the total other outlets
 // give.
 func countOfRest(text string, q extract.Quantity) bool {
-	if strings.Contains(" "+strings.ToLower(q.Text)+" ", " other ") || strings.Contains(" "+strings.ToLower(q.Text)+" ", " more ") {
-		return true
-	}
-	before := strings.ToLower(strings.TrimRight(text[:q.Start], " "))
-	if strings.HasSuffix(before, " another") || before == "another" || strings.HasSuffix(before, " a further") || before == "a further" {
+	if slices.ContainsFunc(strings.Fields(strings.ToLower(q.Text)), func(w string) bool { return w == "other" || w == "more" }) ||
+		endingHedge(figureTail(text[:q.Start], 24), restMarkers) != "" {
 		return true
 	}
 	after := strings.ToLower(text[q.End:])
 	return strings.HasPrefix(after, " other ") || strings.HasPrefix(after, " more ")
 }
+
+// restMarkers before a count say it adds to one given before.
+var restMarkers = []string{"another", "a further"}
 
 // scopeCount reports a count of places that says where something else
 // happens, not what the story disputes: "customers in 22 countries",
@@ -258,19 +259,11 @@ func countOfRest(text string, q extract.Quantity) bool {
 // counted as actors ("14 countries signed") are not scopes.
 func scopeCount(text string, q extract.Quantity) bool {
 	f := strings.Fields(strings.ToLower(q.Text))
-	if len(f) == 0 || !placeNouns[f[len(f)-1]] {
-		return false
-	}
-	before := strings.Fields(strings.ToLower(text[:q.Start]))
-	if len(before) == 0 {
-		return false
-	}
-	switch before[len(before)-1] {
-	case "in", "from", "across", "throughout":
-		return true
-	}
-	return false
+	return len(f) > 0 && placeNouns[f[len(f)-1]] && endingHedge(figureTail(text[:q.Start], 24), scopeMarkers) != ""
 }
+
+// scopeMarkers before a count of places say where something happens.
+var scopeMarkers = []string{"in", "from", "across", "throughout"}
 
 // weekdayAgainstDay reports a weak date naming a weekday ("broke out on
 // Tuesday") against another outlet's firm day less than a week away ("on

@@ -743,47 +743,33 @@ func TestFirmYears(t *testing.T) {
 	}
 }
 
-// TestCountOfRest: a count of the others or of more is no total.
-func TestCountOfRest(t *testing.T) {
+// TestCountsNoTotal: a count of the others or of more is no total
+// (countOfRest); places counted as where something happens are no fact to
+// dispute, places counted as actors are (scopeCount).
+func TestCountsNoTotal(t *testing.T) {
+	funcs := map[string]func(string, extract.Quantity) bool{"countOfRest": countOfRest, "scopeCount": scopeCount}
 	tests := []struct {
-		text, figure string
-		want         bool
+		fn, text, figure string
+		want             bool
 	}{
-		{"Bravia has run the airport and eight other airports in the South since 2022.", "eight other airports", true},
-		{"Rescuers brought out another 12 workers overnight.", "12 workers", true},
-		{"Officials confirmed 21 more deaths on Friday.", "21 more deaths", true},
-		{"A further 300 homes were evacuated.", "300 homes", true},
-		{"The company operates nine airports in southern Brazil.", "nine airports", false},
-		{"Twelve workers were rescued, and more are trapped.", "Twelve workers", false},
+		{"countOfRest", "Bravia has run the airport and eight other airports in the South since 2022.", "eight other airports", true},
+		{"countOfRest", "Rescuers brought out another 12 workers overnight.", "12 workers", true},
+		{"countOfRest", "Officials confirmed 21 more deaths on Friday.", "21 more deaths", true},
+		{"countOfRest", "A further 300 homes were evacuated.", "300 homes", true},
+		{"countOfRest", "The company operates nine airports in southern Brazil.", "nine airports", false},
+		{"countOfRest", "Twelve workers were rescued, and more are trapped.", "Twelve workers", false},
+		{"scopeCount", "It has delivered more than 300 helicopters to customers in 22 countries.", "22 countries", true},
+		{"scopeCount", "About 640 exhibitors from 27 countries are here this year.", "27 countries", true},
+		{"scopeCount", "The chain runs stores across 12 states.", "12 states", true},
+		{"scopeCount", "The declaration was signed by 14 countries.", "14 countries", false},
+		{"scopeCount", "Sixteen countries signed the declaration.", "Sixteen countries", false},
+		{"scopeCount", "Delegates from 17 delegations attended.", "17 delegations", false},
 	}
 	for _, tt := range tests {
 		i := strings.Index(tt.text, tt.figure)
 		q := extract.Quantity{Text: tt.figure, Start: i, End: i + len(tt.figure)}
-		if got := countOfRest(tt.text, q); got != tt.want {
-			t.Errorf("countOfRest(%q, %q) = %v, want %v", tt.text, tt.figure, got, tt.want)
-		}
-	}
-}
-
-// TestScopeCount: places counted as where something happens are no fact
-// to dispute; places counted as actors are.
-func TestScopeCount(t *testing.T) {
-	tests := []struct {
-		text, figure string
-		want         bool
-	}{
-		{"It has delivered more than 300 helicopters to customers in 22 countries.", "22 countries", true},
-		{"About 640 exhibitors from 27 countries are here this year.", "27 countries", true},
-		{"The chain runs stores across 12 states.", "12 states", true},
-		{"The declaration was signed by 14 countries.", "14 countries", false},
-		{"Sixteen countries signed the declaration.", "Sixteen countries", false},
-		{"Delegates from 17 delegations attended.", "17 delegations", false},
-	}
-	for _, tt := range tests {
-		i := strings.Index(tt.text, tt.figure)
-		q := extract.Quantity{Text: tt.figure, Start: i, End: i + len(tt.figure)}
-		if got := scopeCount(tt.text, q); got != tt.want {
-			t.Errorf("scopeCount(%q, %q) = %v, want %v", tt.text, tt.figure, got, tt.want)
+		if got := funcs[tt.fn](tt.text, q); got != tt.want {
+			t.Errorf("%s(%q, %q) = %v, want %v", tt.fn, tt.text, tt.figure, got, tt.want)
 		}
 	}
 }

@@ -38,15 +38,12 @@ var heldOut = []string{"w14", "w20", "w22"}
 
 // printable reports whether an event's errors may be printed.
 func printable(event string) bool {
-	if devPart(event) != "study" || !*crossDevDetail {
-		return false
-	}
-	for _, r := range heldOut {
-		if strings.HasPrefix(event, r+"-") {
-			return false
-		}
-	}
-	return true
+	return devPart(event) == "study" && *crossDevDetail && !isHeldOut(event)
+}
+
+// isHeldOut reports an event of a held-out round.
+func isHeldOut(event string) bool {
+	return slices.ContainsFunc(heldOut, func(r string) bool { return strings.HasPrefix(event, r+"-") })
 }
 
 // Floors on the score-only part, just under what the analysis reaches
@@ -315,7 +312,7 @@ func TestCrossDevPublished(t *testing.T) {
 	for _, g := range dirs {
 		dir := filepath.Dir(g)
 		event := filepath.Base(dir)
-		if !inRounds(event) || slices.ContainsFunc(heldOut, func(r string) bool { return strings.HasPrefix(event, r+"-") }) {
+		if !inRounds(event) || isHeldOut(event) {
 			continue
 		}
 		var gold devGold

@@ -263,40 +263,32 @@ func roleBefore(s string) ([]roleToken, bool) {
 // Financial Officer".
 func roleAfter(s string) ([]roleToken, bool) {
 	var rest string
-	whole := false // the title must fill the brackets or the rest of the line
+	bracket, dashed := false, false
 	switch {
 	case strings.HasPrefix(s, ", "):
 		rest = s[2:]
 	case strings.HasPrefix(s, " ("):
-		rest, whole = s[2:], true
+		rest, bracket = s[2:], true
 	default:
 		for _, d := range []string{" — ", " – ", " - "} {
 			if r, ok := strings.CutPrefix(s, d); ok {
-				rest, whole = r, true
+				rest, dashed = r, true
 			}
 		}
-		if !whole {
+		if !dashed {
 			return nil, false
 		}
 	}
 	end := strings.IndexAny(rest, ",.;:()\"“”")
-	if whole {
-		// "(CFO)" or "(chief executive, Aerovia)"; after a dash, the
-		// line's end or a clause mark: "— Head of Investor Relations".
-		tail := strings.TrimSpace(rest[max(end, 0):])
-		if end < 0 {
-			end, tail = len(rest), ""
-		}
-		if strings.HasPrefix(s, " (") {
-			if !strings.HasPrefix(tail, ")") && !strings.HasPrefix(tail, ",") {
-				return nil, false
-			}
-		} else if tail != "" && !strings.ContainsAny(tail[:1], ",.;|") {
-			return nil, false
-		}
-	}
 	if end < 0 {
 		end = len(rest)
+	}
+	// In brackets or after a dash the title fills them or the line:
+	// "(CFO)", "(chief executive, Aerovia)", "— Head of Investor Relations".
+	tail := strings.TrimSpace(rest[end:])
+	if bracket && !strings.HasPrefix(tail, ")") && !strings.HasPrefix(tail, ",") ||
+		dashed && tail != "" && !strings.ContainsAny(tail[:1], ",.;|") {
+		return nil, false
 	}
 	var toks []roleToken
 	fields := strings.Fields(rest[:end])

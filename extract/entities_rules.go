@@ -163,7 +163,7 @@ func (d *nerDoc) scanNormal(ti, lo, hi int) {
 					if d.word(ti, n) == "," && n+1 < hi {
 						n, appos = n+1, true
 					}
-					if n < hi && toks[n].lower && lowerHonorifics[d.lowerKey(d.word(ti, n))] && n+1 < hi {
+					if w := d.lowerKey(d.word(ti, n)); n+1 < hi && toks[n].lower && (nerHonorifics[w] || moreHonorifics[w]) {
 						n++
 					}
 					if n < hi && toks[n].lower {
@@ -456,7 +456,7 @@ func (d *nerDoc) lowerNameAfter(ti, p, hi int) int {
 		w := d.lowerKey(d.word(ti, k))
 		// "wouter van damme", "marleni soto de la cruz": a particle
 		// inside a name, never its end.
-		if k > p && nameParticles[w] {
+		if k > p && nerParticles[w] {
 			if k+1 < hi && toks[k+1].word && toks[k+1].lower {
 				words--
 				continue
@@ -473,14 +473,10 @@ func (d *nerDoc) lowerNameAfter(ti, p, hi int) int {
 	return e
 }
 
-// lowerHonorifics may stand between a lower-case title and the name it
-// introduces: "president comrade babatunde ajala", "minister dr lena
-// aufhauser".
-var lowerHonorifics = nerSet(`mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame comrade`)
-
-// nameParticles join the parts of a family name: "van damme", "de la
-// cruz", "bin salman".
-var nameParticles = nerSet(`van von der den de da das do dos del della di du la le bin ibn al el ter ten`)
+// moreHonorifics may, besides nerHonorifics, stand between a lower-case
+// title and the name it introduces: "president comrade babatunde ajala",
+// "dean prof. lena aufhauser".
+var moreHonorifics = nerSet(`prof prof. comrade`)
 
 // orgOpens reports whether a capitalised sentence-initial word opens an
 // organisation name of three words or more ("Northern River Commission"

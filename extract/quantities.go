@@ -271,12 +271,16 @@ func quantityAt(text string, toks []lexTok, i int) (Quantity, int, bool) {
 	end := j // token index after the quantity
 	unit, uend := quantityUnitAt(toks, j, p.scale != 0)
 	// "5m people": a glued "m" before a plural noun is a million.
+	// "1.18m hl", "3.4m tonnes": a million of the unit after it.
 	if unit == "m" && p.numeral && p.scale == 0 && uend < len(toks) && toks[uend].sp {
-		if isPluralNoun(&toks[uend]) {
-			q.Value = scaleExact(q.Value, 1e6)
-			unit, uend = toks[uend].low, uend+1
-		} else if u := quantityUnits[toks[uend].low]; u != "" && u != "m" && toks[uend].kind == lexWord {
-			// "1.18m hl", "3.4m tonnes": a million of the unit after it.
+		next := &toks[uend]
+		u := quantityUnits[next.low]
+		if isPluralNoun(next) {
+			u = next.low
+		} else if next.kind != lexWord || u == "m" {
+			u = ""
+		}
+		if u != "" {
 			q.Value = scaleExact(q.Value, 1e6)
 			unit, uend = u, uend+1
 		}
@@ -462,9 +466,6 @@ func modelUnit(toks []lexTok, j int) (string, int) {
 		case named && w.kind == lexWord && w.sp && !w.capitalized() && (isPluralNoun(w) || irregularPlurals[w.low]):
 			return w.low, k + 1
 		default:
-			return "", j
-		}
-		if k > j && w.sp && w.kind == lexPunct {
 			return "", j
 		}
 	}
@@ -706,7 +707,7 @@ func numberOfUnit(toks []lexTok, i int) string {
 // countAux may stand between a count's noun and its verb: "cases have now
 // risen to", "deaths have since climbed to".
 var countAux = finderSet("has", "have", "had", "now", "already", "since", "further", "then", "also",
-	"stand", "rise", "risen", "climb", "climbing", "rising", "grown", "grew", "increased", "jumped", "soared", "totals",
+	"stand", "rise", "climb", "climbing", "rising", "grown", "grew", "increased", "jumped", "soared", "totals",
 	"total", "number", "numbered")
 
 // valueNouns are plural nouns whose bare number is a price, a rate or a

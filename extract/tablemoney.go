@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"cmp"
 	"regexp"
 	"strconv"
 	"strings"
@@ -18,11 +19,17 @@ import (
 // tableMoney reads those figures as money: each bare number of the row
 // (no sign, no percent) times the scale, in the label's currency.
 
-// moneyScales are the scale words of a unit label.
-var moneyScales = map[string]float64{
-	"thousand": 1e3, "thousands": 1e3, "k": 1e3, "'000": 1e3, "’000": 1e3, "000s": 1e3, "000": 1e3,
-	"million": 1e6, "millions": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6, "mio": 1e6, "mil": 1e6,
-	"billion": 1e9, "billions": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9, "mrd": 1e9,
+// labelScales are the scale words of a unit label besides numberScales
+// and shortScales: plurals and the thousands of accounts.
+var labelScales = map[string]float64{
+	"thousands": 1e3, "'000": 1e3, "’000": 1e3, "000s": 1e3, "000": 1e3,
+	"millions": 1e6, "mil": 1e6, "billions": 1e9, "mrd": 1e9,
+}
+
+// labelScale is the multiplier a unit label's scale word gives, or 0.
+func labelScale(w string) float64 {
+	w = strings.ToLower(w)
+	return cmp.Or(numberScales[w], shortScales[w], labelScales[w])
 }
 
 var (
@@ -39,7 +46,7 @@ var (
 	})
 	// bareNumber is a figure with no sign, currency or percent of its own.
 	bareNumber = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`(?:^|[\s:;|(])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:$|[\s;|)])`)
+		return regexp.MustCompile(`[\s:;|(](\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:$|[\s;|)])`)
 	})
 )
 
@@ -68,11 +75,11 @@ func tableMoney(text string, row bool) []Money {
 	var scale float64
 	switch {
 	case sub(1) != "":
-		code, scale = labelCurrency(sub(1)), moneyScales[strings.ToLower(sub(2))]
+		code, scale = labelCurrency(sub(1)), labelScale(sub(2))
 	case sub(3) != "":
-		code, scale = moneyNames[strings.ToLower(sub(4))], moneyScales[strings.ToLower(sub(3))]
+		code, scale = moneyNames[strings.ToLower(sub(4))], labelScale(sub(3))
 	default:
-		code, scale = labelCurrency(sub(5)), moneyScales[strings.ToLower(sub(6))]
+		code, scale = labelCurrency(sub(5)), labelScale(sub(6))
 	}
 	if code == "" || scale == 0 {
 		return nil
@@ -99,11 +106,8 @@ func tableMoney(text string, row bool) []Money {
 		if looksLikeYear(raw) && !strings.Contains(raw, ",") {
 			continue
 		}
-		// A column header ends in a colon: "H1 2026: 7,840" keeps the
-		// figure, not the "1" of "H1".
-		if s > 0 && text[s-1] != ' ' && text[s-1] != ':' && text[s-1] != ';' && text[s-1] != '|' && text[s-1] != '(' {
-			continue
-		}
+		// A column header ends in a colon ("H1 2026: 7,840"), or figures
+		// follow one another ("1,186 1,032").
 		if prev := strings.TrimRight(text[:s], " "); prev != "" && !strings.HasSuffix(prev, ":") && !isFigure(lastField(prev)) && !strings.HasSuffix(prev, ")") {
 			continue
 		}

@@ -158,14 +158,17 @@ func lastWord(block string) string {
 // reportedOther matches a third person's reporting clause: "he said",
 // "she told us", "they have warned", "according to".
 var reportedOther = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?i)(?:\b(?:he|she|they)\s+(?:\w+\s+)?(?:said|says|told|tells|added|stated|wrote|warned|insisted|declared|described|called)\b|\baccording\s+to\b)`)
+	return regexp.MustCompile(`(?i)(?:\b(?:he|she|they)\s+(?:\w+\s+)?` + thirdPersonVerbs + `\b|\baccording\s+to\b)`)
 })
 
-// pronounReport matches a third person's reporting clause opening a
+// pronounReport matches one person's reporting clause opening a
 // sentence: "He said, and I'm quoting:", "She told us:".
 var pronounReport = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^(?:And\s+|But\s+|So\s+)?(?i:he|she)\s+(?:\w+\s+)?(?:said|says|told|tells|added|stated|wrote|warned|insisted|declared)\b`)
+	return regexp.MustCompile(`^(?:And\s+|But\s+|So\s+)?(?i:he|she)\s+(?:\w+\s+)?` + thirdPersonVerbs + `\b`)
 })
+
+// thirdPersonVerbs report what someone else said.
+const thirdPersonVerbs = `(?:said|says|told|tells|added|stated|wrote|warned|insisted|declared|described|called)`
 
 // reportsOther reports a sentence of speaker's turn that quotes someone
 // else: a quotation mark, and a third person's reporting clause ("he
