@@ -27,13 +27,7 @@ func cleanHTML(loc string, data []byte, opt Options) (*Document, error) {
 	}
 	src, _ = limitElements(src, MaxHTMLElements)
 	src = closeTitle(src)
-	root, err := html.Parse(strings.NewReader(src))
-	if err != nil {
-		// x/net/html refuses markup nested deeper than 512 elements
-		// (unclosed tags on old or generated pages): parse it again with
-		// the excess nesting dropped, which keeps the text.
-		root, err = html.Parse(strings.NewReader(flattenNesting(src, maxNesting)))
-	}
+	root, src, err := parseHTML(src)
 	if err != nil {
 		return nil, fmt.Errorf("parse html %s: %w: %w", loc, ErrNoContent, err)
 	}

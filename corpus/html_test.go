@@ -3,12 +3,14 @@ package corpus
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/PuerkitoBio/goquery"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -547,6 +549,34 @@ func TestFlattenNesting(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := flattenNesting(tc.in, 2); got != tc.want {
 				t.Errorf("flattenNesting(%q, 2) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+// Markup the tag-name count under-counts still parses, with its text:
+// self-closing syntax on elements that are not void, and formatting
+// elements the parser reopens after a closing block.
+func TestParseHTMLDeep(t *testing.T) {
+	var reopened strings.Builder
+	reopened.WriteString("<p>")
+	for i := range 300 {
+		fmt.Fprintf(&reopened, "<b class=c%d>", i)
+	}
+	reopened.WriteString("</p>" + strings.Repeat("<div>", 300) + "deep text")
+	tests := []struct{ name, in string }{
+		{"self-closing divs", strings.Repeat("<div/>", 600) + "deep text"},
+		{"reopened formatting", reopened.String()},
+		{"unclosed divs", strings.Repeat("<div>", 600) + "deep text"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			root, _, err := parseHTML(tc.in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if text := goquery.NewDocumentFromNode(root).Text(); !strings.Contains(text, "deep text") {
+				t.Errorf("text %q lacks the page's words", text)
 			}
 		})
 	}

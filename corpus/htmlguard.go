@@ -15,7 +15,7 @@ import (
 // bound is dropped.
 const MaxHTMLElements = 100_000
 
-// maxNesting is the depth to which flattenNesting keeps elements; the
+// maxNesting is the depth to which parseHTML first keeps elements; the
 // parser refuses a page more than 512 elements deep.
 const maxNesting = 256
 
@@ -56,13 +56,31 @@ func limitElements(src string, max int) (string, bool) {
 	}
 }
 
+// parseHTML parses src as a browser with scripting would. x/net/html
+// refuses markup nested deeper than 512 elements (unclosed tags on old or
+// generated pages); such a page is parsed again with the excess nesting
+// dropped, which keeps the text, at smaller depths until the parser
+// accepts it. It returns the markup it parsed, for a second parse of the
+// same page.
+func parseHTML(src string) (*html.Node, string, error) {
+	root, err := html.Parse(strings.NewReader(src))
+	for limit := maxNesting; err != nil; limit /= 4 {
+		// Depth 0 keeps no element that can hold another, so the
+		// loop ends.
+		flat := flattenNesting(src, limit)
+		if root, err = html.Parse(strings.NewReader(flat)); err == nil || limit == 0 {
+			return root, flat, err
+		}
+	}
+	return root, src, nil
+}
+
 // flattenNesting returns src with the start tags that would open an
-// element deeper than limit dropped, together with their end tags, so
-// that the parser accepts markup nested beyond its own bound (unclosed
-// tags on old or generated pages) and the text inside is kept. It tracks
-// nesting by tag names alone, which over-counts what the parser would
-// build (it closes some elements implicitly): a page reaches it only once
-// the parser has refused it, so dropping a few more tags is harmless.
+// element deeper than limit dropped, together with their end tags. It
+// tracks nesting by tag names alone, which differs from what the parser
+// builds both ways: the parser closes some elements implicitly, and
+// reopens formatting elements (<b>, <i>) that a closing block ended.
+// parseHTML therefore tries smaller limits when the first is not enough.
 func flattenNesting(src string, limit int) string {
 	var b bytes.Buffer
 	b.Grow(len(src))
@@ -79,7 +97,7 @@ func flattenNesting(src string, limit int) string {
 		}
 		raw := z.Raw()
 		switch tt {
-		case html.StartTagToken:
+		case html.StartTagToken, html.SelfClosingTagToken:
 			name, _ := z.TagName()
 			tag := string(name)
 			if voidElements[tag] || rawTextElements[tag] {
@@ -88,9 +106,13 @@ func flattenNesting(src string, limit int) string {
 				break
 			}
 			if len(stack) >= limit {
-				dropped[tag]++
+				if tt == html.StartTagToken {
+					dropped[tag]++
+				}
 				continue
 			}
+			// "<div/>" opens a div like "<div>" does outside SVG and
+			// MathML: count it as open, which at worst over-counts.
 			stack = append(stack, tag)
 		case html.EndTagToken:
 			name, _ := z.TagName()
