@@ -218,6 +218,27 @@ func TestTextMetadata(t *testing.T) {
 	}
 }
 
+// A byline may stand above the headline in a local paper's plain-text
+// export: it is the author, and the headline is the next line.
+func TestTextBylineAboveHeadline(t *testing.T) {
+	for _, byline := range []string{"By Kayla Brandt, Local Journalism Reporter", "By Ana Lopes and Ben Ito", "Reported by Ana Lopes | Staff"} {
+		src := "THE EASTPORT COURIER — City News\nWednesday, March 25, 2026\n" + byline + "\n\n" +
+			"Tram fares frozen until 2027 after council vote\n\n" +
+			"Tram fares will stay at €1.80 until 2027, the city council decided on Tuesday after a long debate.\n\n" +
+			"The operator said the freeze would cost it about €4 million a year, which the city will cover.\n"
+		doc, err := cleanText("x.txt", src, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc.Title != "Tram fares frozen until 2027 after council vote" {
+			t.Errorf("%q: title %q, want the headline", byline, doc.Title)
+		}
+		if len(doc.Authors) == 0 || doc.Authors[0] != "Kayla Brandt" && doc.Authors[0] != "Ana Lopes" {
+			t.Errorf("%q: authors %q", byline, doc.Authors)
+		}
+	}
+}
+
 // TestTextMetaLineMidDocument checks that a "Date: ... | Source: ..." line
 // below the first body paragraph is text, not the document's metadata: it
 // names where a quoted report came from, not the publisher.

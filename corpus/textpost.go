@@ -195,6 +195,9 @@ done:
 		return
 	}
 	for _, i := range maybeSource {
+		if isBylineLine(bs[i].text) {
+			continue // the byline pass below reads its names
+		}
 		if readSourceLine(doc, bs[i].text) || labelItems(bs[i].text) {
 			bs[i].boilerplate = true
 		}
@@ -418,9 +421,9 @@ func takeTitle(doc *Document, bs []rawBlock) []rawBlock {
 	if doc.Title != "" || len(bs) == 0 {
 		return bs
 	}
-	// Header lines may stand above the headline.
+	// Header lines, a byline among them, may stand above the headline.
 	i := 0
-	for i < len(bs) && bs[i].boilerplate && i < 12 {
+	for i < len(bs) && (bs[i].boilerplate || bs[i].plain && isBylineLine(bs[i].text)) && i < 12 {
 		i++
 	}
 	if i == len(bs) {
@@ -435,6 +438,13 @@ func takeTitle(doc *Document, bs []rawBlock) []rawBlock {
 	}
 	doc.Title = first.text
 	return append(bs[:i:i], bs[i+1:]...)
+}
+
+// isBylineLine reports a line that is a byline alone: "By Jane Doe,
+// Local Journalism Reporter".
+func isBylineLine(t string) bool {
+	t = strings.TrimSpace(t)
+	return len(strings.Fields(t)) <= 16 && isByline(t)
 }
 
 // isHeadlineLike reports a line of at most maxWords words that does not end
