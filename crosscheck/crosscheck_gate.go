@@ -35,6 +35,9 @@ const (
 	// between values that are not specific (years, months, small or
 	// round numbers) or between persons named by a bare title.
 	strongDocGate = 0.4
+	// personDocGate is the least for two holders of one titled post
+	// ("medical officer of health"), itself evidence of one story.
+	personDocGate = 0.08
 	// weakTopicExtra is the topic similarity such values need in
 	// addition to the conflict threshold.
 	weakTopicExtra = 0.15
@@ -86,7 +89,7 @@ func mayConflict(m, o mention, ds, sim, da, db float64, opt Options) bool {
 	if !math.IsNaN(da) && !math.IsNaN(db) && math.Abs(da-db) > maxStoryDays {
 		return false
 	}
-	if ds < conflictDocGate {
+	if ds < conflictDocGate && !(m.kind == ValuePerson && ds >= personDocGate && !bareTitle(m) && !bareTitle(o)) {
 		return false
 	}
 	var firm bool

@@ -773,3 +773,24 @@ func TestCountsNoTotal(t *testing.T) {
 		}
 	}
 }
+
+// A day written without its year ("until April 14") keys a story once the
+// document's publication day gives the year; without that day the year
+// is a guess and keys nothing.
+func TestProfileYearlessDay(t *testing.T) {
+	text := "The exclusion now runs until April 14, the health unit said."
+	i := strings.Index(text, "April 14")
+	mk := func(published string) Profile {
+		return NewProfile([]extract.Claim{{ID: "a", DocID: "d", Text: text, Kind: extract.KindSentence, Published: published,
+			Dates: []extract.Date{{Text: "April 14", Value: "2026-04-14", Start: i, End: i + len("April 14")}}}})
+	}
+	has := func(p Profile) bool {
+		return slices.ContainsFunc(p.Keys, func(k Key) bool { return k.Term == "v:date:2026-04-14" })
+	}
+	if p := mk("2026-03-25"); !has(p) {
+		t.Errorf("dated document: keys %v lack the day", p.Keys)
+	}
+	if p := mk(""); has(p) {
+		t.Errorf("undated document: keys %v hold a guessed day", p.Keys)
+	}
+}

@@ -199,8 +199,9 @@ func personName(e extract.Entity) string {
 	for len(fs) > 1 && (roleTitleWords[strings.ToLower(fs[0])] || roleManyHolders[strings.ToLower(fs[0])]) {
 		fs = fs[1:]
 	}
-	// A span opening with a function word ("For Ukraine") is no name.
-	if len(fs) == 0 || nameStops[strings.ToLower(fs[0])] {
+	// A span opening with a function word ("For Ukraine") is no name,
+	// nor is a title word alone ("Officer").
+	if len(fs) == 0 || nameStops[strings.ToLower(fs[0])] || len(fs) == 1 && roleTitleWords[strings.ToLower(fs[0])] {
 		return ""
 	}
 	return strings.Join(fs, " ")
@@ -400,11 +401,17 @@ func parseRole(toks []roleToken) (roleMention, bool) {
 	// Ukraine").
 	var title, qual, qualAs, display []string
 	var pre []roleToken
+	linkQual := false // inside a qualifier after a link: "for Tamarack-Lakeshore Public Health"
 	for _, t := range toks {
 		lw := strings.ToLower(strings.Trim(t.text, "."))
 		// Hyphenated titles: "Secretary-General", "Secretary‑General".
 		lw = strings.NewReplacer("‑", "-", "‐", "-", "–", "-").Replace(lw)
 		switch {
+		case linkQual:
+			// The body's name runs on, title words included.
+			qual = append(qual, lw)
+			display = append(display, t.text)
+			continue
 		case roleManyHolders[lw]:
 			return roleMention{}, false
 		case len(title) == 0 && (t.poss || (lw == "state" && !t.poss) || !(roleTitleWords[lw] || allRoleWords(lw) || roleLinkWords[lw])):
@@ -435,6 +442,7 @@ func parseRole(toks []roleToken) (roleMention, bool) {
 			if len(display) > 0 && roleLinkWords[strings.ToLower(display[len(display)-1])] && qualifierAfterLink(lw) {
 				qual = append(qual, lw)
 				display = append(display, t.text)
+				linkQual = true
 				continue
 			}
 			// A proper word inside the title: not a title after all
@@ -559,11 +567,16 @@ func qualMatch(a, b string) bool {
 	if da, db := strings.HasPrefix(a, "~"), strings.HasPrefix(b, "~"); da || db {
 		return da && db && describedMatch(a, b)
 	}
-	if strings.Contains(a, " ") || strings.Contains(b, " ") {
-		return false
-	}
 	if len(b) < len(a) {
 		a, b = b, a
+	}
+	// A body's full name opens with its short one: "Kaynar Holding"
+	// and "Kaynar", "Halvard Systems" and "Halvard".
+	if first, _, ok := strings.Cut(b, " "); ok && !strings.Contains(a, " ") && len(a) >= 4 && first == a {
+		return true
+	}
+	if strings.Contains(a, " ") || strings.Contains(b, " ") {
+		return false
 	}
 	return len(a) >= 4 && strings.HasPrefix(b, a) && len(b)-len(a) <= 3
 }
@@ -793,6 +806,11 @@ func checkQualifier(c *extract.Claim, m *roleMention) {
 			if (strings.EqualFold(e.Text, q) || strings.Contains(e.Text, q)) && !orgLike(e) && !sameName(cmp.Or(e.Canonical, e.Text), m.name) {
 				known = false
 			}
+		}
+		// "the region's medical officer", "the country's health
+		// minister": the story's own place, named elsewhere or not.
+		if placeNouns[q] {
+			known = false
 		}
 		if !known {
 			m.qual, m.qualAs = "", ""

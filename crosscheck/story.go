@@ -100,6 +100,7 @@ func NewProfile(claims []extract.Claim) Profile {
 	p := Profile{Doc: claims[0].DocID, Source: strings.ToLower(strings.TrimSpace(claims[0].Source)), Day: NoDay}
 	names := map[string]int{}
 	values := map[string]int{}
+	guessed, stated := map[string]bool{}, map[string]bool{}
 	var text strings.Builder
 	title := ""
 	for i := range claims {
@@ -130,10 +131,20 @@ func NewProfile(claims []extract.Claim) Profile {
 		for _, m := range claimValues(capValues(c)) {
 			if k := valueKey(m); k != "" {
 				values[k]++
+				if m.noYear {
+					guessed[k] = true
+				} else {
+					stated[k] = true
+				}
 			}
 		}
 	}
 	for k := range values {
+		// "April 14" takes its year from the publication day; without
+		// one, the year is a guess.
+		if p.Day == NoDay && guessed[k] && !stated[k] {
+			delete(values, k)
+		}
 		// A day that is the publication day is a byline, not a fact.
 		if strings.HasPrefix(k, "v:date:") && p.Day != NoDay {
 			if v, ok := dateValue(strings.TrimPrefix(k, "v:date:")); ok && int(v.lo) == p.Day {
@@ -201,9 +212,6 @@ func valueKey(m mention) string {
 		return ""
 	}
 	if m.kind == ValueDate {
-		if m.noYear {
-			return ""
-		}
 		return "v:date:" + m.val.text
 	}
 	// Round figures ("$100 million", "1,000 people") recur in many
