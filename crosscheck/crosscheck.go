@@ -438,7 +438,7 @@ func AnalyzeStory(st Story, claims []extract.Claim, profiles map[string]Profile,
 	vectorize(ms)
 	docSim := newDocSims(profs)
 
-	clusters, approved := link(ms, docSim, docPersons(claims, len(docs), docIndex), days, opt)
+	clusters, approved := link(ms, docSim, personsOf(claims, len(docs), docIndex), days, opt)
 	for _, m := range ms {
 		res.Annotations[claims[m.claim].ID] = Annotation{Conflicts: []string{}}
 	}
@@ -798,7 +798,9 @@ func claimMentions(c *extract.Claim) []mention {
 		}
 	}
 	for _, r := range allRoles(c) {
-		out = append(out, mention{kind: ValuePerson, val: personValue(r), topic: roleTopic(r)})
+		if !r.deputy {
+			out = append(out, mention{kind: ValuePerson, val: personValue(r), topic: roleTopic(r)})
+		}
 	}
 	return out
 }
@@ -1173,7 +1175,7 @@ type pair struct {
 // never merging two clusters that would then hold different values from
 // one document. It returns the clusters of two or more mentions and the
 // pairs of mentions of different values that passed the conflict rules.
-func link(ms []mention, docSim *docSims, persons [][]string, days []float64, opt Options) ([][]int, approvedConflicts) {
+func link(ms []mention, docSim *docSims, persons []docPersons, days []float64, opt Options) ([][]int, approvedConflicts) {
 	postings := map[int32][]int{}
 	for i, m := range ms {
 		for _, t := range m.vec.terms {
@@ -1325,10 +1327,10 @@ func link(ms []mention, docSim *docSims, persons [][]string, days []float64, opt
 			// unless it gives them only other roles of the same body
 			// ("the council's chair, Fiona Teague" against "Fiona
 			// Teague, the council's chief executive").
-			if !slices.ContainsFunc(persons[doc], func(n string) bool { return sameName(n, m.val.text) }) {
+			if !slices.ContainsFunc(persons[doc].names, func(n string) bool { return sameName(n, m.val.text) }) {
 				return false
 			}
-			return !otherRolesOnly(ms, byDoc[doc], m)
+			return !otherRolesOnly(ms, byDoc[doc], m) && !(persons[doc].deputyOf(m) && !holdsPost(ms, byDoc[doc], m))
 		}
 		if m.kind == ValueDate && m.val.prec > 1 {
 			return false // years and quarters recur for many things
@@ -1454,21 +1456,43 @@ func clusterQual(ms []mention, c map[int][]int) string {
 	return ""
 }
 
-// docPersons lists the names of the persons each document mentions.
-func docPersons(claims []extract.Claim, n int, docIndex map[string]int) [][]string {
-	out := make([][]string, n)
-	for _, c := range claims {
-		d := docIndex[c.DocID]
+// docPersons lists, for each document, the names of the persons it
+// mentions and the deputy posts it gives them.
+type docPersons struct {
+	names    []string
+	deputies []roleMention
+}
+
+func personsOf(claims []extract.Claim, n int, docIndex map[string]int) []docPersons {
+	out := make([]docPersons, n)
+	for i := range claims {
+		c := &claims[i]
+		d := &out[docIndex[c.DocID]]
 		for _, e := range c.Entities {
 			if e.Type != extract.Person {
 				continue
 			}
-			if name := personName(e); name != "" && !slices.Contains(out[d], name) {
-				out[d] = append(out[d], name)
+			if name := personName(e); name != "" && !slices.Contains(d.names, name) {
+				d.names = append(d.names, name)
+			}
+		}
+		for _, r := range roleMentions(c) {
+			if r.deputy {
+				d.deputies = append(d.deputies, r)
 			}
 		}
 	}
 	return out
+}
+
+// deputyOf reports whether the document makes m's person the deputy of
+// m's post: "Associate Medical Officer of Health Dr. X" says X is not
+// the medical officer of health.
+func (d docPersons) deputyOf(m mention) bool {
+	return slices.ContainsFunc(d.deputies, func(r roleMention) bool {
+		return sameName(r.name, m.val.text) && rolesMatch(r.role, m.val.unit) &&
+			(r.qual == "" || m.val.qual == "" || qualMatch(r.qual, m.val.qual))
+	})
 }
 
 // buildGroup turns a cluster into a Group when at least two origins state
@@ -1697,6 +1721,14 @@ func addTerm(topic []topicTerm, t string, w float64) []topicTerm {
 // the council's chief executive", or the owner's spokesperson against the
 // coastguard's head of operations. A title that is the head of m's
 // ("minister" for "finance minister") may be the same post.
+// holdsPost reports whether the mentions idx give m's person m's post.
+func holdsPost(ms []mention, idx []int, m mention) bool {
+	return slices.ContainsFunc(idx, func(k int) bool {
+		x := ms[k]
+		return x.kind == ValuePerson && sameName(x.val.text, m.val.text) && relate(ValuePerson, x.val, m.val) == relEqual
+	})
+}
+
 func otherRolesOnly(ms []mention, idx []int, m mention) bool {
 	n := 0
 	for _, k := range idx {

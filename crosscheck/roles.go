@@ -35,6 +35,39 @@ type roleMention struct {
 	name    string // the person's canonical name
 	start   int    // span of the name in the claim text
 	end     int
+	// deputy is set for the deputy of the post ("Associate Medical
+	// Officer of Health"): one of several, never compared, but a report
+	// that the person is not the holder.
+	deputy bool
+}
+
+// deputyWords make a title the deputy of a post.
+var deputyWords = setOf(`deputy vice assistant associate`)
+
+// honorifics stand between a title and a name ("Medical Officer of
+// Health Dr. Jane Roe", "the presiding judge, Justice Ama Mensah").
+var honorifics = setOf(`dr dr. prof prof. professor mr mr. mrs mrs. ms ms. sir dame justice`)
+
+// cutHonorific drops an honorific that ends s.
+func cutHonorific(s string) string {
+	t := strings.TrimRight(s, " ")
+	i := strings.LastIndexAny(t, " \t\n")
+	if w := t[i+1:]; honorifics[strings.ToLower(w)] && i >= 0 {
+		return t[:i+1]
+	}
+	return s
+}
+
+// asDeputy reads title words that name the deputy of a post as that
+// post, with the deputy flag set.
+func asDeputy(toks []roleToken) (roleMention, bool) {
+	i := slices.IndexFunc(toks, func(t roleToken) bool { return deputyWords[strings.ToLower(t.text)] })
+	if i < 0 {
+		return roleMention{}, false
+	}
+	m, ok := parseRole(append(toks[:i:i], toks[i+1:]...))
+	m.deputy = true
+	return m, ok
 }
 
 // roleTitleWords may make up a title. Title-case words outside this list (and
@@ -125,16 +158,20 @@ func roleMentions(c *extract.Claim) []roleMention {
 			continue
 		}
 		var m roleMention
-		toks, ok := roleBefore(c.Text[:p.start])
+		toks, ok := roleBefore(cutHonorific(c.Text[:p.start]))
 		if ok {
 			sentenceFieldWord(c, toks, p.start)
-			m, ok = parseRole(toks)
+			if m, ok = parseRole(toks); !ok {
+				m, ok = asDeputy(toks)
+			}
 		}
 		// "Dr. Peter Marwick, the region's medical officer of health":
 		// an honorific before the name is no post; the apposition is.
 		if !ok {
 			if toks, ok = roleAfter(c.Text[p.end:]); ok {
-				m, ok = parseRole(toks)
+				if m, ok = parseRole(toks); !ok {
+					m, ok = asDeputy(toks)
+				}
 			}
 		}
 		if ok {
@@ -224,7 +261,7 @@ type roleToken struct {
 // a plain word of four letters or more, not a function word, not one
 // that makes the title one of many ("deputy", "former").
 func portfolioWord(w string) bool {
-	if len(w) < 4 || w != strings.ToLower(w) || roleManyHolders[w] || roleLinkWords[w] || nameStops[w] || portfolioStops[w] {
+	if len(w) < 4 || w != strings.ToLower(w) || roleManyHolders[w] || roleLinkWords[w] || nameStops[w] || portfolioStops[w] || stopWords[w] {
 		return false
 	}
 	for _, r := range w {
@@ -238,7 +275,8 @@ func portfolioWord(w string) bool {
 // portfolioStops are lower-case words before a title that say when or
 // how, not what of: "new director", "interim chief".
 var portfolioStops = setOf(`new then later current interim outgoing incoming longtime longstanding their its his her
-this that said when while also`)
+this that said when while also currently previously formerly recently newly reportedly officially briefly jointly
+temporarily`)
 
 // roleBefore reads the title written just before a name: "US Special
 // Envoy ", "Special Envoy for Ukraine (", "the envoy, ".
@@ -318,7 +356,7 @@ func roleAfter(s string) ([]roleToken, bool) {
 	for i, t := range toks {
 		lw := strings.ToLower(t.text)
 		afterLink := i > 0 && roleLinkWords[strings.ToLower(toks[i-1].text)] && qualifierAfterLink(lw)
-		if !roleTitleWords[lw] && !roleLinkWords[lw] && !isTitleCase(t.text) && !t.poss && !t.portfolio && !afterLink {
+		if !roleTitleWords[lw] && !roleLinkWords[lw] && !deputyWords[lw] && !isTitleCase(t.text) && !t.poss && !t.portfolio && !afterLink {
 			return nil, false
 		}
 	}
@@ -349,7 +387,9 @@ func tokensBackward(s string) []roleToken {
 		}
 		// "sporting director", "mission director": one lower-case
 		// word naming the field of a head title is part of it.
-		if !poss && len(rev) == 1 && roleHeadWords[strings.ToLower(rev[0].text)] && portfolioWord(t) {
+		// A title written capitalised takes no lower-case field: "a
+		// decree President X" has no "decree president".
+		if !poss && len(rev) == 1 && roleHeadWords[strings.ToLower(rev[0].text)] && portfolioWord(t) && !isTitleCase(rev[0].text) {
 			rev = append(rev, roleToken{text: t, portfolio: true})
 			if i < 0 {
 				break
@@ -479,8 +519,9 @@ func parseRole(toks []roleToken) (roleMention, bool) {
 	if n := len(parts); n >= 2 && fieldHeads[parts[n-1]] && portfolioWord(parts[n-2]) && !roleHeadWords[parts[n-2]] {
 		parts[n-1] = "head"
 	}
-	// "director of finance" is the finance director.
-	if len(parts) == 2 && fieldHeads[parts[0]] && portfolioWord(parts[1]) && !roleHeadWords[parts[1]] {
+	// "director of finance" is the finance director; "director
+	// general" is a title of its own, as "attorney general" is.
+	if len(parts) == 2 && fieldHeads[parts[0]] && portfolioWord(parts[1]) && !roleHeadWords[parts[1]] && parts[1] != "general" {
 		parts = []string{parts[1], "head"}
 	}
 	role = strings.Join(parts, " ")

@@ -98,7 +98,15 @@ func TestRoleMentions(t *testing.T) {
 			[]got{{"chief risk officer", "bank", "Ilka Renn"}}},
 		{"canonical name", "Minister Brenning spoke.", "Brenning", "Olav Brenning",
 			[]got{{"minister", "", "Olav Brenning"}}},
-		{"many holders", "Deputy Minister Sorin Vladescu promised stations.", "Sorin Vladescu", "", nil},
+		{"many holders", "Senator Sorin Vladescu promised stations.", "Sorin Vladescu", "", nil},
+		// A deputy is one of several holders: kept apart, as a report
+		// that the person does not hold the post itself.
+		{"a deputy", "Deputy Minister Sorin Vladescu promised stations.", "Sorin Vladescu", "",
+			[]got{{"minister", "", "Sorin Vladescu (deputy)"}}},
+		{"an associate post after an honorific", "Investigators led by associate medical officer of health Dr. Kevin Mensah interviewed patients.", "Kevin Mensah", "",
+			[]got{{"medical officer health", "", "Kevin Mensah (deputy)"}}},
+		{"a title, then an honorific", "The presiding judge, Justice Ama Owusu, read the verdict.", "Ama Owusu", "",
+			[]got{{"presiding judge", "", "Ama Owusu"}}},
 		{"no title", "Talks with Olav Brenning went well.", "Olav Brenning", "", nil},
 		{"place is no title", "In Miami, Steve Witkoff met officials.", "Steve Witkoff", "", nil},
 		{"clause after is no title", "Olav Brenning, who met the envoy, left.", "Olav Brenning", "", nil},
@@ -108,6 +116,9 @@ func TestRoleMentions(t *testing.T) {
 			c := personClaim(tc.text, tc.person, tc.canonical)
 			var out []got
 			for _, m := range allRoles(&c) {
+				if m.deputy {
+					m.name += " (deputy)"
+				}
 				out = append(out, got{m.role, m.qual, m.name})
 			}
 			if diff := cmp.Diff(tc.want, out); diff != "" {
@@ -249,5 +260,26 @@ func TestCrosscheckPersonsOtherRole(t *testing.T) {
 	got := res.Annotations["a1"].Conflicts
 	if diff := cmp.Diff([]string{"b1"}, got); diff != "" {
 		t.Errorf("conflicts of a1 (-want +got):\n%s", diff)
+	}
+}
+
+// A report naming someone as the post's deputy does not say they hold it:
+// another outlet calling them the holder disagrees with it.
+func TestCrosscheckPersonsDeputy(t *testing.T) {
+	mk := storyPerson("Cooling tower named as the source of the outbreak")
+	claims := []extract.Claim{
+		mk("a1", "A", "Ana Roe, the medical officer of health, named the cooling tower as the source of the outbreak.", "Ana Roe"),
+		mk("a2", "A", "The search was led by associate medical officer of health Ken Mensah, who sampled the cooling towers.", "Ken Mensah"),
+		mk("b1", "B", "Ken Mensah, the medical officer of health, named the cooling tower as the source of the outbreak.", "Ken Mensah"),
+	}
+	res := Analyze(claims, Options{})
+	if diff := cmp.Diff([]string{"b1"}, res.Annotations["a1"].Conflicts); diff != "" {
+		t.Errorf("conflicts of a1 (-want +got):\n%s", diff)
+	}
+	// Named as the holder too, the person is not contradicted.
+	claims[1] = mk("a2", "A", "Ken Mensah, the medical officer of health, sampled the cooling towers.", "Ken Mensah")
+	res = Analyze(claims, Options{})
+	if got := res.Annotations["a1"].Conflicts; len(got) != 0 {
+		t.Errorf("conflicts of a1 = %v, want none when A also names Mensah the holder", got)
 	}
 }
