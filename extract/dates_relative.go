@@ -11,31 +11,11 @@ func (s *dateScan) weekday(i int) int {
 	t := &toks[i]
 	// "Monday, Dec. 22", "Friday (17 July)": the explicit date wins and
 	// covers the weekday.
-	j := i + 1
-	if j < len(toks) && (toks[j].is(",") || toks[j].is("(")) {
-		j++
-	}
-	// "Thursday and Friday, 3-4 December": a range of days after the
-	// weekday is read on its own; the weekday names its last day.
-	dayRange := j+2 < len(toks) && dayValue(&toks[j]) > 0 && toks[j+1].isDash() && toks[j+2].kind == lexNum
-	if j < len(toks) && !dayRange {
-		if _, ok := dateMonths[toks[j].low]; ok || dayValue(&toks[j]) > 0 {
-			before := len(s.out)
-			n := s.at(j)
-			if len(s.out) > before {
-				d := &s.out[before]
-				d.Start = t.start
-				if toks[i+1].is("(") && n < len(toks) && toks[n].is(")") {
-					d.End = toks[n].end
-					n++
-				}
-				d.Text = s.text[d.Start:d.End]
-				if wd, ok := dateWeekdays[t.low]; ok && !s.yearIn(j, n) {
-					s.yearOfWeekday(d, wd)
-				}
-				return n
-			}
+	if d, j, n, ok := s.apposed(i); ok {
+		if wd, ok := dateWeekdays[t.low]; ok && !s.yearIn(j, n) {
+			s.yearOfWeekday(d, wd)
 		}
+		return n
 	}
 	if s.ref.IsZero() {
 		return i + 1
@@ -124,6 +104,40 @@ func (s *dateScan) yearIn(from, to int) bool {
 	return false
 }
 
+// apposed reads an explicit date set beside the word at toks[i] ("Monday,
+// Dec. 22", "Friday (17 July)", "today, 20 November", "yesterday (19
+// November)") as one date covering both. It returns the date, where the
+// explicit one starts and the token after the whole.
+func (s *dateScan) apposed(i int) (d *Date, j, n int, ok bool) {
+	toks := s.toks
+	j = i + 1
+	if j < len(toks) && (toks[j].is(",") || toks[j].is("(")) {
+		j++
+	}
+	// "Thursday and Friday, 3-4 December": a range of days after the
+	// weekday is read on its own; the weekday names its last day.
+	dayRange := j+2 < len(toks) && dayValue(&toks[j]) > 0 && toks[j+1].isDash() && toks[j+2].kind == lexNum
+	if j >= len(toks) || dayRange {
+		return nil, 0, 0, false
+	}
+	if _, month := dateMonths[toks[j].low]; !month && dayValue(&toks[j]) <= 0 {
+		return nil, 0, 0, false
+	}
+	before := len(s.out)
+	n = s.at(j)
+	if len(s.out) == before {
+		return nil, 0, 0, false
+	}
+	d = &s.out[before]
+	d.Start = toks[i].start
+	if toks[i+1].is("(") && n < len(toks) && toks[n].is(")") {
+		d.End = toks[n].end
+		n++
+	}
+	d.Text = s.text[d.Start:d.End]
+	return d, j, n, true
+}
+
 // relative reads "today", "yesterday", "tomorrow", "tonight", "last
 // night", "this morning", "last/next/this month|year|quarter", "in three
 // weeks", "a year ago".
@@ -134,6 +148,13 @@ func (s *dateScan) relative(i int) int {
 	toks := s.toks
 	t := &toks[i]
 	r := s.ref
+	switch t.low {
+	case "today", "tonight", "yesterday", "tomorrow":
+		// "today, 20 November": the explicit date says the same.
+		if _, _, n, ok := s.apposed(i); ok {
+			return n
+		}
+	}
 	switch t.low {
 	case "today", "tonight":
 		if t.low == "today" && s.genericToday(i) {
