@@ -220,6 +220,11 @@ var topicSynonyms = map[string]string{
 	"advert": "advert", "adverts": "advert", "advertisement": "advert", "advertisements": "advert",
 	"phone": "phone", "phones": "phone", "telephone": "phone", "telephones": "phone",
 	"flu": "flu", "influenza": "flu",
+	// When something was found out: "detected on August 3", "first
+	// noticed on July 27", "spotted early on Aug. 3", "discovered".
+	"detect": "detect", "detects": "detect", "detected": "detect", "detection": "detect",
+	"noticed": "detect", "spotted": "detect", "discovered": "detect", "discovery": "detect",
+	"uncovered": "detect", "identified": "detect",
 }
 
 // stem is a light English stemmer: plurals, then the commonest verb
