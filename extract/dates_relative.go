@@ -114,6 +114,15 @@ func (s *dateScan) apposed(i int) (d *Date, j, n int, ok bool) {
 	if j < len(toks) && (toks[j].is(",") || toks[j].is("(")) {
 		j++
 	}
+	// "yesterday, Sunday 16 August": the weekday sits inside.
+	if _, deictic := dateWeekdays[toks[i].low]; !deictic && j+1 < len(toks) {
+		if _, wd := dateWeekdays[toks[j].low]; wd {
+			j++
+			if toks[j].is(",") {
+				j++
+			}
+		}
+	}
 	// "Thursday and Friday, 3-4 December": a range of days after the
 	// weekday is read on its own; the weekday names its last day.
 	dayRange := j+2 < len(toks) && dayValue(&toks[j]) > 0 && toks[j+1].isDash() && toks[j+2].kind == lexNum

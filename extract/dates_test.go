@@ -96,6 +96,7 @@ func TestFindDates(t *testing.T) {
 		{"today with its date", "the rule took effect today, 22 December, and", false, []string{"today, 22 December=2025-12-22"}},
 		{"yesterday with its date in brackets", "the deal was signed yesterday (21 Dec.) in Rome", false, []string{"yesterday (21 Dec.)=2025-12-21"}},
 		{"today before a count", "said today, 12 people died", false, []string{"today=2025-12-22"}},
+		{"yesterday with weekday and date", "the ship berthed yesterday, Sunday 21 December, with", false, []string{"yesterday, Sunday 21 December=2025-12-21"}},
 		{"a clock time is no infinitive", "the station recorded 47.3 degrees at twenty to five on Tuesday afternoon", false, []string{"Tuesday=2025-12-16"}},
 		{"said weekday future clause", "He said Tuesday the talks will resume Friday.", false, []string{"Tuesday=2025-12-16", "Friday=2025-12-26"}},
 		{"month of last year", "In July last year the plant closed.", false, []string{"July last year=2024-07"}},
