@@ -86,6 +86,7 @@ var reportingVerbs = claimWordSet(
 	"tweet", "tweets", "tweeted",
 	"joke", "jokes", "joked",
 	"quip", "quips", "quipped",
+	"speaking",
 )
 
 // gapWords may stand between a subject and its reporting verb
@@ -1022,6 +1023,15 @@ func subjectBefore(text string, ws []claimWord, v int, ents []Entity, t *speaker
 		segEnd := segStart + len(strings.TrimRightFunc(seg, unicode.IsSpace))
 		if e, ok := subjectEndingAt(text, ents, segEnd, verb); ok && onlyTitles(text[segStart:e.Start]) {
 			return speakerName(e)
+		}
+		// "... came from union leader Ana Ruiz, speaking to the
+		// crowd:": a participle after a name is that person's.
+		if strings.HasSuffix(verb, "ing") {
+			for _, e := range ents {
+				if e.Type == Person && e.End == segEnd {
+					return speakerName(e)
+				}
+			}
 		}
 		if open < 0 {
 			return ""

@@ -303,6 +303,14 @@ func TestAttribution(t *testing.T) {
 			want: []attribution{{"Mark Eldin", true}},
 		},
 		{
+			name: "a participle after the name introduces the next block",
+			blocks: []string{
+				"The line of the week came from union leader Mark Eldin, speaking to the crowd outside the ministry:",
+				"> “Children are not hostages in this strike.”",
+			},
+			want: []attribution{{"Mark Eldin", true}},
+		},
+		{
 			name: "a pronoun as the subject of a colon intro",
 			blocks: []string{
 				"Harbour master Mark Eldin spoke to journalists at the quay. Asked about the delay, he was blunt: “The pier will not survive another winter.”",

@@ -35,6 +35,10 @@ var otherAbbrevs = claimWordSet(
 	"inc", "ltd", "corp", "co", "bros", "jr", "etc", "plc", "llc", "dept",
 	"univ", "assn", "est", "min", "max", "mln", "bln", "yr", "yrs", "hr",
 	"hrs", "wk", "mo", "km", "kg", "lb", "lbs", "oz", "tel", "ext", "govt",
+	// Given names abbreviated before the rest of the name ("Md. Shahidul
+	// Islam", "Mohd. Rafiq", "Wm. Tate"); "Md." is also Maryland's,
+	// which may end a sentence ("in Bethesda, Md. The ...").
+	"md", "mohd", "muhd", "wm", "chas", "thos", "jas",
 )
 
 // sentenceOpeners are words that commonly start a sentence; after an

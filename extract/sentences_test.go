@@ -35,6 +35,11 @@ func TestSplitSentences(t *testing.T) {
 			[]string{"Dr. Amara K. Osei met Gen. Tomas Ruud and Mr. Lee.", "They spoke for an hour."},
 		},
 		{
+			"an abbreviated given name",
+			"\"The gate was locked,\" Md. Karim Uddin, a fire official, said. He lives in Bethesda, Md. The inquiry opens today.",
+			[]string{"\"The gate was locked,\" Md. Karim Uddin, a fire official, said.", "He lives in Bethesda, Md.", "The inquiry opens today."},
+		},
+		{
 			"U.S. inside a sentence",
 			"The U.S. Treasury and U.S. allies agreed. Markets rose.",
 			[]string{"The U.S. Treasury and U.S. allies agreed.", "Markets rose."},
