@@ -136,8 +136,23 @@ func transcriptTurns(blocks []string) []string {
 	if n < minTurns {
 		return nil
 	}
+	// A turn may run on over paragraphs without a label ("And it's not
+	// just money. We have drivers…"): a paragraph in the first person
+	// right after a turn continues it; narration ("The briefing ended
+	// at two.") does not.
+	for i := 1; i < len(blocks); i++ {
+		labelled := turnLabel().MatchString(blocks[i]) || shortLabel().MatchString(blocks[i])
+		if turns[i] == "" && turns[i-1] != "" && !labelled && firstPerson().MatchString(blocks[i]) {
+			turns[i] = turns[i-1]
+		}
+	}
 	return turns
 }
+
+// firstPerson matches the words of a speaker talking of themselves.
+var firstPerson = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\b(?:I|I'm|I’m|I've|I’ve|[Ww]e|[Ww]e're|[Ww]e’re|[Ww]e've|[Ww]e’ve|[Oo]ur|us|[Mm]y|me)\b`)
+})
 
 // nameTail is the last word of a name.
 func nameTail(name string) string {

@@ -30,6 +30,15 @@ func TestTranscriptTurns(t *testing.T) {
 			"Minister Olav Brenning: I agree with her.",
 			"Tomas Vey (Harbour Authority): We will see.",
 		}, []string{"Lena Aufhauser", "", "Lena Aufhauser", "", "Tomas Vey"}},
+		{"a turn runs on in the first person", []string{
+			"The union held a press conference on Wednesday.",
+			"JOSEPHINE TAUFA: Thanks for coming. Our members will strike from Monday.",
+			"And it's not just money. We have drivers with no toilet for five hours.",
+			"REPORTER (Radio One): Will buses run?",
+			"JOSEPHINE TAUFA: Some school buses will.",
+			"DEAN WHITCOMBE: We are ready to talk.",
+			"The press conference ended shortly after two.",
+		}, []string{"", "Josephine Taufa", "Josephine Taufa", "", "Josephine Taufa", "Dean Whitcombe", ""}},
 		{"headings are no transcript", []string{
 			"Lake Victoria Treaty: what it means for fishing",
 			"The treaty was signed on Friday.",
