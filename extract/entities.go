@@ -222,6 +222,53 @@ func (d *nerDoc) scan() {
 		d.scanKnown(ln, known)
 	}
 	d.repairLowercase()
+	d.joinPersons()
+}
+
+// joinPersons makes one name of two person mentions with only a space
+// between them: sloppy text writes "Dean whitcombe", and the two words
+// are found by different rules.
+func (d *nerDoc) joinPersons() {
+	at := map[[2]int]int{} // (text, first token) -> index of a person mention
+	for i, m := range d.ments {
+		if m.typ == Person {
+			at[[2]int{m.ti, m.a}] = i
+		}
+	}
+	drop := map[int]bool{}
+	for i := range d.ments {
+		m := &d.ments[i]
+		if m.typ != Person || drop[i] {
+			continue
+		}
+		// "Dean whitcombe": a given name alone, then a lower-case word
+		// shaped like a name.
+		if toks := d.toks[m.ti]; m.b-m.a == 1 && toks[m.a].cap && d.lx.firstNames[d.lowerKey(d.word(m.ti, m.a))] &&
+			m.b < len(toks) && toks[m.b].start == m.end+1 && !d.mentionStartsAt(m.ti, m.b) {
+			if e := d.lowerNameAfter(m.ti, m.b, len(toks)); e > m.b {
+				m.b, m.end, m.canon = e, toks[e-1].end, ""
+			}
+		}
+		for {
+			j, ok := at[[2]int{m.ti, m.b}]
+			if !ok || j == i || drop[j] || d.texts[m.ti][m.end:d.ments[j].start] != " " {
+				break
+			}
+			n := d.ments[j]
+			m.b, m.end, m.canon, m.conf = n.b, n.end, "", max(m.conf, n.conf)
+			drop[j] = true
+		}
+	}
+	if len(drop) == 0 {
+		return
+	}
+	kept := d.ments[:0]
+	for i, m := range d.ments {
+		if !drop[i] {
+			kept = append(kept, m)
+		}
+	}
+	d.ments = kept
 }
 
 // Thresholds of nerForeignTexts.
@@ -493,6 +540,17 @@ func (d *nerDoc) add(ti, a, b int, typ, canon string, conf uint8) {
 	}
 	d.ments = append(d.ments, nerMention{ti: ti, a: a, b: b,
 		start: toks[a].start, end: toks[b-1].end, typ: typ, canon: canon, conf: conf})
+}
+
+// mentionStartsAt reports whether a recorded mention of text ti starts
+// with token p.
+func (d *nerDoc) mentionStartsAt(ti, p int) bool {
+	for _, m := range d.ments {
+		if m.ti == ti && m.a == p {
+			return true
+		}
+	}
+	return false
 }
 
 // mentionEndsAt reports whether a recorded mention of text ti ends with

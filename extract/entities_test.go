@@ -143,6 +143,11 @@ func TestEntities(t *testing.T) {
 			want:  [][]ent{{{"MIAMI", GPE, "Miami"}}, {{"BRELLSTADT", GPE, "Brellstadt"}}},
 		},
 		{
+			name:  "a given name, then its surname in lower case",
+			texts: []string{"Union organiser Dean whitcombe summed it up on Monday."},
+			want:  [][]ent{{{"Dean whitcombe", Person, "Dean Whitcombe"}}},
+		},
+		{
 			name:  "portfolio titles are titles, lower-case name after a title, lower-case nationality",
 			texts: []string{"austrian Environment Minister lena aufhauser said the levy would stay."},
 			want: [][]ent{{

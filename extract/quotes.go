@@ -127,6 +127,7 @@ var roleWords = claimWordSet(
 	"company’s", "ministry's", "ministry’s", "group's", "group’s",
 	"organisation's", "organization’s", "board", "committee", "council",
 	"press", "communications", "campaign", "general's", "coordinator",
+	"organiser", "organizer", "convenor", "convener", "steward", "campaigner", "activist",
 )
 
 // attribution is the outcome for one sentence.
