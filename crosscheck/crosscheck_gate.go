@@ -404,8 +404,8 @@ var hedges = []string{"about", "around", "roughly", "approximately", "approx.", 
 // floorHedges and ceilingHedges are the hedges that make a figure a
 // bound: "more than 150" is 150 or more, "nearly 2,000" under 2,000.
 var (
-	floorHedges   = []string{"more than", "over", "upwards of", "well over", "in excess of", "just over"}
-	ceilingHedges = []string{"nearly", "almost", "just under"}
+	floorHedges   = []string{"more than", "over", "upwards of", "well over", "in excess of", "just over", "past", "above", "north of", "topped", "passed"}
+	ceilingHedges = []string{"nearly", "almost", "just under", "fewer than", "less than", "under", "short of", "just shy of"}
 )
 
 // boundOf returns +1 when the text before a figure ends in a floor

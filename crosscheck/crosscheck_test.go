@@ -674,6 +674,9 @@ func TestBoundAgrees(t *testing.T) {
 		{"nearly 2,000 and 2,050", q("nearly ", 2000), q("", 2050), false},
 		{"at least 36 and 41: a toll", q("at least ", 36), q("", 41), false},
 		{"over 168 is as precise as 170", q("over ", 168), q("", 170), false},
+		{"past two thousand and 2,300", q("it's past ", 2000), q("", 2300), true},
+		{"fewer than 500 and 470", q("fewer than ", 500), q("", 470), true},
+		{"under 500 and 520", q("under ", 500), q("", 520), false},
 		{"no hedge", q("", 150), q("", 168), false},
 		{"'popover' is no hedge", q("the popover ", 150), q("", 168), false},
 	}
