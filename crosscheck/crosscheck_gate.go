@@ -103,7 +103,7 @@ func mayConflict(m, o mention, ds, sim, da, db float64, opt Options) bool {
 		guessed := (m.noYear && math.IsNaN(da)) || (o.noYear && math.IsNaN(db))
 		firm = firmDates(m, o, guessed, da, db)
 	default:
-		firm = specific(m) && specific(o) && !smallCount(m) && !smallCount(o)
+		firm = specific(m) && specific(o) && !smallCount(m) && !smallCount(o) || voteTally(m) && voteTally(o)
 		// Counts under a hundred are one count misreported when near
 		// each other (36 and 41 deaths); 24 and 60 are two counts.
 		if firm && math.Max(m.val.lo, o.val.lo) < 100 && valueGap(m.val, o.val) > math.Log(1.25) {
@@ -211,6 +211,21 @@ func confirmRelative(ms []mention, days []float64) {
 // between reports written hours apart. From twenty on, a count with its
 // unit in its topic (see claimMentions) is specific enough: 36 and 41
 // deaths, 64 and 72 tankers.
+// voteTally reports a count of votes ("voted 6-3", "by 21 votes in
+// favour", "seven members voting for the cut"): a tally is exact however
+// small, and outlets that give different tallies of one vote disagree.
+func voteTally(m mention) bool {
+	if m.kind != ValueQuantity || m.val.lo != math.Trunc(m.val.lo) || m.val.lo < 1 {
+		return false
+	}
+	for _, t := range m.topic {
+		if (t.term == "vot" || t.term == "vote" || t.term == "#vote") && t.w >= 0.8 {
+			return true
+		}
+	}
+	return false
+}
+
 func smallCount(m mention) bool {
 	return m.kind == ValueQuantity && math.Abs(m.val.lo) < 20 && m.val.lo == math.Trunc(m.val.lo)
 }

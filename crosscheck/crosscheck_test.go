@@ -797,3 +797,32 @@ func TestProfileYearlessDay(t *testing.T) {
 		t.Errorf("undated document: keys %v hold a guessed day", p.Keys)
 	}
 }
+
+// Outlets giving different tallies of one vote disagree, however small
+// the counts, in reports alike enough for any conflict; other small
+// counts there do not.
+func TestVoteTallies(t *testing.T) {
+	count := func(v float64, unit string, topic ...string) mention {
+		m := mention{kind: ValueQuantity, val: mvalue{lo: v, hi: v, unit: unit}}
+		for _, w := range topic {
+			m.topic = append(m.topic, topicTerm{w, 1})
+		}
+		return m
+	}
+	day := float64(20600)
+	tests := []struct {
+		name string
+		a, b mention
+		want bool
+	}{
+		{"six and seven members voting", count(6, "member", "vot", "cut"), count(7, "member", "vot", "cut"), true},
+		{"21 and 18 votes in favour", count(21, "vote", "#vote", "favour"), count(18, "vote", "#vote", "favour"), true},
+		{"six and three: two sides", count(6, "member", "vot"), count(3, "member", "vot"), false},
+		{"six and seven injured", count(6, "people", "injur"), count(7, "people", "injur"), false},
+	}
+	for _, tt := range tests {
+		if got := mayConflict(tt.a, tt.b, 0.25, 0.5, day, day, Options{ConflictThreshold: 0.18}); got != tt.want {
+			t.Errorf("%s: mayConflict = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
