@@ -77,6 +77,7 @@ var quantityUnits = map[string]string{
 	"centimetres": "cm", "centimeters": "cm", "centimetre": "cm", "centimeter": "cm",
 	"megawatts": "MW", "megawatt": "MW", "gigawatts": "GW", "gigawatt": "GW",
 	"kilowatts": "kW", "kilowatt": "kW", "grammes": "g", "milligrams": "mg", "mg": "mg",
+	"teu": "TEU", "teus": "TEU", "feu": "FEU", "feus": "FEU", // containers, by twenty or forty feet
 }
 
 // quantityStop ends the head-noun search: function words and verbs that
@@ -389,6 +390,20 @@ func quantityUnitAt(toks []lexTok, j int, scaled bool) (string, int) {
 	}
 	if t.kind != lexWord {
 		return "", j
+	}
+	// "31,000 twenty-foot equivalent units (TEU)".
+	if t.low == "twenty" || t.low == "forty" {
+		var ws []string
+		for k := j; k < len(toks) && len(ws) < 5; k++ {
+			ws = append(ws, toks[k].low)
+		}
+		if p := strings.Join(ws, " "); strings.HasPrefix(p, t.low+" - foot equivalent unit") {
+			u := "TEU"
+			if t.low == "forty" {
+				u = "FEU"
+			}
+			return u, j + 5
+		}
 	}
 	// Measure units, glued ("30km") or spaced ("30 km"); "sq km".
 	if t.low == "square" || t.low == "sq" || t.low == "cubic" {

@@ -29,6 +29,8 @@ func TestFindQuantities(t *testing.T) {
 		{"count", "5,000 detainees were freed", []Q{{Text: "5,000 detainees", Value: 5000, Unit: "detainees"}}},
 		{"scaled unit", "1.2 million tonnes of grain", []Q{{Text: "1.2 million tonnes", Value: 1.2e6, Unit: "tonnes"}}},
 		{"hyphen unit", "a 30-km buffer", []Q{{Text: "30-km", Value: 30, Unit: "km"}}},
+		{"containers by TEU", "some 26,000 TEU were stuck", []Q{{Text: "26,000 TEU", Value: 26000, Unit: "TEU"}}},
+		{"TEU spelled out", "31,000 twenty-foot equivalent units (TEU) built up", []Q{{Text: "31,000 twenty-foot equivalent units", Value: 31000, Unit: "TEU"}}},
 		{"students", "10,000 students", []Q{{Text: "10,000 students", Value: 10000, Unit: "students"}}},
 		{"percent spaced", "80 % of", []Q{{Text: "80 %", Value: 80, Unit: "%"}}},
 		{"percent glued", "80% of", []Q{{Text: "80%", Value: 80, Unit: "%"}}},
