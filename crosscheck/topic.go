@@ -109,13 +109,27 @@ func normWord(w string) string {
 			break
 		}
 	}
-	if !hasLetter || valueWords[w] {
+	if !hasLetter || valueWords[w] || dayOrClock(w) {
 		return ""
 	}
 	if s, ok := topicSynonyms[w]; ok {
 		return s
 	}
 	return derive(stem(w))
+}
+
+// dayOrClock reports a day written as an ordinal or a time of day
+// ("the 13th", "2:30pm"): part of a date, not of what it dates.
+func dayOrClock(w string) bool {
+	i := strings.IndexFunc(w, func(r rune) bool { return r < '0' || r > '9' })
+	if i <= 0 {
+		return false
+	}
+	switch w[i:] {
+	case "st", "nd", "rd", "th", "am", "pm":
+		return true
+	}
+	return false
 }
 
 // derive folds a stem's -ation and -ate forms into one, so that
