@@ -234,6 +234,9 @@ var topicSynonyms = map[string]string{
 	"advert": "advert", "adverts": "advert", "advertisement": "advert", "advertisements": "advert",
 	"phone": "phone", "phones": "phone", "telephone": "phone", "telephones": "phone",
 	"flu": "flu", "influenza": "flu",
+	// A fire is a blaze or a wildfire, and it breaks out when it starts.
+	"blaze": "fire", "blazes": "fire", "wildfire": "fire", "wildfires": "fire", "inferno": "fire",
+	"fire": "fire", "fires": "fire", "broke": "start", "erupted": "start",
 	// When something was found out: "detected on August 3", "first
 	// noticed on July 27", "spotted early on Aug. 3", "discovered".
 	"detect": "detect", "detects": "detect", "detected": "detect", "detection": "detect",
