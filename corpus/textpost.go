@@ -173,7 +173,7 @@ func readHeader(doc *Document, h *header, bs []rawBlock) {
 		case readPlaceDateLine(doc, h, t):
 		case isWordCount(t):
 		case languageLine(doc, t):
-		case isEditorNote(t):
+		case isEditorNote(t), wireSlug().MatchString(t):
 		case translationNote(t):
 		default:
 			// A long headline above the header ("UPDATE 2-Norway's
@@ -224,7 +224,7 @@ func labelItems(t string) bool {
 // headerPartSep separates the items of a combined header line:
 // "July 14, 2026 / 6:02 AM EDT / Updated 2 hours ago", "Retail /
 // Bankruptcy | 530 words".
-var headerPartSep = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\s+[/|·•]\s+`) })
+var headerPartSep = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\s+[/|·•*]\s+`) })
 
 // readHeaderParts reads a header line made of several items, each a date,
 // a time, a labelled date ("Published 3 June 2026", "Last updated 22:10
@@ -316,6 +316,16 @@ func readHeaderParts(doc *Document, h *header, t string) bool {
 	// Two or more names are a section path ("Retail / Bankruptcy"); one
 	// name beside a date may be the site or the kind of piece, and is
 	// left alone.
+	// An agency's own name first ("KESSLA NEWSWIRE * ECONOMY") is the
+	// source, and the rest its section.
+	if len(names) > 1 && doc.Source == "" {
+		if f := strings.Fields(names[0]); agencyWords[strings.ToLower(f[len(f)-1])] {
+			doc.Source, names = titleCaseWords(names[0]), names[1:]
+			if len(names) == 1 && doc.Section == "" {
+				doc.Section = titleCaseWords(names[0])
+			}
+		}
+	}
 	if len(names) > 1 && doc.Section == "" {
 		doc.Section = strings.Join(names, " / ")
 	}
@@ -858,6 +868,12 @@ func weekdayName(w string) bool {
 	}
 	return false
 }
+
+// wireSlug matches an agency's slug line above a story: "BC-HUNGARY-RATES",
+// "US-FED-RATES/ (UPDATE 2)", "MIDEAST-TALKS (refiled with vote detail)".
+var wireSlug = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+/?(?:\s*\([^()]{1,60}\))?$`)
+})
 
 // isEditorNote reports a bracketed note above a story: "[Translated from
 // Korean | Foreign press digest]", "[Updated with police statement]".

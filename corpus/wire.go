@@ -142,7 +142,7 @@ var (
 	})
 	// wordCountRe matches a word-count line: "612 words", "Word count: 612".
 	wordCountRe = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`(?i)^(?:(?:word count|length|words)\s*:\s*)?[\d,.]+\s*(?:words?|wörter|mots|palabras)?$`)
+		return regexp.MustCompile(`(?i)^(?:(?:word count|length|words)\s*:\s*)?(?:about|approx\.?|approximately|c\.|ca\.)?\s*[\d,.]+\s*(?:words?|wörter|mots|palabras)?$`)
 	})
 )
 

@@ -379,7 +379,12 @@ func TestWireHeaders(t *testing.T) {
 		{
 			name:      "a reference code before the date line",
 			src:       "KESSLA PRESS SERVICE\nKPS-0412  2026-03-14  07:12 GMT\nKESSLA-QUAY/ (UPDATE 2)\n\n" + wireBody,
-			published: time.Date(2026, 3, 14, 7, 12, 0, 0, time.UTC), from: "header", source: "Kessla Press Service", title: "KESSLA-QUAY/ (UPDATE 2)",
+			published: time.Date(2026, 3, 14, 7, 12, 0, 0, time.UTC), from: "header", source: "Kessla Press Service",
+		},
+		{
+			name:      "header items between asterisks, a slug and an approximate word count",
+			src:       "KESSLA NEWSWIRE  *  ECONOMY  *  14-MAR-2026 07:12 GMT\nBC-KESSLA-QUAY  (refiled with detail)\nAbout 210 words\n\n" + wireBody,
+			published: time.Date(2026, 3, 14, 7, 12, 0, 0, time.UTC), from: "header", source: "Kessla Newswire", section: "Economy",
 		},
 		{
 			name:      "an original publication line",
