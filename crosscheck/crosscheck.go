@@ -1189,6 +1189,7 @@ func link(ms []mention, docSim *docSims, persons []docPersons, days []float64, o
 	// best[i][d] is the best score of mention i with any mention of
 	// document d.
 	best := make([]map[int]float64, len(ms))
+	bestBy := make([]map[int]int, len(ms)) // the mention giving best, plus one
 	consider := func(i, j int) {
 		m, o := ms[i], ms[j]
 		if o.kind != m.kind {
@@ -1266,12 +1267,26 @@ func link(ms []mention, docSim *docSims, persons []docPersons, days []float64, o
 			// than this document's own different day is.
 			return
 		}
-		for _, x := range [][2]int{{i, o.doc}, {j, m.doc}} {
+		for _, x := range [][3]int{{i, o.doc, j}, {j, m.doc, i}} {
 			if best[x[0]] == nil {
 				best[x[0]] = map[int]float64{}
+				bestBy[x[0]] = map[int]int{}
 			}
-			best[x[0]][x[1]] = math.Max(best[x[0]][x[1]], score)
+			if score > best[x[0]][x[1]] || bestBy[x[0]][x[1]] == 0 && score == best[x[0]][x[1]] {
+				best[x[0]][x[1]], bestBy[x[0]][x[1]] = score, x[2]+1
+			}
 		}
+	}
+	// worse reports that mention i has a better match in document doc
+	// than other: one with another value. A person named twice in one
+	// report, once with the body ("the club's chief executive"), is
+	// one value however each mention scores.
+	worse := func(i, doc int, score float64, other mention) bool {
+		if score >= best[i][doc] {
+			return false
+		}
+		by := bestBy[i][doc] - 1
+		return !(other.kind == ValuePerson && by >= 0 && sameName(ms[by].val.text, other.val.text))
 	}
 	for i, m := range ms {
 		clear(seen)
@@ -1355,7 +1370,7 @@ func link(ms []mention, docSim *docSims, persons []docPersons, days []float64, o
 	for _, p := range cands {
 		a, b := ms[p.a], ms[p.b]
 		if relate(a.kind, a.val, b.val) == relDifferent &&
-			(p.score < best[p.a][b.doc] || p.score < best[p.b][a.doc] || states(b.doc, a) || states(a.doc, b) ||
+			(worse(p.a, b.doc, p.score, b) || worse(p.b, a.doc, p.score, a) || states(b.doc, a) || states(a.doc, b) ||
 				ambiguousTopic(ms, byDoc, a, b, opt.ConflictThreshold) || ambiguousTopic(ms, byDoc, b, a, opt.ConflictThreshold) ||
 				nearerSibling(ms, byDoc, a, b, opt.ConflictThreshold, storyRelief(docSim.sim(a.doc, b.doc))) ||
 				nearerSibling(ms, byDoc, b, a, opt.ConflictThreshold, storyRelief(docSim.sim(a.doc, b.doc)))) {

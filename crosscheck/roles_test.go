@@ -283,3 +283,24 @@ func TestCrosscheckPersonsDeputy(t *testing.T) {
 		t.Errorf("conflicts of a1 = %v, want none when A also names Mensah the holder", got)
 	}
 }
+
+// A holder named twice in one report, once with the body, disagrees with
+// another report's holder, while that report's other firm's chief
+// executive stays out.
+func TestCrosscheckPersonsNamedTwice(t *testing.T) {
+	mk := storyPerson("Stadium renamed in naming-rights deal")
+	claims := []extract.Claim{
+		mk("a1", "A", "Chief executive Graeme Dunlop called the naming-rights deal transformational.", "Graeme Dunlop"),
+		mk("a2", "A", "The insurer's chief executive, Alasdair Rennie, called the naming-rights deal a good fit.", "Alasdair Rennie"),
+		mk("b1", "B", "Guests: Fiona McLarty, chief executive, on the naming-rights deal.", "Fiona McLarty"),
+		mk("b2", "B", "Fiona McLarty, the club's chief executive, defended the naming-rights deal.", "Fiona McLarty"),
+	}
+	res := Analyze(claims, Options{})
+	got := append(res.Annotations["a1"].Conflicts, res.Annotations["a2"].Conflicts...)
+	if len(res.Annotations["a1"].Conflicts) == 0 {
+		t.Errorf("Dunlop and McLarty as the club's chief executive not reported; conflicts %v", got)
+	}
+	if len(res.Annotations["a2"].Conflicts) != 0 {
+		t.Errorf("the insurer's chief executive reported against the club's: %v", res.Annotations["a2"].Conflicts)
+	}
+}
