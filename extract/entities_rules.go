@@ -572,6 +572,14 @@ func (d *nerDoc) unknown(ti, p, b, hi int, cue bool) {
 	}
 	first := d.lowerKey(d.word(ti, p))
 	given := d.lx.firstNames[first] && !(b-p == 1 && nerNever[first]) && !(b-p == 1 && toks[p].allCaps)
+	// "Arvind K Meena": a middle initial without its full stop between
+	// two words no lexicon knows makes a person's name.
+	if b-p == 3 && !given && toks[p+1].end-toks[p+1].start == 1 && toks[p+1].cap && !toks[p].allCaps {
+		last := d.lowerKey(d.word(ti, b-1))
+		if !d.lx.isCommon(first) && !d.lx.isCommon(last) && !nerOrgSuffix[last] && !nerCorporate[last] && d.nameShaped(last) {
+			given = true
+		}
+	}
 	if !cue && !given {
 		// "Karvenian Foreign Minister Talia Brennock": a title inside the
 		// span splits off what precedes it

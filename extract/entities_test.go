@@ -143,6 +143,11 @@ func TestEntities(t *testing.T) {
 			want:  [][]ent{{{"MIAMI", GPE, "Miami"}}, {{"BRELLSTADT", GPE, "Brellstadt"}}},
 		},
 		{
+			name:  "a middle initial without its full stop",
+			texts: []string{"Arvind K Meena said the cap would hold.", "Plan B was dropped."},
+			want:  [][]ent{{{"Arvind K Meena", Person, "Arvind K Meena"}}, {}},
+		},
+		{
 			name:  "a given name, then its surname in lower case",
 			texts: []string{"Union organiser Dean whitcombe summed it up on Monday."},
 			want:  [][]ent{{{"Dean whitcombe", Person, "Dean Whitcombe"}}},
