@@ -1471,13 +1471,14 @@ func clusterQual(ms []mention, c map[int][]int) string {
 	return ""
 }
 
-// docPersons lists, for each document, the names of the persons it
+// docPersons holds, for one document, the names of the persons it
 // mentions and the deputy posts it gives them.
 type docPersons struct {
 	names    []string
 	deputies []roleMention
 }
 
+// personsOf returns the docPersons of each of n documents.
 func personsOf(claims []extract.Claim, n int, docIndex map[string]int) []docPersons {
 	out := make([]docPersons, n)
 	for i := range claims {
