@@ -229,8 +229,10 @@ func (d *nerDoc) scan() {
 // between them: sloppy text writes "Dean whitcombe", and the two words
 // are found by different rules.
 func (d *nerDoc) joinPersons() {
-	at := map[[2]int]int{} // (text, first token) -> index of a person mention
+	at := map[[2]int]int{}      // (text, first token) -> index of a person mention
+	starts := map[[2]int]bool{} // (text, first token) of any mention
 	for i, m := range d.ments {
+		starts[[2]int{m.ti, m.a}] = true
 		if m.typ == Person {
 			at[[2]int{m.ti, m.a}] = i
 		}
@@ -244,7 +246,7 @@ func (d *nerDoc) joinPersons() {
 		// "Dean whitcombe": a given name alone, then a lower-case word
 		// shaped like a name.
 		if toks := d.toks[m.ti]; m.b-m.a == 1 && toks[m.a].cap && d.lx.firstNames[d.lowerKey(d.word(m.ti, m.a))] &&
-			m.b < len(toks) && toks[m.b].start == m.end+1 && !d.mentionStartsAt(m.ti, m.b) {
+			m.b < len(toks) && toks[m.b].start == m.end+1 && !starts[[2]int{m.ti, m.b}] {
 			if e := d.lowerNameAfter(m.ti, m.b, len(toks)); e > m.b {
 				m.b, m.end, m.canon = e, toks[e-1].end, ""
 			}
@@ -540,17 +542,6 @@ func (d *nerDoc) add(ti, a, b int, typ, canon string, conf uint8) {
 	}
 	d.ments = append(d.ments, nerMention{ti: ti, a: a, b: b,
 		start: toks[a].start, end: toks[b-1].end, typ: typ, canon: canon, conf: conf})
-}
-
-// mentionStartsAt reports whether a recorded mention of text ti starts
-// with token p.
-func (d *nerDoc) mentionStartsAt(ti, p int) bool {
-	for _, m := range d.ments {
-		if m.ti == ti && m.a == p {
-			return true
-		}
-	}
-	return false
 }
 
 // mentionEndsAt reports whether a recorded mention of text ti ends with
