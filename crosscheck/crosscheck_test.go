@@ -826,3 +826,27 @@ func TestVoteTallies(t *testing.T) {
 		}
 	}
 }
+
+// A list set off between a subject and its copula keeps the subject's
+// words in the topic of the figure the copula gives.
+func TestTopicAcrossSetOffList(t *testing.T) {
+	weight := func(text, value, term string) float64 {
+		i := strings.Index(text, value)
+		c := extract.Claim{Text: text, Kind: extract.KindSentence}
+		for _, tt := range mentionTopic(&c, span{i, i + len(value)}, nil) {
+			if tt.term == term {
+				return tt.w
+			}
+		}
+		return 0
+	}
+	list := "The airline's preliminary estimate of the cost of the strike, including refunds, rebooking on other carriers, hotel vouchers and lost ticket sales, was €5.4 million."
+	if w := weight(list, "€5.4 million", "cost"); w < 0.5 {
+		t.Errorf("cost weighs %.2f in %q, want the subject's weight", w, list)
+	}
+	// Without a copula, the words before a list stay far.
+	plain := "The strike hit the airline's costs, refunds, rebooking on other carriers, hotel vouchers and lost ticket sales, and €5.4 million in fares."
+	if w := weight(plain, "€5.4 million", "cost"); w >= 0.5 {
+		t.Errorf("cost weighs %.2f in %q, want it far", w, plain)
+	}
+}

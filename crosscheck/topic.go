@@ -391,7 +391,29 @@ func nearTopic(text string, v span, others []span, add func(string, float64)) {
 	}
 	walk(pos, 1)
 	walk(pos-1, -1)
+	// "the company's estimate of the cost of the strike, including
+	// refunds, rebooking and hotels, was €5.4 million": a list set off
+	// between the subject and its copula keeps the subject's words from
+	// the value. Weigh them as if the list were not there.
+	if pos >= 2 && ws[pos-1].boundary && copulas[strings.ToLower(strings.TrimSpace(text[ws[pos-1].end:v.start]))] {
+		first := slices.IndexFunc(ws[:pos-1], func(w word) bool { return w.boundary })
+		if first > 0 && first < pos-1 {
+			dist := 0
+			for i := first - 1; i >= 0; i-- {
+				w := ws[i]
+				if w.boundary || w.start >= attrib.start && w.end <= attrib.end {
+					continue
+				}
+				dist++
+				add(w.norm, distScale/(distScale+float64(dist)))
+			}
+		}
+	}
 }
+
+// copulas link a subject to the figure it comes to.
+var copulas = map[string]bool{"was": true, "is": true, "were": true, "are": true, "totalled": true, "totaled": true,
+	"reached": true, "came to": true, "stood at": true, "amounted to": true, "comes to": true, "will be": true}
 
 // reportingTail is a sentence's closing attribution: ", the agency
 // said", ", officials told reporters on Tuesday".
