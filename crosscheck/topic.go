@@ -234,6 +234,8 @@ var topicSynonyms = map[string]string{
 	"advert": "advert", "adverts": "advert", "advertisement": "advert", "advertisements": "advert",
 	"phone": "phone", "phones": "phone", "telephone": "phone", "telephones": "phone",
 	"flu": "flu", "influenza": "flu",
+	// "cleanup" is written "clean-up" and "cleaning" as often.
+	"cleanup": "clean", "cleanups": "clean",
 	// A fire is a blaze or a wildfire, and it breaks out when it starts.
 	"blaze": "fire", "blazes": "fire", "wildfire": "fire", "wildfires": "fire", "inferno": "fire",
 	"fire": "fire", "fires": "fire", "broke": "start", "erupted": "start",
