@@ -319,7 +319,7 @@ func readHeaderParts(doc *Document, h *header, t string) bool {
 	// An agency's own name first ("KESSLA NEWSWIRE * ECONOMY") is the
 	// source, and the rest its section.
 	if len(names) > 1 && doc.Source == "" {
-		if f := strings.Fields(names[0]); agencyWords[strings.ToLower(f[len(f)-1])] {
+		if agencyName(strings.Fields(names[0])) {
 			doc.Source, names = titleCaseWords(names[0]), names[1:]
 			if len(names) == 1 && doc.Section == "" {
 				doc.Section = titleCaseWords(names[0])

@@ -396,6 +396,12 @@ var (
 	agencyWords = map[string]bool{"service": true, "wire": true, "newswire": true, "agency": true, "press": true}
 )
 
+// agencyName reports the words of an agency's own name: "Keystone Wire
+// Service", "Press Trust of Norland".
+func agencyName(words []string) bool {
+	return len(words) > 0 && agencyWords[strings.ToLower(words[len(words)-1])] || agencyOf(words)
+}
+
 // agencyOf reports an agency named for its country or city: "Press
 // Syndicate of India", "NEWS SERVICE OF KESSLA", "Press Trust of Norland".
 func agencyOf(words []string) bool {
@@ -436,7 +442,7 @@ func readSourceLine(doc *Document, t string) bool {
 	}
 	last := strings.ToLower(words[len(words)-1])
 	switch {
-	case agencyWords[last] || agencyOf(words):
+	case agencyName(words):
 		if doc.Source == "" {
 			doc.Source = titleCaseWords(t)
 		}

@@ -409,9 +409,12 @@ func AnalyzeStory(st Story, claims []extract.Claim, profiles map[string]Profile,
 
 	var ms []mention
 	perDoc := map[int]int{}
+	persons := make([]docPersons, len(docs))
 	for i := range claims {
 		c := &claims[i]
-		for _, m := range claimMentions(c) {
+		roles := allRoles(c)
+		persons[docIndex[c.DocID]].add(c, roles)
+		for _, m := range claimMentions(c, roles) {
 			d := docIndex[c.DocID]
 			// A page with a table of thousands of figures adds no more
 			// than maxDocMentions: the work stays bounded per document.
@@ -438,7 +441,7 @@ func AnalyzeStory(st Story, claims []extract.Claim, profiles map[string]Profile,
 	vectorize(ms)
 	docSim := newDocSims(profs)
 
-	clusters, approved := link(ms, docSim, personsOf(claims, len(docs), docIndex), days, opt)
+	clusters, approved := link(ms, docSim, persons, days, opt)
 	for _, m := range ms {
 		res.Annotations[claims[m.claim].ID] = Annotation{Conflicts: []string{}}
 	}
@@ -754,8 +757,9 @@ func originsOf(docs []string, profs []Profile) map[string]string {
 	return out
 }
 
-// claimMentions returns the values c states, with their topics.
-func claimMentions(c *extract.Claim) []mention {
+// claimMentions returns the values c states, with their topics, and the
+// persons it names in the roles given (allRoles of c), deputies left out.
+func claimMentions(c *extract.Claim, roles []roleMention) []mention {
 	c = capValues(c)
 	spans := map[string][]span{}
 	for _, m := range c.Money {
@@ -797,7 +801,7 @@ func claimMentions(c *extract.Claim) []mention {
 			}
 		}
 	}
-	for _, r := range allRoles(c) {
+	for _, r := range roles {
 		if !r.deputy {
 			out = append(out, mention{kind: ValuePerson, val: personValue(r), topic: roleTopic(r)})
 		}
@@ -1478,27 +1482,21 @@ type docPersons struct {
 	deputies []roleMention
 }
 
-// personsOf returns the docPersons of each of n documents.
-func personsOf(claims []extract.Claim, n int, docIndex map[string]int) []docPersons {
-	out := make([]docPersons, n)
-	for i := range claims {
-		c := &claims[i]
-		d := &out[docIndex[c.DocID]]
-		for _, e := range c.Entities {
-			if e.Type != extract.Person {
-				continue
-			}
-			if name := personName(e); name != "" && !slices.Contains(d.names, name) {
-				d.names = append(d.names, name)
-			}
+// add records the persons claim c names, given its roles.
+func (d *docPersons) add(c *extract.Claim, roles []roleMention) {
+	for _, e := range c.Entities {
+		if e.Type != extract.Person {
+			continue
 		}
-		for _, r := range roleMentions(c) {
-			if r.deputy {
-				d.deputies = append(d.deputies, r)
-			}
+		if name := personName(e); name != "" && !slices.Contains(d.names, name) {
+			d.names = append(d.names, name)
 		}
 	}
-	return out
+	for _, r := range roles {
+		if r.deputy {
+			d.deputies = append(d.deputies, r)
+		}
+	}
 }
 
 // deputyOf reports whether the document makes m's person the deputy of

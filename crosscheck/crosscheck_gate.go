@@ -215,6 +215,10 @@ func confirmRelative(ms []mention, days []float64) {
 // between reports written hours apart. From twenty on, a count with its
 // unit in its topic (see claimMentions) is specific enough: 36 and 41
 // deaths, 64 and 72 tankers.
+func smallCount(m mention) bool {
+	return m.kind == ValueQuantity && math.Abs(m.val.lo) < 20 && m.val.lo == math.Trunc(m.val.lo)
+}
+
 // voteTally reports a count of votes ("voted 6-3", "by 21 votes in
 // favour", "seven members voting for the cut"): a tally is exact however
 // small, and outlets that give different tallies of one vote disagree.
@@ -228,10 +232,6 @@ func voteTally(m mention) bool {
 		}
 	}
 	return false
-}
-
-func smallCount(m mention) bool {
-	return m.kind == ValueQuantity && math.Abs(m.val.lo) < 20 && m.val.lo == math.Trunc(m.val.lo)
 }
 
 // hasYear reports whether a date's text states its year (four digits in

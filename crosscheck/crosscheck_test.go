@@ -319,7 +319,7 @@ func TestHugeTableRowBounded(t *testing.T) {
 			Text: b.String(), Money: money, Published: "2026-03-03"}
 	}
 	c := row("a", 1)
-	if n := len(claimMentions(&c)); n > maxClaimValues {
+	if n := len(claimMentions(&c, allRoles(&c))); n > maxClaimValues {
 		t.Errorf("claimMentions read %d values of a 20,000-cell row, want at most %d", n, maxClaimValues)
 	}
 	res := Analyze([]extract.Claim{c, row("b", 1.1)}, Options{})

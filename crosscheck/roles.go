@@ -46,13 +46,13 @@ var deputyWords = setOf(`deputy vice assistant associate`)
 
 // honorifics stand between a title and a name ("Medical Officer of
 // Health Dr. Jane Roe", "the presiding judge, Justice Ama Mensah").
-var honorifics = setOf(`dr dr. prof prof. professor mr mr. mrs mrs. ms ms. sir dame justice`)
+var honorifics = setOf(`dr prof professor mr mrs ms sir dame justice`)
 
 // cutHonorific drops an honorific that ends s.
 func cutHonorific(s string) string {
 	t := strings.TrimRight(s, " ")
 	i := strings.LastIndexAny(t, " \t\n")
-	if w := t[i+1:]; honorifics[strings.ToLower(w)] && i >= 0 {
+	if i >= 0 && honorifics[strings.TrimSuffix(strings.ToLower(t[i+1:]), ".")] {
 		return t[:i+1]
 	}
 	return s

@@ -244,63 +244,55 @@ func TestSameName(t *testing.T) {
 	}
 }
 
-// A report naming the person another outlet gives a role only in another
-// role of the same body contradicts it; naming them with no role, or in a
-// role of another body, does not.
-func TestCrosscheckPersonsOtherRole(t *testing.T) {
-	mk := storyPerson("Harvest forecast lifted by the grain council")
-	claims := []extract.Claim{
-		mk("a1", "A", "Mara Quell, the council's chief executive, lifted the harvest forecast.", "Mara Quell"),
-		mk("b1", "B", "Tomas Brede, the council's chief executive, lifted the harvest forecast.", "Tomas Brede"),
-		mk("b2", "B", "The council's chair, Mara Quell, urged faster rail repairs for the harvest.", "Mara Quell"),
-		mk("c1", "C", "Ivo Pask, the council's chief executive, lifted the harvest forecast.", "Ivo Pask"),
-		mk("c2", "C", "Mara Quell, the rail board's chair, urged faster rail repairs for the harvest.", "Mara Quell"),
+// A person's other posts and deputy posts in one report decide whether
+// another report naming them in a post contradicts it: the council's
+// chair is not its chief executive; the deputy of a post does not hold
+// it; a holder named twice is one value; another firm's chief executive
+// stays out.
+func TestCrosscheckPersonsOtherPosts(t *testing.T) {
+	type claim struct{ id, doc, text, person string }
+	tests := []struct {
+		name, title string
+		claims      []claim
+		want        map[string][]string // conflicts by claim id
+	}{
+		{"another role of the same body", "Harvest forecast lifted by the grain council", []claim{
+			{"a1", "A", "Mara Quell, the council's chief executive, lifted the harvest forecast.", "Mara Quell"},
+			{"b1", "B", "Tomas Brede, the council's chief executive, lifted the harvest forecast.", "Tomas Brede"},
+			{"b2", "B", "The council's chair, Mara Quell, urged faster rail repairs for the harvest.", "Mara Quell"},
+			{"c1", "C", "Ivo Pask, the council's chief executive, lifted the harvest forecast.", "Ivo Pask"},
+			{"c2", "C", "Mara Quell, the rail board's chair, urged faster rail repairs for the harvest.", "Mara Quell"},
+		}, map[string][]string{"a1": {"b1"}}},
+		{"a deputy is no holder", "Cooling tower named as the source of the outbreak", []claim{
+			{"a1", "A", "Ana Roe, the medical officer of health, named the cooling tower as the source of the outbreak.", "Ana Roe"},
+			{"a2", "A", "The search was led by associate medical officer of health Ken Mensah, who sampled the cooling towers.", "Ken Mensah"},
+			{"b1", "B", "Ken Mensah, the medical officer of health, named the cooling tower as the source of the outbreak.", "Ken Mensah"},
+		}, map[string][]string{"a1": {"b1"}}},
+		{"named as the holder too, not contradicted", "Cooling tower named as the source of the outbreak", []claim{
+			{"a1", "A", "Ana Roe, the medical officer of health, named the cooling tower as the source of the outbreak.", "Ana Roe"},
+			{"a2", "A", "Ken Mensah, the medical officer of health, sampled the cooling towers.", "Ken Mensah"},
+			{"b1", "B", "Ken Mensah, the medical officer of health, named the cooling tower as the source of the outbreak.", "Ken Mensah"},
+		}, map[string][]string{"a1": {}}},
+		{"a holder named twice", "Stadium renamed in naming-rights deal", []claim{
+			{"a1", "A", "Chief executive Graeme Dunlop called the naming-rights deal transformational.", "Graeme Dunlop"},
+			{"a2", "A", "Caledonia Crest chief executive Alasdair Rennie called the naming-rights deal a good fit.", "Alasdair Rennie"},
+			{"b1", "B", "Guests: Fiona McLarty, chief executive, on the naming-rights deal.", "Fiona McLarty"},
+			{"b2", "B", "Fiona McLarty, the club's chief executive, defended the naming-rights deal.", "Fiona McLarty"},
+		}, map[string][]string{"a1": {"b1", "b2"}, "a2": {}}},
 	}
-	res := Analyze(claims, Options{})
-	got := res.Annotations["a1"].Conflicts
-	if diff := cmp.Diff([]string{"b1"}, got); diff != "" {
-		t.Errorf("conflicts of a1 (-want +got):\n%s", diff)
-	}
-}
-
-// A report naming someone as the post's deputy does not say they hold it:
-// another outlet calling them the holder disagrees with it.
-func TestCrosscheckPersonsDeputy(t *testing.T) {
-	mk := storyPerson("Cooling tower named as the source of the outbreak")
-	claims := []extract.Claim{
-		mk("a1", "A", "Ana Roe, the medical officer of health, named the cooling tower as the source of the outbreak.", "Ana Roe"),
-		mk("a2", "A", "The search was led by associate medical officer of health Ken Mensah, who sampled the cooling towers.", "Ken Mensah"),
-		mk("b1", "B", "Ken Mensah, the medical officer of health, named the cooling tower as the source of the outbreak.", "Ken Mensah"),
-	}
-	res := Analyze(claims, Options{})
-	if diff := cmp.Diff([]string{"b1"}, res.Annotations["a1"].Conflicts); diff != "" {
-		t.Errorf("conflicts of a1 (-want +got):\n%s", diff)
-	}
-	// Named as the holder too, the person is not contradicted.
-	claims[1] = mk("a2", "A", "Ken Mensah, the medical officer of health, sampled the cooling towers.", "Ken Mensah")
-	res = Analyze(claims, Options{})
-	if got := res.Annotations["a1"].Conflicts; len(got) != 0 {
-		t.Errorf("conflicts of a1 = %v, want none when A also names Mensah the holder", got)
-	}
-}
-
-// A holder named twice in one report, once with the body, disagrees with
-// another report's holder, while that report's other firm's chief
-// executive stays out.
-func TestCrosscheckPersonsNamedTwice(t *testing.T) {
-	mk := storyPerson("Stadium renamed in naming-rights deal")
-	claims := []extract.Claim{
-		mk("a1", "A", "Chief executive Graeme Dunlop called the naming-rights deal transformational.", "Graeme Dunlop"),
-		mk("a2", "A", "The insurer's chief executive, Alasdair Rennie, called the naming-rights deal a good fit.", "Alasdair Rennie"),
-		mk("b1", "B", "Guests: Fiona McLarty, chief executive, on the naming-rights deal.", "Fiona McLarty"),
-		mk("b2", "B", "Fiona McLarty, the club's chief executive, defended the naming-rights deal.", "Fiona McLarty"),
-	}
-	res := Analyze(claims, Options{})
-	got := append(res.Annotations["a1"].Conflicts, res.Annotations["a2"].Conflicts...)
-	if len(res.Annotations["a1"].Conflicts) == 0 {
-		t.Errorf("Dunlop and McLarty as the club's chief executive not reported; conflicts %v", got)
-	}
-	if len(res.Annotations["a2"].Conflicts) != 0 {
-		t.Errorf("the insurer's chief executive reported against the club's: %v", res.Annotations["a2"].Conflicts)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			mk := storyPerson(tt.title)
+			var claims []extract.Claim
+			for _, c := range tt.claims {
+				claims = append(claims, mk(c.id, c.doc, c.text, c.person))
+			}
+			res := Analyze(claims, Options{})
+			for id, want := range tt.want {
+				if diff := cmp.Diff(want, res.Annotations[id].Conflicts); diff != "" {
+					t.Errorf("conflicts of %s (-want +got):\n%s", id, diff)
+				}
+			}
+		})
 	}
 }

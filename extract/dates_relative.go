@@ -115,7 +115,7 @@ func (s *dateScan) apposed(i int) (d *Date, j, n int, ok bool) {
 		j++
 	}
 	// "yesterday, Sunday 16 August": the weekday sits inside.
-	if _, deictic := dateWeekdays[toks[i].low]; !deictic && j+1 < len(toks) {
+	if _, weekday := dateWeekdays[toks[i].low]; !weekday && j+1 < len(toks) {
 		if _, wd := dateWeekdays[toks[j].low]; wd {
 			j++
 			if toks[j].is(",") {

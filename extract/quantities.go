@@ -392,18 +392,12 @@ func quantityUnitAt(toks []lexTok, j int, scaled bool) (string, int) {
 		return "", j
 	}
 	// "31,000 twenty-foot equivalent units (TEU)".
-	if t.low == "twenty" || t.low == "forty" {
-		var ws []string
-		for k := j; k < len(toks) && len(ws) < 5; k++ {
-			ws = append(ws, toks[k].low)
+	if (t.low == "twenty" || t.low == "forty") && j+4 < len(toks) && toks[j+1].isDash() &&
+		toks[j+2].is("foot") && toks[j+3].is("equivalent") && strings.HasPrefix(toks[j+4].low, "unit") {
+		if t.low == "forty" {
+			return "FEU", j + 5
 		}
-		if p := strings.Join(ws, " "); strings.HasPrefix(p, t.low+" - foot equivalent unit") {
-			u := "TEU"
-			if t.low == "forty" {
-				u = "FEU"
-			}
-			return u, j + 5
-		}
+		return "TEU", j + 5
 	}
 	// Measure units, glued ("30km") or spaced ("30 km"); "sq km".
 	if t.low == "square" || t.low == "sq" || t.low == "cubic" {
