@@ -1003,13 +1003,24 @@ var sharedCurrencies = map[string][]string{
 // ("Rs 42bn", "42 billion rupees", not "Indian rupees" or "₹42bn").
 var bareRupee = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)^(?:rs\.?\s*[\d.,]|.*\brupees?$)`) })
 
+// bareDollar reports an amount in "dollars" with no country ("sixty
+// million dollars", "a sixty-million-dollar jackpot", not "US dollars").
+func bareDollar(text string) bool {
+	w := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return r == ' ' || r == '-' })
+	n := len(w)
+	if n == 0 || (w[n-1] != "dollar" && w[n-1] != "dollars") {
+		return false
+	}
+	return n == 1 || !slices.Contains([]string{"us", "u.s.", "american", "states"}, w[n-2])
+}
+
 // sharedFamily returns the family of an amount in unit whose text gives
 // only a shared sign or word ("$350M", not "US$350M", "C$350M" or "350
 // million dollars"; "Rs 42bn", not "₹42bn" or "INR 42bn"), or "".
 func sharedFamily(unit, text string) string {
 	t := strings.TrimLeft(strings.TrimSpace(text), "-–~≈ ")
 	switch {
-	case unit == "USD" && strings.HasPrefix(t, "$"):
+	case unit == "USD" && (strings.HasPrefix(t, "$") || bareDollar(t)):
 		return "$"
 	case unit == "INR" && bareRupee().MatchString(t) && !strings.Contains(strings.ToLower(t), "indian"):
 		return "Rs"

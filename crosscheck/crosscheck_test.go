@@ -228,6 +228,8 @@ func TestRelateSharedCurrencies(t *testing.T) {
 		want relation
 	}{
 		{"a bare $ and Canadian dollars", money("$310 million", "USD", 310e6), money("C$350 million", "CAD", 350e6), relDifferent},
+		{"bare dollars by name", money("sixty-million-dollar", "USD", 60e6), money("$55 million CAD", "CAD", 55e6), relDifferent},
+		{"US dollars by name", money("60 million US dollars", "USD", 60e6), money("$55 million CAD", "CAD", 55e6), relIncomparable},
 		{"US$ names its dollar", money("US$310 million", "USD", 310e6), money("C$350 million", "CAD", 350e6), relIncomparable},
 		{"a bare Rs and Pakistani rupees", money("Rs 48bn", "INR", 48e9), money("PKR 42bn", "PKR", 42e9), relDifferent},
 		{"bare rupees and Sri Lankan rupees", money("3 billion rupees", "INR", 3e9), money("LKR 3 billion", "LKR", 3e9), relEqual},

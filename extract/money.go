@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -23,6 +24,15 @@ var moneySymbols = map[string]string{
 	"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB",
 	"₩": "KRW", "₴": "UAH", "₺": "TRY", "₪": "ILS", "₦": "NGN", "₱": "PHP",
 	"฿": "THB", "₫": "VND", "₸": "KZT", "₼": "AZN", "₾": "GEL", "￥": "JPY", "₵": "GHS",
+}
+
+// signCurrencies are the currencies a bare sign stands for at home in
+// some country, so that a code written after it ("$55 million CAD") can
+// name which.
+var signCurrencies = map[string][]string{
+	"$": {"USD", "CAD", "AUD", "NZD", "HKD", "SGD", "TWD", "MXN", "ARS", "CLP", "COP",
+		"JMD", "TTD", "FJD", "NAD"},
+	"¥": {"JPY", "CNY"},
 }
 
 // moneyPrefixes are letters glued before "$" or "¥" ("US$", "C$", "CN¥"),
@@ -406,8 +416,14 @@ func moneyPrefixed(text string, toks []lexTok, i int, opts numOpts) (Money, int,
 			}
 		}
 	}
-	// A trailing code is part of the amount: "$5 million USD" is rare but
-	// "HK$5 million (US$640,000)" is not; leave parentheses alone.
+	// A code after a bare sign names the sign's currency: sites abroad
+	// write "$55 million CAD", "¥3 billion CNY". Parentheses hold another
+	// amount ("HK$5 million (US$640,000)") and are left alone.
+	if end < len(toks) && first+1 == j && toks[first].kind == lexPunct {
+		if c, ok := moneyCodes[toks[end].raw]; ok && slices.Contains(signCurrencies[toks[first].raw], c) {
+			code, end = c, end+1
+		}
+	}
 	m := Money{Amount: amount, AmountMax: max, Currency: code}
 	m.Start, m.End = toks[startTok].start, toks[end-1].end
 	m.Text = text[m.Start:m.End]
