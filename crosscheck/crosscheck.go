@@ -1015,8 +1015,8 @@ func bareDollar(text string) bool {
 }
 
 // sharedFamily returns the family of an amount in unit whose text gives
-// only a shared sign or word ("$350M", not "US$350M", "C$350M" or "350
-// million dollars"; "Rs 42bn", not "₹42bn" or "INR 42bn"), or "".
+// only a shared sign or word ("$350M" or "350 million dollars", not
+// "US$350M" or "C$350M"; "Rs 42bn", not "₹42bn" or "INR 42bn"), or "".
 func sharedFamily(unit, text string) string {
 	t := strings.TrimLeft(strings.TrimSpace(text), "-–~≈ ")
 	switch {
