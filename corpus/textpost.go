@@ -223,8 +223,8 @@ func labelItems(t string) bool {
 
 // headerPartSep separates the items of a combined header line:
 // "July 14, 2026 / 6:02 AM EDT / Updated 2 hours ago", "Retail /
-// Bankruptcy | 530 words".
-var headerPartSep = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\s+[/|·•*]\s+`) })
+// Bankruptcy | 530 words", "2026-05-14 16:52 (GMT+8) // ENERGY".
+var headerPartSep = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\s+(?:[/|·•*]|//)\s+`) })
 
 // readHeaderParts reads a header line made of several items, each a date,
 // a time, a labelled date ("Published 3 June 2026", "Last updated 22:10

@@ -100,6 +100,9 @@ var zoneOffsets = map[string]float64{
 	"AKDT": -8, "HDT": -9, "ADT": -3, "NDT": -2.5, "AWST": 8, "ACST": 9.5, "ACDT": 10.5,
 	"IDT": 3, "GST": 4, "ICT": 7, "PHT": 8, "MYT": 8, "WITA": 8, "BRT": -3, "CLT": -4, "CLST": -3,
 	"IRST": 3.5, "NPT": 5.75, "WEZ": 0, "WESZ": 1, "OEZ": 2, "OESZ": 3, "TRT": 3,
+	// AST is the Atlantic's in North American and Caribbean copy; the
+	// Gulf's papers give theirs as GST or "KSA time" as often.
+	"AST": -4,
 }
 
 // monthNames maps month names and abbreviations, English and the other
@@ -755,8 +758,9 @@ var (
 		return regexp.MustCompile(`(?i)\b(?:\d{1,2}(?:\.|st|nd|rd|th)?\s+\p{L}{3,9}\.?,?\s+\d{4}|\p{L}{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4})\b`)
 	})
 	// placeWords is a place name: capitalised words, with the particles
-	// of "Frankfurt am Main" or "Rio de Janeiro" between them.
-	placeWords = `\p{Lu}[\p{L}'’.]*(?:[ -](?:\p{Lu}[\p{L}'’.]*|am|an|de|del|da|do|dos|la|le|el|al|sur|upon|on|von|van|der|di|im|y)){0,4}`
+	// of "Frankfurt am Main", "Rio de Janeiro" or "Republic of Korea"
+	// between them.
+	placeWords = `\p{Lu}[\p{L}'’.]*(?:[ -](?:\p{Lu}[\p{L}'’.]*|am|an|de|del|da|do|dos|la|le|el|al|sur|upon|on|von|van|der|di|im|y|of|the)){0,4}`
 	agencyMark = `(?:\(([^()]{2,40})\)|/\s*([^/\d]{2,40}?)\s*/)`
 	// pressHead is what stands before the date: place, regions, agency
 	// and a separator; pressTail what follows it.
@@ -765,12 +769,12 @@ var (
 			`(?:[-–—]{0,2}\s*` + agencyMark + `\s*(?:,|[-–—]{1,2}|/)?|,|[-–—]{1,2}|/|[-–—]{1,2}\s*\(([^()]{2,40}?)\s*[-–—,])\s*$`)
 	})
 	// pressHeadJoined is a head of several places joined by slashes or
-	// "and", before a comma: "Istanbul / Ostrava, ", "OULU, Finland and
-	// SEATTLE, ". The slash is tried after pressHead, which reads "/
+	// "and", before a comma or a dash: "Istanbul / Ostrava, ", "OULU,
+	// Finland and SEATTLE, ", "ABUJA, Nigeria and AUSTIN, Texas -- ". The slash is tried after pressHead, which reads "/
 	// Wirename /" as the wire's name. Its empty groups stand for
 	// pressHead's agencies.
 	pressHeadJoined = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`^\s*(` + placeWords + `(?:\s*,\s*` + placeWords + `|\s+(?:/|and|&)\s+` + placeWords + `){1,3})\s*,\s*()()()$`)
+		return regexp.MustCompile(`^\s*(` + placeWords + `(?:\s*,\s*` + placeWords + `|\s+(?:/|and|&)\s+` + placeWords + `){1,3})\s*(?:,|[-–—]{1,2})\s*()()()$`)
 	})
 	pressTail = sync.OnceValue(func() *regexp.Regexp {
 		return regexp.MustCompile(`^\s*\)?\s*(?:` + agencyMark + `\s*)?(?:[-–—]{1,2}|/|:)\s*\S`)

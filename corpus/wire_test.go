@@ -392,6 +392,29 @@ func TestWireHeaders(t *testing.T) {
 			published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC), from: "text", source: "Kessla Posten",
 		},
 		{
+			name:      "press dateline: a country of several words",
+			src:       "NEWS RELEASE\n\nMARSVIK, Republic of Norland, March 14, 2026 — Baltic Ferries today said it would add a crossing.\n\n" + wireBody,
+			published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC), from: "dateline", title: "NEWS RELEASE", dateline: "Marsvik",
+		},
+		{
+			name:      "press dateline: two places and their regions, double dashes",
+			src:       "NEWS RELEASE\n\nKESSLA, Norland and PORTLAND, Oregon -- 14 March 2026 -- Baltic Ferries today said it would add a crossing.\n\n" + wireBody,
+			published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC), from: "dateline", title: "NEWS RELEASE",
+			dateline: "KESSLA, Norland and PORTLAND, Oregon",
+		},
+		{
+			name:      "ISO date, clock, offset in parentheses and slashed sections",
+			src:       "KESTRIA BUSINESS WIRE\n2026-03-14 16:52 (GMT+8) // SHIPPING / PORTS\n\nKessla quay to reopen\n\n" + wireBody,
+			published: time.Date(2026, 3, 14, 16, 52, 0, 0, time.FixedZone("", 8*3600)), from: "header", title: "Kessla quay to reopen",
+			source: "Kestria Business Wire", section: "SHIPPING / PORTS",
+		},
+		{
+			name:      "a date as systems print it: weekday, month, day, year, clock with seconds",
+			src:       "KESTRIA NEWSWIRE\nSat Mar 14 2026 07:12:40 AST\n\nKessla quay to reopen\n\n" + wireBody,
+			published: time.Date(2026, 3, 14, 7, 12, 40, 0, time.FixedZone("AST", -4*3600)), from: "header", title: "Kessla quay to reopen",
+			source: "Kestria Newswire",
+		},
+		{
 			name:      "a press dateline of two places",
 			src:       "PRESS RELEASE\n\nKessla / Tessvik, 14 March 2026 — Norland Ferries today said the quay would reopen.\n\n" + wireBody,
 			published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC), from: "dateline", title: "PRESS RELEASE", dateline: "Kessla / Tessvik",
