@@ -3,6 +3,7 @@ package extract
 import (
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -34,6 +35,10 @@ var signCurrencies = map[string][]string{
 		"JMD", "TTD", "FJD", "NAD"},
 	"¥": {"JPY", "CNY"},
 }
+
+// letterCurrencies are capital letters that stand for a currency glued
+// to a plainly monetary amount.
+var letterCurrencies = map[string]string{"P": "PHP", "R": "ZAR"}
 
 // moneyPrefixes are letters glued before "$" or "¥" ("US$", "C$", "CN¥"),
 // keyed by lowercase prefix + sign.
@@ -307,12 +312,15 @@ func moneyPrefixAt(toks []lexTok, i int) (code string, first, next int, ok bool)
 			return "PEN", i, j, true
 		}
 	}
-	// "P560 million", "P15,000": the Philippine peso as the country's
-	// papers write it, glued to an amount that is plainly money (scaled
-	// or in thousands); a lone "P5" is a code or a grade.
-	if t.raw == "P" && i+1 < len(toks) && toks[i+1].kind == lexNum && !toks[i+1].sp {
-		if strings.Contains(toks[i+1].raw, ",") || i+2 < len(toks) && numberScales[toks[i+2].low] > 0 {
-			return "PHP", i, i + 1, true
+	// "P560 million", "R438.6m", "P15,000", "R486 317 000": the Philippine peso and the
+	// South African rand as their countries' papers write them, glued to
+	// an amount that is plainly money (scaled or in thousands); a lone
+	// "P5" or "R21" is a code, a grade or a road.
+	if c, ok := letterCurrencies[t.raw]; ok && i+1 < len(toks) && toks[i+1].kind == lexNum && !toks[i+1].sp {
+		_, _, scaled := scaleAt(toks, i+2, true)
+		_, _, grouped := spaceGrouped(toks, i+1)
+		if scaled || grouped || strings.Contains(toks[i+1].raw, ",") {
+			return c, i, i + 1, true
 		}
 	}
 	c, ok := moneyCodes[t.raw]
@@ -333,13 +341,41 @@ func moneyPrefixAt(toks []lexTok, i int) (code string, first, next int, ok bool)
 	return "", i, i, false
 }
 
+// spaceGrouped reads an amount whose thousands are set off by single
+// spaces, as South African and many European papers print them ("R486
+// 317 000", "EUR 1 250 000"): a group of one to three digits, then groups
+// of three. Only after a currency, which makes the groups one figure.
+func spaceGrouped(toks []lexTok, j int) (float64, int, bool) {
+	digits := func(t *lexTok, n int) bool {
+		if t.kind != lexNum || len(t.raw) > 3 || n == 3 && len(t.raw) != 3 {
+			return false
+		}
+		for _, r := range t.raw {
+			if r < '0' || r > '9' {
+				return false
+			}
+		}
+		return true
+	}
+	if j >= len(toks) || !digits(&toks[j], 0) {
+		return 0, j, false
+	}
+	v, _ := strconv.ParseFloat(toks[j].raw, 64)
+	k := j + 1
+	for ; k < len(toks) && digits(&toks[k], 3) && toks[k].sp && !toks[k].nl && toks[k].start == toks[k-1].end+1; k++ {
+		g, _ := strconv.ParseFloat(toks[k].raw, 64)
+		v = v*1000 + g
+	}
+	return v, k, k > j+1
+}
+
 // findMoneyToks is FindMoney over lexed tokens.
 func findMoneyToks(text string, toks []lexTok) []Money {
 	var out []Money
 	opts := numOpts{short: true, words: true}
 	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
-		if t.kind == lexNum || t.kind == lexPunct || (t.kind == lexWord && (moneyCodes[t.raw] != "" || t.raw == "S" || t.raw == "P")) {
+		if t.kind == lexNum || t.kind == lexPunct || (t.kind == lexWord && (moneyCodes[t.raw] != "" || t.raw == "S" || letterCurrencies[t.raw] != "")) {
 			if m, next, ok := moneyPrefixed(text, toks, i, opts); ok {
 				out = append(out, m)
 				i = next - 1
@@ -377,6 +413,9 @@ func moneyPrefixed(text string, toks []lexTok, i int, opts numOpts) (Money, int,
 	var num numPhrase
 	if toks[j].kind == lexNum {
 		num, ok = parseNumPhrase(toks, j, numOpts{short: true})
+		if v, next, grouped := spaceGrouped(toks, j); ok && grouped && num.next == j+1 {
+			num.val, num.next = v, next
+		}
 	} else {
 		num, ok = leadingDecimal(toks, j)
 	}
