@@ -172,7 +172,7 @@ var topicSynonyms = map[string]string{
 	// deaths", "the death toll rose to 41", "41 fatalities", "41 dead".
 	"kill": "kill", "killed": "kill", "killing": "kill", "kills": "kill", "died": "kill", "die": "kill",
 	"dead": "kill", "death": "kill", "deaths": "kill", "fatalities": "kill", "fatality": "kill",
-	"fatal": "kill", "toll": "kill", "lives": "kill",
+	"fatal": "kill", "toll": "kill", "lives": "kill", "deceased": "kill", "bereaved": "kill",
 	"injured": "injur", "injuries": "injur", "injury": "injur", "injuring": "injur", "wounded": "injur",
 	"hurt": "injur", "injure": "injur",
 	// Heads of what a figure measures that outlets use for one
@@ -217,6 +217,9 @@ var topicSynonyms = map[string]string{
 	"delayed": "delay", "delay": "delay", "postponed": "delay", "postponement": "delay",
 	"resigned": "resign", "resignation": "resign", "resign": "resign", "quit": "resign",
 	"payout": "payout", "payouts": "payout", "compensation": "payout", "settlement": "payout",
+	// "ex gratia" is compensation paid as a favour, to a victim's "next
+	// of kin", "relatives" or family.
+	"gratia": "payout", "kin": "family", "relatives": "family",
 	"subsidy": "subsidy", "subsidies": "subsidy", "grant": "subsidy", "grants": "subsidy",
 	"tariff": "tariff", "tariffs": "tariff", "duty": "tariff", "duties": "tariff",
 	"passengers": "passenger", "passenger": "passenger", "travellers": "passenger", "travelers": "passenger", "riders": "passenger",
