@@ -121,6 +121,13 @@ var furnitureWhole = sync.OnceValue(func() *regexp.Regexp {
 	}, "|") + `)[\s:.!?]*$`)
 })
 
+// wireSignOff is the line agency copy ends with: the agency's code, the
+// initials of the desk that handled it and the time it was sent, "KNA SD
+// RM 1652", "ABC JK 0912 GMT". Case matters: capitals only.
+var wireSignOff = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^\p{Lu}{2,8}(?: \p{Lu}{1,3}){1,4} (?:[01]\d|2[0-3])[0-5]\d(?: ?[A-Z]{2,4})?$`)
+})
+
 // stampStart opens a publication stamp: "Updated 11:21 pm CST, Tuesday",
 // "Published: 20 Nov 2019", "Publicado por Ana Lima".
 var stampStart = sync.OnceValue(func() *regexp.Regexp {
@@ -221,6 +228,9 @@ func isBoilerplate(kind BlockKind, text string) bool {
 	t = strings.TrimLeft(t, "-*•·▪–—>#|([") // leftover list and heading markers, an opening bracket
 	t = strings.TrimSpace(t)
 	if len(t) <= 60 && furnitureWhole().MatchString(t) {
+		return true
+	}
+	if len(t) <= 40 && wireSignOff().MatchString(t) {
 		return true
 	}
 	if kind == Title {
