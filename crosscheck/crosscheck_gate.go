@@ -107,7 +107,8 @@ func mayConflict(m, o mention, ds, sim, da, db float64, opt Options) bool {
 		guessed := (m.noYear && math.IsNaN(da)) || (o.noYear && math.IsNaN(db))
 		firm = firmDates(m, o, guessed, da, db)
 	default:
-		firm = specific(m) && specific(o) && !smallCount(m) && !smallCount(o) || voteTally(m) && voteTally(o)
+		firm = specific(m) && specific(o) && !smallCount(m) && !smallCount(o) || voteTally(m) && voteTally(o) ||
+			deathToll(m) && deathToll(o) && !math.IsNaN(da) && !math.IsNaN(db) && math.Abs(da-db) <= 1
 		// Counts under a hundred are one count misreported when near
 		// each other (36 and 41 deaths); 24 and 60 are two counts.
 		if firm && math.Max(m.val.lo, o.val.lo) < 100 && valueGap(m.val, o.val) > math.Log(1.25) {
@@ -228,6 +229,21 @@ func voteTally(m mention) bool {
 	}
 	for _, t := range m.topic {
 		if (t.term == "vot" || t.term == "vote" || t.term == "#vote") && t.w >= 0.8 {
+			return true
+		}
+	}
+	return false
+}
+
+// deathToll reports a count of the dead ("killed 14 workers", "17
+// dead"): outlets that give different tolls of one event a day apart
+// disagree, however small the toll.
+func deathToll(m mention) bool {
+	if m.kind != ValueQuantity || m.val.lo != math.Trunc(m.val.lo) || m.val.lo < 1 {
+		return false
+	}
+	for _, t := range m.topic {
+		if t.term == "kill" && t.w >= 0.8 {
 			return true
 		}
 	}

@@ -800,10 +800,10 @@ func TestProfileYearlessDay(t *testing.T) {
 	}
 }
 
-// Outlets giving different tallies of one vote disagree, however small
-// the counts, in reports alike enough for any conflict; other small
-// counts there do not.
-func TestVoteTallies(t *testing.T) {
+// Outlets giving different tallies of one vote, or different death
+// tolls a day apart, disagree, however small the counts, in reports
+// alike enough for any conflict; other small counts there do not.
+func TestSmallTallies(t *testing.T) {
 	count := func(v float64, unit string, topic ...string) mention {
 		m := mention{kind: ValueQuantity, val: mvalue{lo: v, hi: v, unit: unit}}
 		for _, w := range topic {
@@ -813,17 +813,20 @@ func TestVoteTallies(t *testing.T) {
 	}
 	day := float64(20600)
 	tests := []struct {
-		name string
-		a, b mention
-		want bool
+		name  string
+		a, b  mention
+		apart float64 // days between the two reports
+		want  bool
 	}{
-		{"six and seven members voting", count(6, "member", "vot", "cut"), count(7, "member", "vot", "cut"), true},
-		{"21 and 18 votes in favour", count(21, "vote", "#vote", "favour"), count(18, "vote", "#vote", "favour"), true},
-		{"six and three: two sides", count(6, "member", "vot"), count(3, "member", "vot"), false},
-		{"six and seven injured", count(6, "people", "injur"), count(7, "people", "injur"), false},
+		{"six and seven members voting", count(6, "member", "vot", "cut"), count(7, "member", "vot", "cut"), 0, true},
+		{"21 and 18 votes in favour", count(21, "vote", "#vote", "favour"), count(18, "vote", "#vote", "favour"), 0, true},
+		{"six and three: two sides", count(6, "member", "vot"), count(3, "member", "vot"), 0, false},
+		{"six and seven injured", count(6, "people", "injur"), count(7, "people", "injur"), 0, false},
+		{"14 and 17 killed the next day", count(14, "worker", "kill", "explosion"), count(17, "people", "kill", "blast"), 1, true},
+		{"14 and 17 killed three days apart: a toll that rose", count(14, "worker", "kill", "explosion"), count(17, "people", "kill", "blast"), 3, false},
 	}
 	for _, tt := range tests {
-		if got := mayConflict(tt.a, tt.b, 0.25, 0.5, day, day, Options{ConflictThreshold: 0.18}); got != tt.want {
+		if got := mayConflict(tt.a, tt.b, 0.25, 0.5, day, day+tt.apart, Options{ConflictThreshold: 0.18}); got != tt.want {
 			t.Errorf("%s: mayConflict = %v, want %v", tt.name, got, tt.want)
 		}
 	}
