@@ -38,7 +38,7 @@ var signCurrencies = map[string][]string{
 
 // letterCurrencies are capital letters that stand for a currency glued
 // to a plainly monetary amount.
-var letterCurrencies = map[string]string{"P": "PHP", "R": "ZAR"}
+var letterCurrencies = map[string]string{"P": "PHP", "R": "ZAR", "N": "NGN"}
 
 // moneyPrefixes are letters glued before "$" or "¥" ("US$", "C$", "CN¥"),
 // keyed by lowercase prefix + sign.
@@ -312,8 +312,9 @@ func moneyPrefixAt(toks []lexTok, i int) (code string, first, next int, ok bool)
 			return "PEN", i, j, true
 		}
 	}
-	// "P560 million", "R438.6m", "P15,000", "R486 317 000": the Philippine peso and the
-	// South African rand as their countries' papers write them, glued to
+	// "P560 million", "R438.6m", "N8.1bn", "R486 317 000": the Philippine
+	// peso, the South African rand and the naira as their countries'
+	// papers write them (in place of "₱", "₦"), glued to
 	// an amount that is plainly money (scaled or in thousands); a lone
 	// "P5" or "R21" is a code, a grade or a road.
 	if c, ok := letterCurrencies[t.raw]; ok && i+1 < len(toks) && toks[i+1].kind == lexNum && !toks[i+1].sp {

@@ -44,6 +44,8 @@ func TestFindMoney(t *testing.T) {
 		{"rand with a hyphened scale", "a penalty of R486.3-million", []M{{Text: "R486.3-million", Amount: 486.3e6, Currency: "ZAR"}}},
 		{"thousands grouped by spaces", "a penalty of R486 317 000 on the firm", []M{{Text: "R486 317 000", Amount: 486317000, Currency: "ZAR"}}},
 		{"thousands grouped by spaces after a code", "EUR 1 250 000 in grants", []M{{Text: "EUR 1 250 000", Amount: 1250000, Currency: "EUR"}}},
+		{"naira as Nigerian papers write it", "sets a N8.1bn licence fee", []M{{Text: "N8.1bn", Amount: 8.1e9, Currency: "NGN"}}},
+		{"a mask is no naira", "wear N95 masks", nil},
 		{"a road is no rand", "the R21 towards the airport", nil},
 		{"a code after a bare sign names its dollar", "The jackpot was $55 million CAD.", []M{{Text: "$55 million CAD", Amount: 55e6, Currency: "CAD"}}},
 		{"the code after a sign, no scale", "Jackpot: $55,000,000 CAD", []M{{Text: "$55,000,000 CAD", Amount: 55e6, Currency: "CAD"}}},
