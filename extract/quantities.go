@@ -268,6 +268,13 @@ func quantityAt(text string, toks []lexTok, i int) (Quantity, int, bool) {
 			j = p2.next
 		}
 	}
+	// "174K cbm": a thousand of a measure unit.
+	if p.numeral && p.scale == 0 && j+1 < len(toks) && (toks[j].raw == "K" || toks[j].raw == "k") && !toks[j].sp {
+		if u, _ := quantityUnitAt(toks, j+1, true); u != "" && quantityUnitNames[u] {
+			p.val, p.scale = scaleExact(p.val, 1e3), 1e3
+			j++
+		}
+	}
 	q := Quantity{Value: p.val}
 	end := j // token index after the quantity
 	unit, uend := quantityUnitAt(toks, j, p.scale != 0)
@@ -344,6 +351,18 @@ func quantityAt(text string, toks []lexTok, i int) (Quantity, int, bool) {
 // quantityUnitAt finds the unit after a number at toks[j]: a percent sign
 // or word, a hyphenated compound ("30-km", "72-hour", "20-point"), a
 // measure unit, or the first plural noun within two modifiers.
+// quantityUnitNames are the measure units quantityUnitAt gives, cubic
+// and square ones included.
+var quantityUnitNames = func() map[string]bool {
+	m := map[string]bool{}
+	for _, u := range quantityUnits {
+		if u != "" {
+			m[u], m["cubic "+u], m["sq "+u] = true, true, true
+		}
+	}
+	return m
+}()
+
 func quantityUnitAt(toks []lexTok, j int, scaled bool) (string, int) {
 	if j >= len(toks) {
 		return "", j
@@ -372,6 +391,12 @@ func quantityUnitAt(toks []lexTok, j int, scaled bool) (string, int) {
 		w := toks[j+1].low
 		if compoundExcluded[w] {
 			return "", j
+		}
+		// "174,000-cubic-metre vessels", "a 90-square-metre flat".
+		if (w == "cubic" || w == "square") && j+3 < len(toks) && toks[j+2].isDash() && !toks[j+2].sp && !toks[j+3].sp {
+			if u := quantityUnits[toks[j+3].low]; u != "" && toks[j+3].kind == lexWord {
+				return map[string]string{"cubic": "cubic ", "square": "sq "}[w] + u, j + 4
+			}
 		}
 		if u, ok := quantityUnits[w]; ok && u != "" {
 			return u, j + 2
@@ -409,6 +434,28 @@ func quantityUnitAt(toks []lexTok, j int, scaled bool) (string, int) {
 				}
 				return pre + u, j + 2
 			}
+		}
+	}
+	// "174,000 m3", "90 m²", "40 cu m": powers and the cubic's short forms.
+	if u, ok := quantityUnits[t.low]; ok && u != "" && j+1 < len(toks) && !toks[j+1].sp {
+		switch toks[j+1].raw {
+		case "3", "³":
+			return "cubic " + u, j + 2
+		case "2", "²":
+			if u == "km" {
+				return "km2", j + 2
+			}
+			if u == "m" || u == "feet" {
+				return "sq " + u, j + 2
+			}
+		}
+	}
+	if t.low == "cbm" {
+		return "cubic m", j + 1
+	}
+	if t.low == "cu" && j+1 < len(toks) && toks[j+1].kind == lexWord {
+		if u := quantityUnits[toks[j+1].low]; u != "" {
+			return "cubic " + u, j + 2
 		}
 	}
 	if u, ok := quantityUnits[t.low]; ok && u != "" {
