@@ -445,6 +445,7 @@ func buildUnits(doc *corpus.Document) ([]unit, []string, []int) {
 	texts := make([]string, len(doc.Blocks))
 	starts := make([]int, len(doc.Blocks))
 	cursor := 0
+	prev := corpus.BlockKind("")
 	for bi, b := range doc.Blocks {
 		start, ok := locateBlock(doc.Text, b, cursor)
 		if !ok || b.Boilerplate {
@@ -458,9 +459,19 @@ func buildUnits(doc *corpus.Document) ([]unit, []string, []int) {
 				units = append(units, unit{block: bi, kind: kind, start: start + s, end: start + e})
 			}
 		}
+		afterTitle := prev == corpus.Title
+		prev = b.Kind
 		switch b.Kind {
 		case corpus.Title:
 			add(KindHeadline, 0, len(b.Text))
+		case corpus.Heading:
+			// A deck under the headline ("Tidewell's project wins
+			// 1,140MW as the ministry hands out 3GW; developers warn
+			// ...") says what the story says; later headings name
+			// sections.
+			if afterTitle && len(strings.Fields(b.Text)) >= 8 {
+				add(KindHeadline, 0, len(b.Text))
+			}
 		case corpus.TableRow:
 			add(KindTableRow, 0, len(b.Text))
 		case corpus.ListItem:

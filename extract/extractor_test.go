@@ -500,3 +500,29 @@ func TestSharedCurrencyNames(t *testing.T) {
 		}
 	}
 }
+
+// A deck under the headline is a claim of the story; a section heading
+// further down is not.
+func TestDeckUnderHeadline(t *testing.T) {
+	x := testExtractor(t)
+	page := `<html><body><article><h1>Ferry operator orders two new ships</h1>
+<h2>Kessla Lines will spend 140 million euros on the ships as the port adds 2 new berths</h2>
+<p>Kessla Lines said on Monday it had ordered two ferries from a yard in Finland for delivery in 2028.</p>
+<h2>Route changes planned from next spring onwards across the strait</h2>
+<p>The operator said its older vessels would move to the northern route.</p></article></body></html>`
+	doc, err := corpus.Clean("deck.html", []byte(page), corpus.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var deck, section bool
+	for _, c := range x.Claims(doc) {
+		deck = deck || c.Kind == KindHeadline && strings.Contains(c.Text, "140 million euros")
+		section = section || strings.Contains(c.Text, "Route changes planned")
+	}
+	if !deck {
+		t.Error("the deck under the headline gave no headline claim")
+	}
+	if section {
+		t.Error("a section heading gave a claim")
+	}
+}
