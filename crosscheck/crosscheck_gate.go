@@ -275,8 +275,9 @@ func compoundModifier(s string) bool {
 	return i > 0 && s[i-1] >= '0' && s[i-1] <= '9' && i < len(s)-1
 }
 
-// countOfRest reports a count of the others or of more: "the airport and
-// eight other airports", "another 12 workers", "21 more deaths". It counts
+// countOfRest reports a count of the others, of more or of what is
+// missing: "the airport and eight other airports", "another 12 workers",
+// "21 more deaths", "the missing 340 controllers". It counts
 // what a story's total leaves out or adds, not the total other outlets
 // give.
 func countOfRest(text string, q extract.Quantity) bool {
@@ -288,8 +289,10 @@ func countOfRest(text string, q extract.Quantity) bool {
 	return strings.HasPrefix(after, " other ") || strings.HasPrefix(after, " more ")
 }
 
-// restMarkers before a count say it adds to one given before.
-var restMarkers = []string{"another", "a further"}
+// restMarkers before a count say it adds to one given before, or is
+// what a total lacks or has left ("the missing 340 controllers", "the
+// remaining 12 hostages").
+var restMarkers = []string{"another", "a further", "missing", "remaining"}
 
 // scopeCount reports a count of places that says where something else
 // happens, not what the story disputes: "customers in 22 countries",
