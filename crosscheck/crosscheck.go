@@ -783,6 +783,9 @@ func claimMentions(c *extract.Claim, roles []roleMention) []mention {
 		}
 		at := all[m.index]
 		m.topic, m.subjects = mentionTopic(c, at, others), subjectsNear(c, at)
+		if m.kind == ValueDate {
+			m.topic = incidentTerm(m.topic)
+		}
 		if m.kind == ValueQuantity {
 			// "420 beds", "41 deaths": the unit is the head of what is
 			// counted, and the value's own words are not in its topic.
@@ -807,6 +810,28 @@ func claimMentions(c *extract.Claim, roles []roleMention) []mention {
 		}
 	}
 	return out
+}
+
+// incidentWords name, in their topic stems, what befell people or
+// things on a day: the accident, blast, fire, crash or poisoning an
+// outlet dates, or the deaths it brought.
+var incidentWords = setOf(`incident accident blast explosion explod fire crash collaps poison outbreak attack disaster tragedy kill derail sank capsiz`)
+
+// incidentTerm adds to a date's topic one term for the incident it
+// dates, at the weight of the nearest incident word: outlets date one
+// blast as "the night of the explosion", "when the blast hit" or "the
+// day four miners died".
+func incidentTerm(topic []topicTerm) []topicTerm {
+	w := 0.0
+	for _, t := range topic {
+		if incidentWords[t.term] {
+			w = math.Max(w, t.w)
+		}
+	}
+	if w >= 0.4 {
+		return addTerm(topic, "#incident", w)
+	}
+	return topic
 }
 
 // capValues returns c, or a copy with at most maxClaimValues values of

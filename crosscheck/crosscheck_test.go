@@ -858,3 +858,22 @@ func TestTopicAcrossSetOffList(t *testing.T) {
 		t.Errorf("cost weighs %.2f in %q, want it far", w, plain)
 	}
 }
+
+// The words outlets date an incident with reach incidentWords through
+// the topic's stemmer and synonyms, so that "the night of the
+// explosion" and "the day four miners died" share the incident's term.
+func TestIncidentWords(t *testing.T) {
+	for _, w := range []string{"incident", "accident", "blast", "explosion", "exploded", "fire", "blaze", "crashed",
+		"collapsed", "poisoning", "outbreak", "attack", "died", "killed", "derailed", "capsized", "sank"} {
+		if term := normWord(w); !incidentWords[term] {
+			t.Errorf("%q gives the topic term %q, not an incident's", w, term)
+		}
+	}
+	topic := incidentTerm([]topicTerm{{"night", 1}, {"explosion", 0.6}})
+	if !slices.Contains(topic, topicTerm{"#incident", 0.6}) {
+		t.Errorf("incidentTerm = %v, want #incident at the explosion's weight", topic)
+	}
+	if topic := incidentTerm([]topicTerm{{"explosion", 0.2}}); len(topic) != 1 {
+		t.Errorf("a far incident word gave %v", topic)
+	}
+}
