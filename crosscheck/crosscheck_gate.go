@@ -548,11 +548,22 @@ func earlierPeriod(text string, start, end int) bool {
 	// The clause before counts when this one attaches to it ("..., when
 	// it carried 1.04 million") or it is a fronted adverbial ("Twelve
 	// months ago, 12,930 people were on the list").
+	// A fronted adverbial may itself carry a short clause ("In the same
+	// period of 2025, when prices went wild, the average was $5,610").
 	p, _ := clauseAround(text, from-1, from-1)
 	prev := text[p:from]
 	rest := strings.ToLower(strings.TrimLeft(clause, " ,;:—–-("))
 	attached := strings.HasPrefix(rest, "when ") || strings.HasPrefix(rest, "which ") || strings.HasPrefix(rest, "compared ")
-	return (attached || len(strings.Fields(prev)) <= 5) && earlierMarkers().MatchString(prev)
+	if (attached || len(strings.Fields(prev)) <= 5) && earlierMarkers().MatchString(prev) {
+		return true
+	}
+	inner := strings.ToLower(strings.TrimLeft(prev, " ,;:—–-("))
+	if p == 0 || len(strings.Fields(prev)) > 6 || !(strings.HasPrefix(inner, "when ") || strings.HasPrefix(inner, "which ")) {
+		return false
+	}
+	q, _ := clauseAround(text, p-1, p-1)
+	front := text[q:p]
+	return len(strings.Fields(front)) <= 6 && earlierMarkers().MatchString(front)
 }
 
 // otherPeriod reports a figure of c at [start, end) that its clause gives
