@@ -491,6 +491,8 @@ func TestOtherPeriodMarkers(t *testing.T) {
 		{"earlierPeriod", "The airline carried 1.18 million passengers in November, up 13.6 percent from a year earlier.", "1.18 million", false},
 		{"earlierPeriod", "It filled 86 percent of its seats, three points more than in November last year, when it carried 1.04 million people.", "1.04 million", true},
 		{"earlierPeriod", "Twelve months ago, 12,930 people were on the list.", "12,930", true},
+		{"earlierPeriod", "In the same period of 2025, when prices went wild, the average was $5,610 per tonne.", "$5,610", true},
+		{"earlierPeriod", "Prices fell, when traders sold, and the average was $4,280 per tonne.", "$4,280", false},
 		{"earlierPeriod", "Revenue rose to $4.1bn from $3.6bn.", "$3.6bn", true},
 		{"earlierPeriod", "Revenue rose to $4.1bn from $3.6bn.", "$4.1bn", false},
 		{"earlierPeriod", "The crowd of 23,415 beat the previous record of 19,800.", "19,800", true},
