@@ -989,7 +989,7 @@ respondent respondents passenger passengers traveller travellers traveler travel
 
 // timeUnits measure durations, which a story gives for many things (a
 // sentence, a campaign, a deadline): their unit says nothing of the topic.
-var timeUnits = setOf(`second seconds minute minutes hour hours day days week weeks month months year years decade decades`)
+var timeUnits = setOf(`second seconds minute minutes hour hours day days week weeks month months year years decade decades century centuries`)
 
 // personKeys are the unit keys of nouns that count people by who they
 // are ("31 miners", "27 employees", "612 patients"): outlets count one
