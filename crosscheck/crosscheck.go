@@ -791,6 +791,9 @@ func claimMentions(c *extract.Claim, roles []roleMention) []mention {
 		m.topic, m.subjects = mentionTopic(c, at, others), subjectsNear(c, at)
 		if m.kind == ValueDate {
 			m.topic = incidentTerm(m.topic)
+			if t := rangeEnd(c, m.index); t != "" {
+				m.topic = addTerm(m.topic, t, 1)
+			}
 		}
 		if m.kind == ValueQuantity {
 			// "420 beds", "41 deaths": the unit is the head of what is
@@ -816,6 +819,40 @@ func claimMentions(c *extract.Claim, roles []roleMention) []mention {
 		}
 	}
 	return out
+}
+
+// rangeEnd reports the date c.Dates[i] as the start or the end of a span
+// of two dates ("from April 20 to May 3", "April 20 – May 3", "between
+// 1 and 14 June"): the term of a start or a completion, so that another
+// outlet's "would begin on 27 April" meets the start, not the end. ""
+// for a date in no span.
+func rangeEnd(c *extract.Claim, i int) string {
+	joined := func(a, b extract.Date) bool {
+		if a.End < 0 || b.Start > len(c.Text) || a.End > b.Start {
+			return false
+		}
+		// The second day's name may stand outside its span ("from
+		// Friday 10 July to Sunday 12 July").
+		between := strings.Fields(strings.ToLower(c.Text[a.End:b.Start]))
+		if n := len(between); n > 1 && weekdayNames[strings.Trim(between[n-1], ",")] {
+			between = between[:n-1]
+		}
+		switch strings.Join(between, " ") {
+		case "to", "-", "–", "—", "through", "until", "till":
+			return true
+		case "and": // "between 1 and 14 June", not "on 3 May and 5 June"
+			return a.Start >= 0 && a.Start <= len(c.Text) && strings.HasSuffix(strings.ToLower(strings.TrimSpace(c.Text[:a.Start])), "between")
+		}
+		return false
+	}
+	ds := c.Dates
+	switch {
+	case i+1 < len(ds) && joined(ds[i], ds[i+1]):
+		return "start"
+	case i > 0 && joined(ds[i-1], ds[i]):
+		return "complete"
+	}
+	return ""
 }
 
 // incidentWords name, in their topic stems, what befell people or

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/claimdex/claimdex/corpus"
 	"github.com/claimdex/claimdex/extract"
 
 	"github.com/google/go-cmp/cmp"
@@ -877,5 +878,34 @@ func TestIncidentWords(t *testing.T) {
 	}
 	if topic := incidentTerm([]topicTerm{{"explosion", 0.2}}); len(topic) != 1 {
 		t.Errorf("a far incident word gave %v", topic)
+	}
+}
+
+// The two days of a span are its start and its end; days listed with
+// "and" outside "between" are no span.
+func TestRangeEnd(t *testing.T) {
+	x := testExtractor(t)
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"The campaign will run from April 20 to May 3, 2026.", []string{"start", "complete"}},
+		{"It was due at the estate from Friday 10 July to Sunday 12 July, 2026.", []string{"start", "complete"}},
+		{"Voting takes place between 1 and 14 June 2026.", []string{"start", "complete"}},
+		{"Hearings were held on 3 May and 5 June 2026.", []string{"", ""}},
+	} {
+		doc, err := corpus.Clean("span.txt", []byte(tc.text+"\n"), corpus.Options{Published: time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		cs := x.Claims(doc)
+		if len(cs) != 1 || len(cs[0].Dates) != len(tc.want) {
+			t.Fatalf("%q: claims %v, want one with %d dates", tc.text, cs, len(tc.want))
+		}
+		for i, w := range tc.want {
+			if got := rangeEnd(&cs[0], i); got != w {
+				t.Errorf("%q: date %q is %q, want %q", tc.text, cs[0].Dates[i].Text, got, w)
+			}
+		}
 	}
 }
