@@ -164,6 +164,7 @@ var topicSynonyms = map[string]string{
 	"start": "start", "starts": "start", "started": "start", "starting": "start",
 	"launch": "start", "launched": "start", "launches": "start", "launching": "start",
 	"commence": "start", "commenced": "start", "commences": "start",
+	"kick": "start", "kicks": "start", "kicked": "start", "kicking": "start", // "kick off"
 	// and its completion.
 	"complete": "complete", "completed": "complete", "completes": "complete", "completing": "complete",
 	"completion": "complete", "finalise": "complete", "finalised": "complete", "finalize": "complete",
