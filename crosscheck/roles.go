@@ -790,8 +790,19 @@ func rolesMatch(a, b string) bool {
 	if len(b) < len(a) {
 		a, b = b, a
 	}
-	return strings.Contains(a, " ") && strings.HasPrefix(b, a+" ")
+	if !strings.Contains(a, " ") {
+		return false
+	}
+	// "fire chief" for the story's "regional fire chief": a scope said
+	// by one outlet and left out by another.
+	if scope, rest, ok := strings.Cut(b, " "); ok && rest == a && scopeWords[scope] {
+		return true
+	}
+	return strings.HasPrefix(b, a+" ")
 }
+
+// scopeWords say which level of government or service a post is at.
+var scopeWords = setOf(`regional provincial district county municipal`)
 
 // NamesRole reports whether c names a person in a role that cross-source
 // analysis compares ("Labour Minister Olav Brenning"), so that the index

@@ -296,3 +296,25 @@ func TestCrosscheckPersonsOtherPosts(t *testing.T) {
 		})
 	}
 }
+
+// Two titles are one post when one adds a portfolio or a scope to the
+// other; a bare head word matches nothing longer.
+func TestRolesMatch(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"high representative", "high representative foreign affairs", true},
+		{"fire head", "regional fire head", true},
+		{"prosecutor", "provincial prosecutor", false},
+		{"fire head", "deputy fire head", false},
+		{"fire head", "police head", false},
+	} {
+		if got := rolesMatch(tc.a, tc.b); got != tc.want {
+			t.Errorf("rolesMatch(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+		if got := rolesMatch(tc.b, tc.a); got != tc.want {
+			t.Errorf("rolesMatch(%q, %q) = %v, want %v", tc.b, tc.a, got, tc.want)
+		}
+	}
+}
