@@ -168,7 +168,8 @@ func TestFindMoney(t *testing.T) {
 
 func FuzzFindMoney(f *testing.F) {
 	for _, s := range []string{"$50 billion", "between $10 million and $12 million", "£450m", "Rs 500 crore",
-		"half a billion dollars", "$5bn-$7bn", "US$7.1bn", "1.200.000,50 EUR", "$", "$1,2", "a quarter of a", "₹"} {
+		"half a billion dollars", "$5bn-$7bn", "US$7.1bn", "1.200.000,50 EUR", "$", "$1,2", "a quarter of a", "₹",
+		"$55 million CAD", "R486 317 000", "R486.3-million", "N8.1bn", "EUR 1 250 000"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
