@@ -474,13 +474,16 @@ func parseNumberWords(toks []lexTok, i int) (float64, int, bool) {
 			}
 			continue
 		}
-		if seen && t.is("thousand") && j+1 < len(toks) && (numberUnits[toks[j+1].low] > 0 || numberTens[toks[j+1].low] > 0 || toks[j+1].is("and")) {
+		// "fourteen thousand, nine hundred and seven", as transcripts
+		// write a number read out: the comma goes on to the hundreds.
+		comma := j+2 < len(toks) && toks[j+1].is(",") && (numberUnits[toks[j+2].low] > 0 || numberTens[toks[j+2].low] > 0)
+		if seen && t.is("thousand") && j+1 < len(toks) && (numberUnits[toks[j+1].low] > 0 || numberTens[toks[j+1].low] > 0 || toks[j+1].is("and") || comma) {
 			// "two thousand five hundred": keep reading; a trailing
 			// "thousand" is left to the scale reader.
 			total += cur * 1000
 			cur = 0
 			j++
-			if j < len(toks) && toks[j].is("and") {
+			if j < len(toks) && (toks[j].is("and") || comma) {
 				j++
 			}
 			continue

@@ -31,6 +31,7 @@ func TestFindQuantities(t *testing.T) {
 		{"hyphen unit", "a 30-km buffer", []Q{{Text: "30-km", Value: 30, Unit: "km"}}},
 		{"containers by TEU", "some 26,000 TEU were stuck", []Q{{Text: "26,000 TEU", Value: 26000, Unit: "TEU"}}},
 		{"TEU spelled out", "31,000 twenty-foot equivalent units (TEU) built up", []Q{{Text: "31,000 twenty-foot equivalent units", Value: 31000, Unit: "TEU"}}},
+		{"a number read out with a comma after the thousands", "with fourteen thousand, nine hundred and seven votes", []Q{{Text: "fourteen thousand, nine hundred and seven votes", Value: 14907, Unit: "votes"}}},
 		{"cubic metres as a power", "six 174,000 m3 LNG carriers", []Q{{Text: "174,000 m3", Value: 174000, Unit: "cubic m"}}},
 		{"cubic metres with the sign", "174,000 m³ each", []Q{{Text: "174,000 m³", Value: 174000, Unit: "cubic m"}}},
 		{"cubic metres as a compound", "the 174,000-cubic-meter vessels", []Q{{Text: "174,000-cubic-meter", Value: 174000, Unit: "cubic m"}}},
