@@ -523,7 +523,7 @@ var personRoles = claimWordSet(
 	"minister", "secretary", "president", "governor", "mayor", "senator",
 	"judge", "chief", "executive", "director", "chairman", "chairwoman", "master",
 	"warden", "coroner", "curator", "editor", "sheriff", "superintendent", "skipper",
-	"chair", "spokesman", "spokeswoman", "spokesperson", "envoy", "ambassador",
+	"chair", "chairperson", "spokesman", "spokeswoman", "spokesperson", "envoy", "ambassador",
 	"commissioner", "detective", "inspector", "officer", "sergeant", "captain",
 	"colonel", "general", "admiral", "commander", "nurse", "doctor",
 	"surgeon", "economist", "analyst", "lawyer", "attorney", "prosecutor",
@@ -1156,7 +1156,8 @@ func subjectAfter(text string, ws []claimWord, from int, ents []Entity, t *speak
 	}
 	e := ents[best]
 	gap := text[start:e.Start]
-	if len(claimWords(gap)) > 8 || strings.ContainsAny(gap, ".;:!?\"“”") && !abbrevOnly(gap) || !onlyTitles(gap) && !appositiveRole(gap) {
+	titleOf := titleOfBody(gap)
+	if len(claimWords(gap)) > 8 || strings.ContainsAny(gap, ".;:!?\"“”") && !abbrevOnly(gap) || !onlyTitles(gap) && !appositiveRole(gap) && !titleOf {
 		return ""
 	}
 	// "said INMA president Declan Furlong": an organisation that
@@ -1170,10 +1171,45 @@ func subjectAfter(text string, ws []claimWord, from int, ents []Entity, t *speak
 			if strings.TrimSpace(between) != "" && len(claimWords(between)) <= 4 && !strings.ContainsAny(between, ".;:!?,\"“”") && onlyTitles(between) {
 				return speakerName(p)
 			}
+			// "said the Chairperson of the Electoral Commission, Justice
+			// Harriet Kyomugisha-Odongo": a title's body, then the name
+			// set off by a comma.
+			if head, name, ok := strings.Cut(between, ","); ok && !strings.Contains(name, ",") && len(claimWords(head)) <= 6 &&
+				!strings.ContainsAny(between, ".;:!?\"“”") && onlyTitles(name) && (titleOf || personRoles[strings.ToLower(e.Text)] || roleWords[strings.ToLower(e.Text)]) {
+				return speakerName(p)
+			}
 			break
+		}
+		if titleOf {
+			return "" // the body's title, and no name: not the body speaking
 		}
 	}
 	return speakerName(e)
+}
+
+// titleOfBody reports a gap that is a title and "of": "the Chairperson
+// of the " before "Electoral Commission", whose holder then speaks.
+func titleOfBody(gap string) bool {
+	ws := claimWords(gap)
+	n := len(ws)
+	if n > 0 && strings.EqualFold(ws[n-1].Text, "the") {
+		n--
+	}
+	if n < 2 || !strings.EqualFold(ws[n-1].Text, "of") {
+		return false
+	}
+	role := false
+	for _, w := range ws[:n-1] {
+		lw := strings.ToLower(w.Text)
+		switch {
+		case personRoles[lw] || roleWords[lw]:
+			role = true
+		case lw == "the":
+		default:
+			return false
+		}
+	}
+	return role
 }
 
 // appositiveRole reports whether gap is a description set off by a comma

@@ -48,6 +48,8 @@ var quoteTestEnts = []testEnt{
 	{"Vos", Person, "Hana Vos"},
 	{"Mark Eldin", Person, "Mark Eldin"},
 	{"Paul Adeyemi", Person, "Paul Adeyemi"},
+	{"Harriet Kyomugisha-Odongo", Person, "Harriet Kyomugisha-Odongo"},
+	{"Electoral Commission", Org, "Electoral Commission"},
 	{"Northern River Commission", Org, "Northern River Commission"},
 	{"Norway", GPE, "Norway"},
 	{"Kestrel Institute", Org, "Kestrel Institute"},
@@ -196,6 +198,11 @@ func TestAttribution(t *testing.T) {
 			name:   "subject before an appositive naming an organisation",
 			blocks: []string{"“Prices will fall next year,” Mark Eldin, the chief economist of the Northern River Commission, said on Friday."},
 			want:   []attribution{{"Mark Eldin", true}},
+		},
+		{
+			name:   "a title and its body, then the name set off by a comma",
+			blocks: []string{"“The count was free and fair,” said the Chairperson of the Electoral Commission, Justice Harriet Kyomugisha-Odongo."},
+			want:   []attribution{{"Harriet Kyomugisha-Odongo", true}},
 		},
 		{
 			name:   "subject before descriptions ending with a place",
