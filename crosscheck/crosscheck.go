@@ -1036,7 +1036,7 @@ var personKeys = func() map[string]bool {
 	out := map[string]bool{"people": true}
 	for _, w := range strings.Fields(`men women children boys girls students pupils teachers nurses doctors workers
 employees staff miners soldiers troops firefighters farmers fishermen drivers pilots volunteers
-guests visitors tourists migrants refugees prisoners inmates`) {
+guests visitors tourists migrants refugees prisoners inmates members`) {
 		out[unitKey(w)] = true
 	}
 	return out
