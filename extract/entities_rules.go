@@ -818,8 +818,7 @@ func (d *nerDoc) unknownWord(ti, p, hi int) {
 	w := d.lowerKey(d.word(ti, p))
 	if t.allCaps {
 		switch {
-		case utf8.RuneCountInString(w) < 2 || nerStopAcronyms[w] || nerUnits[w] || nerClockTime(w) ||
-			moneyCodes[strings.ToUpper(w)] != "": // a currency's code: "10 billion yuan RMB", "CHF 40m"
+		case utf8.RuneCountInString(w) < 2 || nerStopAcronyms[w] || nerUnits[w] || nerClockTime(w):
 		case p == 0 || toks[p].nl:
 			if p+1 < hi && d.isDatelineMark(ti, p+1) {
 				d.add(ti, p, p+1, GPE, "", nerGuess) // "MIAMI –"

@@ -403,11 +403,6 @@ func TestEntities(t *testing.T) {
 			},
 		},
 		{
-			name:  "a currency's code is no body",
-			texts: []string{"The fund had a total investment of 10 billion yuan RMB over 15 years."},
-			want:  [][]ent{{}},
-		},
-		{
 			name: "a chamber after the article that opens the sentence",
 			texts: []string{
 				"The House has voted to raise the ceiling.",
