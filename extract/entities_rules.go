@@ -830,10 +830,8 @@ func (d *nerDoc) unknownWord(ti, p, hi int) {
 		}
 		return
 	}
-	if !t.sent && p > 0 && (toks[p-1].lower || toks[p-1].sent && nerArticles[d.lowerKey(d.word(ti, p-1))]) && nerInstitutions[w] {
-		// "the House voted", "the Senate", "during House debate"; "The
-		// House has voted" opening a sentence.
-		d.add(ti, p, p+1, Org, "", nerGuess)
+	if !t.sent && p > 0 && toks[p-1].lower && nerInstitutions[w] {
+		d.add(ti, p, p+1, Org, "", nerGuess) // "the House voted", "the Senate", "during House debate"
 		return
 	}
 	if !t.sent && p > 0 && toks[p-1].lower && strings.EqualFold(d.word(ti, p-1), "the") && nerCompass[w] &&

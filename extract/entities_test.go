@@ -403,17 +403,6 @@ func TestEntities(t *testing.T) {
 			},
 		},
 		{
-			name: "a chamber after the article that opens the sentence",
-			texts: []string{
-				"The House has voted to raise the ceiling.",
-				"Later, the Senate adjourned.",
-			},
-			want: [][]ent{
-				{{"House", Org, "House"}},
-				{{"Senate", Org, "Senate"}},
-			},
-		},
-		{
 			name: "\"and\" inside a body's portfolio, and between two bodies",
 			texts: []string{
 				"The Ministry of Fisheries and Coastal Affairs met the Northern Bank and Eastern Credit Union.",
