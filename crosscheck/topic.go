@@ -165,6 +165,9 @@ var topicSynonyms = map[string]string{
 	"launch": "start", "launched": "start", "launches": "start", "launching": "start",
 	"commence": "start", "commenced": "start", "commences": "start",
 	"kick": "start", "kicks": "start", "kicked": "start", "kicking": "start", // "kick off"
+	// A rule, a rate or a law "takes effect", "comes into force", "is
+	// effective from" or "applies from" a day.
+	"effect": "effect", "effective": "effect", "force": "effect", "applies": "effect", "apply": "effect",
 	// and its completion.
 	"complete": "complete", "completed": "complete", "completes": "complete", "completing": "complete",
 	"completion": "complete", "finalise": "complete", "finalised": "complete", "finalize": "complete",
