@@ -230,7 +230,7 @@ func isBoilerplate(kind BlockKind, text string) bool {
 	if len(t) <= 60 && furnitureWhole().MatchString(t) {
 		return true
 	}
-	if len(t) <= 40 && wireSignOff().MatchString(t) {
+	if r, _ := utf8.DecodeRuneInString(t); len(t) <= 40 && unicode.IsUpper(r) && wireSignOff().MatchString(t) {
 		return true
 	}
 	if kind == Title {

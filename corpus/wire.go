@@ -770,9 +770,9 @@ var (
 	})
 	// pressHeadJoined is a head of several places joined by slashes or
 	// "and", before a comma or a dash: "Istanbul / Ostrava, ", "OULU,
-	// Finland and SEATTLE, ", "ABUJA, Nigeria and AUSTIN, Texas -- ". The slash is tried after pressHead, which reads "/
-	// Wirename /" as the wire's name. Its empty groups stand for
-	// pressHead's agencies.
+	// Finland and SEATTLE, ", "ABUJA, Nigeria and AUSTIN, Texas -- ".
+	// The slash is tried after pressHead, which reads "/ Wirename /" as
+	// the wire's name. Its empty groups stand for pressHead's agencies.
 	pressHeadJoined = sync.OnceValue(func() *regexp.Regexp {
 		return regexp.MustCompile(`^\s*(` + placeWords + `(?:\s*,\s*` + placeWords + `|\s+(?:/|and|&)\s+` + placeWords + `){1,3})\s*(?:,|[-–—]{1,2})\s*()()()$`)
 	})

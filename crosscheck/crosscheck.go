@@ -1079,8 +1079,11 @@ func bareDollar(text string) bool {
 	if n == 0 || (w[n-1] != "dollar" && w[n-1] != "dollars") {
 		return false
 	}
-	return n == 1 || !slices.Contains([]string{"us", "u.s.", "american", "states"}, w[n-2])
+	return n == 1 || !dollarCountries[w[n-2]]
 }
+
+// dollarCountries name the dollar of one country before "dollars".
+var dollarCountries = setOf(`us u.s. american states`)
 
 // sharedFamily returns the family of an amount in unit whose text gives
 // only a shared sign or word ("$350M" or "350 million dollars", not
@@ -1813,12 +1816,6 @@ func addTerm(topic []topicTerm, t string, w float64) []topicTerm {
 	return topic
 }
 
-// otherRolesOnly reports whether the role mentions among idx that name
-// m's person all give them a different post than m's (and there is at
-// least one): "the council's chair, Fiona Teague" against "Fiona Teague,
-// the council's chief executive", or the owner's spokesperson against the
-// coastguard's head of operations. A title that is the head of m's
-// ("minister" for "finance minister") may be the same post.
 // holdsPost reports whether the mentions idx give m's person m's post.
 func holdsPost(ms []mention, idx []int, m mention) bool {
 	return slices.ContainsFunc(idx, func(k int) bool {
@@ -1827,6 +1824,12 @@ func holdsPost(ms []mention, idx []int, m mention) bool {
 	})
 }
 
+// otherRolesOnly reports whether the role mentions among idx that name
+// m's person all give them a different post than m's (and there is at
+// least one): "the council's chair, Fiona Teague" against "Fiona Teague,
+// the council's chief executive", or the owner's spokesperson against the
+// coastguard's head of operations. A title that is the head of m's
+// ("minister" for "finance minister") may be the same post.
 func otherRolesOnly(ms []mention, idx []int, m mention) bool {
 	n := 0
 	for _, k := range idx {

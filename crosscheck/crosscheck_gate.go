@@ -223,31 +223,20 @@ func smallCount(m mention) bool {
 // voteTally reports a count of votes ("voted 6-3", "by 21 votes in
 // favour", "seven members voting for the cut"): a tally is exact however
 // small, and outlets that give different tallies of one vote disagree.
-func voteTally(m mention) bool {
-	if m.kind != ValueQuantity || m.val.lo != math.Trunc(m.val.lo) || m.val.lo < 1 {
-		return false
-	}
-	for _, t := range m.topic {
-		if (t.term == "vot" || t.term == "vote" || t.term == "#vote") && t.w >= 0.8 {
-			return true
-		}
-	}
-	return false
-}
+func voteTally(m mention) bool { return countOf(m, "vot", "vote", "#vote") }
 
 // deathToll reports a count of the dead ("killed 14 workers", "17
 // dead"): outlets that give different tolls of one event a day apart
 // disagree, however small the toll.
-func deathToll(m mention) bool {
+func deathToll(m mention) bool { return countOf(m, "kill") }
+
+// countOf reports a whole count whose topic weighs one of terms heavily:
+// the verb or noun of its own clause.
+func countOf(m mention, terms ...string) bool {
 	if m.kind != ValueQuantity || m.val.lo != math.Trunc(m.val.lo) || m.val.lo < 1 {
 		return false
 	}
-	for _, t := range m.topic {
-		if t.term == "kill" && t.w >= 0.8 {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(m.topic, func(t topicTerm) bool { return t.w >= 0.8 && slices.Contains(terms, t.term) })
 }
 
 // hasYear reports whether a date's text states its year (four digits in
@@ -552,18 +541,25 @@ func earlierPeriod(text string, start, end int) bool {
 	// period of 2025, when prices went wild, the average was $5,610").
 	p, _ := clauseAround(text, from-1, from-1)
 	prev := text[p:from]
-	rest := strings.ToLower(strings.TrimLeft(clause, " ,;:—–-("))
-	attached := strings.HasPrefix(rest, "when ") || strings.HasPrefix(rest, "which ") || strings.HasPrefix(rest, "compared ")
+	attached := relativeClause(clause) || strings.HasPrefix(strings.ToLower(strings.TrimLeft(clause, clauseLead)), "compared ")
 	if (attached || len(strings.Fields(prev)) <= 5) && earlierMarkers().MatchString(prev) {
 		return true
 	}
-	inner := strings.ToLower(strings.TrimLeft(prev, " ,;:—–-("))
-	if p == 0 || len(strings.Fields(prev)) > 6 || !(strings.HasPrefix(inner, "when ") || strings.HasPrefix(inner, "which ")) {
+	if p == 0 || len(strings.Fields(prev)) > 6 || !relativeClause(prev) {
 		return false
 	}
 	q, _ := clauseAround(text, p-1, p-1)
 	front := text[q:p]
 	return len(strings.Fields(front)) <= 6 && earlierMarkers().MatchString(front)
+}
+
+// clauseLead is what may stand before a clause's first word.
+const clauseLead = " ,;:—–-("
+
+// relativeClause reports a clause that opens with "when" or "which".
+func relativeClause(clause string) bool {
+	c := strings.ToLower(strings.TrimLeft(clause, clauseLead))
+	return strings.HasPrefix(c, "when ") || strings.HasPrefix(c, "which ")
 }
 
 // otherPeriod reports a figure of c at [start, end) that its clause gives

@@ -314,9 +314,9 @@ func moneyPrefixAt(toks []lexTok, i int) (code string, first, next int, ok bool)
 	}
 	// "P560 million", "R438.6m", "N8.1bn", "R486 317 000": the Philippine
 	// peso, the South African rand and the naira as their countries'
-	// papers write them (in place of "₱", "₦"), glued to
-	// an amount that is plainly money (scaled or in thousands); a lone
-	// "P5" or "R21" is a code, a grade or a road.
+	// papers write them (in place of "₱", "₦"), glued to an amount that
+	// is plainly money (scaled or in thousands); a lone "P5" or "R21" is
+	// a code, a grade or a road.
 	if c, ok := letterCurrencies[t.raw]; ok && i+1 < len(toks) && toks[i+1].kind == lexNum && !toks[i+1].sp {
 		_, _, scaled := scaleAt(toks, i+2, true)
 		_, _, grouped := spaceGrouped(toks, i+1)

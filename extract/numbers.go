@@ -476,7 +476,7 @@ func parseNumberWords(toks []lexTok, i int) (float64, int, bool) {
 		}
 		// "fourteen thousand, nine hundred and seven", as transcripts
 		// write a number read out: the comma goes on to the hundreds.
-		comma := j+2 < len(toks) && toks[j+1].is(",") && (numberUnits[toks[j+2].low] > 0 || numberTens[toks[j+2].low] > 0)
+		comma := seen && t.is("thousand") && j+2 < len(toks) && toks[j+1].is(",") && (numberUnits[toks[j+2].low] > 0 || numberTens[toks[j+2].low] > 0)
 		if seen && t.is("thousand") && j+1 < len(toks) && (numberUnits[toks[j+1].low] > 0 || numberTens[toks[j+1].low] > 0 || toks[j+1].is("and") || comma) {
 			// "two thousand five hundred": keep reading; a trailing
 			// "thousand" is left to the scale reader.

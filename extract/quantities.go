@@ -348,9 +348,10 @@ func quantityAt(text string, toks []lexTok, i int) (Quantity, int, bool) {
 	return q, end, true
 }
 
-// quantityUnitAt finds the unit after a number at toks[j]: a percent sign
-// or word, a hyphenated compound ("30-km", "72-hour", "20-point"), a
-// measure unit, or the first plural noun within two modifiers.
+// measurePowers are the words that make a length unit an area or a
+// volume, and the prefix each gives the unit.
+var measurePowers = map[string]string{"square": "sq ", "sq": "sq ", "cubic": "cubic ", "cu": "cubic "}
+
 // quantityUnitNames are the measure units quantityUnitAt gives, cubic
 // and square ones included.
 var quantityUnitNames = func() map[string]bool {
@@ -363,6 +364,9 @@ var quantityUnitNames = func() map[string]bool {
 	return m
 }()
 
+// quantityUnitAt finds the unit after a number at toks[j]: a percent sign
+// or word, a hyphenated compound ("30-km", "72-hour", "20-point"), a
+// measure unit, or the first plural noun within two modifiers.
 func quantityUnitAt(toks []lexTok, j int, scaled bool) (string, int) {
 	if j >= len(toks) {
 		return "", j
@@ -393,9 +397,9 @@ func quantityUnitAt(toks []lexTok, j int, scaled bool) (string, int) {
 			return "", j
 		}
 		// "174,000-cubic-metre vessels", "a 90-square-metre flat".
-		if (w == "cubic" || w == "square") && j+3 < len(toks) && toks[j+2].isDash() && !toks[j+2].sp && !toks[j+3].sp {
+		if pre, ok := measurePowers[w]; ok && j+3 < len(toks) && toks[j+2].isDash() && !toks[j+2].sp && !toks[j+3].sp {
 			if u := quantityUnits[toks[j+3].low]; u != "" && toks[j+3].kind == lexWord {
-				return map[string]string{"cubic": "cubic ", "square": "sq "}[w] + u, j + 4
+				return pre + u, j + 4
 			}
 		}
 		if u, ok := quantityUnits[w]; ok && u != "" {
@@ -424,16 +428,10 @@ func quantityUnitAt(toks []lexTok, j int, scaled bool) (string, int) {
 		}
 		return "TEU", j + 5
 	}
-	// Measure units, glued ("30km") or spaced ("30 km"); "sq km".
-	if t.low == "square" || t.low == "sq" || t.low == "cubic" {
-		if j+1 < len(toks) {
-			if u, ok := quantityUnits[toks[j+1].low]; ok && u != "" && toks[j+1].kind == lexWord {
-				pre := "sq "
-				if t.low == "cubic" {
-					pre = "cubic "
-				}
-				return pre + u, j + 2
-			}
+	// Measure units, glued ("30km") or spaced ("30 km"); "sq km", "cu m".
+	if pre, ok := measurePowers[t.low]; ok && j+1 < len(toks) && toks[j+1].kind == lexWord {
+		if u := quantityUnits[toks[j+1].low]; u != "" {
+			return pre + u, j + 2
 		}
 	}
 	// "174,000 m3", "90 m²", "40 cu m": powers and the cubic's short forms.
@@ -452,11 +450,6 @@ func quantityUnitAt(toks []lexTok, j int, scaled bool) (string, int) {
 	}
 	if t.low == "cbm" {
 		return "cubic m", j + 1
-	}
-	if t.low == "cu" && j+1 < len(toks) && toks[j+1].kind == lexWord {
-		if u := quantityUnits[toks[j+1].low]; u != "" {
-			return "cubic " + u, j + 2
-		}
 	}
 	if u, ok := quantityUnits[t.low]; ok && u != "" {
 		// "m" and "G" spaced are too ambiguous (a million, a network
