@@ -862,6 +862,33 @@ func TestTopicAcrossSetOffList(t *testing.T) {
 	}
 }
 
+// A relative clause set off by commas does not push the verb after it
+// away from a fronted figure; the clause's own words stay far.
+func TestTopicPastAside(t *testing.T) {
+	weight := func(text, value, term string) float64 {
+		i := strings.Index(text, value)
+		c := extract.Claim{Text: text, Kind: extract.KindSentence}
+		for _, tt := range mentionTopic(&c, span{i, i + len(value)}, nil) {
+			if tt.term == term {
+				return tt.w
+			}
+		}
+		return 0
+	}
+	aside := "By the end of 2029 the plant, which has employed half the valley for more than three decades, is to close its gates."
+	if w := weight(aside, "2029", normWord("close")); w < 0.5 {
+		t.Errorf("close weighs %.2f in %q, want the main verb near", w, aside)
+	}
+	if w := weight(aside, "2029", normWord("valley")); w >= 0.5 {
+		t.Errorf("valley weighs %.2f in %q, want the aside far", w, aside)
+	}
+	// A clause that holds the value is its own clause, not an aside.
+	own := "The plant, which opened in 1994, employs half the valley."
+	if w := weight(own, "1994", normWord("opened")); w < 0.5 {
+		t.Errorf("opened weighs %.2f in %q, want it near", w, own)
+	}
+}
+
 // The words outlets date an incident with reach incidentWords through
 // the topic's stemmer and synonyms, so that "the night of the
 // explosion" and "the day four miners died" share the incident's term.

@@ -369,9 +369,11 @@ func nearTopic(text string, v span, others []span, add func(string, float64)) {
 		pos++
 	}
 	attrib := attribution(text, v)
+	aside := asides(text, ws, v)
 	walk := func(from, step int) {
 		dist, bounds := 0, 0
 		beyond := false
+		asideDist, asideBounds := 0, 0
 		for i := from; i >= 0 && i < len(ws); i += step {
 			w := ws[i]
 			if w.start >= v.start && w.end <= v.end {
@@ -385,13 +387,30 @@ func nearTopic(text string, v span, others []span, add func(string, float64)) {
 					beyond = true
 				}
 			}
+			// An aside weighs as far off as it stands but does not
+			// push the rest of its sentence away: "By 2029 the plant,
+			// which has shaped the town for decades, is to close".
+			inAside := aside[i]
+			if !inAside {
+				asideDist, asideBounds = 0, 0
+			}
 			if w.boundary {
-				bounds++
+				if inAside {
+					asideBounds++
+				} else {
+					bounds++
+				}
 				continue
 			}
-			dist++
-			wt := distScale / (distScale + float64(dist-1))
-			wt *= math.Pow(crossClause, float64(bounds))
+			d := dist + 1
+			if inAside {
+				asideDist++
+				d = dist + asideDist
+			} else {
+				dist++
+			}
+			wt := distScale / (distScale + float64(d-1))
+			wt *= math.Pow(crossClause, float64(bounds+asideBounds))
 			if beyond {
 				wt *= crossValue
 			}
@@ -418,6 +437,40 @@ func nearTopic(text string, v span, others []span, add func(string, float64)) {
 			}
 		}
 	}
+}
+
+// asides marks the words of the non-restrictive relative clauses of ws
+// (", which has shaped the town for decades,"), with their commas, that
+// do not hold the value at v and that the sentence goes on after.
+func asides(text string, ws []word, v span) map[int]bool {
+	var out map[int]bool
+	for i := 0; i < len(ws); i++ {
+		if !ws[i].boundary || text[ws[i].start] != ',' {
+			continue
+		}
+		rest := strings.ToLower(strings.TrimLeft(text[ws[i].end:], " "))
+		if !strings.HasPrefix(rest, "which ") && !strings.HasPrefix(rest, "who ") && !strings.HasPrefix(rest, "whose ") {
+			continue
+		}
+		j := i + 1
+		for j < len(ws) && !ws[j].boundary {
+			j++
+		}
+		if j+1 >= len(ws) || text[ws[j].start] != ',' || ws[j+1].boundary {
+			continue
+		}
+		if ws[i].start <= v.start && v.end <= ws[j].end {
+			continue
+		}
+		if out == nil {
+			out = map[int]bool{}
+		}
+		for k := i; k <= j; k++ {
+			out[k] = true
+		}
+		i = j
+	}
+	return out
 }
 
 // copulas link a subject to the figure it comes to.
