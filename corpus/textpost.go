@@ -104,11 +104,18 @@ func textDocumentPasses(doc *Document, bs []rawBlock, opt Options) []rawBlock {
 	// elsewhere ("Digest — Tuesday 21 April 2026" under a dated header).
 	known := !doc.Published.IsZero() || !opt.Published.IsZero()
 	for i := range min(len(bs), topDateBlocks) {
-		if bs[i].kind == Quote || bs[i].kind == Caption {
+		t := strings.TrimSpace(bs[i].text)
+		// A translator's note is furniture also when set off as a quote
+		// ("> Translated from Spanish. Original: ..., print edition of
+		// 9 February 2026").
+		note := translationNote(t)
+		if (bs[i].kind == Quote || bs[i].kind == Caption) && !note {
 			continue
 		}
-		t := strings.TrimSpace(bs[i].text)
-		prose := isProse(t) && endsSentence(t) && !translationNote(t)
+		if note {
+			bs[i].boilerplate = true
+		}
+		prose := isProse(t) && endsSentence(t) && !note
 		if ts, ok := metaDate(t, prose); ok {
 			if !known {
 				doc.Published, doc.PublishedFrom = ts, "text"

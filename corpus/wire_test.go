@@ -470,6 +470,11 @@ func TestWireHeaders(t *testing.T) {
 			published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC), from: "text",
 		},
 		{
+			name:      "a translation note set off as a quote under the headline",
+			src:       "# Kessla quay to reopen\n\n> **Translated from Norlandic.** Original: *Kessla Posten* (Norland), print edition of 14 March 2026, page 3.\n\n" + wireBody,
+			published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC), from: "text", title: "Kessla quay to reopen",
+		},
+		{
 			name:      "a release line",
 			src:       "KESSLA PORT AUTHORITY\n\nPRESS RELEASE\nFor immediate release — 14 March 2026\n\n" + wireBody,
 			published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC), from: "text", title: "KESSLA PORT AUTHORITY",
