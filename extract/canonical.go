@@ -430,10 +430,28 @@ func (d *nerDoc) entities() [][]Entity {
 			continue
 		}
 		lastTi, lastEnd = m.ti, m.end
-		out[m.ti] = append(out[m.ti], Entity{Text: d.texts[m.ti][m.start:m.end], Type: m.typ,
-			Canonical: m.canon, Start: m.start, End: m.end})
+		e := Entity{Text: d.texts[m.ti][m.start:m.end], Type: m.typ, Canonical: m.canon, Start: m.start, End: m.end}
+		if place, ok := basedAt(e.Text); ok {
+			// "the Olomouc-based company": where it is based.
+			e.Text, e.Type, e.End = place, GPE, e.Start+len(place)
+			if e.Canonical == "" || strings.HasPrefix(e.Canonical, place) {
+				e.Canonical = place
+			}
+		}
+		out[m.ti] = append(out[m.ti], e)
 	}
 	return out
+}
+
+// basedAt returns the place of a compound that says where something is
+// based ("Olomouc-based", "Tel Aviv–based").
+func basedAt(text string) (string, bool) {
+	for _, h := range []string{"-", "–", "‑"} {
+		if place, ok := strings.CutSuffix(text, h+"based"); ok && place != "" {
+			return place, true
+		}
+	}
+	return "", false
 }
 
 // pronounTypes maps the lower-case text of mentions the document refers

@@ -289,7 +289,7 @@ func (d *nerDoc) classify(ti, a, b, hi int, cue bool) {
 			w := d.lowerKey(d.word(ti, a))
 			switch {
 			case d.titleAt(ti, a, b) > 0 || d.lx.firstNames[w] || d.orgOpens(ti, a, b):
-			case nerNever[w] || nerUnits[w] || d.determiner(ti, a, b) || d.modifierBeforeName(ti, a, b) ||
+			case nerNeverWord(w) || nerUnits[w] || d.determiner(ti, a, b) || d.modifierBeforeName(ti, a, b) ||
 				toks[a].sent && !toks[a].allCaps && d.commonWord(ti, a) ||
 				d.plainBeforeName(ti, a, b, hi):
 				a++
@@ -847,7 +847,7 @@ func (d *nerDoc) unknownWord(ti, p, hi int) {
 		d.ments[len(d.ments)-1].cued = true
 		return
 	}
-	if utf8.RuneCountInString(w) < 2 || nerNever[w] || nerUnits[w] || d.commonWord(ti, p) || d.plainWord(ti, p, hi) ||
+	if utf8.RuneCountInString(w) < 2 || nerNeverWord(w) || nerUnits[w] || d.commonWord(ti, p) || d.plainWord(ti, p, hi) ||
 		nerPluralAcronym(d.word(ti, p)) {
 		return
 	}
@@ -1100,6 +1100,24 @@ func (lx *nerLexicon) inflectsCommon(w string) bool {
 		}
 	}
 	return false
+}
+
+// nerNeverWord reports a word that is never a name on its own, or a
+// compound of such words: "January-June", "Monday–Friday".
+func nerNeverWord(w string) bool {
+	if nerNever[w] {
+		return true
+	}
+	parts := strings.FieldsFunc(w, func(r rune) bool { return nerIsHyphen(r) || r == '/' })
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if !nerNever[p] {
+			return false
+		}
+	}
+	return true
 }
 
 // nerHyphenPrefix reports whether token p is the first part of a

@@ -215,6 +215,14 @@ func TestEntities(t *testing.T) {
 			want: [][]ent{{}, {}},
 		},
 		{
+			name: "a period of months is a date; a base is a place",
+			texts: []string{
+				"Net profit for January-June fell, while April–June sales rose, the Kesselbrunn-based brewer said.",
+				"It will build a canning line at its main brewery in Kesselbrunn.",
+			},
+			want: [][]ent{{{"Kesselbrunn", GPE, "Kesselbrunn"}}, {{"Kesselbrunn", GPE, "Kesselbrunn"}}},
+		},
+		{
 			name: "unit abbreviations, clock times and technical acronyms are no names",
 			texts: []string{
 				"Add 2 Tbsp oil and 1 Tsp salt.\nServes four. Oz 12, Kg 3, Km 40, Mph 60.",
