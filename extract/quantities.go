@@ -80,6 +80,25 @@ var quantityUnits = map[string]string{
 	"teu": "TEU", "teus": "TEU", "feu": "FEU", "feus": "FEU", // containers, by twenty or forty feet
 }
 
+// speedUnits are the distances that per hour make a speed.
+var speedUnits = map[string]string{"km": "km/h", "miles": "mph", "m": "m/h"}
+
+// speed reads a distance unit that ends before toks[e] as a speed when an
+// hour follows: "95 km/h", "95 kilometres per hour", "60 miles an hour".
+func speed(toks []lexTok, u string, e int) (string, int) {
+	su, ok := speedUnits[u]
+	if !ok || e+1 >= len(toks) {
+		return u, e
+	}
+	switch nx, h := toks[e], toks[e+1]; {
+	case nx.raw == "/" && !nx.sp && !h.sp && (h.low == "h" || h.low == "hr"):
+		return su, e + 2
+	case (nx.low == "per" || nx.low == "an" || nx.low == "a") && (h.low == "hour" || h.low == "hr"):
+		return su, e + 2
+	}
+	return u, e
+}
+
 // quantityStop ends the head-noun search: function words and verbs that
 // follow a bare number ("300 were killed").
 var quantityStop = finderSet("the", "a", "an", "of", "and", "or", "to", "in", "on", "at",
@@ -458,7 +477,7 @@ func quantityUnitAt(toks []lexTok, j int, scaled bool) (string, int) {
 		if (t.low == "m" || t.raw == "G") && t.sp {
 			return "", j
 		}
-		return u, j + 1
+		return speed(toks, u, j+1)
 	}
 	if u, e := modelUnit(toks, j); e > j {
 		return u, e
