@@ -85,6 +85,9 @@ func mayConflict(m, o mention, ds, sim, da, db float64, opt Options) bool {
 	if (m.weak || o.weak) && !weekdayAgainstDay(m, o, da, db) {
 		return false
 	}
+	if m.kind != ValuePerson && m.kind != ValueDate && scopeOf(m) != scopeOf(o) && scopeOf(m) > 0 && scopeOf(o) > 0 {
+		return false
+	}
 	if (m.noYear || o.noYear) && math.Abs(m.val.lo-o.val.lo) > noYearSpan {
 		// A year guessed differently, or another event of the story:
 		// "annulled in May" and "a rerun in August 2025" are two.
@@ -125,6 +128,31 @@ func mayConflict(m, o mention, ds, sim, da, db float64, opt Options) bool {
 		return false
 	}
 	return true
+}
+
+// scopeLevels are the topic terms that say how far a figure reaches:
+// the world (3), a country (2), a region or town (1). "Employs 21,000
+// people worldwide" and "close to 9,000 people across the county" are
+// two facts.
+var scopeLevels = map[string]int{
+	"worldwid": 3, "global": 3, "globally": 3,
+	"nationwid": 2, "national": 2, "nationally": 2, "domestic": 2, "domestically": 2, "countrywid": 2,
+	"county": 1, "region": 1, "regional": 1, "provinc": 1, "provincial": 1, "district": 1, "statewid": 1,
+	"local": 1, "locally": 1,
+}
+
+// scopeOf returns the reach a mention's own clause gives its figure, or 0.
+func scopeOf(m mention) int {
+	level := 0
+	for _, t := range m.topic {
+		if l := scopeLevels[t.term]; l > 0 && t.w >= 0.5 {
+			if level > 0 && level != l {
+				return 0 // "nationwide and in every region": no one reach
+			}
+			level = l
+		}
+	}
+	return level
 }
 
 // bareTitle reports a person named by a one-word title with no qualifier

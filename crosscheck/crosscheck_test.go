@@ -936,3 +936,31 @@ func TestRangeEnd(t *testing.T) {
 		}
 	}
 }
+
+// A figure for the world, one for a country and one for a region are
+// three facts; a figure with no reach said may be any of them.
+func TestScopeOfFigure(t *testing.T) {
+	staff := func(v float64, topic ...string) mention {
+		m := mention{kind: ValueQuantity, val: mvalue{lo: v, hi: v, unit: "people"}}
+		for _, w := range append([]string{"employ", "#people"}, topic...) {
+			m.topic = append(m.topic, topicTerm{normWord(w), 1})
+		}
+		return m
+	}
+	day := float64(20600)
+	tests := []struct {
+		name string
+		a, b mention
+		want bool
+	}{
+		{"worldwide against across the county", staff(21000, "worldwide"), staff(9000, "county"), false},
+		{"nationwide against regional", staff(21000, "nationwide"), staff(18000, "regional"), false},
+		{"worldwide against no reach", staff(21000, "worldwide"), staff(23000), true},
+		{"both worldwide", staff(21000, "worldwide"), staff(23000, "globally"), true},
+	}
+	for _, tt := range tests {
+		if got := mayConflict(tt.a, tt.b, 0.5, 0.5, day, day, Options{ConflictThreshold: 0.18}); got != tt.want {
+			t.Errorf("%s: mayConflict = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
