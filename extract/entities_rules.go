@@ -571,6 +571,9 @@ func (d *nerDoc) unknown(ti, p, b, hi int, cue bool) {
 		}
 	}
 	first := d.lowerKey(d.word(ti, p))
+	if cue && b-p == 1 && nerSayVerbs[first] && d.lowerSeen[first] > 0 {
+		return // a headline's verb after a title: "What the CEO Said"
+	}
 	given := d.lx.firstNames[first] && !(b-p == 1 && nerNever[first]) && !(b-p == 1 && toks[p].allCaps)
 	// "Arvind K Meena": a middle initial without its full stop between
 	// two words no lexicon knows makes a person's name.

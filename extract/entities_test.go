@@ -215,6 +215,14 @@ func TestEntities(t *testing.T) {
 			want: [][]ent{{}, {}},
 		},
 		{
+			name: "a headline's verb after a title is no name",
+			texts: []string{
+				"See \"What the CEO Said\" above.",
+				"The chief executive said the drilling would go on.",
+			},
+			want: [][]ent{{}, {}},
+		},
+		{
 			name: "a period of months is a date; a base is a place",
 			texts: []string{
 				"Net profit for January-June fell, while April–June sales rose, the Kesselbrunn-based brewer said.",
