@@ -930,11 +930,13 @@ func claimValues(c *extract.Claim) []mention {
 		// "the 16-inch MacBook Pro", "a 10-year plan": a value written as
 		// a compound modifier names which thing is meant; another
 		// outlet's other value names another thing, not a disagreement.
+		// Not so a plant's size: "the 870-megawatt reactor" is its
+		// capacity, which another outlet gives as 826 MW.
 		v.about, v.bound = hedged(c.Text[:q.Start]), boundOf(c.Text[:q.Start])
 		if v.unit == "people" && populationOf(c.Text[:q.Start]) {
 			v.unit = "population"
 		}
-		out = append(out, mention{kind: ValueQuantity, val: v, index: i, weak: compoundModifier(q.Text) || countOfRest(c.Text, q) || scopeCount(c.Text, q),
+		out = append(out, mention{kind: ValueQuantity, val: v, index: i, weak: compoundModifier(q.Text) && !measured(v.unit) || countOfRest(c.Text, q) || scopeCount(c.Text, q),
 			earlier: otherPeriod(c, q.Start, q.End)})
 	}
 	return out
@@ -1144,6 +1146,14 @@ func countNoun(u string) bool {
 		}
 	}
 	return !measureUnits[u]
+}
+
+// measured reports a unit of capacity or extent, whose compound form
+// ("870-megawatt", "174,000-cubic-metre") still states the size of the
+// thing: energy, power, mass, volume, length and area.
+func measured(u string) bool {
+	k := unitKey(u)
+	return k != "inches" && k != "inch" && (measureUnits[k] || strings.HasPrefix(k, "cubic ") || k == "m")
 }
 
 // measureUnits are the keys of units that measure rather than count.

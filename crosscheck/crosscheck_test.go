@@ -964,3 +964,33 @@ func TestScopeOfFigure(t *testing.T) {
 		}
 	}
 }
+
+// A size written as a compound modifier still states the thing's size
+// ("the 870-megawatt reactor"); a duration or an inch figure so written
+// names which thing is meant ("a 10-year plan", "the 16-inch model").
+func TestCompoundModifierWeak(t *testing.T) {
+	tests := []struct {
+		text, figure, unit string
+		value              float64
+		weak               bool
+	}{
+		{"The 870-megawatt reactor could meet the standards.", "870-megawatt", "MW", 870, false},
+		{"Six 174,000-cubic-metre carriers were ordered.", "174,000-cubic-metre", "cubic m", 174000, false},
+		{"The 10-year plan was approved.", "10-year", "years", 10, true},
+		{"The 16-inch model sold out.", "16-inch", "inches", 16, true},
+		{"The reactor has a capacity of 870 MW.", "870 MW", "MW", 870, false},
+	}
+	for _, tt := range tests {
+		i := strings.Index(tt.text, tt.figure)
+		c := extract.Claim{ID: "c", DocID: "d", Text: tt.text, Kind: extract.KindSentence,
+			Quantities: []extract.Quantity{{Text: tt.figure, Value: tt.value, Unit: tt.unit, Start: i, End: i + len(tt.figure)}}}
+		ms := claimMentions(&c, nil)
+		if len(ms) != 1 {
+			t.Errorf("%q: %d mentions, want 1", tt.text, len(ms))
+			continue
+		}
+		if ms[0].weak != tt.weak {
+			t.Errorf("%q: weak = %v, want %v", tt.text, ms[0].weak, tt.weak)
+		}
+	}
+}
