@@ -851,8 +851,34 @@ func rangeEnd(c *extract.Claim, i int) string {
 		return "start"
 	case i > 0 && joined(ds[i-1], ds[i]):
 		return "complete"
+	case startsFrom(c.Text, ds[i]):
+		return "start"
 	}
 	return ""
+}
+
+// startsFrom reports a day or month that opens a period of its own:
+// "the rights run for five years from July 1", "with effect from 1 June",
+// "starting on Monday", "as of March".
+func startsFrom(text string, d extract.Date) bool {
+	if d.Start <= 0 || d.Start > len(text) {
+		return false
+	}
+	before := strings.Fields(strings.ToLower(text[:d.Start]))
+	if n := len(before); n > 0 && (before[n-1] == "on" || weekdayNames[strings.Trim(before[n-1], ",")]) {
+		before = before[:n-1]
+	}
+	n := len(before)
+	if n == 0 {
+		return false
+	}
+	switch before[n-1] {
+	case "from", "starting", "beginning", "effective":
+		return true
+	case "of":
+		return n > 1 && before[n-2] == "as"
+	}
+	return false
 }
 
 // incidentWords name, in their topic stems, what befell people or

@@ -909,7 +909,8 @@ func TestIncidentWords(t *testing.T) {
 }
 
 // The two days of a span are its start and its end; days listed with
-// "and" outside "between" are no span.
+// "and" outside "between" are no span; a day a period runs from is a
+// start.
 func TestRangeEnd(t *testing.T) {
 	x := testExtractor(t)
 	for _, tc := range []struct {
@@ -920,6 +921,10 @@ func TestRangeEnd(t *testing.T) {
 		{"It was due at the estate from Friday 10 July to Sunday 12 July, 2026.", []string{"start", "complete"}},
 		{"Voting takes place between 1 and 14 June 2026.", []string{"start", "complete"}},
 		{"Hearings were held on 3 May and 5 June 2026.", []string{"", ""}},
+		{"The group holds the rights for five years from July 1, 2026.", []string{"start"}},
+		{"New fares apply with effect from 1 August 2026.", []string{"start"}},
+		{"The discount is available starting on Monday, 6 April 2026.", []string{"start"}},
+		{"The rights were awarded on July 1, 2026.", []string{""}},
 	} {
 		doc, err := corpus.Clean("span.txt", []byte(tc.text+"\n"), corpus.Options{Published: time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)})
 		if err != nil {
