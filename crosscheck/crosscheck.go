@@ -1157,8 +1157,13 @@ func clusterCurrency(ms []mention, members []int, family string) string {
 }
 
 // genericCounters are unit keys that count whatever the story counts:
-// "63,800 units" of a recall, "fired seven times" for seven rounds.
-var genericCounters = setOf(`unit time`)
+// "63,800 units" of a recall, "fired seven times" for seven rounds, "the
+// list now stands at 16,480" for the patients on it.
+var genericCounters = setOf(`unit time list queu backlog waitlist caseload`)
+
+// listCounters count the people or things on a list or in a queue: "the
+// list now stands at 16,480" and "14,860 patients on the list".
+var listCounters = setOf(`list queu backlog waitlist caseload`)
 
 // countNoun reports a unit that counts things (a plural noun's key),
 // not a measure, a share, a duration or people.
@@ -1183,8 +1188,15 @@ func measured(u string) bool {
 }
 
 // measureUnits are the keys of units that measure rather than count.
-var measureUnits = setOf(`km km2 miles mile kg tonnes tons ton lb litres liters gallons barrels mw gw kw mwh gwh twh kwh
+var measureUnits = func() map[string]bool {
+	m := setOf(`km km2 miles mile kg tonnes tons ton lb litres liters gallons barrels mw gw kw mwh gwh twh kwh
 hectares acres metres meters feet inches cm mm sq`)
+	// Units reach the checks as keys ("tonn", "hectar"): hold both.
+	for w := range m {
+		m[unitKey(w)] = true
+	}
+	return m
+}()
 
 func unitsMatch(a, b string) bool {
 	if a == b || personKeys[a] && personKeys[b] {
@@ -1192,7 +1204,8 @@ func unitsMatch(a, b string) bool {
 	}
 	// "63,800 units" counts whatever the story sells or makes: the
 	// vehicles, phones or homes another outlet names.
-	if (genericCounters[a] && countNoun(b)) || (genericCounters[b] && countNoun(a)) {
+	if (genericCounters[a] && countNoun(b)) || (genericCounters[b] && countNoun(a)) ||
+		listCounters[a] && (b == "people" || listCounters[b]) || listCounters[b] && a == "people" {
 		return true
 	}
 	if len(b) < len(a) {

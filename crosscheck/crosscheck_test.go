@@ -999,3 +999,21 @@ func TestCompoundModifierWeak(t *testing.T) {
 		}
 	}
 }
+
+// A list's length counts the people or things on it.
+func TestListCounts(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"list", "people", true},
+		{"queu", "list", true},
+		{"backlog", "people", true},
+		{"list", "tonn", false},
+		{"unit", "people", false},
+	} {
+		if got := unitsMatch(tc.a, tc.b); got != tc.want {
+			t.Errorf("unitsMatch(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}

@@ -577,7 +577,8 @@ func pluralize(w string) string {
 // 23,415", "a workforce of 3,000", "a death toll of 41".
 var countCollectives = finderSet("crowd", "attendance", "turnout", "population", "workforce",
 	"audience", "membership", "headcount", "congregation", "fleet", "staff", "electorate",
-	"readership", "enrolment", "enrollment", "toll", "capacity", "gate", "majority", "margin", "age")
+	"readership", "enrolment", "enrollment", "toll", "capacity", "gate", "majority", "margin", "age",
+	"queue", "list", "backlog", "waitlist", "caseload")
 
 // labelBlocked are labels whose number names or ranks rather than counts:
 // "Round: 4", "Page: 3", "Flight: 802".
@@ -776,7 +777,8 @@ func numberOfUnit(toks []lexTok, i int) string {
 // risen to", "deaths have since climbed to".
 var countAux = finderSet("has", "have", "had", "now", "already", "since", "further", "then", "also",
 	"stand", "rise", "climb", "climbing", "rising", "grown", "grew", "increased", "jumped", "soared", "totals",
-	"total", "number", "numbered")
+	"total", "number", "numbered", "swells", "swelled", "grows", "climbs", "rises", "jumps", "soars", "falls",
+	"fell", "drops", "dropped", "shrinks", "shrank")
 
 // valueNouns are plural nouns whose bare number is a price, a rate or a
 // reading, not a count of them: "shares rose to 41".
