@@ -157,7 +157,8 @@ func findQuantityToks(text string, toks []lexTok, skip []Span) []Quantity {
 		}
 		// "one" counts only as the start of a larger number ("One hundred
 		// and forty-eight millimetres"); alone it is rarely a count.
-		oneOf := t.low == "one" && i+1 < len(toks) && (toks[i+1].is("hundred") || numberScales[toks[i+1].low] > 0)
+		oneOf := t.low == "one" && i+1 < len(toks) && (toks[i+1].is("hundred") || numberScales[toks[i+1].low] > 0 ||
+			toks[i+1].is("point") && i+2 < len(toks) && numberUnits[toks[i+2].low] > 0) // "one point two million"
 		if t.kind != lexNum && !(t.kind == lexWord && (numberUnits[t.low] > 1 || oneOf || numberTens[t.low] > 0 || t.low == "a" || t.low == "half" || t.low == "dozen")) {
 			continue
 		}

@@ -40,6 +40,8 @@ func TestFindQuantities(t *testing.T) {
 				{Text: "120 km/h", Value: 120, Unit: "km/h"}, {Text: "150 km", Value: 150, Unit: "km"}}},
 		{"a list's or a queue's length", "The surgery queue swells to 14,860, with the list now at 16,480.",
 			[]Q{{Text: "14,860", Value: 14860, Unit: "queue"}, {Text: "16,480", Value: 16480, Unit: "list"}}},
+		{"a spoken decimal opening with one", "We have received one point two million doses.",
+			[]Q{{Text: "one point two million doses", Value: 1200000, Unit: "doses"}}},
 		{"cbm in thousands", "six 174K cbm LNG carriers", []Q{{Text: "174K cbm", Value: 174000, Unit: "cubic m"}}},
 		{"cu m", "40 cu m of sand", []Q{{Text: "40 cu m", Value: 40, Unit: "cubic m"}}},
 		{"square metres as a power", "a 90 m2 flat", []Q{{Text: "90 m2", Value: 90, Unit: "sq m"}}},
