@@ -295,6 +295,15 @@ func quantityAt(text string, toks []lexTok, i int) (Quantity, int, bool) {
 			j++
 		}
 	}
+	// "Some 6 180 patients": thousands set off by spaces, when what the
+	// groups count follows them.
+	if p.numeral && p.scale == 0 && p.next == i+1 && (i == 0 || toks[i-1].kind != lexNum) {
+		if v, k, grouped := spaceGrouped(toks, i); grouped {
+			if u, _ := quantityUnitAt(toks, k, false); u != "" {
+				p.val, j = v, k
+			}
+		}
+	}
 	q := Quantity{Value: p.val}
 	end := j // token index after the quantity
 	unit, uend := quantityUnitAt(toks, j, p.scale != 0)

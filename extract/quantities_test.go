@@ -42,6 +42,8 @@ func TestFindQuantities(t *testing.T) {
 			[]Q{{Text: "14,860", Value: 14860, Unit: "queue"}, {Text: "16,480", Value: 16480, Unit: "list"}}},
 		{"a spoken decimal opening with one", "We have received one point two million doses.",
 			[]Q{{Text: "one point two million doses", Value: 1200000, Unit: "doses"}}},
+		{"thousands set off by spaces before what they count", "Some 6 180 patients recovered; in 2025 180 people died.",
+			[]Q{{Text: "6 180 patients", Value: 6180, Unit: "patients"}, {Text: "180 people", Value: 180, Unit: "people"}}},
 		{"cbm in thousands", "six 174K cbm LNG carriers", []Q{{Text: "174K cbm", Value: 174000, Unit: "cubic m"}}},
 		{"cu m", "40 cu m of sand", []Q{{Text: "40 cu m", Value: 40, Unit: "cubic m"}}},
 		{"square metres as a power", "a 90 m2 flat", []Q{{Text: "90 m2", Value: 90, Unit: "sq m"}}},
