@@ -211,6 +211,8 @@ var topicSynonyms = map[string]string{
 	"investment": "cost", "investments": "cost", "invest": "cost", "invested": "cost",
 	"investing": "cost", "funding": "invest", "financing": "invest",
 	"profit": "profit", "profits": "profit", "earnings": "profit",
+	// "It earned $97.6 million": a firm's earnings are its profit.
+	"earned": "profit", "earns": "profit",
 	"opening": "open", "opened": "open", "opens": "open", "open": "open", "inaugurated": "open", "inauguration": "open",
 	"homes": "home", "home": "home", "houses": "home", "dwellings": "home",
 	"spending": "cost", "spend": "cost", "spent": "cost", "expenditure": "cost", "outlay": "cost",
