@@ -554,6 +554,19 @@ func (d *nerDoc) unknown(ti, p, b, hi int, cue bool) {
 	if b-p >= 2 && nerShipPrefixes[d.word(ti, p)] {
 		return // "USS Cole", "HMS Victory": a ship, not a person or a firm
 	}
+	if cue {
+		// "Chief Financial Officer", "Chief Operating Officer Ana
+		// Ruiz": a title word further on ends the title; the name,
+		// if any, follows it.
+		for k := b - 1; k > p; k-- {
+			if d.titleAt(ti, k, k+1) > 0 {
+				if p = k + 1; p == b {
+					return
+				}
+				break
+			}
+		}
+	}
 	if cue && !d.lx.firstNames[d.lowerKey(d.word(ti, p))] {
 		// "High Representative for Foreign Affairs Josep Borrell": the
 		// name starts at its given name ("Valentin Stefan" starts at once)

@@ -215,6 +215,14 @@ func TestEntities(t *testing.T) {
 			want: [][]ent{{}, {}},
 		},
 		{
+			name: "a title of several title words is no name",
+			texts: []string{
+				"\"Our balance sheet is strong,\" said Dev Balakrishnan, Chief Financial Officer.",
+				"Chief Operating Officer Oduya Kemboi spoke after the Chief Executive Officer.",
+			},
+			want: [][]ent{{{"Dev Balakrishnan", Person, "Dev Balakrishnan"}}, {{"Oduya Kemboi", Person, "Oduya Kemboi"}}},
+		},
+		{
 			name: "a headline's verb after a title is no name",
 			texts: []string{
 				"See \"What the CEO Said\" above.",
