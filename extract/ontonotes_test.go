@@ -358,7 +358,6 @@ func TestOntoNotesMoney(t *testing.T) {
 					span.tp++
 				} else {
 					span.fp++
-					t.Logf("%s: FP %q=%v %s  in %q", s.doc, p.Text, p.Amount, p.Currency, s.text)
 				}
 				switch {
 				case anyValue:
@@ -366,9 +365,6 @@ func TestOntoNotesMoney(t *testing.T) {
 				case excluded && len(wrong) == 0:
 				default:
 					value.fp++
-					if anySpan {
-						t.Logf("%s: WRONG %q=%v..%v %s  gold %v", s.doc, p.Text, p.Amount, p.AmountMax, p.Currency, wrong)
-					}
 				}
 			}
 			for gi, g := range s.gold {
@@ -378,7 +374,6 @@ func TestOntoNotesMoney(t *testing.T) {
 				}
 				if !spanHit[gi] {
 					span.fn++
-					t.Logf("%s: MISS %q  in %q", s.doc, s.text[g.start:g.end], s.text)
 				}
 				if g.val.ok && !valueHit[gi] {
 					value.fn++
