@@ -298,8 +298,11 @@ func (d *nerDoc) repairLowercase() {
 				continue
 			}
 			e, ok := d.lx.names[w]
+			// "at the anchorage": a lower-case word after an article is a
+			// common noun, whatever place it also names.
+			article := p > 0 && toks[p-1].word && nerArticles[d.lowerKey(d.word(ti, p-1))]
 			switch {
-			case !ok || len(w) < 5 || nerLowerAmbiguous[w] || e.company:
+			case !ok || len(w) < 5 || nerLowerAmbiguous[w] || e.company || article:
 			case e.typ == GPE || e.typ == Loc:
 				d.add(ti, p, p+1, e.typ, e.canonical, nerSure)
 			case e.typ == NORP && (t.sent || p+1 < len(toks) && toks[p+1].cap && d.titleAt(ti, p+1, len(toks)) > 0):

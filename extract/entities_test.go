@@ -223,6 +223,13 @@ func TestEntities(t *testing.T) {
 			want: [][]ent{{{"Dev Balakrishnan", Person, "Dev Balakrishnan"}}, {{"Oduya Kemboi", Person, "Oduya Kemboi"}}},
 		},
 		{
+			name: "a lower-case place name after an article is a common noun",
+			texts: []string{
+				"Ships lined up at the anchorage, and ukraine rejected the draft.",
+			},
+			want: [][]ent{{{"ukraine", GPE, "Ukraine"}}},
+		},
+		{
 			name: "a headline's verb after a title is no name",
 			texts: []string{
 				"See \"What the CEO Said\" above.",
