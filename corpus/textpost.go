@@ -166,6 +166,14 @@ func readHeader(doc *Document, h *header, bs []rawBlock) {
 	for i := range bs {
 		b := &bs[i]
 		if !b.plain {
+			// A stamp underlined by a rule reads as a heading:
+			// "2026/10/17 22:31 KST" over a line of dashes.
+			// A clock alone is a live blog's entry ("10:04 a.m. ET").
+			if y, _, _, ok := parseDay(b.text); b.kind == Heading && ok && y > 0 && h.readDateLine(strings.TrimSpace(b.text)) {
+				b.boilerplate = true
+				strong++
+				continue
+			}
 			if b.kind == Heading {
 				continue
 			}
@@ -438,9 +446,10 @@ func takeTitle(doc *Document, bs []rawBlock) []rawBlock {
 	if doc.Title != "" || len(bs) == 0 {
 		return bs
 	}
-	// Header lines, a byline among them, may stand above the headline.
+	// Header lines, a byline or a translator's note among them, may
+	// stand above the headline.
 	i := 0
-	for i < len(bs) && (bs[i].boilerplate || bs[i].plain && isBylineLine(bs[i].text)) && i < 12 {
+	for i < len(bs) && (bs[i].boilerplate || bs[i].plain && isBylineLine(bs[i].text) || translationNote(strings.TrimSpace(bs[i].text))) && i < 12 {
 		i++
 	}
 	if i == len(bs) {
@@ -902,7 +911,7 @@ func sameDay(d, t time.Time) bool {
 // reads as prose but is furniture, and its date is the original's.
 func translationNote(t string) bool {
 	t = strings.ToLower(strings.TrimLeft(t, "*_([ "))
-	for _, p := range []string{"translated from ", "translation from ", "translated by ", "this article was translated", "this story was translated", "machine translated", "machine-translated", "original: "} {
+	for _, p := range []string{"translated from ", "translation from ", "translated by ", "translation note", "translator's note", "translator’s note", "this article was translated", "this story was translated", "machine translated", "machine-translated", "original: "} {
 		if strings.HasPrefix(t, p) {
 			return len(t) < 400
 		}

@@ -278,6 +278,11 @@ var dashedDay = sync.OnceValue(func() *regexp.Regexp {
 // isoStamp finds the T of an ISO timestamp, "2026-03-14T07:12".
 var isoStamp = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\dT\d`) })
 
+// deskTag matches a section tag in brackets closing a header line.
+var deskTag = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\s+\[[\pL &/-]{2,30}\]\s*$`)
+})
+
 // readDateLine reads a header line that is only a date and/or a time into
 // h and reports whether it was one. ISO timestamps go through the general
 // date parser, which knows their zones.
@@ -288,6 +293,11 @@ func (h *header) readDateLine(t string) bool {
 		t = strings.TrimSpace(t[len(f[0]):])
 	}
 	t = dashedDay().ReplaceAllString(t, "$1 $2 $3") // "17-FEB-2026"
+	// "2026/10/17 22:31 KST    [ENTERTAINMENT]": the desk's tag after
+	// the stamp.
+	if m := deskTag().FindStringIndex(t); m != nil && m[0] > 0 {
+		t = strings.TrimSpace(t[:m[0]])
+	}
 	if !isDateLine(t) && !isClockLine(t) && !isDateLine(englishMonths(t)) {
 		if ts, ok := parseDate(t); ok && isoStamp().MatchString(t) {
 			h.setFull(ts)

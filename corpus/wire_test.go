@@ -475,6 +475,16 @@ func TestWireHeaders(t *testing.T) {
 			published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC), from: "text", title: "Kessla quay to reopen",
 		},
 		{
+			name:      "a translation note by that name, as a quote",
+			src:       "> **Translation note:** The following translates a report in *Kessla Posten*, city edition, Saturday 14 March 2026, page 1.\n\n---\n\n# Kessla quay to reopen\n\n" + wireBody,
+			published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC), from: "text", title: "Kessla quay to reopen",
+		},
+		{
+			name:      "a stamp with a desk tag between rules",
+			src:       "BALTIC SHIPPING WIRE\n------------------------\n2026/03/14 07:12 GMT    [MARKETS]\n------------------------\nKessla quay to reopen\n\n" + wireBody,
+			published: time.Date(2026, 3, 14, 7, 12, 0, 0, time.UTC), from: "header", title: "BALTIC SHIPPING WIRE",
+		},
+		{
 			name:      "a release line",
 			src:       "KESSLA PORT AUTHORITY\n\nPRESS RELEASE\nFor immediate release — 14 March 2026\n\n" + wireBody,
 			published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC), from: "text", title: "KESSLA PORT AUTHORITY",
