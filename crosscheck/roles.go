@@ -148,6 +148,13 @@ func headOfRole(before string) (roleMention, bool) {
 	return r, true
 }
 
+// linkedObject reports text that ends with a link word before a name
+// ("director of", "envoy to", "minister for").
+func linkedObject(before string) bool {
+	f := strings.Fields(before)
+	return len(f) > 0 && roleLinkWords[strings.ToLower(f[len(f)-1])]
+}
+
 // roleMentions returns the persons c names in a role.
 func roleMentions(c *extract.Claim) []roleMention {
 	var out []roleMention
@@ -158,7 +165,12 @@ func roleMentions(c *extract.Claim) []roleMention {
 			continue
 		}
 		var m roleMention
+		// "managing director of Kesselalm Bergbahnen": a name after a
+		// link word is what the title serves, not its holder.
 		toks, ok := roleBefore(cutHonorific(c.Text[:p.start]))
+		if ok && linkedObject(c.Text[:p.start]) {
+			ok = false
+		}
 		if ok {
 			sentenceFieldWord(c, toks, p.start)
 			if m, ok = parseRole(toks); !ok {

@@ -48,6 +48,8 @@ func TestRoleMentions(t *testing.T) {
 			[]got{{"chief financial officer", "", "Lena Marsh"}}},
 		{"company qualifier", "Brightwell Chief Executive Dana Okafor praised the deal.", "Dana Okafor", "",
 			[]got{{"chief executive", "brightwell", "Dana Okafor"}}},
+		{"a name after a link word is what the title serves", "Bernhard Rieder, managing director of Kesselalm Bergbahnen, apologised.", "Kesselalm Bergbahnen", "",
+			nil},
 		{"apposition before", "On Sunday, the envoy, Steve Witkoff, confirmed it.", "Steve Witkoff", "",
 			[]got{{"envoy", "", "Steve Witkoff"}}},
 		{"apposition after", "Dana Okafor, Brightwell's chief executive, said so.", "Dana Okafor", "",
