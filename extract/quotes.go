@@ -1054,6 +1054,15 @@ func subjectBefore(text string, ws []claimWord, v int, ents []Entity, t *speaker
 	if j >= 0 && ws[j].End == end {
 		switch lw := strings.ToLower(ws[j].Text); lw {
 		case "he", "she":
+			// "Roussel-Garnier is the brain behind the platform, and she
+			// has said ...": the person the sentence opened with.
+			// Not when a quotation comes first: its names are the
+			// speaker's words.
+			for _, e := range ents {
+				if e.Type == Person && e.End <= ws[j].Start && !strings.ContainsAny(text[:ws[j].Start], "\"“”«»") {
+					return speakerName(e)
+				}
+			}
 			return t.salientPerson()
 		default:
 			// "the ministry said", after "the Defence Ministry"; "the

@@ -98,6 +98,14 @@ func TestAttribution(t *testing.T) {
 			want:   []attribution{{"Chidi N. Okafor", true}},
 		},
 		{
+			name: "a pronoun after the person its sentence opened with",
+			blocks: []string{
+				"“We will not sign this deal,” Okafor said.",
+				"Ortiz is the architect of the plan, and she has said she wants fares “people can afford”.",
+			},
+			want: []attribution{{"Lina Ortiz", false}},
+		},
+		{
 			name:   "straight quotes",
 			blocks: []string{`"We will not sign this deal," Ortiz told the council.`},
 			want:   []attribution{{"Lina Ortiz", true}},
