@@ -88,6 +88,9 @@ func mayConflict(m, o mention, ds, sim, da, db float64, opt Options) bool {
 	if m.kind != ValuePerson && m.kind != ValueDate && scopeOf(m) != scopeOf(o) && scopeOf(m) > 0 && scopeOf(o) > 0 {
 		return false
 	}
+	if m.kind == ValueQuantity && (fateOf(m) == -fateOf(o) && fateOf(m) != 0) {
+		return false
+	}
 	if (m.noYear || o.noYear) && math.Abs(m.val.lo-o.val.lo) > noYearSpan {
 		// A year guessed differently, or another event of the story:
 		// "annulled in May" and "a rerun in August 2025" are two.
@@ -153,6 +156,33 @@ func scopeOf(m mention) int {
 		}
 	}
 	return level
+}
+
+// survivalTerms are the topic terms of people who came out alive.
+var survivalTerms = setOf(`aliv surviv survivor`)
+
+// fateOf returns -1 for a count of the dead, 1 for one of survivors ("dug
+// out alive", "survived"), 0 for neither or both: "three skiers died" and
+// "four were dug out alive" are two counts of one story.
+// The nearer word decides when the clause holds both ("four were dug
+// out alive; three died").
+func fateOf(m mention) int {
+	var dead, alive float64
+	for _, t := range m.topic {
+		switch {
+		case t.term == "kill":
+			dead = max(dead, t.w)
+		case survivalTerms[t.term]:
+			alive = max(alive, t.w)
+		}
+	}
+	switch {
+	case dead >= 0.5 && dead > alive+0.15:
+		return -1
+	case alive >= 0.5 && alive > dead+0.15:
+		return 1
+	}
+	return 0
 }
 
 // bareTitle reports a person named by a one-word title with no qualifier

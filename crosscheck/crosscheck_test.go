@@ -1017,3 +1017,26 @@ func TestListCounts(t *testing.T) {
 		}
 	}
 }
+
+// A count of the dead and a count of those who came out alive are two
+// facts of one story; the nearer word decides a clause that has both.
+func TestFateOfCount(t *testing.T) {
+	count := func(v float64, topic ...topicTerm) mention {
+		return mention{kind: ValueQuantity, val: mvalue{lo: v, hi: v, unit: "skier"}, topic: append([]topicTerm{{"#skier", 1}}, topic...)}
+	}
+	day := float64(20600)
+	tests := []struct {
+		name string
+		a, b mention
+		want bool
+	}{
+		{"died against dug out alive", count(3, topicTerm{"kill", 1}), count(4, topicTerm{"aliv", 0.8}, topicTerm{"kill", 0.6}), false},
+		{"died against died", count(3, topicTerm{"kill", 1}), count(4, topicTerm{"kill", 0.8}), true},
+		{"survivors against survivors", count(3, topicTerm{"surviv", 1}), count(4, topicTerm{"aliv", 0.9}), true},
+	}
+	for _, tt := range tests {
+		if got := mayConflict(tt.a, tt.b, 0.5, 0.5, day, day, Options{ConflictThreshold: 0.18}); got != tt.want {
+			t.Errorf("%s: mayConflict = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
