@@ -962,6 +962,9 @@ func claimValues(c *extract.Claim) []mention {
 		if v.unit == "people" && populationOf(c.Text[:q.Start]) {
 			v.unit = "population"
 		}
+		if sampleOf(c.Text[:q.Start]) {
+			v.unit = "sample"
+		}
 		out = append(out, mention{kind: ValueQuantity, val: v, index: i, weak: compoundModifier(q.Text) && !measured(v.unit) || countOfRest(c.Text, q) || scopeCount(c.Text, q),
 			earlier: otherPeriod(c, q.Start, q.End)})
 	}

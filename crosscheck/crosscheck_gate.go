@@ -480,6 +480,32 @@ func populationOf(before string) bool {
 	return strings.HasSuffix(b, " of") && len(f) > 0 && (placeNouns[f[len(f)-1]] || f[len(f)-1] == "population")
 }
 
+// sampleNouns and sampleVerbs introduce the people a survey asked: "a
+// survey of 4,000 undergraduates", "surveyed 1,200 voters" ("polled" is
+// also what a candidate won).
+var (
+	sampleNouns = setOf(`survey surveys poll polls sample questionnaire`)
+	sampleVerbs = setOf(`surveyed sampled`)
+)
+
+// sampleOf reports a count of the people a survey or poll asked: its
+// size, another fact than how many such people there are.
+func sampleOf(before string) bool {
+	b := figureTail(before, 48)
+	for h := endingHedge(b, hedges); h != ""; h = endingHedge(b, hedges) {
+		b = strings.TrimRight(b[:len(b)-len(h)], " ")
+	}
+	f := strings.Fields(strings.ToLower(b))
+	if len(f) == 0 {
+		return false
+	}
+	last := f[len(f)-1]
+	if sampleVerbs[last] {
+		return true
+	}
+	return last == "of" && len(f) > 1 && sampleNouns[f[len(f)-2]]
+}
+
 // hedges are the words news puts before a figure it gives loosely.
 var hedges = []string{"about", "around", "roughly", "approximately", "approx.", "nearly", "almost",
 	"some", "close to", "more than", "over", "upwards of", "up to", "at least", "estimated",

@@ -1040,3 +1040,22 @@ func TestFateOfCount(t *testing.T) {
 		}
 	}
 }
+
+// A survey's size is another fact than the count of such people; a
+// candidate who "polled" votes won them.
+func TestSampleOf(t *testing.T) {
+	for _, tc := range []struct {
+		before string
+		want   bool
+	}{
+		{"A survey of ", true},
+		{"A poll of about ", true},
+		{"The institute surveyed ", true},
+		{"Birungi polled ", false},
+		{"The university took in ", false},
+	} {
+		if got := sampleOf(tc.before); got != tc.want {
+			t.Errorf("sampleOf(%q) = %v, want %v", tc.before, got, tc.want)
+		}
+	}
+}
