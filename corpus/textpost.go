@@ -29,7 +29,8 @@ var (
 		return regexp.MustCompile(`^\s*(?i:(` + dateLabels + `|` + labelAlternation([]string{"headline", "slug",
 			"keywords", "priority", "urgency", "programme", "program", "edition", "words", "word count", "source",
 			"ref", "reference", "ref no", "story id", "item id",
-			"publisher", "author", "authors", "by", "byline", "section", "desk", "category", "language", "lang"}) +
+			"publisher", "author", "authors", "by", "byline", "section", "desk", "category", "language", "lang",
+			"original language", "original headline", "translation", "translated by", "translator"}) +
 			`))\s*:\s*(\S.*?)\s*$`)
 	})
 	metaSep = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\s+[|·•]\s+|\s{2,}`) })
@@ -911,12 +912,13 @@ func sameDay(d, t time.Time) bool {
 // reads as prose but is furniture, and its date is the original's.
 func translationNote(t string) bool {
 	t = strings.ToLower(strings.TrimLeft(t, "*_([ "))
-	for _, p := range []string{"translated from ", "translation from ", "translated by ", "translation note", "translator's note", "translator’s note", "this article was translated", "this story was translated", "machine translated", "machine-translated", "original: "} {
+	for _, p := range []string{"translated from ", "translation from ", "translated by ", "translated item", "translation note", "translator's note", "translator’s note", "this article was translated", "this story was translated", "machine translated", "machine-translated", "original: "} {
 		if strings.HasPrefix(t, p) {
 			return len(t) < 400
 		}
 	}
-	return false
+	// "Note: Machine-assisted translation, reviewed by an editor."
+	return strings.HasPrefix(t, "note:") && strings.Contains(t, "translat") && len(t) < 400
 }
 
 // outletName cuts a source value to the outlet it names: "Kessla Posten

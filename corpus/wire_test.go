@@ -485,6 +485,12 @@ func TestWireHeaders(t *testing.T) {
 			published: time.Date(2026, 3, 14, 7, 12, 0, 0, time.UTC), from: "header", title: "BALTIC SHIPPING WIRE",
 		},
 		{
+			name:      "a translated digest item's header lines",
+			src:       "FOREIGN PRESS DIGEST -- Baltic\nTranslated item | Source: Kessla Posten (Norland), print edition of 14 March 2026, p. 6\nOriginal language: Norlandic | Translation: Digest Desk\nNote: Machine-assisted translation, reviewed by an editor.\n\n\"KESSLA QUAY TO REOPEN\"\n\n" + wireBody,
+			published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC), from: "text", title: `"KESSLA QUAY TO REOPEN"`,
+			source: "Foreign Press Digest", section: "Baltic",
+		},
+		{
 			name:      "a release line",
 			src:       "KESSLA PORT AUTHORITY\n\nPRESS RELEASE\nFor immediate release — 14 March 2026\n\n" + wireBody,
 			published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC), from: "text", title: "KESSLA PORT AUTHORITY",
