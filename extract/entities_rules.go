@@ -713,6 +713,10 @@ func (d *nerDoc) unknown(ti, p, b, hi int, cue bool) {
 		}
 	}
 	switch {
+	case common == 0 && b-p >= 2 && d.placeSlot(ti, p, b, hi):
+		// "voters in Lubnica Górna went": no given name opens it, and a
+		// place's preposition comes before it.
+		d.add(ti, p, b, GPE, "", nerGuess)
 	case common == 0:
 		d.add(ti, p, b, Person, "", nerGuess)
 	case particle && !toks[p].sent && d.proseAround(ti, p, b):
@@ -725,6 +729,34 @@ func (d *nerDoc) unknown(ti, p, b, hi int, cue bool) {
 		d.maybe = append(d.maybe, nerMention{ti: ti, a: p, b: b, start: toks[p].start, end: toks[b-1].end,
 			typ: Org, conf: nerGuess, cued: !toks[p].sent && d.proseAround(ti, p, b)})
 	}
+}
+
+// placeSlot reports a span [p, b) that stands where a place does: after
+// "in", "near" or the like ("at" is also where people work), and before
+// a verb, a function word or punctuation, not a possessive or a noun it
+// would modify ("in Haruki Murakami's", "in Fannie Mae bonds").
+func (d *nerDoc) placeSlot(ti, p, b, hi int) bool {
+	toks := d.toks[ti]
+	if p == 0 || !toks[p-1].lower {
+		return false
+	}
+	if w := d.lowerKey(d.word(ti, p-1)); !nerPlacePreps[w] || w == "at" || p > 1 && d.lowerKey(d.word(ti, p-2)) == "as" {
+		return false // "as in Fei Xiang": an example, not a place
+	}
+	if b >= hi || toks[b].nl {
+		return true
+	}
+	switch d.word(ti, b) {
+	case "'s", "’s", "'", "’":
+		return false
+	case ",", ".", ";", ":", ")", "?", "!":
+		return true
+	}
+	switch d.pos(ti, b) {
+	case posVerb, posFunc, posAdv:
+		return toks[b].lower
+	}
+	return false
 }
 
 // recurring adds the title-case spans of ordinary words held back by

@@ -230,6 +230,15 @@ func TestEntities(t *testing.T) {
 			want: [][]ent{{{"ukraine", GPE, "Ukraine"}}},
 		},
 		{
+			name: "an unknown name where a place stands is a place",
+			texts: []string{
+				"Voters in Kesselbrunn Dolna went to the polls.",
+				"The Americana in Harwick Pellman's novels charmed the critics.",
+			},
+			want: [][]ent{{{"Kesselbrunn Dolna", GPE, "Kesselbrunn Dolna"}},
+				{{"Harwick Pellman", Person, "Harwick Pellman"}}},
+		},
+		{
 			name: "a headline's verb after a title is no name",
 			texts: []string{
 				"See \"What the CEO Said\" above.",
