@@ -159,6 +159,11 @@ func ambiguousTopic(ms []mention, byDoc map[int][]int, m, o mention, threshold f
 		if x.kind != m.kind || x.weak || relate(m.kind, m.val, x.val) != relDifferent || relate(m.kind, o.val, x.val) != relDifferent || x.earlier != o.earlier {
 			continue
 		}
+		// A figure about another named subject than o's, where m's is
+		// o's, is no rival: the runner-up's votes beside the winner's.
+		if otherSubjects(x, o) && len(m.subjects) > 0 && !otherSubjects(m, o) {
+			continue
+		}
 		// x competes when its topic matches o's nearly as well as m's
 		// does; one clearly closer singles m out.
 		cx := cosine(x.vec, o.vec)

@@ -1059,3 +1059,24 @@ func TestSampleOf(t *testing.T) {
 		}
 	}
 }
+
+// Another candidate's votes beside the winner's are no rival for the
+// winner's count in another outlet; an unnamed figure of one topic is.
+func TestAmbiguousTopicSubjects(t *testing.T) {
+	vec := topicVec{terms: []int32{1}, w: []float32{1}}
+	votes := func(doc int, v float64, subjects ...string) mention {
+		return mention{kind: ValueQuantity, doc: doc, val: mvalue{lo: v, hi: v, unit: "vote"}, vec: vec, subjects: subjects}
+	}
+	m := votes(0, 45286, "agnieszka wilczynska-bor")
+	o := votes(1, 41286, "agnieszka wilczynska-bor")
+	rival := votes(0, 38112, "marek sowa")
+	ms := []mention{m, o, rival}
+	byDoc := map[int][]int{0: {0, 2}, 1: {1}}
+	if ambiguousTopic(ms, byDoc, m, o, 0.18) {
+		t.Error("the runner-up's votes made the winner's ambiguous")
+	}
+	ms[2] = votes(0, 38112)
+	if !ambiguousTopic(ms, byDoc, m, o, 0.18) {
+		t.Error("an unnamed count of one topic did not make the winner's ambiguous")
+	}
+}
