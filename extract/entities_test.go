@@ -239,7 +239,7 @@ func TestEntities(t *testing.T) {
 				{{"Harwick Pellman", Person, "Harwick Pellman"}}},
 		},
 		{
-			name: "a ballot's answer in capitals is no name",
+			name:  "a ballot's answer in capitals is no name",
 			texts: []string{"5,512 voted YES to recall the mayor, 1,291 NO."},
 			want:  [][]ent{{}},
 		},
