@@ -1187,7 +1187,7 @@ func countNoun(u string) bool {
 // thing: energy, power, mass, volume, length and area.
 func measured(u string) bool {
 	k := unitKey(u)
-	return k != "inches" && k != "inch" && (measureUnits[k] || strings.HasPrefix(k, "cubic ") || k == "m")
+	return k != unitKey("inches") && (measureUnits[k] || strings.HasPrefix(k, "cubic ") || k == "m")
 }
 
 // measureUnits are the keys of units that measure rather than count.

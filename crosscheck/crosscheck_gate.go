@@ -85,10 +85,12 @@ func mayConflict(m, o mention, ds, sim, da, db float64, opt Options) bool {
 	if (m.weak || o.weak) && !weekdayAgainstDay(m, o, da, db) {
 		return false
 	}
-	if m.kind != ValuePerson && m.kind != ValueDate && scopeOf(m) != scopeOf(o) && scopeOf(m) > 0 && scopeOf(o) > 0 {
-		return false
+	if m.kind != ValuePerson && m.kind != ValueDate {
+		if a, b := scopeOf(m), scopeOf(o); a > 0 && b > 0 && a != b {
+			return false
+		}
 	}
-	if m.kind == ValueQuantity && (fateOf(m) == -fateOf(o) && fateOf(m) != 0) {
+	if f := fateOf(m); m.kind == ValueQuantity && f != 0 && f == -fateOf(o) {
 		return false
 	}
 	if (m.noYear || o.noYear) && math.Abs(m.val.lo-o.val.lo) > noYearSpan {
@@ -162,10 +164,9 @@ func scopeOf(m mention) int {
 var survivalTerms = setOf(`aliv surviv survivor`)
 
 // fateOf returns -1 for a count of the dead, 1 for one of survivors ("dug
-// out alive", "survived"), 0 for neither or both: "three skiers died" and
-// "four were dug out alive" are two counts of one story.
-// The nearer word decides when the clause holds both ("four were dug
-// out alive; three died").
+// out alive", "survived"), 0 for neither: "three skiers died" and "four
+// were dug out alive" are two counts of one story. In a clause that says
+// both, the nearer word decides.
 func fateOf(m mention) int {
 	var dead, alive float64
 	for _, t := range m.topic {

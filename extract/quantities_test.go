@@ -154,7 +154,9 @@ func TestFindQuantities(t *testing.T) {
 func FuzzFindQuantities(f *testing.F) {
 	for _, s := range []string{"5,000 detainees", "a 30-km buffer", "80 %", "two dozen", "10-15 people",
 		"1. item", "555-0123", "five million displaced Ukrainians", "5m people", "1.200.000",
-		"174,000 m³", "six 174K cbm LNG carriers", "the 174,000-cubic-meter vessels", "40 cu m", "1,200 km²"} {
+		"174,000 m³", "six 174K cbm LNG carriers", "the 174,000-cubic-meter vessels", "40 cu m", "1,200 km²",
+		"gusts of 95 kilometres per hour", "95 km/h", "one point two million doses", "Some 6 180 patients",
+		"queue swells to 14,860", "the list now at 16,480"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
