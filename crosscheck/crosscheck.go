@@ -1053,7 +1053,8 @@ func quantityValue(q extract.Quantity) (mvalue, bool) {
 // "120,000 residents" are comparable counts.
 var peopleNouns = setOf(`people person persons resident residents inhabitant inhabitants citizen citizens
 civilian civilians individual individuals patient patients participant participants adult adults
-respondent respondents passenger passengers traveller travellers traveler travelers commuters`)
+respondent respondents passenger passengers traveller travellers traveler travelers commuters
+admissions hospitalisations hospitalizations`)
 
 // timeUnits measure durations, which a story gives for many things (a
 // sentence, a campaign, a deadline): their unit says nothing of the topic.

@@ -1011,6 +1011,9 @@ func TestListCounts(t *testing.T) {
 		{"backlog", "people", true},
 		{"list", "tonn", false},
 		{"unit", "people", false},
+		// "Hospital admissions: 540" counts the people admitted.
+		{unitKey("admissions"), unitKey("patients"), true},
+		{unitKey("hospitalisations"), unitKey("people"), true},
 	} {
 		if got := unitsMatch(tc.a, tc.b); got != tc.want {
 			t.Errorf("unitsMatch(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
