@@ -156,6 +156,12 @@ func textDocumentPasses(doc *Document, bs []rawBlock, opt Options) []rawBlock {
 	return bs
 }
 
+// hasYearDay reports a line that names a day with its year.
+func hasYearDay(t string) bool {
+	y, _, _, ok := parseDay(t)
+	return ok && y > 0
+}
+
 // readHeader reads the metadata lines above the story: "Key: value"
 // lines, date and time lines, language lines, word counts, and source and
 // section lines, marking them furniture. The header ends at the first
@@ -170,7 +176,7 @@ func readHeader(doc *Document, h *header, bs []rawBlock) {
 			// A stamp underlined by a rule reads as a heading:
 			// "2026/10/17 22:31 KST" over a line of dashes.
 			// A clock alone is a live blog's entry ("10:04 a.m. ET").
-			if y, _, _, ok := parseDay(b.text); b.kind == Heading && ok && y > 0 && h.readDateLine(strings.TrimSpace(b.text)) {
+			if t := strings.TrimSpace(b.text); b.kind == Heading && hasYearDay(t) && h.readDateLine(t) {
 				b.boilerplate = true
 				strong++
 				continue

@@ -1163,7 +1163,13 @@ func clusterCurrency(ms []mention, members []int, family string) string {
 // genericCounters are unit keys that count whatever the story counts:
 // "63,800 units" of a recall, "fired seven times" for seven rounds, "the
 // list now stands at 16,480" for the patients on it.
-var genericCounters = setOf(`unit time list queu backlog waitlist caseload`)
+var genericCounters = func() map[string]bool {
+	m := setOf(`unit time`)
+	for k := range listCounters {
+		m[k] = true
+	}
+	return m
+}()
 
 // listCounters count the people or things on a list or in a queue: "the
 // list now stands at 16,480" and "14,860 patients on the list".
@@ -1183,13 +1189,15 @@ func countNoun(u string) bool {
 	return !measureUnits[u]
 }
 
-// measured reports a unit of capacity or extent, whose compound form
+// measured reports a unit key of capacity or extent, whose compound form
 // ("870-megawatt", "174,000-cubic-metre") still states the size of the
-// thing: energy, power, mass, volume, length and area.
-func measured(u string) bool {
-	k := unitKey(u)
-	return k != unitKey("inches") && (measureUnits[k] || strings.HasPrefix(k, "cubic ") || k == "m")
+// thing: energy, power, mass, volume, length and area; not the inches that
+// name a model ("the 16-inch MacBook Pro").
+func measured(k string) bool {
+	return k != inchKey && (measureUnits[k] || strings.HasPrefix(k, "cubic ") || k == "m")
 }
+
+var inchKey = unitKey("inches")
 
 // measureUnits are the keys of units that measure rather than count.
 var measureUnits = func() map[string]bool {

@@ -470,10 +470,7 @@ metropolis commune township territory capital port nations regions provinces ter
 // than the people an event concerns, and comparable only with another
 // population.
 func populationOf(before string) bool {
-	b := figureTail(before, 48)
-	for h := endingHedge(b, hedges); h != ""; h = endingHedge(b, hedges) {
-		b = strings.TrimRight(b[:len(b)-len(h)], " ")
-	}
+	b := unhedgedLead(before)
 	if strings.HasSuffix(b, " home to") || strings.HasSuffix(b, "population") || strings.HasSuffix(b, "pop.") {
 		return true
 	}
@@ -492,11 +489,7 @@ var (
 // sampleOf reports a count of the people a survey or poll asked: its
 // size, another fact than how many such people there are.
 func sampleOf(before string) bool {
-	b := figureTail(before, 48)
-	for h := endingHedge(b, hedges); h != ""; h = endingHedge(b, hedges) {
-		b = strings.TrimRight(b[:len(b)-len(h)], " ")
-	}
-	f := strings.Fields(strings.ToLower(b))
+	f := strings.Fields(strings.ToLower(unhedgedLead(before)))
 	if len(f) == 0 {
 		return false
 	}
@@ -505,6 +498,16 @@ func sampleOf(before string) bool {
 		return true
 	}
 	return last == "of" && len(f) > 1 && sampleNouns[f[len(f)-2]]
+}
+
+// unhedgedLead returns the words before a figure, its hedges taken off:
+// "a village of" for "a village of about ".
+func unhedgedLead(before string) string {
+	b := figureTail(before, 48)
+	for h := endingHedge(b, hedges); h != ""; h = endingHedge(b, hedges) {
+		b = strings.TrimRight(b[:len(b)-len(h)], " ")
+	}
+	return b
 }
 
 // hedges are the words news puts before a figure it gives loosely.

@@ -810,13 +810,7 @@ func TestProfileYearlessDay(t *testing.T) {
 // tolls a day apart, disagree, however small the counts, in reports
 // alike enough for any conflict; other small counts there do not.
 func TestSmallTallies(t *testing.T) {
-	count := func(v float64, unit string, topic ...string) mention {
-		m := mention{kind: ValueQuantity, val: mvalue{lo: v, hi: v, unit: unit}}
-		for _, w := range topic {
-			m.topic = append(m.topic, topicTerm{w, 1})
-		}
-		return m
-	}
+	count := countMention
 	day := float64(20600)
 	tests := []struct {
 		name  string
@@ -841,23 +835,13 @@ func TestSmallTallies(t *testing.T) {
 // A list set off between a subject and its copula keeps the subject's
 // words in the topic of the figure the copula gives.
 func TestTopicAcrossSetOffList(t *testing.T) {
-	weight := func(text, value, term string) float64 {
-		i := strings.Index(text, value)
-		c := extract.Claim{Text: text, Kind: extract.KindSentence}
-		for _, tt := range mentionTopic(&c, span{i, i + len(value)}, nil) {
-			if tt.term == term {
-				return tt.w
-			}
-		}
-		return 0
-	}
 	list := "The airline's preliminary estimate of the cost of the strike, including refunds, rebooking on other carriers, hotel vouchers and lost ticket sales, was €5.4 million."
-	if w := weight(list, "€5.4 million", "cost"); w < 0.5 {
+	if w := topicWeight(list, "€5.4 million", "cost"); w < 0.5 {
 		t.Errorf("cost weighs %.2f in %q, want the subject's weight", w, list)
 	}
 	// Without a copula, the words before a list stay far.
 	plain := "The strike hit the airline's costs, refunds, rebooking on other carriers, hotel vouchers and lost ticket sales, and €5.4 million in fares."
-	if w := weight(plain, "€5.4 million", "cost"); w >= 0.5 {
+	if w := topicWeight(plain, "€5.4 million", "cost"); w >= 0.5 {
 		t.Errorf("cost weighs %.2f in %q, want it far", w, plain)
 	}
 }
@@ -865,26 +849,16 @@ func TestTopicAcrossSetOffList(t *testing.T) {
 // A relative clause set off by commas does not push the verb after it
 // away from a fronted figure; the clause's own words stay far.
 func TestTopicPastAside(t *testing.T) {
-	weight := func(text, value, term string) float64 {
-		i := strings.Index(text, value)
-		c := extract.Claim{Text: text, Kind: extract.KindSentence}
-		for _, tt := range mentionTopic(&c, span{i, i + len(value)}, nil) {
-			if tt.term == term {
-				return tt.w
-			}
-		}
-		return 0
-	}
 	aside := "By the end of 2029 the plant, which has employed half the valley for more than three decades, is to close its gates."
-	if w := weight(aside, "2029", normWord("close")); w < 0.5 {
+	if w := topicWeight(aside, "2029", normWord("close")); w < 0.5 {
 		t.Errorf("close weighs %.2f in %q, want the main verb near", w, aside)
 	}
-	if w := weight(aside, "2029", normWord("valley")); w >= 0.5 {
+	if w := topicWeight(aside, "2029", normWord("valley")); w >= 0.5 {
 		t.Errorf("valley weighs %.2f in %q, want the aside far", w, aside)
 	}
 	// A clause that holds the value is its own clause, not an aside.
 	own := "The plant, which opened in 1994, employs half the valley."
-	if w := weight(own, "1994", normWord("opened")); w < 0.5 {
+	if w := topicWeight(own, "1994", normWord("opened")); w < 0.5 {
 		t.Errorf("opened weighs %.2f in %q, want it near", w, own)
 	}
 }
@@ -945,12 +919,12 @@ func TestRangeEnd(t *testing.T) {
 // A figure for the world, one for a country and one for a region are
 // three facts; a figure with no reach said may be any of them.
 func TestScopeOfFigure(t *testing.T) {
-	staff := func(v float64, topic ...string) mention {
-		m := mention{kind: ValueQuantity, val: mvalue{lo: v, hi: v, unit: "people"}}
-		for _, w := range append([]string{"employ", "#people"}, topic...) {
-			m.topic = append(m.topic, topicTerm{normWord(w), 1})
+	staff := func(v float64, reach ...string) mention {
+		terms := []string{normWord("employ"), "#people"}
+		for _, w := range reach {
+			terms = append(terms, normWord(w))
 		}
-		return m
+		return countMention(v, "people", terms...)
 	}
 	day := float64(20600)
 	tests := []struct {

@@ -2,6 +2,7 @@ package crosscheck
 
 import (
 	"os"
+	"strings"
 	"sync"
 	"testing"
 
@@ -42,4 +43,27 @@ func cleanFile(tb testing.TB, path string) (*corpus.Document, []extract.Claim) {
 		tb.Fatalf("clean %s: %v", path, err)
 	}
 	return doc, testExtractor(tb).Claims(doc)
+}
+
+// topicWeight returns the weight of term in the topic of value in a
+// sentence claim of text, or 0.
+func topicWeight(text, value, term string) float64 {
+	i := strings.Index(text, value)
+	c := extract.Claim{Text: text, Kind: extract.KindSentence}
+	for _, tt := range mentionTopic(&c, span{i, i + len(value)}, nil) {
+		if tt.term == term {
+			return tt.w
+		}
+	}
+	return 0
+}
+
+// countMention is a count of v in unit whose topic holds terms, each at
+// full weight.
+func countMention(v float64, unit string, terms ...string) mention {
+	m := mention{kind: ValueQuantity, val: mvalue{lo: v, hi: v, unit: unit}}
+	for _, w := range terms {
+		m.topic = append(m.topic, topicTerm{w, 1})
+	}
+	return m
 }

@@ -396,22 +396,19 @@ func nearTopic(text string, v span, others []span, add func(string, float64)) {
 			if !inAside {
 				asideDist, asideBounds = 0, 0
 			}
-			if w.boundary {
-				if inAside {
-					asideBounds++
-				} else {
-					bounds++
-				}
+			switch {
+			case w.boundary && inAside:
+				asideBounds++
 				continue
-			}
-			d := dist + 1
-			if inAside {
+			case w.boundary:
+				bounds++
+				continue
+			case inAside:
 				asideDist++
-				d = dist + asideDist
-			} else {
+			default:
 				dist++
 			}
-			wt := distScale / (distScale + float64(d-1))
+			wt := distScale / (distScale + float64(dist+asideDist-1))
 			wt *= math.Pow(crossClause, float64(bounds+asideBounds))
 			if beyond {
 				wt *= crossValue

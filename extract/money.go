@@ -345,7 +345,9 @@ func moneyPrefixAt(toks []lexTok, i int) (code string, first, next int, ok bool)
 // spaceGrouped reads an amount whose thousands are set off by single
 // spaces, as South African and many European papers print them ("R486
 // 317 000", "EUR 1 250 000"): a group of one to three digits, then groups
-// of three. Only after a currency, which makes the groups one figure.
+// of three. Callers take it only where something makes the groups one
+// figure: a currency before them, or what they count after them ("6 180
+// patients").
 func spaceGrouped(toks []lexTok, j int) (float64, int, bool) {
 	digits := func(t *lexTok, n int) bool {
 		if t.kind != lexNum || len(t.raw) > 3 || n == 3 && len(t.raw) != 3 {

@@ -1058,9 +1058,11 @@ func subjectBefore(text string, ws []claimWord, v int, ents []Entity, t *speaker
 			// has said ...": the person the sentence opened with.
 			// Not when a quotation comes first: its names are the
 			// speaker's words.
-			for _, e := range ents {
-				if e.Type == Person && e.End <= ws[j].Start && !strings.ContainsAny(text[:ws[j].Start], "\"“”«»") {
-					return speakerName(e)
+			if !strings.ContainsAny(text[:ws[j].Start], "\"“”«»") {
+				for _, e := range ents {
+					if e.Type == Person && e.End <= ws[j].Start {
+						return speakerName(e)
+					}
 				}
 			}
 			return t.salientPerson()
