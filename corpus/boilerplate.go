@@ -96,7 +96,7 @@ var furnitureWhole = sync.OnceValue(func() *regexp.Regexp {
 		`comments?`, `share(?: this)?(?: on \w+)?`, `tweet`, `print`, `e-?mail`,
 		`menu`, `home`, `skip to (?:main )?content`, `subscribe`, `log ?in`, `sign ?in`, `sign up`,
 		`related`, `advertisement`, `advert`, `\d+ comments?`, `loading\.*`, `contents`, `table of contents`, `in this article`,
-		`on this page`, `jump to`, `loading(?: content| comments)?`, `highlights`,
+		`on this page`, `jump to`, `loading(?: content| comments)?`,
 		`(?:image|photo|picture|slide|foto|bild|imagen|immagine)?\s*\d+\s*(?:of|/|von|de|di|sur)\s*\d+`, `share this article`, `newsletter`, `follow us`, `more`, `next`,
 		`previous`, `back to top`, `top`, `read more`, `see more`, `show more`, `close`, `search`,
 		`recommended`, `you may also like`, `most read`, `most popular`, `trending`, `tags`,

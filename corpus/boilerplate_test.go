@@ -58,6 +58,9 @@ func TestIsBoilerplate(t *testing.T) {
 		{"follow-up", Paragraph, "The ministry will follow up with a written report.", false},
 		{"headline", Title, "Harbourview Council Approves Tidal Barrier Plan", false},
 		{"heading", Heading, "What the Council Decided", false},
+		// A release's or report's summary heads its key figures.
+		{"highlights heading", Heading, "Highlights", false},
+		{"key highlights heading", Heading, "Key highlights", false},
 		{"table row source", TableRow, "Source: Ministry of Finance; Amount: $12 billion", false},
 		{"statement with question", Paragraph, "Why did the talks fail? Diplomats blamed the sequencing of sanctions relief.", false},
 		{"claim", ListItem, "Reconstruction fund – $50 billion earmarked for infrastructure.", false},
