@@ -712,6 +712,13 @@ func (d *nerDoc) unknown(ti, p, b, hi int, cue bool) {
 			return
 		}
 	}
+	if common == 0 && d.possessesFirmPost(ti, b, hi) {
+		// "Vestfjord Linjer's chief executive, Aksel Drangsholt": whose
+		// chief executive or board it is, is a firm or a body.
+		d.add(ti, p, b, Org, "", nerGuess)
+		d.ments[len(d.ments)-1].cued = true
+		return
+	}
 	switch {
 	case common == 0 && b-p >= 2 && d.placeSlot(ti, p, b, hi):
 		// "voters in Lubnica Górna went": no given name opens it, and a
@@ -1561,6 +1568,27 @@ func (d *nerDoc) placeNounOf(ti, p int) bool {
 		return false
 	}
 	return d.toks[ti][p-2].lower && nerPlaceNouns[strings.ToLower(d.word(ti, p-2))]
+}
+
+// nerFirmPosts are what a firm or a public body has and a person does
+// not: its chief executive, board, shareholders, headquarters. A person's
+// "chief of staff", "spokesman" or "lawyer" is not among them.
+var nerFirmPosts = nerSet(`chief-executive ceo chairman chairwoman chairperson chair board shareholders
+headquarters subsidiary subsidiaries founders co-founder managing-director director-general workforce employees`)
+
+// possessesFirmPost reports a possessive after the span at b followed by
+// one of nerFirmPosts: "Halden's chief executive", "Orvik’s board".
+func (d *nerDoc) possessesFirmPost(ti, b, hi int) bool {
+	if b+1 >= hi || !nerPossessive(d.word(ti, b)) {
+		return false
+	}
+	w := d.lowerKey(d.word(ti, b+1))
+	if b+2 < hi {
+		if two := w + "-" + d.lowerKey(d.word(ti, b+2)); nerFirmPosts[two] {
+			return true
+		}
+	}
+	return nerFirmPosts[w]
 }
 
 // nerShipPrefixes open the names of ships.

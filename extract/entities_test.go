@@ -345,6 +345,7 @@ func TestEntities(t *testing.T) {
 				"The filing went to the Securities and Exchange Commission, and Britain and France agreed.",
 				"The bill passed the House on Tuesday.",
 				"Members clashed during Senate debate.",
+				"Vestrum Kalde's chief executive, Aksel Brann, spoke, and Maria Kessling's spokesman declined to comment.",
 			},
 			want: [][]ent{
 				{{"General Electric", Org, "General Electric"}},
@@ -355,6 +356,7 @@ func TestEntities(t *testing.T) {
 				{{"Securities and Exchange Commission", Org, "Securities and Exchange Commission"}, {"Britain", GPE, "United Kingdom"}, {"France", GPE, "France"}},
 				{{"House", Org, "House"}},
 				{{"Senate", Org, "Senate"}},
+				{{"Vestrum Kalde", Org, "Vestrum Kalde"}, {"Aksel Brann", Person, "Aksel Brann"}, {"Maria Kessling", Person, "Maria Kessling"}},
 			},
 		},
 		{
