@@ -1045,8 +1045,25 @@ func quantityValue(q extract.Quantity) (mvalue, bool) {
 	if math.IsNaN(q.Value) || math.IsInf(q.Value, 0) {
 		return mvalue{}, false
 	}
+	v := q.Value
 	u := unitKey(q.Unit)
-	return mvalue{lo: q.Value, hi: q.Value, unit: u, text: fmtNum(q.Value) + " " + strings.TrimSpace(q.Unit)}, true
+	if s, ok := metricScales[q.Unit]; ok {
+		v, u = v*s.factor, unitKey(s.unit)
+	}
+	return mvalue{lo: v, hi: v, unit: u, text: fmtNum(q.Value) + " " + strings.TrimSpace(q.Unit)}, true
+}
+
+// metricScales put power and energy written with another metric prefix
+// in one unit, so that "41.1 GW" meets "38,742 MW": news gives one grid's
+// peak or one plant's size in either. Not lengths, where "mm" of rain and
+// "km" of road are two things, nor masses, whose gates read the size of
+// the figure ("1,240 kg" is no count under a hundred).
+var metricScales = map[string]struct {
+	unit   string
+	factor float64
+}{
+	"kW": {"MW", 1e-3}, "GW": {"MW", 1e3},
+	"kWh": {"MWh", 1e-3}, "GWh": {"MWh", 1e3}, "TWh": {"MWh", 1e6},
 }
 
 // peopleNouns are units that all count people: "95,000 people" and

@@ -212,6 +212,36 @@ func TestRelatePersons(t *testing.T) {
 	}
 }
 
+// Power and energy written with other metric prefixes are one measure:
+// "41.1 GW" is 41,100 MW, and a rounded "38.7 GW" agrees with 38,742 MW.
+// Other units keep their own ("5 km" and "5,000 m" stay apart).
+func TestRelateMetricPrefixes(t *testing.T) {
+	q := func(v float64, unit string) mvalue {
+		m, ok := quantityValue(extract.Quantity{Value: v, Unit: unit})
+		if !ok {
+			t.Fatalf("quantityValue(%g %s) not ok", v, unit)
+		}
+		return m
+	}
+	for _, tc := range []struct {
+		name string
+		a, b mvalue
+		want relation
+	}{
+		{"GW and MW differ", q(41.1, "GW"), q(38742, "MW"), relDifferent},
+		{"GW and MW agree", q(38.7, "GW"), q(38742, "MW"), relEqual},
+		{"kW and MW", q(2500, "kW"), q(2.5, "MW"), relEqual},
+		{"TWh and GWh", q(1.2, "TWh"), q(1200, "GWh"), relEqual},
+		{"lengths keep their units", q(5, "km"), q(5000, "m"), relIncomparable},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := relate(ValueQuantity, tc.a, tc.b); got != tc.want {
+				t.Errorf("relate = %d, want %d", got, tc.want)
+			}
+		})
+	}
+}
+
 // An amount written with a shared sign or word ("$", "Rs", "rupees")
 // and no country compares with any currency of its family; one whose
 // text names its currency compares only with that currency.
