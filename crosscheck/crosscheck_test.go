@@ -876,6 +876,18 @@ func TestTopicAcrossSetOffList(t *testing.T) {
 	}
 }
 
+// Who was "aboard" a ship was "on board" it: both give one term.
+func TestTopicAboardOnBoard(t *testing.T) {
+	for _, text := range []string{
+		"The ferry had 143 people aboard when it struck the rocks.",
+		"There were 143 people on board when the ferry struck the rocks.",
+	} {
+		if w := topicWeight(text, "143 people", normWord("board")); w < 0.5 {
+			t.Errorf("board weighs %.2f in %q, want it near", w, text)
+		}
+	}
+}
+
 // A relative clause set off by commas does not push the verb after it
 // away from a fronted figure; the clause's own words stay far.
 func TestTopicPastAside(t *testing.T) {

@@ -190,6 +190,8 @@ var topicSynonyms = map[string]string{
 	"revenue": "revenu", "revenues": "revenu", "sales": "revenu", "turnover": "revenu",
 	"attendance": "crowd", "crowd": "crowd", "spectators": "crowd", "fans": "crowd",
 	"pay": "wage", "wage": "wage", "wages": "wage", "salary": "wage", "salaries": "wage",
+	// Who was "aboard" a ship or plane was "on board" it.
+	"aboard": "board", "onboard": "board",
 	// A deal is a transaction, an acquisition, a takeover or a merger,
 	// and it closes when it completes.
 	"deal": "deal", "deals": "deal", "transaction": "deal", "transactions": "deal",
