@@ -597,7 +597,7 @@ func isWordByte(b byte) bool {
 // "412 million euros in 2025"); "in November last year" set against this
 // November is.
 var earlierMarkers = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?i)\b(?:(?:january|february|march|april|may|june|july|august|september|october|november|december|month|quarter|period|week|season)\s+(?:of\s+)?last\s+year|a\s+year\s+(?:earlier|ago|before)|the\s+year\s+before|(?:the\s+)?previous\s+(?:year|season|month|quarter|record)|prior\s+year|year[- ]earlier|(?:a|one)\s+(?:month|quarter)\s+(?:earlier|ago)|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four)\s+(?:months|years|quarters)\s+(?:earlier|ago|before)|the\s+same\s+(?:period|month|quarter)\s+(?:of|in)\s+\d{4}|old\s+record|previous\s+best)\b`)
+	return regexp.MustCompile(`(?i)\b(?:(?:january|february|march|april|may|june|july|august|september|october|november|december|month|quarter|period|week|season)\s+(?:of\s+)?last\s+year|a\s+year\s+(?:earlier|ago|before)|the\s+year\s+before|(?:the\s+)?previous\s+(?:year|season|month|quarter|record)|prior\s+year|year[- ]earlier|(?:a|one)\s+(?:month|quarter)\s+(?:earlier|ago)|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four)\s+(?:months|years|quarters)\s+(?:earlier|ago|before)|the\s+same\s+(?:period|month|quarter)\s+(?:of|in)\s+\d{4}|old\s+record|previous\s+best|(?:whole|all|course)\s+of\s+last\s+year|(?:for|during|throughout)\s+last\s+year|last\s+year['’]s)\b`)
 })
 
 // earlierFrom matches the start of a change's earlier figure: "up from",
