@@ -611,7 +611,7 @@ var earlierFrom = sync.OnceValue(func() *regexp.Regexp {
 // last year", "a year earlier"), or the figure is the "from" of a change
 // ("rose to $4.1bn from $3.6bn").
 func earlierPeriod(text string, start, end int) bool {
-	if earlierFrom().MatchString(text[:start]) {
+	if earlierFrom().MatchString(text[:start]) || fromAfterLike(text, start, end) {
 		return true
 	}
 	from, to := clauseAround(text, start, end)
@@ -639,6 +639,54 @@ func earlierPeriod(text string, start, end int) bool {
 	q, _ := clauseAround(text, p-1, p-1)
 	front := text[q:p]
 	return len(strings.Fields(front)) <= 6 && earlierMarkers().MatchString(front)
+}
+
+// fromBefore matches a "from" (with a hedge) right before a figure.
+var fromBefore = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\bfrom\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+|just\s+(?:over|under)\s+)?$`)
+})
+
+// fromAfterLike reports a figure after "from" that follows a figure of
+// its own kind in the sentence: "sets the rate at 14% of revenue, from 8%
+// today", "a fine of $4m, from $2.5m proposed". The "from" gives the
+// change's starting point, whatever verb (or none) the change has. The
+// kind is the figure's mark, a percent or a currency sign, so that "$3bn
+// of imports from 12 countries" stays a count.
+func fromAfterLike(text string, start, end int) bool {
+	loc := fromBefore().FindStringIndex(text[:start])
+	if loc == nil {
+		return false
+	}
+	mark := figureMark(text[start:end])
+	if mark == "" {
+		return false
+	}
+	before := text[:loc[0]]
+	if i := strings.LastIndexAny(before, ".!?;"); i >= 0 && i+1 < len(before) && before[i+1] == ' ' {
+		before = before[i+1:]
+	}
+	for _, f := range figureRun().FindAllStringIndex(before, -1) {
+		lo, hi := max(f[0]-4, 0), min(f[1]+9, len(before))
+		if figureMark(before[lo:hi]) == mark {
+			return true
+		}
+	}
+	return false
+}
+
+// figureMark is the percent or currency mark of a figure's text, or "".
+func figureMark(s string) string {
+	l := strings.ToLower(s)
+	switch {
+	case strings.Contains(l, "%") || strings.Contains(l, "per cent") || strings.Contains(l, "percent"):
+		return "%"
+	}
+	for _, sign := range []string{"$", "€", "£", "¥", "₹"} {
+		if strings.Contains(s, sign) {
+			return sign
+		}
+	}
+	return ""
 }
 
 // clauseLead is what may stand before a clause's first word.
