@@ -72,7 +72,7 @@ var (
 		ps bc ad et tba asap fyi ii iii iv vi vii viii ix xi xii rpg q1 q2 q3 q4 mw gw kw km
 		mph ipo etf esg lng r&d m&a ceasefire update breaking exclusive live video watch new
 		faq qa q&a vip nba nfl 3d 3g 4g 5g 4k 8k hd uhd hdr 720p 1080p suv usb usb-c pc led lcd
-		gps yes no no. not never none`)
+		gps yes no no. not never none it hr ict icu ev evs co2`)
 	// nerPersonEndings are surname endings common across languages.
 	nerPersonEndings = []string{"ov", "ova", "ev", "eva", "sky", "ski", "ska", "vic", "vić",
 		"ić", "enko", "chuk", "yan", "uk", "escu", "opoulos", "akis", "idis", "ez", "sson",

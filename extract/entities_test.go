@@ -239,6 +239,12 @@ func TestEntities(t *testing.T) {
 				{{"Harwick Pellman", Person, "Harwick Pellman"}}},
 		},
 		{
+			name: "a common noun's initials are no name",
+			texts: []string{"Ministers agreed £34m to pay for new IT systems and HR staff.",
+				"Sales of EVs rose while ICU beds ran short."},
+			want: [][]ent{{}, {}},
+		},
+		{
 			name:  "a ballot's answer in capitals is no name",
 			texts: []string{"5,512 voted YES to recall the mayor, 1,291 NO."},
 			want:  [][]ent{{}},
