@@ -401,6 +401,7 @@ func parseNumberWords(toks []lexTok, i int) (float64, int, bool) {
 		return ok || toks[j].is("hundred") || toks[j].is("dozen")
 	}
 	total, cur := 0.0, 0.0
+	lastBig := math.Inf(1) // the last scale a number read out went past
 	j := i
 	seen := false
 	switch w {
@@ -474,6 +475,20 @@ func parseNumberWords(toks []lexTok, i int) (float64, int, bool) {
 			}
 			continue
 		}
+		// "two million three hundred and ten thousand", "seventeen
+		// million, four hundred and eighty-two thousand, three hundred
+		// and eleven": a number read out in full goes on past its scale
+		// when hundreds or thousands follow; "two million" alone, or
+		// "two million three years ago", is left to the scale reader.
+		if big, ok := bigScales[t.low]; ok && seen && big < lastBig && (total > 0 || big > 1000 && readOutRest(toks, j+1)) {
+			total += cur * big
+			cur, lastBig = 0, big
+			j++
+			if j < len(toks) && (toks[j].is(",") || toks[j].is("and")) {
+				j++
+			}
+			continue
+		}
 		// "fourteen thousand, nine hundred and seven", as transcripts
 		// write a number read out: the comma goes on to the hundreds.
 		comma := seen && t.is("thousand") && j+2 < len(toks) && toks[j+1].is(",") && (numberUnits[toks[j+2].low] > 0 || numberTens[toks[j+2].low] > 0)
@@ -522,6 +537,29 @@ func parseNumberWords(toks []lexTok, i int) (float64, int, bool) {
 		}
 	}
 	return total + cur, j, true
+}
+
+// bigScales are the scales a number read out in full goes on past.
+var bigScales = map[string]float64{"thousand": 1e3, "million": 1e6, "billion": 1e9}
+
+// readOutRest reports number words from toks[j] on (after a comma or
+// "and") that reach "hundred" or "thousand": the rest of a number read
+// out in full, not the next number of the sentence.
+func readOutRest(toks []lexTok, j int) bool {
+	if j < len(toks) && (toks[j].is(",") || toks[j].is("and")) {
+		j++
+	}
+	for n := 0; j < len(toks) && n < 8; j, n = j+1, n+1 {
+		t := &toks[j]
+		switch {
+		case t.is("hundred") || t.is("thousand"):
+			return n > 0
+		case numberUnits[t.low] > 0 || numberTens[t.low] > 0 || t.is("and") || t.isDash():
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 // finderSet builds a lookup set of lowercase words.
