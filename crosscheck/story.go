@@ -225,7 +225,13 @@ func valueKey(m mention) string {
 	if math.Abs(x/mag-math.Round(x/mag)) < 1e-9 {
 		return ""
 	}
-	return "v:" + m.kind + ":" + fmtNum(m.val.lo) + " " + m.val.unit
+	// A count is one key whether an outlet says what it counts or not:
+	// "17,482,311 residents" and the bare "17,482,311" of a table.
+	unit := m.val.unit
+	if m.kind == ValueQuantity && unit == "people" {
+		unit = ""
+	}
+	return "v:" + m.kind + ":" + fmtNum(m.val.lo) + " " + unit
 }
 
 func keyWeight(k string) float64 {
