@@ -302,6 +302,14 @@ func (t *speakerTracker) quoteSpeaker(block string, k int, q qspan, sents []sent
 			return sj.Text[m[2]:m[3]]
 		}
 	}
+	// "“No aircraft will fly …” That's DSAC director Paula Soto,
+	// speaking to reporters": a quotation standing alone, and the next
+	// sentence says whose words they were.
+	if last+1 < len(sents) && strings.Trim(block[q.End:sents[last].Off+len(sents[last].Text)], " .") == "" {
+		if sp := namedAfter(sents[last+1].Text, sents[last+1].Ents); sp != "" {
+			return sp
+		}
+	}
 	before := strings.TrimRightFunc(block[:q.Start], unicode.IsSpace)
 	if !strings.HasSuffix(before, ":") {
 		return ""

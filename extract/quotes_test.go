@@ -93,6 +93,16 @@ func TestAttribution(t *testing.T) {
 			want:   []attribution{{"Chidi N. Okafor", true}},
 		},
 		{
+			name:   "a quotation named in the next sentence of its paragraph",
+			blocks: []string{"18:42 — “No ferry will sail until every hull has been checked.” That's Kestrel Institute director Mark Eldin, speaking outside the office."},
+			want:   []attribution{{"Mark Eldin", true}, {"Mark Eldin", false}},
+		},
+		{
+			name:   "the next sentence is no naming",
+			blocks: []string{"18:50 — “We will appeal.” That is not what Mark Eldin expected."},
+			want:   []attribution{{"", false}, {"", false}},
+		},
+		{
 			name:   "after the quote, subject first",
 			blocks: []string{"“Prices will stabilise by the summer,” Okafor said on Monday."},
 			want:   []attribution{{"Chidi N. Okafor", true}},
