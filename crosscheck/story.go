@@ -227,11 +227,11 @@ func valueKey(m mention) string {
 	}
 	// A count is one key whether an outlet says what it counts or not:
 	// "17,482,311 residents" and the bare "17,482,311" of a table.
-	unit := m.val.unit
-	if m.kind == ValueQuantity && unit == "people" {
-		unit = ""
+	k := "v:" + m.kind + ":" + fmtNum(m.val.lo)
+	if m.val.unit == "" || m.kind == ValueQuantity && m.val.unit == "people" {
+		return k
 	}
-	return "v:" + m.kind + ":" + fmtNum(m.val.lo) + " " + unit
+	return k + " " + m.val.unit
 }
 
 func keyWeight(k string) float64 {
