@@ -623,10 +623,10 @@ func addressesReader(text string) bool {
 func spanOK(s, e int, text string) bool { return s >= 0 && s <= e && e <= len(text) }
 
 // valid keeps the mentions whose span lies in text, as a non-nil slice.
-func valid[M interface{ span() (int, int) }](in []M, text string) []M {
+func valid[M interface{ Span() Span }](in []M, text string) []M {
 	out := make([]M, 0, len(in))
 	for _, m := range in {
-		if s, e := m.span(); spanOK(s, e, text) {
+		if sp := m.Span(); spanOK(sp.Start, sp.End, text) {
 			out = append(out, m)
 		}
 	}

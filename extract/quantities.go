@@ -30,12 +30,12 @@ func FindQuantities(text string) (out []Quantity) {
 func findQuantitiesToks(text string, toks []lexTok) []Quantity {
 	var skip []Span
 	for _, m := range findMoneyToks(text, toks) {
-		skip = append(skip, Span{m.Start, m.End})
+		skip = append(skip, m.Span())
 	}
 	// Any reference date makes relative forms ("two days ago") and day-month
 	// pairs visible, so they are excluded too.
 	for _, d := range findDatesToks(text, toks, quantityRefDate) {
-		skip = append(skip, Span{d.Start, d.End})
+		skip = append(skip, d.Span())
 	}
 	sortSpans(skip)
 	return findQuantityToks(text, toks, skip)

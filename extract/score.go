@@ -32,13 +32,6 @@ import (
 // so a reader can also rank by them.
 const CheckWorthy = 0.5
 
-// Feature is one signal behind a claim's score, with its contribution to
-// the logistic sum (weight times the signal's value).
-type Feature struct {
-	Name   string  `json:"name"`
-	Weight float64 `json:"weight"`
-}
-
 // maxEntities caps the entity count: many names add little more.
 const maxEntities = 3
 

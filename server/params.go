@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/claimdex/claimdex/extract"
+	"github.com/claimdex/claimdex/claim"
 	"github.com/claimdex/claimdex/index"
 )
 
@@ -22,8 +22,6 @@ var filterParams = []string{"q", "source", "entity", "kind", "speaker", "since",
 
 // repeatable are the parameters that may be given several times.
 var repeatable = map[string]bool{"source": true, "entity": true, "kind": true, "speaker": true, "currency": true}
-
-var claimKinds = []string{extract.KindSentence, extract.KindQuote, extract.KindTableRow, extract.KindListItem, extract.KindHeadline}
 
 // params reads the query parameters of one request, refusing the ones the
 // route does not know and repeats of single-valued ones: a typo must not
@@ -139,8 +137,8 @@ func (p params) filterQuery() (index.Query, *apiError) {
 			Message: "q: " + strconv.Itoa(len(q.Text)) + " bytes, at most " + strconv.Itoa(index.MaxQueryBytes)}
 	}
 	for _, k := range p.list("kind") {
-		if !slices.Contains(claimKinds, strings.ToLower(k)) {
-			return q, badParam("kind", "%q: want one of %s", k, strings.Join(claimKinds, ", "))
+		if !slices.Contains(claim.Kinds, strings.ToLower(k)) {
+			return q, badParam("kind", "%q: want one of %s", k, strings.Join(claim.Kinds, ", "))
 		}
 		q.Kinds = append(q.Kinds, strings.ToLower(k))
 	}

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/claimdex/claimdex/extract"
+	"github.com/claimdex/claimdex/claim"
 	"github.com/claimdex/claimdex/index"
 )
 
@@ -144,9 +144,6 @@ func addFilters(fs *flag.FlagSet) *filters {
 	return f
 }
 
-// claimKinds are the values of a claim's kind.
-var claimKinds = []string{extract.KindSentence, extract.KindQuote, extract.KindTableRow, extract.KindListItem, extract.KindHeadline}
-
 // query builds the index query for text with the filters.
 func (f *filters) query(text string) (index.Query, error) {
 	if !f.since.t.IsZero() && !f.until.t.IsZero() && f.until.t.Before(f.since.t) {
@@ -159,8 +156,8 @@ func (f *filters) query(text string) (index.Query, error) {
 		return index.Query{}, usagef("--min-sources must be 0 or more")
 	}
 	for _, k := range f.kinds {
-		if !slices.Contains(claimKinds, strings.ToLower(k)) {
-			return index.Query{}, usagef("--kind %q: want one of %s", k, strings.Join(claimKinds, ", "))
+		if !slices.Contains(claim.Kinds, strings.ToLower(k)) {
+			return index.Query{}, usagef("--kind %q: want one of %s", k, strings.Join(claim.Kinds, ", "))
 		}
 	}
 	currencies := make([]string, len(f.currencies))
