@@ -11,6 +11,7 @@ import (
 func FuzzSearchParams(f *testing.F) {
 	for _, s := range []string{
 		"q=fund&source=A&source=B&limit=5",
+		"doc_entity=Vienna&doc_entity=&entity=x",
 		"since=2026-03&until=2026&by=published",
 		"min_amount=1e9&max_amount=5e9&currency=eur",
 		"min_sources=2&conflicting=1&facets=true&explain=0",

@@ -17,11 +17,11 @@ const MaxLimit = 1000
 
 // filterParams are the query parameters of the claim filters shared by
 // search and export, in the order of the CLI flags.
-var filterParams = []string{"q", "source", "entity", "kind", "speaker", "since", "until", "by",
+var filterParams = []string{"q", "source", "entity", "doc_entity", "kind", "speaker", "since", "until", "by",
 	"min_amount", "max_amount", "currency", "min_sources", "conflicting"}
 
 // repeatable are the parameters that may be given several times.
-var repeatable = map[string]bool{"source": true, "entity": true, "kind": true, "speaker": true, "currency": true}
+var repeatable = map[string]bool{"source": true, "entity": true, "doc_entity": true, "kind": true, "speaker": true, "currency": true}
 
 // params reads the query parameters of one request, refusing the ones the
 // route does not know and repeats of single-valued ones: a typo must not
@@ -127,10 +127,11 @@ func (p params) date(name string, end bool) (time.Time, *apiError) {
 // filterQuery reads the claim filters into an index query.
 func (p params) filterQuery() (index.Query, *apiError) {
 	q := index.Query{
-		Text:     strings.TrimSpace(p.str("q")),
-		Sources:  p.list("source"),
-		Entities: p.list("entity"),
-		Speakers: p.list("speaker"),
+		Text:        strings.TrimSpace(p.str("q")),
+		Sources:     p.list("source"),
+		Entities:    p.list("entity"),
+		DocEntities: p.list("doc_entity"),
+		Speakers:    p.list("speaker"),
 	}
 	if len(q.Text) > index.MaxQueryBytes {
 		return q, &apiError{Status: 400, Code: codeBadQuery, Param: "q",
@@ -191,7 +192,7 @@ func QueryValues(q index.Query) url.Values {
 		}
 	}
 	set("q", q.Text)
-	for name, vs := range map[string][]string{"source": q.Sources, "entity": q.Entities, "kind": q.Kinds,
+	for name, vs := range map[string][]string{"source": q.Sources, "entity": q.Entities, "doc_entity": q.DocEntities, "kind": q.Kinds,
 		"speaker": q.Speakers, "currency": q.Currencies} {
 		for _, s := range vs {
 			v.Add(name, s)

@@ -284,7 +284,7 @@ func TestToken(t *testing.T) {
 // what they select on the index directly.
 func TestQueryValuesRoundTrip(t *testing.T) {
 	for _, raw := range []string{
-		"q=fund&source=A&source=B&entity=Lena+Aufhauser&kind=quote&speaker=X&currency=EUR",
+		"q=fund&source=A&source=B&entity=Lena+Aufhauser&doc_entity=Vienna&kind=quote&speaker=X&currency=EUR",
 		"since=2026-03&until=2026&by=published&min_amount=1000000000&max_amount=5e9&min_sources=2&conflicting=true",
 		"until=2026-03-04",
 	} {
