@@ -10,12 +10,15 @@ import (
 // packages listed before it. Data flows corpus -> extract -> crosscheck ->
 // index: extract works per document, crosscheck compares claims across
 // documents; pipeline wires them, server answers HTTP over them (with
-// the web page below it), and cmd sits on top. claim, the claim record,
-// imports none of ours, so that what only reads claims need not link
-// the extractor. corpus/synth writes
+// the web page below it), and cmd sits on top. corpus/synth writes
 // invented pages for the benchmarks; cmd/claimdex/internal/startup, which
 // imports none of ours, holds the collector back while they initialise.
-var layers = []string{"cmd/claimdex/internal/startup", "claim", "corpus", "corpus/synth", "corpus/fetch", "extract", "crosscheck", "index", "pipeline", "server/web", "server", "cmd/claimdex"}
+// Below them all sit what claimdex search shares with lighter programs:
+// claim (the claim record), api (the HTTP API's wire form and client),
+// the CLI's conventions and the search command, so that none of them can
+// import the extractor or the index.
+var layers = []string{"cmd/claimdex/internal/startup", "claim", "api", "cmd/internal/cli", "cmd/internal/search",
+	"corpus", "corpus/synth", "corpus/fetch", "extract", "crosscheck", "index", "pipeline", "server/web", "server", "cmd/claimdex"}
 
 // owners says which layer alone may import a third-party library directly,
 // so that each dependency stays behind one narrow API of ours.

@@ -18,9 +18,6 @@ import (
 	bolterrors "go.etcd.io/bbolt/errors"
 )
 
-// DefaultPath is the index directory used when none is given.
-const DefaultPath = "claimdex.bleve"
-
 // ErrNotIndex is returned by Open for a directory that holds something
 // other than a claimdex index.
 var ErrNotIndex = errors.New("not a claimdex index")

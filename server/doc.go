@@ -10,6 +10,9 @@
 // again at the next start; the fetch state makes the second run skip
 // what the first one wrote.
 //
-// Client is the other side: the CLI finds a running server through the
-// address file it writes in the index directory and goes through it.
+// The wire types it writes and the client side are package api's, which
+// links neither Bleve nor prose; Client adds to api.Client the routes
+// whose types are the server's (jobs, export, conflicts). The CLI finds
+// a running server through the address file it writes in the index
+// directory and goes through it.
 package server

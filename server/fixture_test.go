@@ -125,6 +125,23 @@ func serveOn(t testing.TB, ts *testServer) *runningServer {
 	return &runningServer{testServer: ts, stop: stop}
 }
 
+// client finds the running server as the CLI does, through the address
+// file it writes once it listens.
+func (rs *runningServer) client() *Client {
+	rs.t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		c, err := Find(context.Background(), rs.dir, "")
+		if err != nil {
+			rs.t.Fatal(err)
+		}
+		if c != nil {
+			return c
+		}
+	}
+	rs.t.Fatalf("no server found for %s", rs.dir)
+	return nil
+}
+
 // do sends a request and returns the status and body.
 func (ts *testServer) do(method, path, token, ctype string, body io.Reader) (int, []byte) {
 	ts.t.Helper()

@@ -4,10 +4,12 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/claimdex/claimdex/api"
 )
 
 // FuzzSearchParams: any query string is read without a panic, and what is
-// accepted survives the trip through QueryValues unchanged.
+// accepted survives the trip through api.Filter.Values unchanged.
 func FuzzSearchParams(f *testing.F) {
 	for _, s := range []string{
 		"q=fund&source=A&source=B&limit=5",
@@ -29,12 +31,12 @@ func FuzzSearchParams(f *testing.F) {
 		}
 		p, aerr := readParams(v, allowed)
 		if aerr != nil {
-			if _, unnamed := v[""]; (aerr.Param == "" && !unnamed) || aerr.Code != codeBadParameter {
+			if _, unnamed := v[""]; (aerr.Param == "" && !unnamed) || aerr.Code != api.CodeBadParameter {
 				t.Fatalf("error without its parameter: %+v", aerr)
 			}
 			return
 		}
-		q, aerr := p.filterQuery()
+		f, aerr := p.filter()
 		if aerr != nil {
 			if aerr.Param == "" {
 				t.Fatalf("error without its parameter: %+v", aerr)
@@ -42,16 +44,16 @@ func FuzzSearchParams(f *testing.F) {
 			return
 		}
 		_, _ = p.intIn("limit", 10, 0, MaxLimit)
-		p2, aerr := readParams(QueryValues(q), filterParams)
+		p2, aerr := readParams(f.Values(), filterParams)
 		if aerr != nil {
-			t.Fatalf("QueryValues(%+v) refused: %+v", q, aerr)
+			t.Fatalf("Values of %+v refused: %+v", f, aerr)
 		}
-		q2, aerr := p2.filterQuery()
+		f2, aerr := p2.filter()
 		if aerr != nil {
-			t.Fatalf("QueryValues(%+v) refused: %+v", q, aerr)
+			t.Fatalf("Values of %+v refused: %+v", f, aerr)
 		}
-		if a, b := mustJSON(q), mustJSON(q2); a != b {
-			t.Fatalf("round trip changed the query:\n %s\n %s", a, b)
+		if a, b := mustJSON(f), mustJSON(f2); a != b {
+			t.Fatalf("round trip changed the filter:\n %s\n %s", a, b)
 		}
 	})
 }

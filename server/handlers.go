@@ -10,51 +10,33 @@ import (
 	"slices"
 	"time"
 
+	"github.com/claimdex/claimdex/api"
 	"github.com/claimdex/claimdex/crosscheck"
 	"github.com/claimdex/claimdex/extract"
 	"github.com/claimdex/claimdex/index"
 )
 
-// SearchResult is the JSON of /api/search, the same as claimdex search
-// --format json: lists are never null.
-type SearchResult struct {
-	Total  uint64                        `json:"total"`
-	Hits   []Hit                         `json:"hits"`
-	Facets map[string][]index.FacetCount `json:"facets,omitempty"`
-}
-
-// Hit is one search hit; Explain only when asked for.
-type Hit struct {
-	Score      float64           `json:"score"`
-	Claim      extract.Claim     `json:"claim"`
-	Highlights []string          `json:"highlights"`
-	Explain    []extract.Feature `json:"explain,omitempty"`
-}
-
-// FacetNames are the facets a search reports, in output order.
-var FacetNames = []string{"source", "entity", "kind"}
-
 // NewSearchResult is the wire form of res. It is shared with the CLI, so
 // that both print the same JSON.
-func NewSearchResult(res *index.Result, facets, explain bool) SearchResult {
-	out := SearchResult{Total: res.Total, Hits: make([]Hit, 0, len(res.Hits))}
+func NewSearchResult(res *index.Result, facets, explain bool) api.SearchResult {
+	out := api.SearchResult{Total: res.Total, Hits: make([]api.Hit, 0, len(res.Hits))}
 	for _, h := range res.Hits {
 		hl := h.Highlights
 		if hl == nil {
 			hl = []string{}
 		}
-		hit := Hit{Score: h.Score, Claim: WireClaim(h.Claim), Highlights: hl}
+		hit := api.Hit{Score: h.Score, Claim: WireClaim(h.Claim), Highlights: hl}
 		if explain {
 			hit.Explain = extract.Explain(h.Claim)
 		}
 		out.Hits = append(out.Hits, hit)
 	}
 	if facets {
-		out.Facets = map[string][]index.FacetCount{}
-		for _, name := range FacetNames {
-			fc := res.Facets[name]
-			if fc == nil {
-				fc = []index.FacetCount{}
+		out.Facets = map[string][]api.FacetCount{}
+		for _, name := range api.FacetNames {
+			fc := make([]api.FacetCount, 0, len(res.Facets[name]))
+			for _, c := range res.Facets[name] {
+				fc = append(fc, api.FacetCount(c))
 			}
 			out.Facets[name] = fc
 		}
@@ -83,17 +65,8 @@ func WireClaim(c extract.Claim) extract.Claim {
 	return c
 }
 
-// Health is the JSON of /healthz.
-type Health struct {
-	Status  string         `json:"status"`
-	Index   string         `json:"index"`
-	PID     int            `json:"pid"`
-	Version string         `json:"version"`
-	Jobs    map[string]int `json:"jobs"`
-}
-
 func (s *Server) health(w http.ResponseWriter, r *http.Request, _ params) error {
-	h := Health{Status: "ok", Index: s.cfg.Dir, PID: os.Getpid(), Version: Version, Jobs: s.jobs.counts()}
+	h := api.Health{Status: "ok", Index: s.cfg.Dir, PID: os.Getpid(), Version: Version, Jobs: s.jobs.counts()}
 	status := http.StatusOK
 	if s.stopping.Load() {
 		h.Status, status = "stopping", http.StatusServiceUnavailable
@@ -110,7 +83,7 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request, p params) error 
 	if aerr != nil {
 		return aerr
 	}
-	limit, aerr := p.intIn("limit", index.DefaultLimit, 0, MaxLimit)
+	limit, aerr := p.intIn("limit", api.DefaultLimit, 0, MaxLimit)
 	if aerr != nil {
 		return aerr
 	}
@@ -146,7 +119,7 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request, p params) error 
 // queryError turns the index's complaint about a query into a 400.
 func queryError(err error) error {
 	if errors.Is(err, index.ErrQuery) {
-		return &apiError{Status: http.StatusBadRequest, Code: codeBadQuery, Param: "q", Message: err.Error()}
+		return &api.Error{Status: http.StatusBadRequest, Code: api.CodeBadQuery, Param: "q", Message: err.Error()}
 	}
 	return err
 }
@@ -190,7 +163,7 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request, p params) error 
 	s.metrics.searchLatency.WithLabelValues("export").Observe(time.Since(start).Seconds())
 	if err != nil && r.Context().Err() == nil {
 		s.log.Warn("export failed mid-stream", "err", err)
-		_ = enc.Encode(ErrorBody{Error: apiError{Code: codeInternal, Message: "export stopped: internal error (logged by the server)"}})
+		_ = enc.Encode(api.ErrorBody{Error: api.Error{Code: api.CodeInternal, Message: "export stopped: internal error (logged by the server)"}})
 	}
 	_ = bw.Flush()
 	return nil
@@ -211,7 +184,7 @@ func (s *Server) claim(w http.ResponseWriter, r *http.Request, _ params) error {
 	}
 	c, ok := got[id]
 	if !ok {
-		return errorf(http.StatusNotFound, codeNotFound, "no claim %q", id)
+		return errorf(http.StatusNotFound, api.CodeNotFound, "no claim %q", id)
 	}
 	others, err := s.ix.ClaimsByID(r.Context(), c.Conflicts)
 	if err != nil {
@@ -249,7 +222,7 @@ func (s *Server) document(w http.ResponseWriter, r *http.Request, _ params) erro
 		return err
 	}
 	if !found {
-		return errorf(http.StatusNotFound, codeNotFound, "no document %q", id)
+		return errorf(http.StatusNotFound, api.CodeNotFound, "no document %q", id)
 	}
 	text, _, err := s.ix.DocText(id)
 	if err != nil {

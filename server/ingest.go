@@ -14,6 +14,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/claimdex/claimdex/api"
 )
 
 // ingest queues a job of URLs (JSON body) or of uploaded documents
@@ -21,7 +23,7 @@ import (
 // are fetched, uploads are spooled under names of the server's own.
 func (s *Server) ingest(w http.ResponseWriter, r *http.Request, _ params) error {
 	if s.stopping.Load() {
-		return errorf(http.StatusServiceUnavailable, codeShuttingDown, "the server is stopping")
+		return errorf(http.StatusServiceUnavailable, api.CodeShuttingDown, "the server is stopping")
 	}
 	mt, mp, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	if err != nil {
@@ -43,7 +45,7 @@ func (s *Server) ingest(w http.ResponseWriter, r *http.Request, _ params) error 
 		rec.Req = req
 	case "multipart/form-data":
 		if mp["boundary"] == "" {
-			return errorf(http.StatusBadRequest, codeBadBody, "multipart body without a boundary")
+			return errorf(http.StatusBadRequest, api.CodeBadBody, "multipart body without a boundary")
 		}
 		// Uploads take as long as the client's link needs; each read
 		// must still progress.
@@ -54,7 +56,7 @@ func (s *Server) ingest(w http.ResponseWriter, r *http.Request, _ params) error 
 			return err
 		}
 	default:
-		return errorf(http.StatusUnsupportedMediaType, codeUnsupportedMedia, "send application/json or multipart/form-data, not %q", r.Header.Get("Content-Type"))
+		return errorf(http.StatusUnsupportedMediaType, api.CodeUnsupportedMedia, "send application/json or multipart/form-data, not %q", r.Header.Get("Content-Type"))
 	}
 	if rec.Req.Origin == originCLI {
 		rec.Job.Origin = originCLI
@@ -81,9 +83,9 @@ func decodeIngestRequest(r io.Reader) (IngestRequest, error) {
 	if err := dec.Decode(&req); err != nil {
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) {
-			return req, errorf(http.StatusRequestEntityTooLarge, codeTooLarge, "request body above %d bytes", mbe.Limit)
+			return req, errorf(http.StatusRequestEntityTooLarge, api.CodeTooLarge, "request body above %d bytes", mbe.Limit)
 		}
-		return req, errorf(http.StatusBadRequest, codeBadBody, "request body: %v", err)
+		return req, errorf(http.StatusBadRequest, api.CodeBadBody, "request body: %v", err)
 	}
 	return req, checkIngestRequest(&req)
 }
@@ -138,7 +140,7 @@ func (s *Server) spool(rc *http.ResponseController, mr *multipart.Reader, rec *j
 		switch part.FormName() {
 		case "request":
 			if n != 0 {
-				return errorf(http.StatusBadRequest, codeBadBody, "the request part must come first")
+				return errorf(http.StatusBadRequest, api.CodeBadBody, "the request part must come first")
 			}
 			req, err := decodeIngestRequest(io.LimitReader(part, MaxJSONBody))
 			if err != nil {
@@ -213,9 +215,9 @@ func saveCapped(rc *http.ResponseController, path string, r io.Reader, limit int
 func uploadError(err error) error {
 	var mbe *http.MaxBytesError
 	if errors.As(err, &mbe) {
-		return errorf(http.StatusRequestEntityTooLarge, codeTooLarge, "upload above %d bytes", mbe.Limit)
+		return errorf(http.StatusRequestEntityTooLarge, api.CodeTooLarge, "upload above %d bytes", mbe.Limit)
 	}
-	return errorf(http.StatusBadRequest, codeBadBody, "multipart body: %v", err)
+	return errorf(http.StatusBadRequest, api.CodeBadBody, "multipart body: %v", err)
 }
 
 // spoolExt is the extension a spooled file keeps: the location's, when it
@@ -251,7 +253,7 @@ func (s *Server) job(w http.ResponseWriter, r *http.Request, _ params) error {
 	id := r.PathValue("id")
 	j, ok := s.jobs.get(id)
 	if !ok {
-		return errorf(http.StatusNotFound, codeNotFound, "no job %q", id)
+		return errorf(http.StatusNotFound, api.CodeNotFound, "no job %q", id)
 	}
 	writeJSON(w, http.StatusOK, j)
 	return nil

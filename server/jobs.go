@@ -14,6 +14,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/claimdex/claimdex/api"
 	"github.com/claimdex/claimdex/corpus/fetch"
 	"github.com/claimdex/claimdex/pipeline"
 )
@@ -185,7 +186,7 @@ func (j *jobs) add(rec *jobRecord) error {
 	j.mu.Lock()
 	if len(j.queue) >= MaxQueuedJobs {
 		j.mu.Unlock()
-		return errorf(429, codeQueueFull, "%d jobs are waiting already; retry when some have run", len(j.queue))
+		return errorf(429, api.CodeQueueFull, "%d jobs are waiting already; retry when some have run", len(j.queue))
 	}
 	rec.Job.State = stateQueued
 	j.all[rec.Job.ID] = rec

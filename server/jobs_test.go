@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/claimdex/claimdex/api"
 	"github.com/claimdex/claimdex/index"
 	"github.com/claimdex/claimdex/pipeline"
 )
@@ -100,7 +101,7 @@ func TestIngestRefusesPrivate(t *testing.T) {
 // they are the same documents as in a direct ingest.
 func TestUploadKeepsLocation(t *testing.T) {
 	rs := startServer(t, Config{})
-	c := &Client{base: rs.url, hc: http.DefaultClient}
+	c := rs.client()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "levy.html")
 	if err := os.WriteFile(path, []byte(article(7)), 0o644); err != nil {
@@ -161,7 +162,7 @@ func TestShutdownResumes(t *testing.T) {
 	if err := rs.stop(); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(filepath.Join(rs.dir, AddrFile)); !os.IsNotExist(err) {
+	if _, err := os.Stat(filepath.Join(rs.dir, api.AddrFile)); !os.IsNotExist(err) {
 		t.Errorf("address file left after the stop: %v", err)
 	}
 	raw, err := os.ReadFile(filepath.Join(rs.dir, jobsDir, job.ID+".json"))

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/claimdex/claimdex/api"
 	"github.com/claimdex/claimdex/claim"
 	"github.com/claimdex/claimdex/index"
 )
@@ -30,7 +31,7 @@ type params struct {
 	v url.Values
 }
 
-func readParams(v url.Values, allowed []string) (params, *apiError) {
+func readParams(v url.Values, allowed []string) (params, *api.Error) {
 	names := make([]string, 0, len(v))
 	for name := range v {
 		names = append(names, name)
@@ -38,7 +39,7 @@ func readParams(v url.Values, allowed []string) (params, *apiError) {
 	slices.Sort(names) // the first bad one, deterministically
 	for _, name := range names {
 		if name == "" {
-			return params{}, &apiError{Status: 400, Code: codeBadParameter, Message: "a parameter without a name"}
+			return params{}, &api.Error{Status: 400, Code: api.CodeBadParameter, Message: "a parameter without a name"}
 		}
 		if !slices.Contains(allowed, name) {
 			return params{}, badParam(name, "unknown parameter (known: %s)", strings.Join(allowed, ", "))
@@ -62,7 +63,7 @@ func (p params) list(name string) []string {
 	return out
 }
 
-func (p params) intIn(name string, def, lo, hi int) (int, *apiError) {
+func (p params) intIn(name string, def, lo, hi int) (int, *api.Error) {
 	s := strings.TrimSpace(p.v.Get(name))
 	if s == "" {
 		return def, nil
@@ -77,7 +78,7 @@ func (p params) intIn(name string, def, lo, hi int) (int, *apiError) {
 	return n, nil
 }
 
-func (p params) boolean(name string) (bool, *apiError) {
+func (p params) boolean(name string) (bool, *api.Error) {
 	s := strings.TrimSpace(p.v.Get(name))
 	switch strings.ToLower(s) {
 	case "", "false", "0", "no":
@@ -88,7 +89,7 @@ func (p params) boolean(name string) (bool, *apiError) {
 	return false, badParam(name, "want true or false, got %q", s)
 }
 
-func (p params) number(name string) (*float64, *apiError) {
+func (p params) number(name string) (*float64, *api.Error) {
 	s := strings.TrimSpace(p.v.Get(name))
 	if s == "" {
 		return nil, nil
@@ -104,7 +105,7 @@ func (p params) number(name string) (*float64, *apiError) {
 var dateLayouts = []string{time.RFC3339, time.DateOnly, "2006-01", "2006"}
 
 // date reads a date; with end, a month or a year stands for its last day.
-func (p params) date(name string, end bool) (time.Time, *apiError) {
+func (p params) date(name string, end bool) (time.Time, *api.Error) {
 	s := strings.TrimSpace(p.v.Get(name))
 	if s == "" {
 		return time.Time{}, nil
@@ -124,102 +125,87 @@ func (p params) date(name string, end bool) (time.Time, *apiError) {
 	return t, nil
 }
 
-// filterQuery reads the claim filters into an index query.
-func (p params) filterQuery() (index.Query, *apiError) {
-	q := index.Query{
+// filter reads the claim filters, as api.Filter.Values writes them.
+func (p params) filter() (api.Filter, *api.Error) {
+	f := api.Filter{
 		Text:        strings.TrimSpace(p.str("q")),
 		Sources:     p.list("source"),
 		Entities:    p.list("entity"),
 		DocEntities: p.list("doc_entity"),
 		Speakers:    p.list("speaker"),
 	}
-	if len(q.Text) > index.MaxQueryBytes {
-		return q, &apiError{Status: 400, Code: codeBadQuery, Param: "q",
-			Message: "q: " + strconv.Itoa(len(q.Text)) + " bytes, at most " + strconv.Itoa(index.MaxQueryBytes)}
+	if len(f.Text) > index.MaxQueryBytes {
+		return f, &api.Error{Status: 400, Code: api.CodeBadQuery, Param: "q",
+			Message: "q: " + strconv.Itoa(len(f.Text)) + " bytes, at most " + strconv.Itoa(index.MaxQueryBytes)}
 	}
 	for _, k := range p.list("kind") {
 		if !slices.Contains(claim.Kinds, strings.ToLower(k)) {
-			return q, badParam("kind", "%q: want one of %s", k, strings.Join(claim.Kinds, ", "))
+			return f, badParam("kind", "%q: want one of %s", k, strings.Join(claim.Kinds, ", "))
 		}
-		q.Kinds = append(q.Kinds, strings.ToLower(k))
+		f.Kinds = append(f.Kinds, strings.ToLower(k))
 	}
 	for _, c := range p.list("currency") {
-		q.Currencies = append(q.Currencies, strings.ToUpper(c))
+		f.Currencies = append(f.Currencies, strings.ToUpper(c))
 	}
-	var err *apiError
-	if q.Since, err = p.date("since", false); err != nil {
-		return q, err
+	var err *api.Error
+	if f.Since, err = p.date("since", false); err != nil {
+		return f, err
 	}
-	if q.Until, err = p.date("until", true); err != nil {
-		return q, err
+	if f.Until, err = p.date("until", true); err != nil {
+		return f, err
 	}
-	if !q.Since.IsZero() && !q.Until.IsZero() && q.Until.Before(q.Since) {
-		return q, badParam("until", "%s is before since %s", q.Until.Format(time.DateOnly), q.Since.Format(time.DateOnly))
+	if !f.Since.IsZero() && !f.Until.IsZero() && f.Until.Before(f.Since) {
+		return f, badParam("until", "%s is before since %s", f.Until.Format(time.DateOnly), f.Since.Format(time.DateOnly))
 	}
 	switch by := p.str("by"); by {
 	case "", "mentioned":
 	case "published":
-		q.ByPublished = true
+		f.ByPublished = true
 	default:
-		return q, badParam("by", "want mentioned or published, got %q", by)
+		return f, badParam("by", "want mentioned or published, got %q", by)
 	}
-	if q.MinAmount, err = p.number("min_amount"); err != nil {
-		return q, err
+	if f.MinAmount, err = p.number("min_amount"); err != nil {
+		return f, err
 	}
-	if q.MaxAmount, err = p.number("max_amount"); err != nil {
-		return q, err
+	if f.MaxAmount, err = p.number("max_amount"); err != nil {
+		return f, err
 	}
-	if q.MinAmount != nil && q.MaxAmount != nil && *q.MaxAmount < *q.MinAmount {
-		return q, badParam("max_amount", "%g is below min_amount %g", *q.MaxAmount, *q.MinAmount)
+	if f.MinAmount != nil && f.MaxAmount != nil && *f.MaxAmount < *f.MinAmount {
+		return f, badParam("max_amount", "%g is below min_amount %g", *f.MaxAmount, *f.MinAmount)
 	}
-	if q.MinSources, err = p.intIn("min_sources", 0, 0, math.MaxInt32); err != nil {
-		return q, err
+	if f.MinSources, err = p.intIn("min_sources", 0, 0, math.MaxInt32); err != nil {
+		return f, err
 	}
-	if q.Conflicting, err = p.boolean("conflicting"); err != nil {
-		return q, err
+	if f.Conflicting, err = p.boolean("conflicting"); err != nil {
+		return f, err
 	}
-	return q, nil
+	return f, nil
 }
 
-// QueryValues is the inverse of the server's reading of the filters: the
-// query parameters that select what q selects (Limit, Offset and Facets
-// aside). The CLI uses it to send its flags to a running server.
-func QueryValues(q index.Query) url.Values {
-	v := url.Values{}
-	set := func(name, s string) {
-		if s != "" {
-			v.Set(name, s)
-		}
+// filterQuery reads the claim filters into an index query.
+func (p params) filterQuery() (index.Query, *api.Error) {
+	f, err := p.filter()
+	return IndexQuery(f), err
+}
+
+// IndexQuery is the index query that selects what f selects, its page
+// left to the caller. The CLI uses it for a search without a server, so
+// that both ways read the filters alike.
+func IndexQuery(f api.Filter) index.Query {
+	return index.Query{
+		Text:        f.Text,
+		Sources:     f.Sources,
+		Entities:    f.Entities,
+		DocEntities: f.DocEntities,
+		Kinds:       f.Kinds,
+		Speakers:    f.Speakers,
+		Since:       f.Since,
+		Until:       f.Until,
+		ByPublished: f.ByPublished,
+		MinAmount:   f.MinAmount,
+		MaxAmount:   f.MaxAmount,
+		Currencies:  f.Currencies,
+		MinSources:  f.MinSources,
+		Conflicting: f.Conflicting,
 	}
-	set("q", q.Text)
-	for name, vs := range map[string][]string{"source": q.Sources, "entity": q.Entities, "doc_entity": q.DocEntities, "kind": q.Kinds,
-		"speaker": q.Speakers, "currency": q.Currencies} {
-		for _, s := range vs {
-			v.Add(name, s)
-		}
-	}
-	// RFC 3339 keeps the exact instant: a month or year the CLI already
-	// widened to its last day is not widened again.
-	if !q.Since.IsZero() {
-		set("since", q.Since.Format(time.RFC3339))
-	}
-	if !q.Until.IsZero() {
-		set("until", q.Until.Format(time.RFC3339))
-	}
-	if q.ByPublished {
-		set("by", "published")
-	}
-	if q.MinAmount != nil {
-		set("min_amount", strconv.FormatFloat(*q.MinAmount, 'g', -1, 64))
-	}
-	if q.MaxAmount != nil {
-		set("max_amount", strconv.FormatFloat(*q.MaxAmount, 'g', -1, 64))
-	}
-	if q.MinSources > 0 {
-		set("min_sources", strconv.Itoa(q.MinSources))
-	}
-	if q.Conflicting {
-		set("conflicting", "true")
-	}
-	return v
 }

@@ -11,20 +11,9 @@ import (
 	"path/filepath"
 	"sync"
 	"time"
+
+	"github.com/claimdex/claimdex/api"
 )
-
-// AddrFile is written in the index directory while a server runs: how the
-// CLI finds it (docs/api.md).
-const AddrFile = "serve.json"
-
-// addrRecord is the content of AddrFile. Token says whether one is
-// needed, never what it is.
-type addrRecord struct {
-	Addr    string    `json:"addr"`
-	PID     int       `json:"pid"`
-	Token   bool      `json:"token"`
-	Started time.Time `json:"started"`
-}
 
 // ShutdownGrace is how long a stop waits for requests in flight.
 const ShutdownGrace = 10 * time.Second
@@ -62,7 +51,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener, reload <-chan struc
 		wg.Wait()
 		return err
 	}
-	defer os.Remove(filepath.Join(s.cfg.Dir, AddrFile))
+	defer os.Remove(filepath.Join(s.cfg.Dir, api.AddrFile))
 
 	served := make(chan error, 1)
 	go func() { served <- hs.Serve(ln) }()
@@ -88,11 +77,11 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener, reload <-chan struc
 
 // writeAddr records where the server listens, atomically.
 func (s *Server) writeAddr(addr string) error {
-	raw, err := json.Marshal(addrRecord{Addr: addr, PID: os.Getpid(), Token: s.cfg.Token != "", Started: time.Now().UTC()})
+	raw, err := json.Marshal(api.AddrRecord{Addr: addr, PID: os.Getpid(), Token: s.cfg.Token != "", Started: time.Now().UTC()})
 	if err != nil {
 		return err
 	}
-	path := filepath.Join(s.cfg.Dir, AddrFile)
+	path := filepath.Join(s.cfg.Dir, api.AddrFile)
 	if err := os.WriteFile(path+".tmp", raw, 0o644); err != nil {
 		return fmt.Errorf("record server address: %w", err)
 	}

@@ -12,6 +12,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/claimdex/claimdex/api"
 	"github.com/claimdex/claimdex/corpus/fetch"
 	"github.com/claimdex/claimdex/extract"
 	"github.com/claimdex/claimdex/index"
@@ -143,16 +144,16 @@ func (s *Server) buildHandler() http.Handler {
 				methods[i] = rt.method
 			}
 			w.Header().Set("Allow", strings.Join(methods, ", "))
-			s.writeError(w, r, errorf(http.StatusMethodNotAllowed, codeMethodNotAllowed, "%s is not allowed on %s (allowed: %s)", r.Method, r.URL.Path, strings.Join(methods, ", ")))
+			s.writeError(w, r, errorf(http.StatusMethodNotAllowed, api.CodeMethodNotAllowed, "%s is not allowed on %s (allowed: %s)", r.Method, r.URL.Path, strings.Join(methods, ", ")))
 		})
 	}
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
-		s.writeError(w, r, errorf(http.StatusNotFound, codeNotFound, "no API endpoint %s", r.URL.Path))
+		s.writeError(w, r, errorf(http.StatusNotFound, api.CodeNotFound, "no API endpoint %s", r.URL.Path))
 	})
 	page := web.Handler()
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != "GET" && r.Method != "HEAD" {
-			s.writeError(w, r, errorf(http.StatusMethodNotAllowed, codeMethodNotAllowed, "%s is not allowed on %s", r.Method, r.URL.Path))
+			s.writeError(w, r, errorf(http.StatusMethodNotAllowed, api.CodeMethodNotAllowed, "%s is not allowed on %s", r.Method, r.URL.Path))
 			return
 		}
 		page.ServeHTTP(w, r)
@@ -170,17 +171,17 @@ func (s *Server) guard(next http.Handler) http.Handler {
 					panic(p)
 				}
 				s.log.Error("handler panicked", "path", r.URL.Path, "panic", p, "stack", string(debug.Stack()))
-				s.writeError(w, r, errorf(http.StatusInternalServerError, codeInternal, "internal error (logged by the server)"))
+				s.writeError(w, r, errorf(http.StatusInternalServerError, api.CodeInternal, "internal error (logged by the server)"))
 			}
 		}()
 		w.Header().Set("X-Content-Type-Options", "nosniff")
 		if !s.authorized(r) && !publicPage(r) {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="claimdex"`)
-			s.writeError(w, r, errorf(http.StatusUnauthorized, codeUnauthorized, "a bearer token is required (Authorization: Bearer TOKEN)"))
+			s.writeError(w, r, errorf(http.StatusUnauthorized, api.CodeUnauthorized, "a bearer token is required (Authorization: Bearer TOKEN)"))
 			return
 		}
 		if len(r.URL.RawQuery) > MaxQueryBytes {
-			s.writeError(w, r, errorf(http.StatusRequestEntityTooLarge, codeTooLarge, "query string of %d bytes, at most %d", len(r.URL.RawQuery), MaxQueryBytes))
+			s.writeError(w, r, errorf(http.StatusRequestEntityTooLarge, api.CodeTooLarge, "query string of %d bytes, at most %d", len(r.URL.RawQuery), MaxQueryBytes))
 			return
 		}
 		next.ServeHTTP(w, r)

@@ -9,13 +9,15 @@ import (
 	"testing"
 	"time"
 
+	"github.com/claimdex/claimdex/api"
 	"github.com/claimdex/claimdex/extract"
+	"github.com/claimdex/claimdex/index"
 )
 
 // errBody decodes an error answer.
-func errBody(t *testing.T, body []byte) apiError {
+func errBody(t *testing.T, body []byte) api.Error {
 	t.Helper()
-	var eb ErrorBody
+	var eb api.ErrorBody
 	if err := json.Unmarshal(body, &eb); err != nil {
 		t.Fatalf("error body %q: %v", body, err)
 	}
@@ -26,7 +28,7 @@ func errBody(t *testing.T, body []byte) apiError {
 // the status, the error code and the parameter named.
 func TestHandlers(t *testing.T) {
 	ts := newTestServer(t, Config{})
-	var any SearchResult
+	var any api.SearchResult
 	if status, body := ts.get("/api/search?limit=1000"); status != 200 || json.Unmarshal(body, &any) != nil || len(any.Hits) == 0 {
 		t.Fatalf("search all: %d %s", status, body)
 	}
@@ -40,7 +42,7 @@ func TestHandlers(t *testing.T) {
 		check              func(t *testing.T, body []byte)
 	}{
 		{name: "search", method: "GET", path: "/api/search?q=fund&facets=true&explain=1", status: 200, check: func(t *testing.T, body []byte) {
-			var r SearchResult
+			var r api.SearchResult
 			if err := json.Unmarshal(body, &r); err != nil {
 				t.Fatal(err)
 			}
@@ -57,7 +59,7 @@ func TestHandlers(t *testing.T) {
 			}
 		}},
 		{name: "search filters", method: "GET", path: "/api/search?source=Northwire&currency=eur&min_amount=1e9&kind=headline&kind=sentence", status: 200, check: func(t *testing.T, body []byte) {
-			var r SearchResult
+			var r api.SearchResult
 			json.Unmarshal(body, &r)
 			if r.Total == 0 {
 				t.Errorf("no hit: %s", body)
@@ -69,7 +71,7 @@ func TestHandlers(t *testing.T) {
 			}
 		}},
 		{name: "search limit 0 counts only", method: "GET", path: "/api/search?limit=0&facets=true", status: 200, check: func(t *testing.T, body []byte) {
-			var r SearchResult
+			var r api.SearchResult
 			json.Unmarshal(body, &r)
 			if r.Total == 0 || len(r.Hits) != 0 || len(r.Facets["kind"]) == 0 {
 				t.Errorf("limit 0: %s", body)
@@ -80,23 +82,23 @@ func TestHandlers(t *testing.T) {
 				t.Errorf("empty result: %s", body)
 			}
 		}},
-		{name: "limit above the cap", method: "GET", path: "/api/search?limit=1001", status: 400, code: codeBadParameter, param: "limit"},
-		{name: "limit not a number", method: "GET", path: "/api/search?limit=ten", status: 400, code: codeBadParameter, param: "limit"},
-		{name: "negative offset", method: "GET", path: "/api/search?offset=-1", status: 400, code: codeBadParameter, param: "offset"},
-		{name: "unknown parameter", method: "GET", path: "/api/search?sorce=Northwire", status: 400, code: codeBadParameter, param: "sorce"},
-		{name: "repeated single parameter", method: "GET", path: "/api/search?q=a&q=b", status: 400, code: codeBadParameter, param: "q"},
-		{name: "bad date", method: "GET", path: "/api/search?since=March", status: 400, code: codeBadParameter, param: "since"},
-		{name: "inverted dates", method: "GET", path: "/api/search?since=2026-05-01&until=2026-04", status: 400, code: codeBadParameter, param: "until"},
-		{name: "bad by", method: "GET", path: "/api/search?by=written", status: 400, code: codeBadParameter, param: "by"},
-		{name: "bad kind", method: "GET", path: "/api/search?kind=poem", status: 400, code: codeBadParameter, param: "kind"},
-		{name: "bad amount", method: "GET", path: "/api/search?min_amount=NaN", status: 400, code: codeBadParameter, param: "min_amount"},
-		{name: "inverted amounts", method: "GET", path: "/api/search?min_amount=10&max_amount=1", status: 400, code: codeBadParameter, param: "max_amount"},
-		{name: "bad boolean", method: "GET", path: "/api/search?conflicting=maybe", status: 400, code: codeBadParameter, param: "conflicting"},
-		{name: "bad query syntax", method: "GET", path: "/api/search?q=" + url.QueryEscape(`"unclosed`), status: 400, code: codeBadQuery, param: "q"},
-		{name: "query string too long", method: "GET", path: long, status: 413, code: codeTooLarge},
-		{name: "POST on a GET route", method: "POST", path: "/api/search", status: 405, code: codeMethodNotAllowed},
-		{name: "GET on ingest", method: "GET", path: "/api/ingest", status: 405, code: codeMethodNotAllowed},
-		{name: "unknown API route", method: "GET", path: "/api/nothing", status: 404, code: codeNotFound},
+		{name: "limit above the cap", method: "GET", path: "/api/search?limit=1001", status: 400, code: api.CodeBadParameter, param: "limit"},
+		{name: "limit not a number", method: "GET", path: "/api/search?limit=ten", status: 400, code: api.CodeBadParameter, param: "limit"},
+		{name: "negative offset", method: "GET", path: "/api/search?offset=-1", status: 400, code: api.CodeBadParameter, param: "offset"},
+		{name: "unknown parameter", method: "GET", path: "/api/search?sorce=Northwire", status: 400, code: api.CodeBadParameter, param: "sorce"},
+		{name: "repeated single parameter", method: "GET", path: "/api/search?q=a&q=b", status: 400, code: api.CodeBadParameter, param: "q"},
+		{name: "bad date", method: "GET", path: "/api/search?since=March", status: 400, code: api.CodeBadParameter, param: "since"},
+		{name: "inverted dates", method: "GET", path: "/api/search?since=2026-05-01&until=2026-04", status: 400, code: api.CodeBadParameter, param: "until"},
+		{name: "bad by", method: "GET", path: "/api/search?by=written", status: 400, code: api.CodeBadParameter, param: "by"},
+		{name: "bad kind", method: "GET", path: "/api/search?kind=poem", status: 400, code: api.CodeBadParameter, param: "kind"},
+		{name: "bad amount", method: "GET", path: "/api/search?min_amount=NaN", status: 400, code: api.CodeBadParameter, param: "min_amount"},
+		{name: "inverted amounts", method: "GET", path: "/api/search?min_amount=10&max_amount=1", status: 400, code: api.CodeBadParameter, param: "max_amount"},
+		{name: "bad boolean", method: "GET", path: "/api/search?conflicting=maybe", status: 400, code: api.CodeBadParameter, param: "conflicting"},
+		{name: "bad query syntax", method: "GET", path: "/api/search?q=" + url.QueryEscape(`"unclosed`), status: 400, code: api.CodeBadQuery, param: "q"},
+		{name: "query string too long", method: "GET", path: long, status: 413, code: api.CodeTooLarge},
+		{name: "POST on a GET route", method: "POST", path: "/api/search", status: 405, code: api.CodeMethodNotAllowed},
+		{name: "GET on ingest", method: "GET", path: "/api/ingest", status: 405, code: api.CodeMethodNotAllowed},
+		{name: "unknown API route", method: "GET", path: "/api/nothing", status: 404, code: api.CodeNotFound},
 		{name: "claim", method: "GET", path: "/api/claims/" + claim.ID, status: 200, check: func(t *testing.T, body []byte) {
 			var v ClaimView
 			if err := json.Unmarshal(body, &v); err != nil {
@@ -106,7 +108,7 @@ func TestHandlers(t *testing.T) {
 				t.Errorf("claim view: %s", body)
 			}
 		}},
-		{name: "unknown claim", method: "GET", path: "/api/claims/nope", status: 404, code: codeNotFound},
+		{name: "unknown claim", method: "GET", path: "/api/claims/nope", status: 404, code: api.CodeNotFound},
 		{name: "document", method: "GET", path: "/api/documents/" + claim.DocID, status: 200, check: func(t *testing.T, body []byte) {
 			var d Document
 			if err := json.Unmarshal(body, &d); err != nil {
@@ -126,7 +128,7 @@ func TestHandlers(t *testing.T) {
 				}
 			}
 		}},
-		{name: "unknown document", method: "GET", path: "/api/documents/nope", status: 404, code: codeNotFound},
+		{name: "unknown document", method: "GET", path: "/api/documents/nope", status: 404, code: api.CodeNotFound},
 		{name: "conflicts", method: "GET", path: "/api/conflicts?kind=money&limit=5", status: 200, check: func(t *testing.T, body []byte) {
 			var c Conflicts
 			if err := json.Unmarshal(body, &c); err != nil {
@@ -148,8 +150,8 @@ func TestHandlers(t *testing.T) {
 				}
 			}
 		}},
-		{name: "conflicts bad kind", method: "GET", path: "/api/conflicts?kind=colour", status: 400, code: codeBadParameter, param: "kind"},
-		{name: "conflicts limit 0", method: "GET", path: "/api/conflicts?limit=0", status: 400, code: codeBadParameter, param: "limit"},
+		{name: "conflicts bad kind", method: "GET", path: "/api/conflicts?kind=colour", status: 400, code: api.CodeBadParameter, param: "kind"},
+		{name: "conflicts limit 0", method: "GET", path: "/api/conflicts?limit=0", status: 400, code: api.CodeBadParameter, param: "limit"},
 		{name: "export", method: "GET", path: "/api/export?source=Northwire", status: 200, check: func(t *testing.T, body []byte) {
 			sc := bufio.NewScanner(bytes.NewReader(body))
 			n := 0
@@ -169,17 +171,17 @@ func TestHandlers(t *testing.T) {
 				t.Errorf("not schema.org claims: %.200s", body)
 			}
 		}},
-		{name: "export bad format", method: "GET", path: "/api/export?format=csv", status: 400, code: codeBadParameter, param: "format"},
-		{name: "export has no limit", method: "GET", path: "/api/export?limit=5", status: 400, code: codeBadParameter, param: "limit"},
-		{name: "export bad query", method: "GET", path: "/api/export?q=" + url.QueryEscape("/[/"), status: 400, code: codeBadQuery, param: "q"},
+		{name: "export bad format", method: "GET", path: "/api/export?format=csv", status: 400, code: api.CodeBadParameter, param: "format"},
+		{name: "export has no limit", method: "GET", path: "/api/export?limit=5", status: 400, code: api.CodeBadParameter, param: "limit"},
+		{name: "export bad query", method: "GET", path: "/api/export?q=" + url.QueryEscape("/[/"), status: 400, code: api.CodeBadQuery, param: "q"},
 		{name: "jobs", method: "GET", path: "/api/jobs", status: 200, check: func(t *testing.T, body []byte) {
 			if string(body) != "{\"jobs\":[]}\n" {
 				t.Errorf("jobs: %s", body)
 			}
 		}},
-		{name: "unknown job", method: "GET", path: "/api/jobs/nope", status: 404, code: codeNotFound},
+		{name: "unknown job", method: "GET", path: "/api/jobs/nope", status: 404, code: api.CodeNotFound},
 		{name: "health", method: "GET", path: "/healthz", status: 200, check: func(t *testing.T, body []byte) {
-			var h Health
+			var h api.Health
 			if err := json.Unmarshal(body, &h); err != nil || h.Status != "ok" || h.Index != ts.dir {
 				t.Errorf("health: %s", body)
 			}
@@ -220,18 +222,18 @@ func TestIngestRequests(t *testing.T) {
 		status            int
 		code, param       string
 	}{
-		{"no URL", "application/json", `{"urls":[]}`, 400, codeBadParameter, "urls"},
-		{"a path, not a URL", "application/json", `{"urls":["/etc/passwd"]}`, 400, codeBadParameter, "urls"},
-		{"a list", "application/json", `{"urls":["@list.txt"]}`, 400, codeBadParameter, "urls"},
-		{"file scheme", "application/json", `{"urls":["file:///etc/passwd"]}`, 400, codeBadParameter, "urls"},
-		{"unknown field", "application/json", `{"urls":["https://example.com/"],"path":"/tmp"}`, 400, codeBadBody, ""},
-		{"not JSON", "application/json", `urls=x`, 400, codeBadBody, ""},
-		{"bad date", "application/json", `{"urls":["https://example.com/"],"since":"soon"}`, 400, codeBadParameter, "since"},
-		{"body too large", "application/json", `{"urls":["https://example.com/` + strings.Repeat("a", MaxJSONBody) + `"]}`, 413, codeTooLarge, ""},
-		{"form", "application/x-www-form-urlencoded", `urls=https://example.com/`, 415, codeUnsupportedMedia, ""},
-		{"multipart without boundary", "multipart/form-data", `x`, 400, codeBadBody, ""},
-		{"multipart unknown field", "multipart/form-data; boundary=B", "--B\r\nContent-Disposition: form-data; name=\"path\"\r\n\r\n/etc/passwd\r\n--B--\r\n", 400, codeBadParameter, "path"},
-		{"multipart nothing", "multipart/form-data; boundary=B", "--B--\r\n", 400, codeBadParameter, "file"},
+		{"no URL", "application/json", `{"urls":[]}`, 400, api.CodeBadParameter, "urls"},
+		{"a path, not a URL", "application/json", `{"urls":["/etc/passwd"]}`, 400, api.CodeBadParameter, "urls"},
+		{"a list", "application/json", `{"urls":["@list.txt"]}`, 400, api.CodeBadParameter, "urls"},
+		{"file scheme", "application/json", `{"urls":["file:///etc/passwd"]}`, 400, api.CodeBadParameter, "urls"},
+		{"unknown field", "application/json", `{"urls":["https://example.com/"],"path":"/tmp"}`, 400, api.CodeBadBody, ""},
+		{"not JSON", "application/json", `urls=x`, 400, api.CodeBadBody, ""},
+		{"bad date", "application/json", `{"urls":["https://example.com/"],"since":"soon"}`, 400, api.CodeBadParameter, "since"},
+		{"body too large", "application/json", `{"urls":["https://example.com/` + strings.Repeat("a", MaxJSONBody) + `"]}`, 413, api.CodeTooLarge, ""},
+		{"form", "application/x-www-form-urlencoded", `urls=https://example.com/`, 415, api.CodeUnsupportedMedia, ""},
+		{"multipart without boundary", "multipart/form-data", `x`, 400, api.CodeBadBody, ""},
+		{"multipart unknown field", "multipart/form-data; boundary=B", "--B\r\nContent-Disposition: form-data; name=\"path\"\r\n\r\n/etc/passwd\r\n--B--\r\n", 400, api.CodeBadParameter, "path"},
+		{"multipart nothing", "multipart/form-data; boundary=B", "--B--\r\n", 400, api.CodeBadParameter, "file"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -273,16 +275,16 @@ func TestToken(t *testing.T) {
 			if status != tt.status {
 				t.Fatalf("status %d, want %d: %s", status, tt.status, body)
 			}
-			if status == 401 && errBody(t, body).Code != codeUnauthorized {
+			if status == 401 && errBody(t, body).Code != api.CodeUnauthorized {
 				t.Errorf("body %s", body)
 			}
 		})
 	}
 }
 
-// TestQueryValuesRoundTrip: the CLI's filters sent as parameters select
-// what they select on the index directly.
-func TestQueryValuesRoundTrip(t *testing.T) {
+// TestFilterValuesRoundTrip: the filters a client sends as parameters
+// (api.Filter.Values) are read back as they were.
+func TestFilterValuesRoundTrip(t *testing.T) {
 	for _, raw := range []string{
 		"q=fund&source=A&source=B&entity=Lena+Aufhauser&doc_entity=Vienna&kind=quote&speaker=X&currency=EUR",
 		"since=2026-03&until=2026&by=published&min_amount=1000000000&max_amount=5e9&min_sources=2&conflicting=true",
@@ -293,21 +295,30 @@ func TestQueryValuesRoundTrip(t *testing.T) {
 		if aerr != nil {
 			t.Fatal(aerr)
 		}
-		q, aerr := p.filterQuery()
+		f, aerr := p.filter()
 		if aerr != nil {
 			t.Fatal(aerr)
 		}
-		p2, aerr := readParams(QueryValues(q), filterParams)
+		p2, aerr := readParams(f.Values(), filterParams)
 		if aerr != nil {
 			t.Fatal(aerr)
 		}
-		q2, aerr := p2.filterQuery()
+		f2, aerr := p2.filter()
 		if aerr != nil {
 			t.Fatal(aerr)
 		}
-		if a, b := mustJSON(q), mustJSON(q2); a != b {
+		if a, b := mustJSON(f), mustJSON(f2); a != b {
 			t.Errorf("%s:\n sent     %s\n received %s", raw, a, b)
 		}
+	}
+}
+
+// TestHighlightMarkers: the markers clients look for (package api) are
+// those the index writes.
+func TestHighlightMarkers(t *testing.T) {
+	if api.HighlightStart != index.HighlightStart || api.HighlightEnd != index.HighlightEnd || api.HighlightSeparator != index.HighlightSeparator {
+		t.Errorf("api markers %q %q %q, index writes %q %q %q", api.HighlightStart, api.HighlightEnd, api.HighlightSeparator,
+			index.HighlightStart, index.HighlightEnd, index.HighlightSeparator)
 	}
 }
 
@@ -321,7 +332,7 @@ func TestHandlerTimeout(t *testing.T) {
 	ts := newTestServer(t, Config{HandlerTimeout: time.Nanosecond})
 	for _, path := range []string{"/api/search?q=fund", "/api/conflicts", "/api/claims/x"} {
 		status, body := ts.get(path)
-		if e := errBody(t, body); status != 503 || e.Code != codeTimeout {
+		if e := errBody(t, body); status != 503 || e.Code != api.CodeTimeout {
 			t.Errorf("%s: %d %s, want 503 timeout", path, status, body)
 		}
 	}

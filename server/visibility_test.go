@@ -7,6 +7,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/claimdex/claimdex/api"
 	"github.com/claimdex/claimdex/extract"
 	"github.com/claimdex/claimdex/index"
 )
@@ -54,7 +55,7 @@ func TestSearchSeesFlushedBatches(t *testing.T) {
 	}
 	for d := range flushed {
 		status, body := ts.get("/api/search?q=" + url.QueryEscape(fmt.Sprintf("velmont%02d", d)))
-		var r SearchResult
+		var r api.SearchResult
 		if status != 200 || json.Unmarshal(body, &r) != nil || r.Total != 1 {
 			t.Errorf("document %d flushed before the search began: %d %s", d, status, body)
 		}

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/claimdex/claimdex/cmd/internal/cli"
 	"github.com/claimdex/claimdex/corpus"
 	"github.com/claimdex/claimdex/extract"
 	"github.com/claimdex/claimdex/index"
@@ -40,8 +41,8 @@ func TestIngestInterrupted(t *testing.T) {
 	var stdout, stderr bytes.Buffer
 	code := run(ctx, []string{"ingest", "--index", ixPath, "--workers", "2", "--batch", "5",
 		filepath.Join(tmp, "a"), "-", filepath.Join(tmp, "b")}, cancellingReader{cancel}, &stdout, &stderr)
-	if code != exitFatal {
-		t.Fatalf("exit status %d, want %d\nstdout:\n%s\nstderr:\n%s", code, exitFatal, stdout.String(), stderr.String())
+	if code != cli.ExitFatal {
+		t.Fatalf("exit status %d, want %d\nstdout:\n%s\nstderr:\n%s", code, cli.ExitFatal, stdout.String(), stderr.String())
 	}
 	if got := stderr.String(); !strings.HasPrefix(got, "claimdex: ingest interrupted") || strings.Count(got, "\n") != 1 {
 		t.Errorf("stderr = %q, want one line saying the ingest was interrupted", got)
@@ -70,7 +71,7 @@ func TestIngestInterrupted(t *testing.T) {
 	stderr.Reset()
 	code = run(t.Context(), []string{"ingest", "--index", ixPath, filepath.Join(tmp, "a"), filepath.Join(tmp, "b")},
 		strings.NewReader(""), &stdout, &stderr)
-	if code != exitOK {
+	if code != cli.ExitOK {
 		t.Fatalf("second ingest: exit status %d\n%s%s", code, stdout.String(), stderr.String())
 	}
 	if want := fmt.Sprintf("\nadded      %d\nunchanged  %d (skipped)\n", len(all)-n, n); !strings.Contains(stdout.String(), want) {

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/claimdex/claimdex/cmd/internal/cli"
 	"github.com/claimdex/claimdex/corpus"
 )
 
@@ -43,10 +44,10 @@ Examples:
 
 func runClean(ctx context.Context, e *env, args []string) error {
 	fs := flag.NewFlagSet("clean", flag.ContinueOnError)
-	format := newChoice("text", "text", "json")
+	format := cli.NewChoice("text", "text", "json")
 	fs.Var(format, "format", "output `FORMAT`: text or json")
 	source := fs.String("source", "", "source `NAME` when the document's metadata names none")
-	var published dateFlag
+	var published cli.Date
 	fs.Var(&published, "published", "publication `DATE` when the document gives none; also the year of a dateline without one")
 	pageURL := fs.String("url", "", "the page's address `URL` when the document comes on standard input or from a file")
 	pos, err := parseFlags(e, fs, cleanHelp, args)
@@ -54,16 +55,16 @@ func runClean(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if len(pos) != 1 {
-		return usagef("want exactly one FILE or -, got %d arguments", len(pos))
+		return cli.Usagef("want exactly one FILE or -, got %d arguments", len(pos))
 	}
 	if *pageURL != "" && !isHTTPURL(*pageURL) {
-		return usagef("--url wants an http or https address, got %q", *pageURL)
+		return cli.Usagef("--url wants an http or https address, got %q", *pageURL)
 	}
-	doc, err := readDocumentAt(ctx, e, pos[0], *pageURL, corpus.Options{Source: *source, Published: published.t})
+	doc, err := readDocumentAt(ctx, e, pos[0], *pageURL, corpus.Options{Source: *source, Published: published.Time})
 	if err != nil {
 		return err
 	}
-	if format.v == "json" {
+	if format.V == "json" {
 		return writeCleanJSON(e.stdout, doc)
 	}
 	return writeCleanText(e.stdout, doc)
@@ -115,7 +116,7 @@ func writeCleanJSON(w io.Writer, doc *corpus.Document) error {
 	for _, b := range doc.Blocks {
 		out.Blocks = append(out.Blocks, blockJSON{Kind: b.Kind, Text: b.Text, Section: b.Section, Boilerplate: b.Boilerplate})
 	}
-	return writeIndented(w, out, "document")
+	return cli.WriteJSON(w, out, "document")
 }
 
 func writeCleanText(w io.Writer, doc *corpus.Document) error {

@@ -7,9 +7,9 @@ import (
 	"io"
 	"strings"
 
+	"github.com/claimdex/claimdex/cmd/internal/cli"
 	"github.com/claimdex/claimdex/crosscheck"
 	"github.com/claimdex/claimdex/extract"
-	"github.com/claimdex/claimdex/index"
 	"github.com/claimdex/claimdex/pipeline"
 	"github.com/claimdex/claimdex/server"
 )
@@ -61,10 +61,10 @@ type valueJSON struct {
 
 func runConflicts(ctx context.Context, e *env, args []string) error {
 	fs := flag.NewFlagSet("conflicts", flag.ContinueOnError)
-	indexPath := fs.String("index", index.DefaultPath, "index `DIR`")
-	format := newChoice("text", "text", "json")
+	indexPath := fs.String("index", cli.DefaultIndex, "index `DIR`")
+	format := cli.NewChoice("text", "text", "json")
 	fs.Var(format, "format", "output `FORMAT`: text or json")
-	kind := newChoice("", "", crosscheck.ValueMoney, crosscheck.ValueDate, crosscheck.ValueQuantity, "person")
+	kind := cli.NewChoice("", "", crosscheck.ValueMoney, crosscheck.ValueDate, crosscheck.ValueQuantity, "person")
 	fs.Var(kind, "kind", "only groups of this `KIND` of value: money, date, quantity or person")
 	rebuild := fs.Bool("rebuild", false, "run the full cross-source analysis again before listing")
 	pos, err := parseFlags(e, fs, conflictsHelp, args)
@@ -72,7 +72,7 @@ func runConflicts(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if len(pos) != 0 {
-		return usagef("takes no arguments, got %q", pos[0])
+		return cli.Usagef("takes no arguments, got %q", pos[0])
 	}
 	c, err := findServer(ctx, *indexPath)
 	if err != nil {
@@ -80,9 +80,9 @@ func runConflicts(ctx context.Context, e *env, args []string) error {
 	}
 	if c != nil {
 		if *rebuild {
-			return usagef("--rebuild needs the index to itself: stop the server for %s first", *indexPath)
+			return cli.Usagef("--rebuild needs the index to itself: stop the server for %s first", *indexPath)
 		}
-		return conflictsServer(ctx, e, c, kind.v, format.v)
+		return conflictsServer(ctx, e, c, kind.V, format.V)
 	}
 	ix, err := openExisting(*indexPath)
 	if err != nil {
@@ -97,11 +97,11 @@ func runConflicts(ctx context.Context, e *env, args []string) error {
 	if _, err := analyse(ctx, ix, e.log); err != nil {
 		return err
 	}
-	groups, err := ix.Groups(ctx, kind.v)
+	groups, err := ix.Groups(ctx, kind.V)
 	if err != nil {
 		return err
 	}
-	if format.v == "json" {
+	if format.V == "json" {
 		return writeConflictsJSON(e.stdout, groups)
 	}
 	var ids []string
@@ -147,7 +147,7 @@ func writeConflictsJSON(w io.Writer, groups []crosscheck.Group) error {
 		}
 		out = append(out, cj)
 	}
-	return writeIndented(w, out, "conflicts")
+	return cli.WriteJSON(w, out, "conflicts")
 }
 
 func nonNil(s []string) []string {
@@ -184,7 +184,7 @@ func writeConflictsText(w io.Writer, groups []crosscheck.Group, claims map[strin
 					fmt.Fprintf(&b, "     - %s (claim no longer in the index)\n", id)
 					continue
 				}
-				fmt.Fprintf(&b, "     - %s: %s\n", orDash(c.Source), oneLine(c.Text))
+				fmt.Fprintf(&b, "     - %s: %s\n", cli.OrDash(c.Source), cli.OneLine(c.Text))
 				fmt.Fprintf(&b, "       %s  %s\n", c.ID, c.Location)
 			}
 		}

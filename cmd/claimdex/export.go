@@ -13,6 +13,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/claimdex/claimdex/api"
+	"github.com/claimdex/claimdex/cmd/internal/cli"
 	"github.com/claimdex/claimdex/extract"
 	"github.com/claimdex/claimdex/index"
 	"github.com/claimdex/claimdex/server"
@@ -42,16 +44,16 @@ Examples:
 
 func runExport(ctx context.Context, e *env, args []string) error {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
-	indexPath := fs.String("index", index.DefaultPath, "index `DIR`")
-	f := addFilters(fs)
-	format := newChoice("jsonl", "jsonl", "json", "jsonld")
+	indexPath := fs.String("index", cli.DefaultIndex, "index `DIR`")
+	f := cli.AddFilters(fs)
+	format := cli.NewChoice("jsonl", "jsonl", "json", "jsonld")
 	fs.Var(format, "format", "output `FORMAT`: jsonl (one claim per line), json (an array) or jsonld (an array of schema.org Claim objects)")
 	out := fs.String("out", "", "write to `FILE` instead of standard output")
 	words, err := parseFlags(e, fs, exportHelp, args)
 	if err != nil {
 		return err
 	}
-	q, err := f.query(strings.TrimSpace(strings.Join(words, " ")))
+	filter, err := f.Filter(strings.TrimSpace(strings.Join(words, " ")))
 	if err != nil {
 		return err
 	}
@@ -59,16 +61,18 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	var each func(context.Context, index.Query, func(line []byte) error) error
+	// each gives the matching claims as JSON lines, from the server or
+	// from the index.
+	var each func(context.Context, func(line []byte) error) error
 	if c != nil {
-		each = func(ctx context.Context, q index.Query, fn func([]byte) error) error {
-			v := server.QueryValues(q)
-			if format.v == "jsonld" {
+		each = func(ctx context.Context, fn func([]byte) error) error {
+			v := filter.Values()
+			if format.V == "jsonld" {
 				v.Set("format", "jsonld")
 			}
 			err := c.Export(ctx, v, fn)
-			if msg, ok := server.BadRequest(err); ok {
-				return usagef("%s", msg)
+			if msg, ok := api.BadRequest(err); ok {
+				return cli.Usagef("%s", msg)
 			}
 			return err
 		}
@@ -78,10 +82,10 @@ func runExport(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 		defer ix.Close()
-		each = func(ctx context.Context, q index.Query, fn func([]byte) error) error {
-			return ix.Export(ctx, q, func(c extract.Claim) error {
+		each = func(ctx context.Context, fn func([]byte) error) error {
+			return ix.Export(ctx, server.IndexQuery(filter), func(c extract.Claim) error {
 				var v any = server.WireClaim(c)
-				if format.v == "jsonld" {
+				if format.V == "jsonld" {
 					v = server.SchemaClaim(c)
 				}
 				line, err := marshalLine(v)
@@ -94,30 +98,30 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	}
 
 	if *out == "" {
-		_, err = exportTo(ctx, e.stdout, each, q, format.v)
+		_, err = exportTo(ctx, e.stdout, each, format.V)
 	} else {
 		err = writeFileAtomic(*out, func(w io.Writer) error {
-			_, err := exportTo(ctx, w, each, q, format.v)
+			_, err := exportTo(ctx, w, each, format.V)
 			return err
 		})
 	}
 	if errors.Is(err, index.ErrQuery) {
 		// The query is checked before anything is written.
-		return usagef("%v", err)
+		return cli.Usagef("%v", err)
 	}
 	return err
 }
 
-// exportTo streams the claims matching q, which each gives as JSON lines
-// (from the index or from a server), to w and returns their number.
-func exportTo(ctx context.Context, w io.Writer, each func(context.Context, index.Query, func([]byte) error) error, q index.Query, format string) (int, error) {
+// exportTo streams the claims each gives as JSON lines (from the index or
+// from a server) to w and returns their number.
+func exportTo(ctx context.Context, w io.Writer, each func(context.Context, func([]byte) error) error, format string) (int, error) {
 	bw := bufio.NewWriter(w)
 	n := 0
 	array := format == "json" || format == "jsonld"
 	if array {
 		bw.WriteString("[")
 	}
-	err := each(ctx, q, func(line []byte) error {
+	err := each(ctx, func(line []byte) error {
 		if array {
 			if n > 0 {
 				bw.WriteString(",")
@@ -128,7 +132,7 @@ func exportTo(ctx context.Context, w io.Writer, each func(context.Context, index
 		bw.Write(line)
 		return bw.WriteByte('\n')
 	})
-	var ue *usageError
+	var ue *cli.UsageError
 	if errors.As(err, &ue) {
 		return n, err
 	}

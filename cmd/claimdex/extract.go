@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 
+	"github.com/claimdex/claimdex/cmd/internal/cli"
 	"github.com/claimdex/claimdex/corpus"
 	"github.com/claimdex/claimdex/extract"
 	"github.com/claimdex/claimdex/server"
@@ -34,7 +35,7 @@ Examples:
 
 func runExtract(ctx context.Context, e *env, args []string) error {
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
-	var published dateFlag
+	var published cli.Date
 	fs.Var(&published, "published", "publication `DATE` when the document gives none (resolves relative dates)")
 	source := fs.String("source", "", "source `NAME` when the document's metadata names none")
 	entities := fs.Bool("entities", false, "print the document's entities instead of its claims")
@@ -43,9 +44,9 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if len(pos) != 1 {
-		return usagef("want exactly one FILE or -, got %d arguments", len(pos))
+		return cli.Usagef("want exactly one FILE or -, got %d arguments", len(pos))
 	}
-	doc, err := readDocument(ctx, e, pos[0], corpus.Options{Source: *source, Published: published.t})
+	doc, err := readDocument(ctx, e, pos[0], corpus.Options{Source: *source, Published: published.Time})
 	if err != nil {
 		return err
 	}

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/claimdex/claimdex/cmd/internal/cli"
 	"github.com/claimdex/claimdex/corpus/fetch"
 	"github.com/claimdex/claimdex/extract"
 	"github.com/claimdex/claimdex/index"
@@ -85,8 +86,8 @@ type fetchFlags struct {
 	delay, timeout  time.Duration
 	maxBytes        sizeFlag
 	noRobots        bool
-	since           dateFlag
-	hosts, langs    stringsFlag
+	since           cli.Date
+	hosts, langs    cli.Strings
 	resume          bool
 }
 
@@ -112,19 +113,19 @@ func addFetchFlags(fs *flag.FlagSet) *fetchFlags {
 func (f *fetchFlags) check() error {
 	switch {
 	case f.perHost < 1:
-		return usagef("--per-host must be 1 or more")
+		return cli.Usagef("--per-host must be 1 or more")
 	case f.global < 1:
-		return usagef("--concurrency must be 1 or more")
+		return cli.Usagef("--concurrency must be 1 or more")
 	case f.delay < 0:
-		return usagef("--delay must not be negative")
+		return cli.Usagef("--delay must not be negative")
 	case f.timeout <= 0:
-		return usagef("--timeout must be positive")
+		return cli.Usagef("--timeout must be positive")
 	case f.retries < 0:
-		return usagef("--retries must be 0 or more")
+		return cli.Usagef("--retries must be 0 or more")
 	case f.maxBytes < 1:
-		return usagef("--max-bytes must be positive")
+		return cli.Usagef("--max-bytes must be positive")
 	case strings.TrimSpace(f.userAgent) == "":
-		return usagef("--user-agent must not be empty")
+		return cli.Usagef("--user-agent must not be empty")
 	}
 	return nil
 }
@@ -138,7 +139,7 @@ func (f *fetchFlags) config(e *env, statePath string) fetch.Config {
 	c.MaxBytes = int64(f.maxBytes)
 	c.Retries = f.retries
 	c.RespectRobots = !f.noRobots
-	c.Since = f.since.t
+	c.Since = f.since.Time
 	c.Hosts, c.Lang = f.hosts, f.langs
 	c.StatePath = statePath
 	c.Logger = e.log
@@ -147,14 +148,14 @@ func (f *fetchFlags) config(e *env, statePath string) fetch.Config {
 
 func runIngest(ctx context.Context, e *env, args []string) error {
 	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
-	indexPath := fs.String("index", index.DefaultPath, "index `DIR`, created if missing")
+	indexPath := fs.String("index", cli.DefaultIndex, "index `DIR`, created if missing")
 	workers := fs.Int("workers", 0, "documents processed at once (`N`; default: number of CPUs)")
 	source := fs.String("source", "", "source `NAME` for documents whose metadata names none")
-	var published dateFlag
+	var published cli.Date
 	fs.Var(&published, "published", "publication `DATE` for documents that give none")
 	batch := fs.Int("batch", pipeline.DefaultBatchSize, "claims per index batch (`N`); a larger document is written in several batches, still atomically")
 	maxClaims := fs.Int("max-claims", pipeline.DefaultMaxClaims, "claims taken from one document (`N`); a document with more keeps its first N and is named in the summary")
-	format := newChoice("text", "text", "json")
+	format := cli.NewChoice("text", "text", "json")
 	fs.Var(format, "format", "summary `FORMAT`: text or json")
 	failedPath := fs.String("failed", "", "write the inputs that failed to `FILE`, one a line, for a later 'ingest @FILE'")
 	ff := addFetchFlags(fs)
@@ -164,13 +165,13 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	}
 	switch {
 	case len(inputs) == 0:
-		return usagef("no INPUT given")
+		return cli.Usagef("no INPUT given")
 	case *workers < 0:
-		return usagef("--workers must be 0 or more")
+		return cli.Usagef("--workers must be 0 or more")
 	case *batch < 1:
-		return usagef("--batch must be 1 or more")
+		return cli.Usagef("--batch must be 1 or more")
 	case *maxClaims < 1:
-		return usagef("--max-claims must be 1 or more")
+		return cli.Usagef("--max-claims must be 1 or more")
 	}
 	if err := ff.check(); err != nil {
 		return err
@@ -180,14 +181,14 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		return err
 	} else if c != nil {
 		req := server.IngestRequest{Source: *source, MaxClaims: *maxClaims, Hosts: ff.hosts, Langs: ff.langs}
-		if !published.t.IsZero() {
-			req.Published = published.t.Format(time.RFC3339)
+		if !published.Time.IsZero() {
+			req.Published = published.Time.Format(time.RFC3339)
 		}
-		if !ff.since.t.IsZero() {
-			req.Since = ff.since.t.Format(time.RFC3339)
+		if !ff.since.Time.IsZero() {
+			req.Since = ff.since.Time.Format(time.RFC3339)
 		}
 		rep, err := ingestServer(ctx, e, c, inputs, req)
-		return finishIngest(e, rep, err, nil, nil, *indexPath, format.v, *failedPath)
+		return finishIngest(e, rep, err, nil, nil, *indexPath, format.V, *failedPath)
 	}
 
 	if os.Getenv("GOGC") == "" {
@@ -230,7 +231,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	cfg := pipeline.Config{
 		Workers:       *workers,
 		Source:        *source,
-		Published:     published.t,
+		Published:     published.Time,
 		BatchSize:     *batch,
 		MaxBytes:      int64(ff.maxBytes),
 		MaxClaims:     *maxClaims,
@@ -250,7 +251,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		fetchErr = fetcher.Close()
 	}
 	closeErr := ix.Close()
-	return finishIngest(e, rep, runErr, closeErr, fetchErr, *indexPath, format.v, *failedPath)
+	return finishIngest(e, rep, runErr, closeErr, fetchErr, *indexPath, format.V, *failedPath)
 }
 
 // finishIngest prints the report and maps the outcome to an error (and
@@ -272,7 +273,7 @@ func finishIngest(e *env, rep *pipeline.Report, runErr, closeErr, fetchErr error
 			}
 		}
 	}
-	var ue *usageError
+	var ue *cli.UsageError
 	switch {
 	case errors.Is(runErr, errJobContinues), errors.As(runErr, &ue):
 		return runErr

@@ -9,7 +9,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"github.com/claimdex/claimdex/cmd/claimdex/internal/startup"
 	"io"
 	"maps"
 	"net/http"
@@ -27,6 +26,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/rogpeppe/go-internal/testscript"
 
+	"github.com/claimdex/claimdex/cmd/claimdex/internal/startup"
+	"github.com/claimdex/claimdex/cmd/internal/cli"
 	"github.com/claimdex/claimdex/server"
 )
 
@@ -406,7 +407,7 @@ func (s *webSite) ingestArgs(ixPath string, extra ...string) []string {
 func exportedDocs(t *testing.T, ixPath string) map[string]int {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
-	if code := run(t.Context(), []string{"export", "--index", ixPath}, nil, &stdout, &stderr); code != exitOK {
+	if code := run(t.Context(), []string{"export", "--index", ixPath}, nil, &stdout, &stderr); code != cli.ExitOK {
 		t.Fatalf("export: exit status %d: %s", code, stderr.String())
 	}
 	docs := map[string]int{}
@@ -513,8 +514,8 @@ func TestIngestFromWebResume(t *testing.T) {
 
 	var stdout, stderr bytes.Buffer
 	args := []string{"ingest", "--index", ixPath, "--delay", "0s", "--per-host", "3", "--workers", "2", "--batch", "4", site.URL + "/feed.xml"}
-	if code := run(ctx, args, nil, &stdout, &stderr); code != exitFatal {
-		t.Fatalf("exit status %d, want %d\n%s%s", code, exitFatal, stdout.String(), stderr.String())
+	if code := run(ctx, args, nil, &stdout, &stderr); code != cli.ExitFatal {
+		t.Fatalf("exit status %d, want %d\n%s%s", code, cli.ExitFatal, stdout.String(), stderr.String())
 	}
 	if !strings.Contains(stderr.String(), "run the same command again to resume") {
 		t.Errorf("stderr does not say how to resume: %q", stderr.String())
@@ -530,7 +531,7 @@ func TestIngestFromWebResume(t *testing.T) {
 	site.mu.Unlock()
 	stdout.Reset()
 	stderr.Reset()
-	if code := run(t.Context(), args, nil, &stdout, &stderr); code != exitOK {
+	if code := run(t.Context(), args, nil, &stdout, &stderr); code != cli.ExitOK {
 		t.Fatalf("resumed run: exit status %d\n%s%s", code, stdout.String(), stderr.String())
 	}
 	after, cond := site.counts()
@@ -571,7 +572,7 @@ func TestIngestWARC(t *testing.T) {
 	}
 	ixPath := filepath.Join(tmp, "warc.bleve")
 	var stdout, stderr bytes.Buffer
-	if code := run(t.Context(), []string{"ingest", "--index", ixPath, "--format", "json", warc}, nil, &stdout, &stderr); code != exitOK {
+	if code := run(t.Context(), []string{"ingest", "--index", ixPath, "--format", "json", warc}, nil, &stdout, &stderr); code != cli.ExitOK {
 		t.Fatalf("exit status %d\n%s%s", code, stdout.String(), stderr.String())
 	}
 	var rep struct {

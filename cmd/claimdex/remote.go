@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/claimdex/claimdex/api"
+	"github.com/claimdex/claimdex/cmd/internal/cli"
 	"github.com/claimdex/claimdex/corpus"
 	"github.com/claimdex/claimdex/pipeline"
 	"github.com/claimdex/claimdex/server"
@@ -80,8 +82,8 @@ func ingestServer(ctx context.Context, e *env, c *server.Client, inputs []string
 		return rep, nil
 	}
 	job, err := c.Submit(ctx, req, uploads)
-	if msg, ok := server.BadRequest(err); ok {
-		return nil, usagef("%s", msg)
+	if msg, ok := api.BadRequest(err); ok {
+		return nil, cli.Usagef("%s", msg)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("submit to the server at %s: %w", c.Addr(), err)

@@ -4,190 +4,20 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/claimdex/claimdex/cmd/internal/cli"
 	"github.com/claimdex/claimdex/extract"
 	"github.com/claimdex/claimdex/index"
 	"github.com/claimdex/claimdex/pipeline"
+	"github.com/claimdex/claimdex/server"
 )
-
-func TestParseFlags(t *testing.T) {
-	tests := []struct {
-		name      string
-		args      []string
-		wantPos   []string
-		wantLimit int
-		wantSrc   []string
-	}{
-		{"flags first", []string{"--limit", "3", "fund"}, []string{"fund"}, 3, nil},
-		{"flags after words", []string{"reconstruction", "fund", "-limit=4"}, []string{"reconstruction", "fund"}, 4, nil},
-		{"interleaved repeatable", []string{"--source", "A", "fund", "--source=B", "size"}, []string{"fund", "size"}, 10, []string{"A", "B"}},
-		{"double dash ends flags", []string{"--limit", "2", "--", "-minus", "--limit"}, []string{"-minus", "--limit"}, 2, nil},
-		{"stdin dash is an argument", []string{"-", "--limit", "1"}, []string{"-"}, 1, nil},
-		{"nothing", nil, nil, 10, nil},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			fs := flag.NewFlagSet("t", flag.ContinueOnError)
-			limit := fs.Int("limit", 10, "")
-			var src stringsFlag
-			fs.Var(&src, "source", "")
-			e := &env{stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}}
-			pos, err := parseFlags(e, fs, "help", tt.args)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(tt.wantPos, pos); diff != "" {
-				t.Errorf("positional arguments (-want +got):\n%s", diff)
-			}
-			if *limit != tt.wantLimit {
-				t.Errorf("limit = %d, want %d", *limit, tt.wantLimit)
-			}
-			if diff := cmp.Diff(tt.wantSrc, []string(src)); diff != "" {
-				t.Errorf("sources (-want +got):\n%s", diff)
-			}
-			if e.log == nil {
-				t.Error("logger not set up")
-			}
-		})
-	}
-}
-
-func TestParseFlagsErrors(t *testing.T) {
-	tests := []struct {
-		name     string
-		args     []string
-		wantHelp bool
-		wantMsg  string
-	}{
-		{"help", []string{"x", "--help"}, true, ""},
-		{"short help", []string{"-h"}, true, ""},
-		{"unknown flag", []string{"--nope"}, false, "flag provided but not defined: -nope"},
-		{"bad value", []string{"--limit", "x"}, false, `invalid value "x" for flag -limit`},
-		{"missing value", []string{"q", "--limit"}, false, "flag needs an argument: -limit"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			fs := flag.NewFlagSet("t", flag.ContinueOnError)
-			fs.Int("limit", 10, "at most `N` hits")
-			var out bytes.Buffer
-			e := &env{stdout: &out, stderr: &bytes.Buffer{}}
-			_, err := parseFlags(e, fs, "Usage: t [flags]", tt.args)
-			if tt.wantHelp {
-				if err != errHelpShown {
-					t.Fatalf("err = %v, want errHelpShown", err)
-				}
-				if !strings.Contains(out.String(), "Usage: t [flags]") || !strings.Contains(out.String(), "--limit N") {
-					t.Errorf("help output lacks the usage or the flags:\n%s", out.String())
-				}
-				return
-			}
-			ue, ok := err.(*usageError)
-			if !ok {
-				t.Fatalf("err = %#v, want a *usageError", err)
-			}
-			if !strings.Contains(ue.msg, tt.wantMsg) {
-				t.Errorf("message %q does not contain %q", ue.msg, tt.wantMsg)
-			}
-		})
-	}
-}
-
-func TestParseDate(t *testing.T) {
-	tests := []struct {
-		in      string
-		want    time.Time
-		wantErr bool
-	}{
-		{"2025-12-22", time.Date(2025, 12, 22, 0, 0, 0, 0, time.UTC), false},
-		{"2026-01", time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), false},
-		{"2026", time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), false},
-		{" 2025-12-22 ", time.Date(2025, 12, 22, 0, 0, 0, 0, time.UTC), false},
-		{"2025-12-22T10:30:00Z", time.Date(2025, 12, 22, 10, 30, 0, 0, time.UTC), false},
-		{"22/12/2025", time.Time{}, true},
-		{"yesterday", time.Time{}, true},
-		{"2025-13-01", time.Time{}, true},
-		{"", time.Time{}, true},
-	}
-	for _, tt := range tests {
-		t.Run(tt.in, func(t *testing.T) {
-			got, err := parseDate(tt.in)
-			if (err != nil) != tt.wantErr {
-				t.Fatalf("parseDate(%q) error = %v, want error %v", tt.in, err, tt.wantErr)
-			}
-			if !got.Equal(tt.want) {
-				t.Errorf("parseDate(%q) = %v, want %v", tt.in, got, tt.want)
-			}
-		})
-	}
-}
-
-func TestUntilCoversPeriod(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"2026", "2026-12-31"},
-		{"2026-02", "2026-02-28"},
-		{"2024-02", "2024-02-29"},
-		{"2026-02-10", "2026-02-10"},
-	}
-	for _, tt := range tests {
-		d := dateFlag{end: true}
-		if err := d.Set(tt.in); err != nil {
-			t.Fatal(err)
-		}
-		if got := d.t.Format(time.DateOnly); got != tt.want {
-			t.Errorf("--until %s = %s, want %s", tt.in, got, tt.want)
-		}
-	}
-}
-
-func TestFiltersQuery(t *testing.T) {
-	fs := flag.NewFlagSet("t", flag.ContinueOnError)
-	f := addFilters(fs)
-	err := fs.Parse([]string{
-		"--source", "Kyiv Ledger", "--source", "Wire", "--entity", "Steve Witkoff",
-		"--doc-entity", "Kyiv", "--kind", "quote", "--speaker", "Rustem Umerov", "--since", "2025-12-01", "--until", "2026-01",
-		"--by", "published", "--min-amount", "1,000,000", "--max-amount", "5e10", "--currency", "usd",
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, err := f.query("security guarantees")
-	if err != nil {
-		t.Fatal(err)
-	}
-	lo, hi := 1e6, 5e10
-	want := index.Query{
-		Text: "security guarantees", Sources: []string{"Kyiv Ledger", "Wire"}, Entities: []string{"Steve Witkoff"},
-		DocEntities: []string{"Kyiv"}, Kinds: []string{"quote"}, Speakers: []string{"Rustem Umerov"},
-		Since: time.Date(2025, 12, 1, 0, 0, 0, 0, time.UTC), Until: time.Date(2026, 1, 31, 0, 0, 0, 0, time.UTC),
-		ByPublished: true, MinAmount: &lo, MaxAmount: &hi, Currencies: []string{"USD"},
-	}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("query (-want +got):\n%s", diff)
-	}
-
-	for _, bad := range [][]string{
-		{"--since", "2026-02-01", "--until", "2026-01-01"},
-		{"--min-amount", "10", "--max-amount", "5"},
-	} {
-		fs := flag.NewFlagSet("t", flag.ContinueOnError)
-		f := addFilters(fs)
-		if err := fs.Parse(bad); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := f.query(""); err == nil {
-			t.Errorf("query with %q: no error, want a usage error", bad)
-		}
-	}
-}
 
 func TestWriteSearchJSON(t *testing.T) {
 	res := &index.Result{
@@ -211,7 +41,7 @@ func TestWriteSearchJSON(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var b bytes.Buffer
-			if err := writeSearchJSON(&b, tt.res, tt.facets, false); err != nil {
+			if err := cli.WriteJSON(&b, server.NewSearchResult(tt.res, tt.facets, false), "result"); err != nil {
 				t.Fatal(err)
 			}
 			var compact bytes.Buffer
@@ -222,50 +52,6 @@ func TestWriteSearchJSON(t *testing.T) {
 				t.Errorf("JSON (-want +got):\n%s", diff)
 			}
 		})
-	}
-}
-
-func TestWriteSearchText(t *testing.T) {
-	res := &index.Result{
-		Total: 12,
-		Hits: []index.Hit{{
-			Score: 0.8123,
-			Claim: extract.Claim{
-				Text: "The fund holds $50 billion.", Kind: "sentence", Source: "Kyiv Ledger",
-				Published: "2025-12-22T09:00:00Z", Location: "seeds/a.txt", Speaker: "Steve Witkoff",
-				Money:    []extract.Money{{Amount: 5e10, Currency: "USD"}},
-				Entities: []extract.Entity{{Text: "Witkoff", Canonical: "Steve Witkoff"}, {Text: "Steve Witkoff", Canonical: "Steve Witkoff"}},
-			},
-			Highlights: []string{"The **fund** holds $50 billion."},
-		}},
-	}
-	var b bytes.Buffer
-	if err := writeSearchText(&b, index.Query{Offset: 4}, res, false, false, false); err != nil {
-		t.Fatal(err)
-	}
-	want := `12 claims match, showing 5-5
-
-5. 0.812  Kyiv Ledger  2025-12-22  sentence
-   The **fund** holds $50 billion.
-   speaker: Steve Witkoff
-   USD 50bn · Steve Witkoff
-   seeds/a.txt
-`
-	if diff := cmp.Diff(want, b.String()); diff != "" {
-		t.Errorf("text (-want +got):\n%s", diff)
-	}
-}
-
-func TestBoldMarks(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"no marks", "no marks"},
-		{"the **fund** and **size**", "the \x1b[1mfund\x1b[0m and \x1b[1msize\x1b[0m"},
-		{"**open", "\x1b[1mopen\x1b[0m"},
-	}
-	for _, tt := range tests {
-		if got := boldMarks(tt.in); got != tt.want {
-			t.Errorf("boldMarks(%q) = %q, want %q", tt.in, got, tt.want)
-		}
 	}
 }
 
@@ -304,12 +90,12 @@ func TestRunExitCodes(t *testing.T) {
 		want       int
 		wantStderr string
 	}{
-		{"no command", nil, exitUsage, "claimdex: no command given"},
-		{"unknown command", []string{"frobnicate"}, exitUsage, `claimdex: unknown command "frobnicate"`},
-		{"help", []string{"help"}, exitOK, ""},
-		{"command help", []string{"help", "export"}, exitOK, ""},
-		{"usage error", []string{"search", "--limit", "-3"}, exitUsage, "claimdex search: --limit and --offset must be 0 or more"},
-		{"missing index", []string{"conflicts", "--index", filepath.Join(t.TempDir(), "none")}, exitFatal, "claimdex: no index at"},
+		{"no command", nil, cli.ExitUsage, "claimdex: no command given"},
+		{"unknown command", []string{"frobnicate"}, cli.ExitUsage, `claimdex: unknown command "frobnicate"`},
+		{"help", []string{"help"}, cli.ExitOK, ""},
+		{"command help", []string{"help", "export"}, cli.ExitOK, ""},
+		{"usage error", []string{"search", "--limit", "-3"}, cli.ExitUsage, "claimdex search: --limit and --offset must be 0 or more"},
+		{"missing index", []string{"conflicts", "--index", filepath.Join(t.TempDir(), "none")}, cli.ExitFatal, "claimdex: no index at"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -331,7 +117,7 @@ func TestRunExitCodes(t *testing.T) {
 func TestSearchRefuses(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "ix")
 	var stdout, stderr bytes.Buffer
-	if got := run(t.Context(), []string{"ingest", "--index", dir, filepath.Join("..", "..", "testdata", "sample")}, nil, &stdout, &stderr); got != exitOK {
+	if got := run(t.Context(), []string{"ingest", "--index", dir, filepath.Join("..", "..", "testdata", "sample")}, nil, &stdout, &stderr); got != cli.ExitOK {
 		t.Fatalf("ingest: exit %d: %s", got, stderr.String())
 	}
 	tests := []struct {
@@ -348,8 +134,8 @@ func TestSearchRefuses(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
 			args := append([]string{"search", "--index", dir}, tt.args...)
-			if got := run(t.Context(), args, nil, &stdout, &stderr); got != exitUsage {
-				t.Errorf("exit %d, want %d (stderr %q)", got, exitUsage, stderr.String())
+			if got := run(t.Context(), args, nil, &stdout, &stderr); got != cli.ExitUsage {
+				t.Errorf("exit %d, want %d (stderr %q)", got, cli.ExitUsage, stderr.String())
 			}
 			if !strings.HasPrefix(stderr.String(), tt.wantStderr) || strings.Count(stderr.String(), "\n") != 1 {
 				t.Errorf("stderr = %q, want one line starting with %q", stderr.String(), tt.wantStderr)
@@ -363,8 +149,8 @@ func TestSearchRefuses(t *testing.T) {
 		}
 		defer ix.Close()
 		var stdout, stderr bytes.Buffer
-		if got := run(t.Context(), []string{"search", "--index", dir, "fund"}, nil, &stdout, &stderr); got != exitFatal {
-			t.Errorf("exit %d, want %d", got, exitFatal)
+		if got := run(t.Context(), []string{"search", "--index", dir, "fund"}, nil, &stdout, &stderr); got != cli.ExitFatal {
+			t.Errorf("exit %d, want %d", got, cli.ExitFatal)
 		}
 		if n := strings.Count(stderr.String(), "open index"); n != 1 || !strings.Contains(stderr.String(), "in use") {
 			t.Errorf("stderr = %q, want the index named once and said to be in use", stderr.String())

@@ -12,6 +12,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/claimdex/claimdex/cmd/internal/cli"
 	"github.com/claimdex/claimdex/extract"
 	"github.com/claimdex/claimdex/index"
 	"github.com/claimdex/claimdex/pipeline"
@@ -50,7 +51,7 @@ Examples:
 
 func runServe(ctx context.Context, e *env, args []string) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	indexPath := fs.String("index", index.DefaultPath, "index `DIR`, created if missing")
+	indexPath := fs.String("index", cli.DefaultIndex, "index `DIR`, created if missing")
 	addr := fs.String("addr", "127.0.0.1:7700", "listen on `HOST:PORT` (a port of 0 picks a free one)")
 	watch := fs.String("watch", "", "poll the feeds, sitemaps and URLs listed in `FILE`")
 	every := fs.Duration("every", 15*time.Minute, "poll the watch list every `DUR`")
@@ -63,28 +64,28 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if len(pos) != 0 {
-		return usagef("takes no arguments, got %q", pos[0])
+		return cli.Usagef("takes no arguments, got %q", pos[0])
 	}
 	if err := ff.check(); err != nil {
 		return err
 	}
 	if *every < time.Second {
-		return usagef("--every must be at least 1s")
+		return cli.Usagef("--every must be at least 1s")
 	}
 	host, _, err := net.SplitHostPort(*addr)
 	if err != nil {
-		return usagef("--addr %q: %v", *addr, err)
+		return cli.Usagef("--addr %q: %v", *addr, err)
 	}
 	if !loopback(host) && *token == "" {
-		return usagef("--addr %s is not a loopback address: give --token so that not everyone who can reach it can read and write the index", *addr)
+		return cli.Usagef("--addr %s is not a loopback address: give --token so that not everyone who can reach it can read and write the index", *addr)
 	}
 	watchPath := ""
 	if *watch != "" {
 		if watchPath, err = filepath.Abs(*watch); err != nil {
-			return usagef("--watch: %v", err)
+			return cli.Usagef("--watch: %v", err)
 		}
 		if _, err := os.Stat(watchPath); err != nil {
-			return usagef("--watch: %v", err)
+			return cli.Usagef("--watch: %v", err)
 		}
 	}
 	dir, err := filepath.Abs(*indexPath)
