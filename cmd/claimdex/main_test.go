@@ -28,15 +28,23 @@ import (
 
 	"github.com/claimdex/claimdex/cmd/claimdex/internal/startup"
 	"github.com/claimdex/claimdex/cmd/internal/cli"
+	"github.com/claimdex/claimdex/cmd/internal/search"
 	"github.com/claimdex/claimdex/server"
 )
 
 var update = flag.Bool("update", false, "rewrite the cmp expectations in testdata/script from the actual output")
 
-// TestMain lets the test binary act as the claimdex command inside scripts.
+// TestMain lets the test binary act as the claimdex command inside
+// scripts, and as claimdex-search, the search-only client, whose whole
+// program is search.Main.
 func TestMain(m *testing.M) {
 	startup.Done()
-	testscript.Main(m, map[string]func(){"claimdex": main})
+	testscript.Main(m, map[string]func(){
+		"claimdex": main,
+		"claimdex-search": func() {
+			os.Exit(search.Main(context.Background(), os.Args[1:], os.Stdout, os.Stderr))
+		},
+	})
 }
 
 // TestScripts runs the end-to-end scripts in testdata/script: each runs the
