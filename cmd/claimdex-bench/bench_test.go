@@ -106,13 +106,15 @@ func TestClaimsMarkdownHasEverySetting(t *testing.T) {
 		{Query: "match", Where: "in process", Hits: 4, P50ms: 1, P99ms: 2},
 		{Query: "match", Where: "CLI", P50ms: 80, P99ms: 90, PeakRSSMB: 50},
 		{Query: "match", Where: "CLI via serve", P50ms: 30, P99ms: 40},
+		{Query: "match", Where: "search-only client via serve", P50ms: 8, P99ms: 12},
 		{Query: "match", Where: "HTTP", P50ms: 1.5, P99ms: 3},
 		{Query: startOnly, Where: "CLI", P50ms: 20, P99ms: 25},
+		{Query: startOnly, Where: "search-only client via serve", P50ms: 3, P99ms: 4},
 	}}}}
 	var b bytes.Buffer
 	r.claimsMarkdown(&b)
-	for _, want := range []string{"| match | 4 | 1.00 / 2.00 | 80.00 / 90.00 (50 MB) | 30.00 / 40.00 | 1.50 / 3.00 |",
-		"| " + startOnly + " | — | — | 20.00 / 25.00 | — | — |", "index 2 MB"} {
+	for _, want := range []string{"| match | 4 | 1.00 / 2.00 | 80.00 / 90.00 (50 MB) | 30.00 / 40.00 | 8.00 / 12.00 | 1.50 / 3.00 |",
+		"| " + startOnly + " | — | — | 20.00 / 25.00 | — | 3.00 / 4.00 | — |", "index 2 MB"} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("markdown lacks %q:\n%s", want, b.String())
 		}

@@ -12,9 +12,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"time"
 
+	"github.com/claimdex/claimdex/api"
 	"github.com/claimdex/claimdex/index"
 	"github.com/claimdex/claimdex/pipeline"
 )
@@ -53,15 +55,21 @@ func benchClaims(ctx context.Context, o options, n int) (*ClaimsResult, error) {
 		return cr, nil
 	}
 	// What every CLI call pays before it reads the index or asks a
-	// server: starting the process and initialising its packages.
-	start, err := repeat(o.cliReps, func() error {
-		return runCLI(ctx, o.claimdex, []string{"search", "--help"}, io.Discard)
-	})
-	if err != nil {
-		return cr, err
+	// server: starting the process and initialising its packages, for
+	// claimdex and for the search-only client.
+	for _, s := range []struct {
+		cmd   []string
+		where string
+	}{{o.searchCmd(), whereCLI}, {o.clientCmd(), whereClient}} {
+		start, err := repeat(o.cliReps, func() error {
+			return runCLI(ctx, s.cmd[0], append(slices.Clone(s.cmd[1:]), "--help"), io.Discard)
+		})
+		if err != nil {
+			return cr, err
+		}
+		cr.Search = append(cr.Search, Latency{Query: startOnly, Where: s.where, P50ms: pct(start, 50), P99ms: pct(start, 99), Runs: len(start)})
 	}
-	cr.Search = append(cr.Search, Latency{Query: startOnly, Where: "CLI", P50ms: pct(start, 50), P99ms: pct(start, 99), Runs: len(start)})
-	lat, err = throughCLI(ctx, o, ixDir, qs, "CLI", true)
+	lat, err = throughCLI(ctx, o, o.searchCmd(), ixDir, qs, whereCLI, true)
 	if err != nil {
 		return cr, err
 	}
@@ -73,8 +81,19 @@ func benchClaims(ctx context.Context, o options, n int) (*ClaimsResult, error) {
 	return cr, err
 }
 
-// startOnly names the CLI's start-up cost in the results.
+// startOnly names the CLI's start-up cost in the results: claimdex
+// search --help, and claimdex-search --help in the client's column.
 const startOnly = "process start (search --help)"
+
+// Where the latencies were taken (Latency.Where) for the generated
+// indexes.
+const (
+	whereCLI     = "CLI"
+	whereServe   = "CLI via serve"
+	whereClient  = "search-only client via serve"
+	whereHTTP    = "HTTP"
+	whereProcess = "in process"
+)
 
 // buildClaims writes the claims into a new index at ixDir and analyses
 // them.
@@ -117,13 +136,14 @@ func buildClaims(ctx context.Context, o options, ixDir string, cr *ClaimsResult)
 
 // throughServer starts `claimdex serve` on the index and times each query
 // through the CLI, which finds the server from the address file in the
-// index directory and sends it the search, and through the HTTP API
-// directly (one kept-alive connection, as the web page has), which is the
-// server's part of the CLI's time.
+// index directory and sends it the search, through the search-only client
+// claimdex-search, which does the same without linking Bleve or prose,
+// and through the HTTP API directly (one kept-alive connection, as the
+// web page has), which is the server's part of the CLI's time.
 func throughServer(ctx context.Context, o options, ixDir string, qs []query) (out []Latency, err error) {
 	// A file left by a server that did not stop would be read as this
 	// one's address.
-	_ = os.Remove(filepath.Join(ixDir, addrFile))
+	_ = os.Remove(filepath.Join(ixDir, api.AddrFile))
 	srv := exec.CommandContext(ctx, o.claimdex, "serve", "--index", ixDir, "--addr", "127.0.0.1:0")
 	var stderr limitedBuffer
 	srv.Stderr = &stderr
@@ -146,7 +166,12 @@ func throughServer(ctx context.Context, o options, ixDir string, qs []query) (ou
 		return nil, fmt.Errorf("claimdex serve: %w: %s", err, stderr.b)
 	}
 	// The same command lines as without a server: the CLI finds it.
-	if out, err = throughCLI(ctx, o, ixDir, qs, "CLI via serve", false); err != nil {
+	if out, err = throughCLI(ctx, o, o.searchCmd(), ixDir, qs, whereServe, false); err != nil {
+		return out, fmt.Errorf("through the server: %w", err)
+	}
+	lat, err := throughCLI(ctx, o, o.clientCmd(), ixDir, qs, whereClient, false)
+	out = append(out, lat...)
+	if err != nil {
 		return out, fmt.Errorf("through the server: %w", err)
 	}
 	hc := &http.Client{}
@@ -156,7 +181,7 @@ func throughServer(ctx context.Context, o options, ixDir string, qs []query) (ou
 		if err != nil {
 			return out, fmt.Errorf("HTTP search %s: %w", q.name, err)
 		}
-		out = append(out, Latency{Query: q.name, Where: "HTTP", P50ms: pct(lat, 50), P99ms: pct(lat, 99), Runs: len(lat)})
+		out = append(out, Latency{Query: q.name, Where: whereHTTP, P50ms: pct(lat, 50), P99ms: pct(lat, 99), Runs: len(lat)})
 	}
 	return out, nil
 }
@@ -166,7 +191,7 @@ func throughServer(ctx context.Context, o options, ixDir string, qs []query) (ou
 func waitServer(ctx context.Context, ixDir string, exited <-chan error) (string, error) {
 	deadline := time.Now().Add(5 * time.Minute)
 	for {
-		if raw, err := os.ReadFile(filepath.Join(ixDir, addrFile)); err == nil {
+		if raw, err := os.ReadFile(filepath.Join(ixDir, api.AddrFile)); err == nil {
 			var rec struct {
 				Addr string `json:"addr"`
 			}
@@ -207,32 +232,11 @@ func get(ctx context.Context, hc *http.Client, u string) error {
 	return nil
 }
 
-// addrFile is where a running server records its address in the index
-// directory (server.AddrFile; the server package is not imported, so that
-// its dependencies stay out of this module).
-const addrFile = "serve.json"
-
 // apiValues are the API parameters of the fields the benchmark's queries
-// set (docs/api.md), as server.QueryValues writes them for the CLI.
+// set (docs/api.md), as the CLI sends them.
 func apiValues(q index.Query) url.Values {
-	v := url.Values{}
-	if q.Text != "" {
-		v.Set("q", q.Text)
-	}
-	for name, vs := range map[string][]string{"source": q.Sources, "entity": q.Entities, "currency": q.Currencies} {
-		for _, s := range vs {
-			v.Add(name, s)
-		}
-	}
-	if q.MinAmount != nil {
-		v.Set("min_amount", strconv.FormatFloat(*q.MinAmount, 'g', -1, 64))
-	}
-	if q.MaxAmount != nil {
-		v.Set("max_amount", strconv.FormatFloat(*q.MaxAmount, 'g', -1, 64))
-	}
-	if q.Conflicting {
-		v.Set("conflicting", "true")
-	}
+	v := api.Filter{Text: q.Text, Sources: q.Sources, Entities: q.Entities, Currencies: q.Currencies,
+		MinAmount: q.MinAmount, MaxAmount: q.MaxAmount, Conflicting: q.Conflicting}.Values()
 	v.Set("facets", strconv.FormatBool(q.Facets))
 	return v
 }

@@ -48,19 +48,19 @@ func loadModels() (*models, error) {
 	return &models{x: x, prose: warm.Model, elapsed: elapsed}, nil
 }
 
-// buildClaimdex builds the claimdex binary of this checkout for the CLI
-// figures.
-func buildClaimdex(ctx context.Context, bin string) error {
+// buildCommand builds the binary of cmd/<name> of this checkout for the
+// CLI figures.
+func buildCommand(ctx context.Context, bin, name string) error {
 	// Built in claimdex's own module, whose go.sum covers the command.
 	out, err := exec.CommandContext(ctx, "go", "list", "-m", "-f", "{{.Dir}}", "github.com/claimdex/claimdex").Output()
 	if err != nil {
-		return fmt.Errorf("find the claimdex module (run from cmd/claimdex-bench, or give --claimdex): %w", err)
+		return fmt.Errorf("find the claimdex module (run from cmd/claimdex-bench, or give --claimdex and --client): %w", err)
 	}
-	cmd := exec.CommandContext(ctx, "go", "build", "-o", bin, "./cmd/claimdex")
+	cmd := exec.CommandContext(ctx, "go", "build", "-o", bin, "./cmd/"+name)
 	cmd.Dir = strings.TrimSpace(string(out))
 	cmd.Stderr = os.Stderr
 	if err := cmd.Run(); err != nil {
-		return fmt.Errorf("build claimdex: %w", err)
+		return fmt.Errorf("build %s: %w", name, err)
 	}
 	return nil
 }

@@ -12,8 +12,8 @@
 // straight through the index writer (GenerateClaims: hours of ingest on a
 // small machine become minutes), runs the cross-source analysis on them,
 // and times the same searches in process, through the CLI opening the
-// index, and through the CLI and the HTTP API of a running
-// `claimdex serve`:
+// index, and through the CLI, the search-only client claimdex-search and
+// the HTTP API of a running `claimdex serve`:
 //
 //	go -C cmd/claimdex-bench run . --claims 100000,1000000 --reps 100
 //
@@ -50,6 +50,7 @@ type options struct {
 	workers      int
 	gcPercent    int
 	claimdex     string
+	client       string
 	noSQLite     bool
 	reuse        bool
 	analysis     bool
@@ -77,6 +78,7 @@ func run() error {
 	flag.IntVar(&o.workers, "workers", 0, "ingest workers and baseline goroutines; 0 means one per CPU")
 	flag.IntVar(&o.gcPercent, "gogc", -2, "GC percent during the run (as GOGC); -2 keeps the binary's own setting")
 	flag.StringVar(&o.claimdex, "claimdex", "", "claimdex `BINARY` for the CLI figures (default: built from this checkout)")
+	flag.StringVar(&o.client, "client", "", "claimdex-search `BINARY` for the search-only client's figures (default: built from this checkout)")
 	flag.BoolVar(&o.noSQLite, "no-sqlite", false, "skip the SQLite FTS5 comparison")
 	flag.BoolVar(&o.analysis, "analysis", true, "run the cross-source analysis after the ingest, as claimdex ingest does")
 	flag.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of each query's in-process runs (repeated --reps times after the timed runs) to `DIR`")
@@ -126,13 +128,18 @@ func run() error {
 			return fmt.Errorf("profile directory: %w", err)
 		}
 	}
-	if o.claimdex == "" {
-		bin := filepath.Join(o.work, "claimdex")
-		slog.Info("building claimdex")
-		if err := buildClaimdex(ctx, bin); err != nil {
-			return err
+	for _, b := range []struct {
+		bin *string
+		cmd string
+	}{{&o.claimdex, "claimdex"}, {&o.client, "claimdex-search"}} {
+		if *b.bin == "" {
+			bin := filepath.Join(o.work, b.cmd)
+			slog.Info("building " + b.cmd)
+			if err := buildCommand(ctx, bin, b.cmd); err != nil {
+				return err
+			}
+			*b.bin = bin
 		}
-		o.claimdex = bin
 	}
 
 	res := &Results{

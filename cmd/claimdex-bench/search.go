@@ -57,7 +57,7 @@ func searches(ctx context.Context, o options, ixDir string, sr *SizeResult) erro
 		return err
 	}
 	sr.Search = append(sr.Search, lat...)
-	lat, err = throughCLI(ctx, o, ixDir, qs, "CLI", true)
+	lat, err = throughCLI(ctx, o, o.searchCmd(), ixDir, qs, "CLI", true)
 	if err != nil {
 		return err
 	}
@@ -156,22 +156,28 @@ func profile(name string, n int, fn func() error) error {
 	return f.Close()
 }
 
-// throughCLI times each query through the claimdex binary, o.cliReps
-// times, and with rss its peak resident set in one more run.
-func throughCLI(ctx context.Context, o options, ixDir string, qs []query, where string, rss bool) ([]Latency, error) {
+// searchCmd is claimdex search; clientCmd the search-only client, which
+// takes the same flags.
+func (o options) searchCmd() []string { return []string{o.claimdex, "search"} }
+func (o options) clientCmd() []string { return []string{o.client} }
+
+// throughCLI times each query through a search command (a binary and its
+// first arguments), o.cliReps times, and with rss its peak resident set
+// in one more run.
+func throughCLI(ctx context.Context, o options, cmd []string, ixDir string, qs []query, where string, rss bool) ([]Latency, error) {
 	var out []Latency
 	for _, q := range qs {
-		args := append([]string{"search", "--index", ixDir, "--format", "json"}, q.args...)
+		args := append(append(slices.Clone(cmd[1:]), "--index", ixDir, "--format", "json"), q.args...)
 		lat, err := repeat(o.cliReps, func() error {
-			return runCLI(ctx, o.claimdex, args, io.Discard)
+			return runCLI(ctx, cmd[0], args, io.Discard)
 		})
 		if err != nil {
-			return nil, fmt.Errorf("claimdex search %s: %w", q.name, err)
+			return nil, fmt.Errorf("%s %s: %w", filepath.Base(cmd[0]), q.name, err)
 		}
 		l := Latency{Query: q.name, Where: where, P50ms: pct(lat, 50), P99ms: pct(lat, 99), Runs: len(lat)}
 		if rss {
-			if l.PeakRSSMB, err = cliPeakRSS(ctx, o.claimdex, args); err != nil {
-				return nil, fmt.Errorf("claimdex search %s: %w", q.name, err)
+			if l.PeakRSSMB, err = cliPeakRSS(ctx, cmd[0], args); err != nil {
+				return nil, fmt.Errorf("%s %s: %w", filepath.Base(cmd[0]), q.name, err)
 			}
 		}
 		out = append(out, l)
@@ -208,7 +214,7 @@ func pct(sorted []float64, p float64) float64 {
 	return sorted[max(0, min(i, len(sorted)-1))]
 }
 
-// runCLI runs the claimdex binary with its output to w.
+// runCLI runs a binary with its output to w.
 func runCLI(ctx context.Context, bin string, args []string, w io.Writer) error {
 	cmd := exec.CommandContext(ctx, bin, args...)
 	bw := bufio.NewWriterSize(w, 1<<16)
