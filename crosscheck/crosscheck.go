@@ -941,7 +941,8 @@ func claimValues(c *extract.Claim) []mention {
 			// no relative expression: only its year is a guess. A year
 			// joined to another ("2019-2020", "the years 2019 and 2020")
 			// is one end of a span, no point of its own.
-			weak := !strings.ContainsAny(d.Text, "0123456789") && !namesMonth(d.Text) || (v.prec == 3 && yearPair(c, i))
+			weak := !strings.ContainsAny(d.Text, "0123456789") && !namesMonth(d.Text) || (v.prec == 3 && yearPair(c, i)) ||
+				(v.prec == 1 && monthSpan(c, i))
 			out = append(out, mention{kind: ValueDate, val: v, index: i,
 				weak: weak, weekday: weak && v.prec == 0 && namesWeekday(d.Text), noYear: !hasYear(d.Text)})
 		}
@@ -1003,10 +1004,19 @@ func overlapsAny(s span, all []span) bool {
 
 // yearPair reports a year date of c joined to another year: "2019-2020",
 // "2019–20", "2019 and 2020", "2019 to 2021".
-func yearPair(c *extract.Claim, i int) bool {
+func yearPair(c *extract.Claim, i int) bool { return datePair(c, i, 4, yearJoin()) }
+
+// monthSpan reports a month date of c that ends a span of months: "from
+// January to March", "covering April to June", "July-September". Two
+// months joined by "and" are two points ("votes in March and June").
+func monthSpan(c *extract.Claim, i int) bool { return datePair(c, i, len("2026-01"), monthJoin()) }
+
+// datePair reports a date of c joined by join to another date whose value
+// has n characters (a year's 4, a month's 7).
+func datePair(c *extract.Claim, i, n int, join *regexp.Regexp) bool {
 	d := c.Dates[i]
 	for j, o := range c.Dates {
-		if j == i || len(o.Value) != 4 {
+		if j == i || len(o.Value) != n {
 			continue
 		}
 		a, b := d, o
@@ -1016,7 +1026,7 @@ func yearPair(c *extract.Claim, i int) bool {
 		if a.End > b.Start || b.Start > len(c.Text) {
 			continue
 		}
-		if yearJoin().MatchString(c.Text[a.End:b.Start]) {
+		if join.MatchString(c.Text[a.End:b.Start]) {
 			return true
 		}
 	}
@@ -1025,6 +1035,9 @@ func yearPair(c *extract.Claim, i int) bool {
 
 // yearJoin is the text between two years of one span.
 var yearJoin = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*(?:-|–|—|/|and|to|or|through)\s*$`) })
+
+// monthJoin is the text between two months of one span.
+var monthJoin = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*(?:-|–|—|to|through|until|till)\s*$`) })
 
 func moneyValue(m extract.Money) (mvalue, bool) {
 	if m.Currency == "" || m.Amount <= 0 || math.IsNaN(m.Amount) || math.IsInf(m.Amount, 0) {

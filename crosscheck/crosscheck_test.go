@@ -608,6 +608,31 @@ func TestYearPair(t *testing.T) {
 	}
 }
 
+func TestMonthSpan(t *testing.T) {
+	claim := func(text string, months ...[2]string) *extract.Claim {
+		c := &extract.Claim{Text: text}
+		for _, m := range months {
+			i := strings.Index(text, m[0])
+			c.Dates = append(c.Dates, extract.Date{Text: m[0], Value: m[1], Start: i, End: i + len(m[0])})
+		}
+		return c
+	}
+	tests := []struct {
+		c    *extract.Claim
+		want bool
+	}{
+		{claim("the gold bought from January to March", [2]string{"January", "2026-01"}, [2]string{"March", "2026-03"}), true},
+		{claim("the report covering April-June", [2]string{"April", "2026-04"}, [2]string{"June", "2026-06"}), true},
+		{claim("votes in March and June", [2]string{"March", "2026-03"}, [2]string{"June", "2026-06"}), false},
+		{claim("due in March, a year after 2025", [2]string{"March", "2026-03"}, [2]string{"2025", "2025"}), false},
+	}
+	for _, tt := range tests {
+		if got := monthSpan(tt.c, 0); got != tt.want {
+			t.Errorf("monthSpan(%q) = %v, want %v", tt.c.Text, got, tt.want)
+		}
+	}
+}
+
 func TestBareRoles(t *testing.T) {
 	p := func(role, qual string) mention {
 		return mention{kind: ValuePerson, val: mvalue{unit: role, qual: qual}}
