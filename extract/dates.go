@@ -103,7 +103,8 @@ var dateCountNouns = finderSet("people", "persons", "men", "women", "children", 
 // the nearest marker before it in its sentence (or, failing that, after).
 var futureMarkers = finderSet("will", "ll", "shall", "going", "scheduled", "expected",
 	"due", "plans", "plan", "planned", "planning", "set", "upcoming", "would",
-	"intends", "aims", "hopes", "coming", "forthcoming", "next", "later", "should", "must")
+	"intends", "aims", "hopes", "coming", "forthcoming", "next", "later", "should", "must",
+	"forecast", "forecasts")
 
 var pastMarkers = finderSet("said", "was", "were", "had", "did", "told", "came", "went",
 	"took", "gave", "saw", "began", "ago", "since", "last", "earlier", "fell", "rose",
