@@ -966,6 +966,9 @@ func claimValues(c *extract.Claim) []mention {
 		if sampleOf(c.Text[:q.Start]) {
 			v.unit = "sample"
 		}
+		if marginOf(c.Text[:q.Start]) {
+			v.unit += " margin"
+		}
 		out = append(out, mention{kind: ValueQuantity, val: v, index: i, weak: compoundModifier(q.Text) && !measured(v.unit) || countOfRest(c.Text, q) || scopeCount(c.Text, q),
 			earlier: otherPeriod(c, q.Start, q.End)})
 	}

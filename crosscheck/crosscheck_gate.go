@@ -478,6 +478,18 @@ func populationOf(before string) bool {
 	return strings.HasSuffix(b, " of") && len(f) > 0 && (placeNouns[f[len(f)-1]] || f[len(f)-1] == "population")
 }
 
+// marginBefore ends the words before a figure by which something beat
+// another: "surpassed the previous record of 37,105 MW by more than".
+var marginBefore = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\b(?:surpass(?:es|ed|ing)?|beat(?:s|ing)?|exceed(?:s|ed|ing)?|top(?:s|ped|ping)|outstrip(?:s|ped|ping)?|eclips(?:es|ed|ing)|broke|break(?:s|ing)?|overt(?:ook|akes?|aking)|outpac(?:es|ed|ing))\b[^.;:!?]{0,80}\bby(?:\s+(?:more\s+than|over|about|around|almost|nearly|some|roughly|just\s+(?:over|under)|less\s+than))?$`)
+})
+
+// marginOf reports a figure that is the margin by which a record or a
+// rival was beaten: another fact than the level reached, comparable only
+// with another margin. A winner's "won by 24 votes" is not read so: the
+// margin is often the story's figure itself.
+func marginOf(before string) bool { return marginBefore().MatchString(figureTail(before, 120)) }
+
 // sampleNouns and sampleVerbs introduce the people a survey asked: "a
 // survey of 4,000 undergraduates", "surveyed 1,200 voters" ("polled" is
 // also what a candidate won).

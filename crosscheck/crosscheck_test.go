@@ -608,6 +608,26 @@ func TestYearPair(t *testing.T) {
 	}
 }
 
+// The margin by which a record or a rival was beaten is another count
+// than the level reached; a winner's margin is not read so.
+func TestMarginOf(t *testing.T) {
+	for _, tc := range []struct {
+		text, value string
+		want        bool
+	}{
+		{"The new peak surpassed the previous record of 37,105 MW, set in 2024, by more than 1,600 MW.", "1,600 MW", true},
+		{"Arrivals topped last year's total by about 3,000 people.", "3,000 people", true},
+		{"The peak of 38,742 MW beat the old record.", "38,742 MW", false},
+		{"Okafor-Lund won by 24 votes.", "24 votes", false},
+		{"Exports rose by 1,200 tonnes.", "1,200 tonnes", false},
+	} {
+		i := strings.Index(tc.text, tc.value)
+		if got := marginOf(tc.text[:i]); got != tc.want {
+			t.Errorf("marginOf(%q) = %v, want %v", tc.text[:i], got, tc.want)
+		}
+	}
+}
+
 func TestMonthSpan(t *testing.T) {
 	claim := func(text string, months ...[2]string) *extract.Claim {
 		c := &extract.Claim{Text: text}
