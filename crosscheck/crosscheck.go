@@ -941,7 +941,7 @@ func claimValues(c *extract.Claim) []mention {
 			// no relative expression: only its year is a guess. A year
 			// joined to another ("2019-2020", "the years 2019 and 2020")
 			// is one end of a span, no point of its own.
-			weak := !strings.ContainsAny(d.Text, "0123456789") && !namesMonth(d.Text) || (v.prec == 3 && yearPair(c, i)) ||
+			weak := !strings.ContainsAny(d.Text, "0123456789") && !namesMonth(d.Text) || (v.prec == 3 && (yearPair(c, i) || seriesYear(c, i))) ||
 				(v.prec == 1 && monthSpan(c, i))
 			out = append(out, mention{kind: ValueDate, val: v, index: i,
 				weak: weak, weekday: weak && v.prec == 0 && namesWeekday(d.Text), noYear: !hasYear(d.Text)})
@@ -1008,6 +1008,32 @@ func overlapsAny(s span, all []span) bool {
 // yearPair reports a year date of c joined to another year: "2019-2020",
 // "2019–20", "2019 and 2020", "2019 to 2021".
 func yearPair(c *extract.Claim, i int) bool { return datePair(c, i, 4, yearJoin()) }
+
+// figureYear matches the words before a year that gives the period of a
+// figure: "31 serious ransomware incidents in", "24 in", "12% for".
+var figureYear = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\d[\d,.]*\s*%?(?:\s+[\p{L}-]+){0,3}\s+(?:in|during|for)$`)
+})
+
+// seriesYear reports a year of c that labels one figure of a series
+// compared in the claim: "rose from 24 in 2024 to 31 in 2025", "31
+// incidents in 2025, up from 24 the year before". Such years are the
+// periods of the figures, not dates of the story's events.
+func seriesYear(c *extract.Claim, i int) bool {
+	if !figureYear().MatchString(figureTail(c.Text[:c.Dates[i].Start], 60)) {
+		return false
+	}
+	for j, o := range c.Dates {
+		if j != i && len(o.Value) == 4 && figureYear().MatchString(figureTail(c.Text[:o.Start], 60)) {
+			return true
+		}
+	}
+	return changeFrom().MatchString(c.Text) || earlierMarkers().MatchString(c.Text)
+}
+
+// changeFrom finds the earlier figure of a change anywhere in a claim:
+// "up from 24", "down from".
+var changeFrom = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)\b(?:up|down)\s+from\b`) })
 
 // monthSpan reports a month date of c that ends a span of months: "from
 // January to March", "covering April to June", "July-September". Two

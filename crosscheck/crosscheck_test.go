@@ -628,6 +628,31 @@ func TestMarginOf(t *testing.T) {
 	}
 }
 
+func TestSeriesYear(t *testing.T) {
+	claim := func(text string, years ...string) *extract.Claim {
+		c := &extract.Claim{Text: text}
+		for _, y := range years {
+			i := strings.Index(text, y)
+			c.Dates = append(c.Dates, extract.Date{Text: y, Value: y, Start: i, End: i + len(y)})
+		}
+		return c
+	}
+	tests := []struct {
+		c    *extract.Claim
+		want bool
+	}{
+		{claim("Serious incidents rose from 24 in 2024 to 31 in 2025.", "2024", "2025"), true},
+		{claim("Hospitals suffered 31 serious ransomware incidents in 2025, up from 24 the year before.", "2025"), true},
+		{claim("The 500 MW plant will open in 2031.", "2031"), false},
+		{claim("It will build 2,400 homes in 2027.", "2027"), false},
+	}
+	for _, tt := range tests {
+		if got := seriesYear(tt.c, 0); got != tt.want {
+			t.Errorf("seriesYear(%q) = %v, want %v", tt.c.Text, got, tt.want)
+		}
+	}
+}
+
 func TestMonthSpan(t *testing.T) {
 	claim := func(text string, months ...[2]string) *extract.Claim {
 		c := &extract.Claim{Text: text}
