@@ -1058,6 +1058,10 @@ func datePair(c *extract.Claim, i, n int, join *regexp.Regexp) bool {
 		if join.MatchString(c.Text[a.End:b.Start]) {
 			return true
 		}
+		// "between August 2023 and December 2025"
+		if strings.TrimSpace(c.Text[a.End:b.Start]) == "and" && strings.HasSuffix(strings.ToLower(strings.TrimRight(c.Text[:a.Start], " ")), "between") {
+			return true
+		}
 	}
 	return false
 }

@@ -669,6 +669,7 @@ func TestMonthSpan(t *testing.T) {
 		{claim("the gold bought from January to March", [2]string{"January", "2026-01"}, [2]string{"March", "2026-03"}), true},
 		{claim("the report covering April-June", [2]string{"April", "2026-04"}, [2]string{"June", "2026-06"}), true},
 		{claim("votes in March and June", [2]string{"March", "2026-03"}, [2]string{"June", "2026-06"}), false},
+		{claim("holes drilled between August 2023 and December 2025", [2]string{"August 2023", "2023-08"}, [2]string{"December 2025", "2025-12"}), true},
 		{claim("due in March, a year after 2025", [2]string{"March", "2026-03"}, [2]string{"2025", "2025"}), false},
 	}
 	for _, tt := range tests {
