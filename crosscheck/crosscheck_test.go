@@ -956,6 +956,17 @@ func TestTopicAcrossSetOffList(t *testing.T) {
 	}
 }
 
+// Ships and vessels are one unit and one topic word: "14 ships waiting"
+// and "14 vessels at anchor" count one thing.
+func TestVesselsAreShips(t *testing.T) {
+	if a, b := unitKey("vessels"), unitKey("ships"); a != b {
+		t.Errorf("unitKey: vessels %q, ships %q", a, b)
+	}
+	if a, b := normWord("vessel"), normWord("ship"); a != b {
+		t.Errorf("normWord: vessel %q, ship %q", a, b)
+	}
+}
+
 // Who was "aboard" a ship was "on board" it: both give one term.
 func TestTopicAboardOnBoard(t *testing.T) {
 	for _, text := range []string{

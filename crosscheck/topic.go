@@ -191,6 +191,8 @@ var topicSynonyms = map[string]string{
 	"attendance": "crowd", "crowd": "crowd", "spectators": "crowd", "fans": "crowd",
 	"pay": "wage", "wage": "wage", "wages": "wage", "salary": "wage", "salaries": "wage",
 	// Who was "aboard" a ship or plane was "on board" it.
+	// A vessel is a ship.
+	"vessel": "ship", "vessels": "ship", "ship": "ship", "ships": "ship",
 	"aboard": "board", "onboard": "board",
 	// A deal is a transaction, an acquisition, a takeover or a merger,
 	// and it closes when it completes.
