@@ -32,6 +32,7 @@ func TestFindQuantities(t *testing.T) {
 		{"containers by TEU", "some 26,000 TEU were stuck", []Q{{Text: "26,000 TEU", Value: 26000, Unit: "TEU"}}},
 		{"TEU spelled out", "31,000 twenty-foot equivalent units (TEU) built up", []Q{{Text: "31,000 twenty-foot equivalent units", Value: 31000, Unit: "TEU"}}},
 		{"a number read out with a comma after the thousands", "with fourteen thousand, nine hundred and seven votes", []Q{{Text: "fourteen thousand, nine hundred and seven votes", Value: 14907, Unit: "votes"}}},
+		{"a spelled ordinal is no count", "Pre-season reporting is on the twenty-second, and he finished twenty-first.", nil},
 		{"a number read out past its millions", "The capital has two million three hundred and ten thousand inhabitants.", []Q{{Text: "two million three hundred and ten thousand inhabitants", Value: 2310000, Unit: "inhabitants"}}},
 		{"a number read out with commas", "a count of seventeen million, four hundred and eighty-two thousand, three hundred and eleven people", []Q{{Text: "seventeen million, four hundred and eighty-two thousand, three hundred and eleven people", Value: 17482311, Unit: "people"}}},
 		{"billions then millions", "one billion, two hundred million people", []Q{{Text: "one billion, two hundred million people", Value: 1.2e9, Unit: "people"}}},
