@@ -47,11 +47,21 @@ func (s *dateScan) weekday(i int) int {
 			first = i - 1
 		}
 	}
+	rw := s.ref.Weekday()
+	// "Monday week", as British English says it: a week after the
+	// coming Monday.
+	if first == i && i+1 < len(toks) && toks[i+1].is("week") && !toks[i+1].nl {
+		diff := (int(wd) - int(rw) + 7) % 7
+		if diff == 0 {
+			diff = 7
+		}
+		s.emit(i, i+1, isoTime(s.ref.AddDate(0, 0, diff+7)))
+		return i + 2
+	}
 	if dir == tenseUnknown {
 		dir = s.tenseAround(first, i+1)
 	}
 	diff := 0
-	rw := s.ref.Weekday()
 	if dir == tenseFuture {
 		diff = (int(wd) - int(rw) + 7) % 7
 		if strict && diff == 0 {

@@ -147,6 +147,7 @@ func TestFindDates(t *testing.T) {
 		{"FY short", "FY27 guidance", true, []string{"FY27=2027"}},
 		{"passive deadline", "The boy must be returned by Jan. 14.", false, []string{"Jan. 14=2026-01-14"}},
 		{"as soon as weekday", "They could arrive as soon as Tuesday.", false, []string{"Tuesday=2025-12-23"}},
+		{"monday week", "Pre-season reporting is Monday week.", false, []string{"Monday week=2026-01-05"}},
 		{"a forecast's weekday", "The operator's forecast says up to 39,500 megawatts on Wednesday.", false, []string{"Wednesday=2025-12-24"}},
 		{"in span past is duration", "Prices rose 5% in two weeks.", false, nil},
 		{"deadline after past verb", "Prices had doubled by the end of February.", false, []string{"the end of February=2025-02"}},
