@@ -645,6 +645,14 @@ func earlierPeriod(text string, start, end int) bool {
 	if (attached || len(strings.Fields(prev)) <= 5) && earlierMarkers().MatchString(prev) {
 		return true
 	}
+	// Two fronted adverbials in a row: "Four years ago, in 2022, only
+	// 57.9 percent voted".
+	if p > 0 && len(strings.Fields(prev)) <= 4 && !relativeClause(prev) && prevSentenceStart(text, p) {
+		q, _ := clauseAround(text, p-1, p-1)
+		if front := text[q:p]; len(strings.Fields(front)) <= 5 && earlierMarkers().MatchString(front) {
+			return true
+		}
+	}
 	if p == 0 || len(strings.Fields(prev)) > 6 || !relativeClause(prev) {
 		return false
 	}
@@ -699,6 +707,17 @@ func figureMark(s string) string {
 		}
 	}
 	return ""
+}
+
+// prevSentenceStart reports whether the clause before text[p:] opens its
+// sentence: the clause before it is the start of the text or ends one.
+func prevSentenceStart(text string, p int) bool {
+	q, _ := clauseAround(text, p-1, p-1)
+	if q == 0 {
+		return true
+	}
+	before := strings.TrimRight(text[:q-1], " ")
+	return before == "" || strings.ContainsAny(before[len(before)-1:], ".!?")
 }
 
 // clauseLead is what may stand before a clause's first word.

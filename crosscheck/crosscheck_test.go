@@ -528,6 +528,8 @@ func TestOtherPeriodMarkers(t *testing.T) {
 		{"earlierPeriod", "Revenue rose to $4.1bn from $3.6bn.", "$4.1bn", false},
 		{"earlierPeriod", "The crowd of 23,415 beat the previous record of 19,800.", "19,800", true},
 		{"earlierPeriod", "In the whole of last year the bank bought 34 tonnes.", "34 tonnes", true},
+		{"earlierPeriod", "Four years ago, in 2022, only 57.9 percent went to the polls.", "57.9 percent", true},
+		{"earlierPeriod", "On Sunday, in Ostrel, 61.4 percent voted.", "61.4 percent", false},
 		{"earlierPeriod", "The tribunal set the rate at 14% of streaming revenue, from about 8% today.", "8%", true},
 		{"earlierPeriod", "The tribunal set the rate at 14% of streaming revenue, from about 8% today.", "14%", false},
 		{"earlierPeriod", "The fine is now €4.2m, from €2.5m in the first ruling.", "€2.5m", true},
