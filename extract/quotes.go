@@ -372,6 +372,18 @@ func introSpeaker(text string, ents []Entity, skip []qspan, t *speakerTracker) s
 		}
 		break
 	}
+	// "The quote of the morning, from deputy chair Tomas Brekk:", "A
+	// warning from the minister, Ana Ruiz:": the words come from the
+	// person who ends the clause.
+	for _, e := range ents {
+		if e.Type != Person || insideAny(skip, e.Start) || strings.TrimRight(trimmed[min(e.End, len(trimmed)):], " :") != "" {
+			continue
+		}
+		lead := strings.ToLower(trimmed[:e.Start])
+		if i := strings.LastIndex(lead, "from "); i >= 0 && (i == 0 || lead[i-1] == ' ') && onlyTitles(strings.TrimRight(trimmed[i+len("from "):e.Start], ", ")) {
+			return speakerName(e)
+		}
+	}
 	// No reporting verb (or none with a subject: "the state of the
 	// pier"), but a person as the subject of the sentence
 	// that introduces the quotation: "Health secretary Ana Ruiz has been

@@ -98,6 +98,16 @@ func TestAttribution(t *testing.T) {
 			want:   []attribution{{"Mark Eldin", true}, {"Mark Eldin", false}},
 		},
 		{
+			name:   "a colon intro that says whom the words come from",
+			blocks: []string{"The quote of the morning, from harbour master Mark Eldin: “Every plank will be replaced.”"},
+			want:   []attribution{{"Mark Eldin", true}},
+		},
+		{
+			name:   "from a body is no speaker",
+			blocks: []string{"The figures from the Electoral Commission show a fall: “Numbers are down.”"},
+			want:   []attribution{{"", false}},
+		},
+		{
 			name:   "the next sentence is no naming",
 			blocks: []string{"18:50 — “We will appeal.” That is not what Mark Eldin expected."},
 			want:   []attribution{{"", false}, {"", false}},
