@@ -130,6 +130,13 @@ var reHeadOf = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`(?i)(?:^|[^\pL'’])(?:the\s+)?(?:([\pL][\pL.&-]*(?:\s+[\pL][\pL.&-]*)?)(?:'s|’s)\s+)?(?:head|chief|director|leader)\s+of\s+([a-z]{4,})\s*,?\s*$`)
 })
 
+// styledJudge ends the words before a judge's name in the style of the
+// courts of England, Ireland and the Commonwealth: "Mr Justice", "Ms
+// Justice". A US "Justice Kagan" is one of a bench and is not read so.
+var styledJudge = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\b(?:mr|ms|mrs|madam|madame)\.?\s+justice\s+$`)
+})
+
 // headOfRole reads reHeadOf in before; the field must be a plain word
 // ("head of operations", not "head of the ...").
 func headOfRole(before string) (roleMention, bool) {
@@ -162,6 +169,12 @@ func roleMentions(c *extract.Claim) []roleMention {
 		if m, ok := headOfRole(c.Text[:p.start]); ok {
 			m.name, m.start, m.end = p.name, p.start, p.end
 			out = append(out, m)
+			continue
+		}
+		// "Ms Justice Aoife Kinsella", as British and Irish courts style
+		// the judge who sits alone: the case's presiding judge.
+		if styledJudge().MatchString(c.Text[:p.start]) {
+			out = append(out, roleMention{role: "presiding judge", display: "judge", name: p.name, start: p.start, end: p.end})
 			continue
 		}
 		var m roleMention
