@@ -832,7 +832,12 @@ var tallyVerbs = finderSet("voted", "votes", "passed", "passes", "approved", "ap
 // own count: the first "votes", the second "votes against". It returns
 // nil and i when there is none.
 func voteTally(text string, toks []lexTok, i int) ([]Quantity, int) {
-	if i+2 >= len(toks) || !toks[i+1].isDash() || toks[i+1].sp || toks[i+2].kind != lexNum || toks[i+2].sp {
+	if i+2 >= len(toks) || toks[i+2].kind != lexNum {
+		return nil, i
+	}
+	// "58-41", or spelled out with "to": "voted 27 to 12 in favour".
+	dashed := toks[i+1].isDash() && !toks[i+1].sp && !toks[i+2].sp
+	if !dashed && !toks[i+1].is("to") {
 		return nil, i
 	}
 	// "2026-04-22", "58-41-3": a date or a code, not a tally.
@@ -871,7 +876,11 @@ func voteTally(text string, toks []lexTok, i int) ([]Quantity, int) {
 	if !ok1 || !ok2 {
 		return nil, i
 	}
-	return []Quantity{yes, no}, i + 3
+	end := i + 3
+	if end+1 < len(toks) && toks[end].is("in") && (toks[end+1].is("favour") || toks[end+1].is("favor")) {
+		end += 2 // "27 to 12 in favour": the tally's side, said once
+	}
+	return []Quantity{yes, no}, end
 }
 
 // votedAfter reports a people count whose clause goes on to say they voted

@@ -92,6 +92,8 @@ func TestFindQuantities(t *testing.T) {
 		{"people left unnamed after a casualty verb", "The blast killed four and injured 12, police said", []Q{{Text: "four", Value: 4, Unit: "people"}, {Text: "12", Value: 12, Unit: "people"}}},
 		{"a casualty verb's object named", "The company killed 40 projects", []Q{{Text: "40 projects", Value: 40, Unit: "projects"}}},
 		{"a vote's tally after its verb", "the bill, which passed 58-41 after four hours of debate", []Q{{Text: "58", Value: 58, Unit: "votes"}, {Text: "41", Value: 41, Unit: "votes against"}, {Text: "four hours", Value: 4, Unit: "hours"}}},
+		{"a vote's tally with \"to\"", "The council voted 27 to 12 in favour of the plan.", []Q{{Text: "27", Value: 27, Unit: "votes"}, {Text: "12", Value: 12, Unit: "votes against"}}},
+		{"\"to\" between counts of things is no tally", "Voters approved 3 to 5 new schools.", []Q{{Text: "5 new schools", Value: 5, Unit: "schools"}}},
 		{"a tally after 'a vote of'", "it was adopted by a vote of 27–9", []Q{{Text: "27", Value: 27, Unit: "votes"}, {Text: "9", Value: 9, Unit: "votes against"}}},
 		{"a score is no tally", "City beat United 3-1 on Saturday", nil},
 		{"a ratio after a vote verb is no tally", "The board approved a 3-1 split of the shares", nil},
