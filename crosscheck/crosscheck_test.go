@@ -958,6 +958,15 @@ func TestTopicAcrossSetOffList(t *testing.T) {
 	}
 }
 
+// What a deal is worth is its value: one topic term.
+func TestWorthIsValue(t *testing.T) {
+	for _, w := range []string{"worth", "valued", "valuation"} {
+		if a, b := normWord(w), normWord("value"); a != b {
+			t.Errorf("normWord(%q) = %q, value gives %q", w, a, b)
+		}
+	}
+}
+
 // Ships and vessels are one unit and one topic word: "14 ships waiting"
 // and "14 vessels at anchor" count one thing.
 func TestVesselsAreShips(t *testing.T) {

@@ -191,6 +191,9 @@ var topicSynonyms = map[string]string{
 	"attendance": "crowd", "crowd": "crowd", "spectators": "crowd", "fans": "crowd",
 	"pay": "wage", "wage": "wage", "wages": "wage", "salary": "wage", "salaries": "wage",
 	// Who was "aboard" a ship or plane was "on board" it.
+	// What a deal is worth is its value: "a contract worth $1.7bn",
+	// "deal value: $1.55bn", "valued at".
+	"worth": "valu", "value": "valu", "values": "valu", "valued": "valu", "valuation": "valu", "valuing": "valu",
 	// A vessel is a ship.
 	"vessel": "ship", "vessels": "ship", "ship": "ship", "ships": "ship",
 	"aboard": "board", "onboard": "board",
