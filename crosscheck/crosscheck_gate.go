@@ -696,9 +696,7 @@ func fromAfterLike(text string, start, end int) bool {
 
 // figureMark is the percent or currency mark of a figure's text, or "".
 func figureMark(s string) string {
-	l := strings.ToLower(s)
-	switch {
-	case strings.Contains(l, "%") || strings.Contains(l, "per cent") || strings.Contains(l, "percent"):
+	if l := strings.ToLower(s); strings.Contains(l, "%") || strings.Contains(l, "per cent") || strings.Contains(l, "percent") {
 		return "%"
 	}
 	for _, sign := range []string{"$", "€", "£", "¥", "₹"} {

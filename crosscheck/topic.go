@@ -190,11 +190,10 @@ var topicSynonyms = map[string]string{
 	"revenue": "revenu", "revenues": "revenu", "sales": "revenu", "turnover": "revenu",
 	"attendance": "crowd", "crowd": "crowd", "spectators": "crowd", "fans": "crowd",
 	"pay": "wage", "wage": "wage", "wages": "wage", "salary": "wage", "salaries": "wage",
-	// Who was "aboard" a ship or plane was "on board" it.
 	// What a deal is worth is its value: "a contract worth $1.7bn",
 	// "deal value: $1.55bn", "valued at".
 	"worth": "valu", "value": "valu", "values": "valu", "valued": "valu", "valuation": "valu", "valuing": "valu",
-	// A vessel is a ship.
+	// A vessel is a ship, and who was "aboard" it was "on board".
 	"vessel": "ship", "vessels": "ship", "ship": "ship", "ships": "ship",
 	"aboard": "board", "onboard": "board",
 	// A deal is a transaction, an acquisition, a takeover or a merger,
