@@ -305,7 +305,7 @@ func (t *speakerTracker) quoteSpeaker(block string, k int, q qspan, sents []sent
 	// "“No aircraft will fly …” That's DSAC director Paula Soto,
 	// speaking to reporters": a quotation standing alone, and the next
 	// sentence says whose words they were.
-	if last+1 < len(sents) && strings.Trim(block[q.End:sents[last].Off+len(sents[last].Text)], " .") == "" {
+	if end := sents[last].Off + len(sents[last].Text); last+1 < len(sents) && q.End <= end && end <= len(block) && strings.Trim(block[q.End:end], " .") == "" {
 		if sp := namedAfter(sents[last+1].Text, sents[last+1].Ents); sp != "" {
 			return sp
 		}
