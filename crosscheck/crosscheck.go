@@ -1024,7 +1024,7 @@ func seriesYear(c *extract.Claim, i int) bool {
 		return false
 	}
 	for j, o := range c.Dates {
-		if j != i && len(o.Value) == 4 && figureYear().MatchString(figureTail(c.Text[:o.Start], 60)) {
+		if j != i && len(o.Value) == 4 && o.Start >= 0 && o.Start <= len(c.Text) && figureYear().MatchString(figureTail(c.Text[:o.Start], 60)) {
 			return true
 		}
 	}
