@@ -478,17 +478,18 @@ func populationOf(before string) bool {
 	return strings.HasSuffix(b, " of") && len(f) > 0 && (placeNouns[f[len(f)-1]] || f[len(f)-1] == "population")
 }
 
-// marginBefore ends the words before a figure by which something beat
-// another: "surpassed the previous record of 37,105 MW by more than".
-var marginBefore = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?i)\b(?:surpass(?:es|ed|ing)?|beat(?:s|ing)?|exceed(?:s|ed|ing)?|top(?:s|ped|ping)|outstrip(?:s|ped|ping)?|eclips(?:es|ed|ing)|broke|break(?:s|ing)?|overt(?:ook|akes?|aking)|outpac(?:es|ed|ing))\b[^.;:!?]{0,80}\bby(?:\s+(?:more\s+than|over|about|around|almost|nearly|some|roughly|just\s+(?:over|under)|less\s+than))?$`)
+// marginBy ends the words before a figure by which something beat
+// another, hedges taken off: "surpassed the previous record of 37,105
+// MW by".
+var marginBy = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\b(?:surpass(?:es|ed|ing)?|beat(?:s|ing)?|exceed(?:s|ed|ing)?|top(?:s|ped|ping)|outstrip(?:s|ped|ping)?|eclips(?:es|ed|ing)|broke|break(?:s|ing)?|overt(?:ook|akes?|aking)|outpac(?:es|ed|ing))\b[^.;:!?]{0,80}\bby$`)
 })
 
 // marginOf reports a figure that is the margin by which a record or a
 // rival was beaten: another fact than the level reached, comparable only
 // with another margin. A winner's "won by 24 votes" is not read so: the
 // margin is often the story's figure itself.
-func marginOf(before string) bool { return marginBefore().MatchString(figureTail(before, 120)) }
+func marginOf(before string) bool { return marginBy().MatchString(unhedged(figureTail(before, 120))) }
 
 // sampleNouns and sampleVerbs introduce the people a survey asked: "a
 // survey of 4,000 undergraduates", "surveyed 1,200 voters" ("polled" is
@@ -514,8 +515,10 @@ func sampleOf(before string) bool {
 
 // unhedgedLead returns the words before a figure, its hedges taken off:
 // "a village of" for "a village of about ".
-func unhedgedLead(before string) string {
-	b := figureTail(before, 48)
+func unhedgedLead(before string) string { return unhedged(figureTail(before, 48)) }
+
+// unhedged takes the hedges off the end of b, a figureTail.
+func unhedged(b string) string {
 	for h := endingHedge(b, hedges); h != ""; h = endingHedge(b, hedges) {
 		b = strings.TrimRight(b[:len(b)-len(h)], " ")
 	}
@@ -661,11 +664,6 @@ func earlierPeriod(text string, start, end int) bool {
 	return len(strings.Fields(front)) <= 6 && earlierMarkers().MatchString(front)
 }
 
-// fromBefore matches a "from" (with a hedge) right before a figure.
-var fromBefore = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?i)\bfrom\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+|just\s+(?:over|under)\s+)?$`)
-})
-
 // fromAfterLike reports a figure after "from" that follows a figure of
 // its own kind in the sentence: "sets the rate at 14% of revenue, from 8%
 // today", "a fine of $4m, from $2.5m proposed". The "from" gives the
@@ -673,15 +671,14 @@ var fromBefore = sync.OnceValue(func() *regexp.Regexp {
 // kind is the figure's mark, a percent or a currency sign, so that "$3bn
 // of imports from 12 countries" stays a count.
 func fromAfterLike(text string, start, end int) bool {
-	loc := fromBefore().FindStringIndex(text[:start])
-	if loc == nil {
+	if lead := unhedgedLead(text[:start]); lead != "from" && !strings.HasSuffix(lead, " from") {
 		return false
 	}
 	mark := figureMark(text[start:end])
 	if mark == "" {
 		return false
 	}
-	before := text[:loc[0]]
+	before := text[:max(strings.LastIndex(text[:start], "from"), strings.LastIndex(text[:start], "From"), 0)]
 	if i := strings.LastIndexAny(before, ".!?;"); i >= 0 && i+1 < len(before) && before[i+1] == ' ' {
 		before = before[i+1:]
 	}

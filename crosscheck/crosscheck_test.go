@@ -586,26 +586,44 @@ func TestPastYear(t *testing.T) {
 	}
 }
 
-func TestYearPair(t *testing.T) {
-	claim := func(text string, years ...string) *extract.Claim {
+// Dates that are no point of their own: years and months joined into a
+// span (yearPair, monthSpan) and the years of a compared series
+// (seriesYear). Each case gives its dates as text and ISO value.
+func TestDateSpans(t *testing.T) {
+	funcs := map[string]func(*extract.Claim, int) bool{"yearPair": yearPair, "seriesYear": seriesYear, "monthSpan": monthSpan}
+	claim := func(text string, dates ...string) *extract.Claim {
 		c := &extract.Claim{Text: text}
-		for _, y := range years {
-			i := strings.Index(text, y)
-			c.Dates = append(c.Dates, extract.Date{Text: y, Value: y, Start: i, End: i + len(y)})
+		for _, d := range dates {
+			written, value, ok := strings.Cut(d, "=")
+			if !ok {
+				value = written
+			}
+			i := strings.Index(text, written)
+			c.Dates = append(c.Dates, extract.Date{Text: written, Value: value, Start: i, End: i + len(written)})
 		}
 		return c
 	}
 	tests := []struct {
+		fn   string
 		c    *extract.Claim
 		want bool
 	}{
-		{claim("Memories of the 2019-2020 invasion remain fresh.", "2019", "2020"), true},
-		{claim("the worst since the years 2019 and 2020", "2019", "2020"), true},
-		{claim("The line opens in 2031, a year after the 2030 target.", "2031", "2030"), false},
+		{"yearPair", claim("Memories of the 2019-2020 invasion remain fresh.", "2019", "2020"), true},
+		{"yearPair", claim("the worst since the years 2019 and 2020", "2019", "2020"), true},
+		{"yearPair", claim("The line opens in 2031, a year after the 2030 target.", "2031", "2030"), false},
+		{"seriesYear", claim("Serious incidents rose from 24 in 2024 to 31 in 2025.", "2024", "2025"), true},
+		{"seriesYear", claim("Hospitals suffered 31 serious ransomware incidents in 2025, up from 24 the year before.", "2025"), true},
+		{"seriesYear", claim("The 500 MW plant will open in 2031.", "2031"), false},
+		{"seriesYear", claim("It will build 2,400 homes in 2027.", "2027"), false},
+		{"monthSpan", claim("the gold bought from January to March", "January=2026-01", "March=2026-03"), true},
+		{"monthSpan", claim("the report covering April-June", "April=2026-04", "June=2026-06"), true},
+		{"monthSpan", claim("votes in March and June", "March=2026-03", "June=2026-06"), false},
+		{"monthSpan", claim("holes drilled between August 2023 and December 2025", "August 2023=2023-08", "December 2025=2025-12"), true},
+		{"monthSpan", claim("due in March, a year after 2025", "March=2026-03", "2025"), false},
 	}
 	for _, tt := range tests {
-		if got := yearPair(tt.c, 0); got != tt.want {
-			t.Errorf("yearPair(%q) = %v, want %v", tt.c.Text, got, tt.want)
+		if got := funcs[tt.fn](tt.c, 0); got != tt.want {
+			t.Errorf("%s(%q) = %v, want %v", tt.fn, tt.c.Text, got, tt.want)
 		}
 	}
 }
@@ -626,57 +644,6 @@ func TestMarginOf(t *testing.T) {
 		i := strings.Index(tc.text, tc.value)
 		if got := marginOf(tc.text[:i]); got != tc.want {
 			t.Errorf("marginOf(%q) = %v, want %v", tc.text[:i], got, tc.want)
-		}
-	}
-}
-
-func TestSeriesYear(t *testing.T) {
-	claim := func(text string, years ...string) *extract.Claim {
-		c := &extract.Claim{Text: text}
-		for _, y := range years {
-			i := strings.Index(text, y)
-			c.Dates = append(c.Dates, extract.Date{Text: y, Value: y, Start: i, End: i + len(y)})
-		}
-		return c
-	}
-	tests := []struct {
-		c    *extract.Claim
-		want bool
-	}{
-		{claim("Serious incidents rose from 24 in 2024 to 31 in 2025.", "2024", "2025"), true},
-		{claim("Hospitals suffered 31 serious ransomware incidents in 2025, up from 24 the year before.", "2025"), true},
-		{claim("The 500 MW plant will open in 2031.", "2031"), false},
-		{claim("It will build 2,400 homes in 2027.", "2027"), false},
-	}
-	for _, tt := range tests {
-		if got := seriesYear(tt.c, 0); got != tt.want {
-			t.Errorf("seriesYear(%q) = %v, want %v", tt.c.Text, got, tt.want)
-		}
-	}
-}
-
-func TestMonthSpan(t *testing.T) {
-	claim := func(text string, months ...[2]string) *extract.Claim {
-		c := &extract.Claim{Text: text}
-		for _, m := range months {
-			i := strings.Index(text, m[0])
-			c.Dates = append(c.Dates, extract.Date{Text: m[0], Value: m[1], Start: i, End: i + len(m[0])})
-		}
-		return c
-	}
-	tests := []struct {
-		c    *extract.Claim
-		want bool
-	}{
-		{claim("the gold bought from January to March", [2]string{"January", "2026-01"}, [2]string{"March", "2026-03"}), true},
-		{claim("the report covering April-June", [2]string{"April", "2026-04"}, [2]string{"June", "2026-06"}), true},
-		{claim("votes in March and June", [2]string{"March", "2026-03"}, [2]string{"June", "2026-06"}), false},
-		{claim("holes drilled between August 2023 and December 2025", [2]string{"August 2023", "2023-08"}, [2]string{"December 2025", "2025-12"}), true},
-		{claim("due in March, a year after 2025", [2]string{"March", "2026-03"}, [2]string{"2025", "2025"}), false},
-	}
-	for _, tt := range tests {
-		if got := monthSpan(tt.c, 0); got != tt.want {
-			t.Errorf("monthSpan(%q) = %v, want %v", tt.c.Text, got, tt.want)
 		}
 	}
 }

@@ -455,7 +455,7 @@ func parseNumberWords(toks []lexTok, i int) (float64, int, bool) {
 				if u, ok := numberUnits[toks[j+1].low]; ok && u > 0 && u < 10 {
 					cur += u
 					j += 2
-				} else if ordinalUnits[toks[j+1].low] {
+				} else if d := spelledDays[toks[j+1].low]; d > 0 && d < 10 {
 					// "the twenty-second": an ordinal (a day of the
 					// month, a place), no count of seconds.
 					return 0, i, false
@@ -542,10 +542,6 @@ func parseNumberWords(toks []lexTok, i int) (float64, int, bool) {
 	}
 	return total + cur, j, true
 }
-
-// ordinalUnits end a spelled ordinal after a tens word: "twenty-second",
-// "thirty-first".
-var ordinalUnits = finderSet("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
 
 // bigScales are the scales a number read out in full goes on past.
 var bigScales = map[string]float64{"thousand": 1e3, "million": 1e6, "billion": 1e9}
