@@ -202,11 +202,23 @@ func roleMentions(c *extract.Claim) []roleMention {
 		if ok {
 			m.name, m.start, m.end = p.name, p.start, p.end
 			checkQualifier(c, &m)
+			if m.role == "judge" && m.qual == "" && !m.deputy && rulingJudge().MatchString(c.Text[p.end:]) {
+				// "Judge Ana Reyes sentenced him": a story has many
+				// judges, but one who sentences or rules in its case.
+				m.role = "presiding judge"
+			}
 			out = append(out, m)
 		}
 	}
 	return out
 }
+
+// rulingJudge starts the words after a judge's name when the judge is
+// the one deciding the case: "sentenced", "ruled", "also ordered",
+// "who presided over".
+var rulingJudge = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:\s*,\s*who)?\s+(?:has\s+|had\s+|also\s+|then\s+|later\s+)?(?:sentenced|ruled|ordered|imposed|jailed|fined|acquitted|dismissed|granted|rejected|upheld|handed\s+down|presided|presides|presiding|found)\b`)
+})
 
 // sentenceFieldWord marks the first title word as a field word when it
 // opens the sentence, capitalised only for that, and names no body: "Race
