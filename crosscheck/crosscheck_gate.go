@@ -116,7 +116,8 @@ func mayConflict(m, o mention, ds, sim, da, db float64, opt Options) bool {
 		firm = firmDates(m, o, guessed, da, db)
 	default:
 		firm = specific(m) && specific(o) && !smallCount(m) && !smallCount(o) || voteTally(m) && voteTally(o) ||
-			deathToll(m) && deathToll(o) && !math.IsNaN(da) && !math.IsNaN(db) && math.Abs(da-db) <= 1
+			deathToll(m) && deathToll(o) && !math.IsNaN(da) && !math.IsNaN(db) && math.Abs(da-db) <= 1 ||
+			prisonTerm(m) && prisonTerm(o)
 		// Counts under a hundred are one count misreported when near
 		// each other (36 and 41 deaths); 24 and 60 are two counts.
 		if firm && math.Max(m.val.lo, o.val.lo) < 100 && valueGap(m.val, o.val) > math.Log(1.25) {
@@ -288,6 +289,14 @@ func voteTally(m mention) bool { return countOf(m, "vot", "vote", "#vote") }
 // dead"): outlets that give different tolls of one event a day apart
 // disagree, however small the toll.
 func deathToll(m mention) bool { return countOf(m, "kill") }
+
+// prisonTerm reports a term of years or months a court imposed ("sentenced
+// to nine years", "11 years in prison"): one fact per defendant, which
+// outlets state exactly. A term asked for or another defendant's is kept
+// apart by the nearness rule for small counts.
+func prisonTerm(m mention) bool {
+	return (m.val.unit == "year" || m.val.unit == "month") && countOf(m, "sentenc", "prison", "jail")
+}
 
 // countOf reports a whole count whose topic weighs one of terms heavily:
 // the verb or noun of its own clause.

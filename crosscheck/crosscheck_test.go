@@ -885,8 +885,8 @@ func TestProfileYearlessDay(t *testing.T) {
 	}
 }
 
-// Outlets giving different tallies of one vote, or different death
-// tolls a day apart, disagree, however small the counts, in reports
+// Outlets giving different tallies of one vote, different death tolls a
+// day apart, or different prison terms, disagree, however small the counts, in reports
 // alike enough for any conflict; other small counts there do not.
 func TestSmallTallies(t *testing.T) {
 	count := countMention
@@ -903,6 +903,9 @@ func TestSmallTallies(t *testing.T) {
 		{"six and seven injured", count(6, "people", "injur"), count(7, "people", "injur"), 0, false},
 		{"14 and 17 killed the next day", count(14, "worker", "kill", "explosion"), count(17, "people", "kill", "blast"), 1, true},
 		{"14 and 17 killed three days apart: a toll that rose", count(14, "worker", "kill", "explosion"), count(17, "people", "kill", "blast"), 3, false},
+		{"nine and 11 years in prison", count(9, "year", "sentenc", "mayor"), count(11, "year", "prison", "behind"), 0, true},
+		{"nine years imposed, 12 asked: apart", count(9, "year", "sentenc", "mayor"), count(12, "year", "prison", "ask"), 0, false},
+		{"nine and 11 years of office", count(9, "year", "serv", "mayor"), count(11, "year", "serv", "mayor"), 0, false},
 	}
 	for _, tt := range tests {
 		if got := mayConflict(tt.a, tt.b, 0.25, 0.5, day, day+tt.apart, Options{ConflictThreshold: 0.18}); got != tt.want {
