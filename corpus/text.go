@@ -163,6 +163,17 @@ func parseTextBlocks(lines []string) []rawBlock {
 				flushQuote()
 				continue
 			}
+			// A list set in a quote box ("> - 14 miners trapped") keeps
+			// its items apart, as a list outside one does.
+			if m := listItemLine().FindStringSubmatch(q); m != nil {
+				flushQuote()
+				if lastListFamily != "quoted" {
+					group++
+					lastListFamily = "quoted"
+				}
+				out = append(out, rawBlock{kind: ListItem, text: stripInline(m[3]), marker: m[2], group: group, lines: 1})
+				continue
+			}
 			quote = append(quote, q)
 			continue
 		}

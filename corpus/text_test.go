@@ -115,6 +115,17 @@ func TestTextStructure(t *testing.T) {
 			},
 		},
 		{
+			name: "a list in a quote box keeps its items",
+			src:  "Dock Talks\n==========\n\n> **Key points**\n> - Talks resumed on Monday\n> - 1,200 workers stayed out\n\nThe union met on Friday.\n",
+			want: []kindText{
+				{Title, "Dock Talks", false},
+				{Quote, "Key points", false},
+				{ListItem, "Talks resumed on Monday", false},
+				{ListItem, "1,200 workers stayed out", false},
+				{Paragraph, "The union met on Friday.", false},
+			},
+		},
+		{
 			name: "plain heading lines between paragraphs",
 			src: "Port Strike Ends After Nine Days\nWorkers returned to the docks on Monday after a nine-day strike over pay and hours.\n" +
 				"Who Negotiated the Deal\nThe union and the port authority met for eleven hours on Sunday.\n",
