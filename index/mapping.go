@@ -84,7 +84,7 @@ const lowerKeyword = "claimdex_lower_keyword"
 
 // mappingVersion is stored in the index; an index built with another
 // mapping is refused instead of being searched with the wrong fields.
-const mappingVersion = "claimdex-mapping-5"
+const mappingVersion = "claimdex-mapping-6"
 
 // internalVersionKey is the internal key holding mappingVersion.
 var internalVersionKey = []byte("claimdex:mapping")

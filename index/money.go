@@ -30,6 +30,14 @@ import (
 // the rest by their two ends in fMoney, so such an extra range is found
 // when either end falls in the window but not by a window strictly inside
 // it.
+//
+// A window wide enough to hold thousands of distinct amounts would make a
+// term range of thousands of terms, each a searcher over every segment.
+// Every term is therefore also indexed at coarser precisions (trieLevels,
+// as Lucene's trie ranges do): the key, a level mark that sorts above the
+// hex digits, and the first l digits. A window is cut into the coarsest
+// whole buckets it holds, with finer terms only at its two edges, so its
+// size in terms is bounded by the levels, not by the corpus.
 const (
 	fMoney   = "money"    // "CUR|amount" per point mention
 	fMoneyLo = "money_lo" // "k|CUR|low end" per range mention
@@ -39,6 +47,15 @@ const (
 // maxRangeOrdinals bounds the per-currency ordinals of range mentions, and
 // so the size of the query (currencies × (1 + maxRangeOrdinals) clauses).
 const maxRangeOrdinals = 4
+
+// trieLevels are the lengths, in hex digits of sortableAmount, of the
+// coarse terms: 3 digits are the sign and exponent (a factor of two),
+// each further digit cuts that into 16. The full 16 digits come last.
+var trieLevels = []int{3, 4, 5, 6, 16}
+
+// trieMark separates a key from a coarse term's level; '~' sorts above
+// the hex digits, so no coarse term falls inside a range of full terms.
+const trieMark = "|~"
 
 // Lowest and highest sortableAmount values, for open-ended windows.
 const (
@@ -84,26 +101,85 @@ func moneyTerms(d map[string]any, money []extract.Money) {
 			continue
 		}
 		if m.AmountMax == 0 || m.AmountMax == m.Amount {
-			points = append(points, cur+"|"+sortableAmount(m.Amount))
+			points = trieTerms(points, cur, sortableAmount(m.Amount))
 			continue
 		}
 		lo, hi := min(m.Amount, m.AmountMax), max(m.Amount, m.AmountMax)
 		k := ordinals[cur]
 		if k >= maxRangeOrdinals {
-			points = append(points, cur+"|"+sortableAmount(lo), cur+"|"+sortableAmount(hi))
+			points = trieTerms(trieTerms(points, cur, sortableAmount(lo)), cur, sortableAmount(hi))
 			continue
 		}
 		ordinals[cur] = k + 1
-		los = append(los, rangeTerm(k, cur, sortableAmount(lo)))
-		his = append(his, rangeTerm(k, cur, sortableAmount(hi)))
+		key := rangeKey(k, cur)
+		los = trieTerms(los, key, sortableAmount(lo))
+		his = trieTerms(his, key, sortableAmount(hi))
 	}
 	putList(d, fMoney, points)
 	putList(d, fMoneyLo, los)
 	putList(d, fMoneyHi, his)
 }
 
-func rangeTerm(k int, cur, amount string) string {
-	return strconv.Itoa(k) + "|" + cur + "|" + amount
+// rangeKey is the key of the k-th range mention in currency cur.
+func rangeKey(k int, cur string) string {
+	return strconv.Itoa(k) + "|" + cur
+}
+
+// trieTerms appends the terms of one amount under key: the full term
+// key|amount and one coarse term per coarser level.
+func trieTerms(terms []string, key, amount string) []string {
+	terms = append(terms, key+"|"+amount)
+	for _, l := range trieLevels[:len(trieLevels)-1] {
+		terms = append(terms, key+trieMark+strconv.Itoa(l)+"|"+amount[:l])
+	}
+	return terms
+}
+
+// trieRange selects the claims with a term of field under key whose amount
+// lies in [a, b] (sortableAmount encodings, a <= b): the fewest terms of
+// trieLevels that cover the window exactly, as one disjunction.
+func trieRange(field, key, a, b string) query.Query {
+	var qs []query.Query
+	var split func(a, b string, level int)
+	split = func(a, b string, level int) {
+		l := trieLevels[level]
+		if l == len(a) {
+			qs = append(qs, termRange(field, key+"|"+a, key+"|"+b))
+			return
+		}
+		pa, pb := a[:l], b[:l]
+		if pa == pb {
+			split(a, b, level+1)
+			return
+		}
+		from, to := pa, pb
+		if a[l:] != amountMin[l:] {
+			split(a, pa+amountMax[l:], level+1)
+			from = stepHex(pa, 1)
+		}
+		if b[l:] != amountMax[l:] {
+			split(pb+amountMin[l:], b, level+1)
+			to = stepHex(pb, -1)
+		}
+		if from <= to {
+			mark := key + trieMark + strconv.Itoa(l) + "|"
+			qs = append(qs, termRange(field, mark+from, mark+to))
+		}
+	}
+	split(a, b, 0)
+	if len(qs) == 1 {
+		return qs[0]
+	}
+	return bleve.NewDisjunctionQuery(qs...)
+}
+
+// stepHex returns the hex string of h's length one above (d = 1) or below
+// (d = -1) h. Callers step only between two other values of that length,
+// so it never wraps.
+func stepHex(h string, d int64) string {
+	v, _ := strconv.ParseUint(h, 16, 64)
+	s := strconv.FormatUint(uint64(int64(v)+d), 16)
+	return strings.Repeat("0", len(h)-len(s)) + s
 }
 
 // moneyFilter selects claims with a money mention in one of currencies
@@ -126,12 +202,13 @@ func moneyFilter(currencies []string, lo, hi *float64) query.Query {
 			continue
 		}
 		seen[cur] = true
-		qs = append(qs, termRange(fMoney, cur+"|"+a, cur+"|"+b))
+		qs = append(qs, trieRange(fMoney, cur, a, b))
 		for k := range maxRangeOrdinals {
 			// Low end <= b and high end >= a, on the same mention. An
 			// open side holds for every range, so only the other is asked.
-			loEnd := termRange(fMoneyLo, rangeTerm(k, cur, amountMin), rangeTerm(k, cur, b))
-			hiEnd := termRange(fMoneyHi, rangeTerm(k, cur, a), rangeTerm(k, cur, amountMax))
+			key := rangeKey(k, cur)
+			loEnd := trieRange(fMoneyLo, key, amountMin, b)
+			hiEnd := trieRange(fMoneyHi, key, a, amountMax)
 			switch {
 			case lo == nil:
 				qs = append(qs, loEnd)

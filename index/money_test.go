@@ -9,6 +9,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/claimdex/claimdex/extract"
 	gocmp "github.com/google/go-cmp/cmp"
 )
@@ -121,6 +122,95 @@ func TestSearchMoneyBadBound(t *testing.T) {
 	} {
 		if _, err := ix.Search(context.Background(), q); !errors.Is(err, ErrQuery) {
 			t.Errorf("%s: Search error = %v, want ErrQuery", name, err)
+		}
+	}
+}
+
+// TestSearchMoneyTrieExact checks the coarse-term windows against a
+// brute-force filter: amounts of every magnitude, many on round values
+// (bucket edges) and on both signs, points and ranges, and windows whose
+// ends fall on, inside and between buckets.
+func TestSearchMoneyTrieExact(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 11))
+	amount := func() float64 {
+		switch r.IntN(4) {
+		case 0: // round: 1, 2, 5 times a power of ten
+			return []float64{1, 2, 5}[r.IntN(3)] * math.Pow(10, float64(r.IntN(13)))
+		case 1: // powers of two sit on the coarsest edges
+			return math.Ldexp(1, r.IntN(60)-10)
+		case 2:
+			return -r.Float64() * math.Pow(10, float64(r.IntN(10)))
+		default:
+			return math.Round(r.Float64()*math.Pow(10, float64(1+r.IntN(12)))) / 100
+		}
+	}
+	type mention struct{ lo, hi float64 }
+	rec := DocRecord{ID: "d-trie", Location: "in/trie.txt", Source: "Ledger", Hash: "h-trie"}
+	var cs []extract.Claim
+	mentions := map[string][]mention{}
+	for i := range 400 {
+		id := fmt.Sprintf("t%03d", i)
+		var money []extract.Money
+		for range 1 + r.IntN(3) {
+			m := extract.Money{Text: "x", Amount: amount(), Currency: "USD"}
+			hi := m.Amount
+			if r.IntN(3) == 0 {
+				m.AmountMax = amount()
+				hi = m.AmountMax
+			}
+			money = append(money, m)
+			mentions[id] = append(mentions[id], mention{min(m.Amount, hi), max(m.Amount, hi)})
+		}
+		cs = append(cs, extract.Claim{ID: id, DocID: rec.ID, Location: rec.Location, Source: rec.Source,
+			Kind: extract.KindSentence, Text: "The fund stated an amount.", Money: money})
+	}
+	ix := newMem(t)
+	w := ix.NewWriter(1000)
+	mustPut(t, w, rec, cs, Added)
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 300 {
+		a, b := amount(), amount()
+		if i%5 == 0 {
+			b = math.Nextafter(a, math.Inf(1)) // a window one float wide
+		}
+		lo, hi := min(a, b), max(a, b)
+		q := Query{Currencies: []string{"USD"}, MinAmount: &lo, MaxAmount: &hi}
+		switch i % 7 {
+		case 1:
+			q.MinAmount = nil
+		case 2:
+			q.MaxAmount = nil
+		}
+		want := []string{}
+		for _, c := range cs {
+			// At most 3 mentions: no range is past maxRangeOrdinals.
+			for _, m := range mentions[c.ID] {
+				if (q.MaxAmount == nil || m.lo <= hi) && (q.MinAmount == nil || m.hi >= lo) {
+					want = append(want, c.ID)
+					break
+				}
+			}
+		}
+		if diff := gocmp.Diff(want, searchIDs(t, ix, q)); diff != "" {
+			t.Fatalf("window [%v, %v] min=%v max=%v (-want +got):\n%s", lo, hi, q.MinAmount != nil, q.MaxAmount != nil, diff)
+		}
+	}
+}
+
+// TestTrieRangeSize bounds the terms of a window by the levels: at most
+// one coarse range per side per level and one range in the middle.
+func TestTrieRangeSize(t *testing.T) {
+	windows := [][2]float64{{1e9, 5e10}, {0, 1}, {-1e6, 1e12}, {123.45, 123.46}, {1, 1}, {math.Inf(-1), math.Inf(1)}}
+	for _, w := range windows {
+		q := trieRange(fMoney, "USD", sortableAmount(w[0]), sortableAmount(w[1]))
+		n := 1
+		if d, ok := q.(*query.DisjunctionQuery); ok {
+			n = len(d.Disjuncts)
+		}
+		if max := 2*(len(trieLevels)-1) + 1; n > max {
+			t.Errorf("window %v: %d term ranges, want at most %d", w, n, max)
 		}
 	}
 }
