@@ -320,6 +320,12 @@ func buildQuery(q Query, docs query.Query) (query.Query, error) {
 		}
 		text = qs
 	}
+	if len(filters) > 1 {
+		// Every filter is on a field only claims have (TestFiltersOnClaimFields), so
+		// the type term would only make the conjunction step along the
+		// longest posting list of the index once per hit.
+		filters = filters[1:]
+	}
 	var fq query.Query = bleve.NewConjunctionQuery(filters...)
 	if len(filters) == 1 {
 		fq = filters[0]

@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/claimdex/claimdex/extract"
 	"github.com/google/go-cmp/cmp"
 )
@@ -511,6 +513,66 @@ func TestFiltersKeepTextScores(t *testing.T) {
 			q.Text = text
 			if diff := cmp.Diff(want, scores(q)); diff != "" {
 				t.Errorf("%q with filter %s (-text alone, restricted +filtered):\n%s", text, f.name, diff)
+			}
+		}
+	}
+}
+
+// TestFiltersOnClaimFields holds what lets buildQuery drop the type term
+// once a filter is given: every field a filter reads is one that neither
+// documents nor groups index, so a filter alone selects only claims.
+func TestFiltersOnClaimFields(t *testing.T) {
+	f := func(v float64) *float64 { return &v }
+	day := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	queries := []Query{
+		{Sources: []string{"a"}, Entities: []string{"b"}, Speakers: []string{"c"}, Kinds: []string{"quote"},
+			Since: day, Until: day.AddDate(0, 1, 0), Currencies: []string{"USD"}, MinAmount: f(1), MaxAmount: f(2),
+			MinSources: 2, Conflicting: true, HasValues: true},
+		{Since: day, ByPublished: true, Currencies: []string{"EUR"}},
+		{MinAmount: f(5)},
+	}
+	others := map[string]bool{}
+	for _, dm := range []*mapping.DocumentMapping{docMapping(), groupMapping()} {
+		for name, p := range dm.Properties {
+			for _, fm := range p.Fields {
+				if fm.Name != "" {
+					others[fm.Name] = true
+				} else {
+					others[name] = true
+				}
+			}
+		}
+	}
+	for _, q := range queries {
+		bq, err := buildQuery(q, term(fDocID, "d1"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var fields []string
+		var walk func(query.Query)
+		walk = func(x query.Query) {
+			switch x := x.(type) {
+			case *query.ConjunctionQuery:
+				for _, c := range x.Conjuncts {
+					walk(c)
+				}
+			case *query.DisjunctionQuery:
+				for _, c := range x.Disjuncts {
+					walk(c)
+				}
+			case query.FieldableQuery:
+				fields = append(fields, x.Field())
+			default:
+				t.Fatalf("filter %T: no field to check", x)
+			}
+		}
+		walk(bq)
+		if len(fields) < 2 {
+			t.Fatalf("%+v: %d filter fields, want several", q, len(fields))
+		}
+		for _, name := range fields {
+			if name == fType || others[name] {
+				t.Errorf("filter on %q, a field documents or groups have too", name)
 			}
 		}
 	}
