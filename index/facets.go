@@ -91,6 +91,29 @@ func (ix *Index) allFacets(ctx context.Context) (map[string][]FacetCount, error)
 	return out, nil
 }
 
+// termCount returns the number of live documents holding term in field
+// (a term reader's count leaves out deleted documents).
+func (ix *Index) termCount(ctx context.Context, field, term string) (uint64, error) {
+	adv, err := ix.b.Advanced()
+	if err != nil {
+		return 0, fmt.Errorf("count %s:%s: %w", field, term, err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return 0, fmt.Errorf("count %s:%s: %w", field, term, err)
+	}
+	defer r.Close()
+	tr, err := r.TermFieldReader(ctx, []byte(term), field, false, false, false)
+	if err != nil {
+		return 0, fmt.Errorf("count %s:%s: %w", field, term, err)
+	}
+	n := tr.Count()
+	if err := tr.Close(); err != nil {
+		return 0, fmt.Errorf("count %s:%s: %w", field, term, err)
+	}
+	return n, nil
+}
+
 // byCount orders facet values most frequent first, ties by term.
 func byCount(a, b FacetCount) int {
 	return cmp.Or(cmp.Compare(b.Count, a.Count), strings.Compare(a.Term, b.Term))

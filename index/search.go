@@ -151,6 +151,19 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	// Facets of every claim are read from the fields' dictionaries;
 	// others are counted over the hits.
 	dictFacets := q.Facets && allClaims(bq)
+	// One term and no score (every claim, the disputed ones, one source):
+	// the total is the term's count of live claims, and the page is the
+	// first hits in index order, where Bleve stops instead of walking
+	// every hit to count them.
+	var termTotal *uint64
+	if t, ok := bq.(*query.TermQuery); ok && !scored && (!q.Facets || dictFacets) {
+		n, err := ix.termCount(ctx, t.FieldVal, t.Term)
+		if err != nil {
+			return nil, err
+		}
+		termTotal = &n
+		req.SortByCustom(search.SortOrder{&search.SortScore{Desc: true}})
+	}
 	if q.Facets && !dictFacets {
 		for name, f := range facetFields {
 			req.AddFacet(name, bleve.NewFacetRequest(f, facetSize))
@@ -161,6 +174,9 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		return nil, fmt.Errorf("search %q: %w", q.Text, err)
 	}
 	out := &Result{Total: res.Total, Hits: make([]Hit, 0, len(res.Hits))}
+	if termTotal != nil {
+		out.Total = *termTotal
+	}
 	for _, h := range res.Hits {
 		c, err := decodeClaim(h.Fields, h.ID)
 		if err != nil {

@@ -577,3 +577,50 @@ func TestFiltersOnClaimFields(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchTermTotalsLive checks the searches whose total is a term's
+// count (every claim, one source) after claims were replaced, so that
+// deleted claims linger in the postings: the total and the pages are
+// those of the claims Export walks.
+func TestSearchTermTotalsLive(t *testing.T) {
+	ix := newMem(t)
+	w := ix.NewWriter(7)
+	for d, n := range []int{12, 9, 15} {
+		rec, claims := numbered(fmt.Sprintf("doc%d", d), fmt.Sprint("h", d), n)
+		if d == 1 {
+			rec.Source = "Other"
+			for i := range claims {
+				claims[i].Source = "Other"
+			}
+		}
+		mustPut(t, w, rec, claims, Added)
+	}
+	// doc0 again with fewer claims: 8 of its 12 are deleted.
+	rec, claims := numbered("doc0", "h0-new", 4)
+	mustPut(t, w, rec, claims, Replaced)
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	for _, q := range []Query{{}, {Sources: []string{"Bulk"}}, {Sources: []string{"other"}}} {
+		want := exportIDs(t, ix, q)
+		var got []string
+		for off := 0; off < len(want)+3; off += 3 {
+			q.Offset, q.Limit = off, 3
+			res, err := ix.Search(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if int(res.Total) != len(want) {
+				t.Errorf("%+v: Total = %d, want %d", q, res.Total, len(want))
+			}
+			for _, h := range res.Hits {
+				got = append(got, h.Claim.ID)
+			}
+		}
+		slices.Sort(got)
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%+v: pages (-export +search):\n%s", q, diff)
+		}
+	}
+}
