@@ -298,7 +298,7 @@ func (h *header) readDateLine(t string) bool {
 	if f := strings.Fields(t); len(f) > 1 && refCode().MatchString(f[0]) {
 		t = strings.TrimSpace(t[len(f[0]):])
 	}
-	t = dashedDay().ReplaceAllString(t, "$1 $2 $3") // "17-FEB-2026"
+	t = dashedDay().ReplaceAllString(t, "$1 $2 $3")  // "17-FEB-2026"
 	t = spacedStamp().ReplaceAllString(t, "${1}T$2") // "2026-01-22 T 15:18Z"
 	// "2026/10/17 22:31 KST    [ENTERTAINMENT]": the desk's tag after
 	// the stamp.
