@@ -969,10 +969,45 @@ func claimValues(c *extract.Claim) []mention {
 		if marginOf(c.Text[:q.Start]) {
 			v.unit += " margin"
 		}
-		out = append(out, mention{kind: ValueQuantity, val: v, index: i, weak: compoundModifier(q.Text) && !measured(v.unit) || countOfRest(c.Text, q) || scopeCount(c.Text, q),
-			earlier: otherPeriod(c, q.Start, q.End)})
+		m := mention{kind: ValueQuantity, val: v, index: i, weak: compoundModifier(q.Text) && !measured(v.unit) || countOfRest(c.Text, q) || scopeCount(c.Text, q),
+			earlier: otherPeriod(c, q.Start, q.End)}
+		// "between 8,000 and 10,000 appointments": one estimate, whose
+		// ends are no figures of their own.
+		if n := len(out) - 1; n >= 0 && out[n].kind == ValueQuantity && out[n].index == i-1 && quantityRange(c, i) &&
+			(out[n].val.unit == "" || out[n].val.unit == v.unit) && out[n].val.lo < v.lo {
+			m.val.lo, m.val.about = out[n].val.lo, m.val.about || out[n].val.about
+			m.val.text = fmtNum(m.val.lo) + "-" + m.val.text
+			out[n] = m
+			continue
+		}
+		out = append(out, m)
 	}
 	return out
+}
+
+// quantityRange reports c.Quantities[i] as the high end of a range whose
+// low end is the quantity before it: "between 8,000 and 10,000", "8,000
+// to 10,000". Not "from 8,000 to 10,000", which is a change between two
+// figures, nor a dashed pair, which is as often a confidence interval or
+// a score ("95% CI: 60%–79%", "won 3-1") as an estimate.
+func quantityRange(c *extract.Claim, i int) bool {
+	a, b := c.Quantities[i-1], c.Quantities[i]
+	if a.End > b.Start || a.Start < 0 || b.Start > len(c.Text) {
+		return false
+	}
+	join := strings.ToLower(strings.TrimSpace(c.Text[a.End:b.Start]))
+	before := strings.Fields(strings.ToLower(c.Text[:a.Start]))
+	last := ""
+	if len(before) > 0 {
+		last = before[len(before)-1]
+	}
+	switch join {
+	case "and":
+		return last == "between"
+	case "to":
+		return last != "from"
+	}
+	return false
 }
 
 // personValue is the comparable value of a person named in a role.

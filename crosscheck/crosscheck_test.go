@@ -1171,3 +1171,41 @@ func TestAmbiguousTopicSubjects(t *testing.T) {
 		t.Error("an unnamed count of one topic did not make the winner's ambiguous")
 	}
 }
+
+// A range of counts is one estimate; a change between two counts, or a
+// dashed pair, is not.
+func TestQuantityRanges(t *testing.T) {
+	q := func(text, span string, v float64, unit string) extract.Quantity {
+		i := strings.Index(text, span)
+		return extract.Quantity{Text: span, Value: v, Unit: unit, Start: i, End: i + len(span)}
+	}
+	tests := []struct {
+		text   string
+		a, b   [2]string // span and unit of each count
+		va, vb float64
+		want   []string
+	}{
+		{"It would delay between 8,000 and 10,000 outpatient appointments.", [2]string{"8,000", ""}, [2]string{"10,000 outpatient appointments", "appointments"},
+			8000, 10000, []string{"8000-10000 appointments"}},
+		{"Some 8,000 to 10,000 appointments would go.", [2]string{"8,000", ""}, [2]string{"10,000 appointments", "appointments"},
+			8000, 10000, []string{"8000-10000 appointments"}},
+		{"Appointments rose from 8,000 to 10,000 appointments.", [2]string{"8,000", ""}, [2]string{"10,000 appointments", "appointments"},
+			8000, 10000, []string{"8000 ", "10000 appointments"}},
+		{"Efficacy was 71% (95% CI: 60%–79%).", [2]string{"60%", "%"}, [2]string{"79%", "%"},
+			60, 79, []string{"60 %", "79 %"}},
+		{"It sold 8,000 cars and 10,000 vans.", [2]string{"8,000 cars", "cars"}, [2]string{"10,000 vans", "vans"},
+			8000, 10000, []string{"8000 cars", "10000 vans"}},
+	}
+	for _, tt := range tests {
+		c := extract.Claim{Text: tt.text, Quantities: []extract.Quantity{q(tt.text, tt.a[0], tt.va, tt.a[1]), q(tt.text, tt.b[0], tt.vb, tt.b[1])}}
+		var got []string
+		for _, m := range claimValues(&c) {
+			if m.kind == ValueQuantity {
+				got = append(got, m.val.text)
+			}
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q: quantities %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
