@@ -80,6 +80,11 @@ var quantityUnits = map[string]string{
 	"teu": "TEU", "teus": "TEU", "feu": "FEU", "feus": "FEU", // containers, by twenty or forty feet
 }
 
+// extentWords follow a length, not a count of millions: "540 m
+// underground", "120 m tall", "30 m below the surface".
+var extentWords = finderSet("tall", "high", "deep", "long", "wide", "thick", "underground", "underwater",
+	"below", "above", "beneath", "away", "across", "deeper", "higher", "longer", "wider", "offshore", "inland", "downstream", "upstream")
+
 // speedUnits are the distances that per hour make a speed.
 var speedUnits = map[string]string{"km": "km/h", "miles": "mph", "m": "m/h"}
 
@@ -485,6 +490,11 @@ func quantityUnitAt(toks []lexTok, j int, scaled bool) (string, int) {
 		// generation; "232 g" is grams); "m" glued is metres
 		// unless a plural noun follows ("5m people" was read as a scale).
 		if (t.low == "m" || t.raw == "G") && t.sp {
+			// A spaced "m" before a word of extent or position
+			// measures: "540 m underground", "a 120 m tall mast".
+			if t.low == "m" && j+1 < len(toks) && toks[j+1].kind == lexWord && extentWords[toks[j+1].low] {
+				return "m", j + 1
+			}
 			return "", j
 		}
 		return speed(toks, u, j+1)
