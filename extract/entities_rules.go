@@ -353,6 +353,14 @@ func (d *nerDoc) classify(ti, a, b, hi int, cue bool) {
 			return
 		}
 		if m > 0 {
+			if cue && p > 0 && toks[p-1].cap && m < b-p && b-p <= 3 && d.placeGivenName(ti, p, p+m, b) {
+				// "Governor Rosario Villacorta", "Mayor London Breed":
+				// after a person's title written as one, a place
+				// opening a short name is a given name ("the official
+				// China Daily" is no title).
+				d.add(ti, p, b, Person, "", nerGuess)
+				return
+			}
 			if typ := d.placeNamed(ti, p+m, b); typ != "" {
 				d.add(ti, p, b, typ, "", nerGuess) // "Dallas Cowboys", "Melbourne Cricket Ground"
 				return
@@ -1379,6 +1387,31 @@ func (d *nerDoc) placeOpensName(ti, p, q, b int, e nerGazEntry) string {
 		}
 	}
 	return placeTail(d.lowerKey(d.word(ti, b-1)))
+}
+
+// placeGivenName reports the words [q, b) after a one-word place at p as
+// the rest of a person's name: capitalised, no title, no listed name and
+// no word of a body's name ("Governor Rosario Villacorta", not "Governor
+// Texas Instruments").
+func (d *nerDoc) placeGivenName(ti, p, q, b int) bool {
+	toks := d.toks[ti]
+	if q != p+1 {
+		return false
+	}
+	for k := q; k < b; k++ {
+		w := d.lowerKey(d.word(ti, k))
+		if initial := utf8.RuneCountInString(strings.TrimSuffix(w, ".")) == 1; initial && k+1 < b || w == "." && k > q {
+			continue // a middle initial, "Rosario D. Villacorta"
+		}
+		if !toks[k].word || !toks[k].cap || toks[k].allCaps || d.titleAt(ti, k, b) > 0 || d.lx.listed[w] ||
+			nerOrgSuffix[w] || nerCorporate[w] || nerOrgHead[w] || nerEventWords[w] || nerUnits[w] {
+			return false
+		}
+		if m, _ := d.gazAt(ti, k, b); m > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // nerCompass are the parts of a region named by direction ("Pacific

@@ -57,6 +57,14 @@ func TestEntities(t *testing.T) {
 			}},
 		},
 		{
+			name:  "a given name that is also a place, after a title",
+			texts: []string{"Governor Rosario D. Villacorta met Mayor Florence Okoye and the official China Daily."},
+			want: [][]ent{{
+				{"Rosario D. Villacorta", Person, "Rosario D. Villacorta"},
+				{"Florence Okoye", Person, "Florence Okoye"}, {"China Daily", Org, "China Daily"},
+			}},
+		},
+		{
 			name: "surname and Mr. resolve to the full name",
 			texts: []string{
 				"Envoy Steve Halbrook arrived on Monday.",

@@ -1349,9 +1349,10 @@ func wholeQuotation(text string) bool {
 }
 
 // namedAfterOpening are the openings of a sentence that names the speaker
-// of the quotation before it.
+// of the quotation before it, maybe after a dash ("— that was Arnel
+// Basco, at the noon briefing").
 var namedAfterOpening = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?i)^(?:that|this)(?:'s|’s| is| was)\s+(?:the\s+voice\s+of\s+)?|^(?:those|these)\s+(?:are|were)\s+the\s+words\s+of\s+|^so\s+said\s+|^the\s+(?:words?|remarks?|comments?|pledge|promise|warning|vow)\s+(?:came\s+from|(?:were|was|are|is)\s+(?:those|that)\s+of|belong(?:ed)?\s+to)\s+`)
+	return regexp.MustCompile(`(?i)^(?:[—–-]\s*)?(?:that|this)(?:'s|’s| is| was)\s+(?:the\s+voice\s+of\s+)?|^(?:those|these)\s+(?:are|were)\s+the\s+words\s+of\s+|^so\s+said\s+|^the\s+(?:words?|remarks?|comments?|pledge|promise|warning|vow)\s+(?:came\s+from|(?:were|was|are|is)\s+(?:those|that)\s+of|belong(?:ed)?\s+to)\s+`)
 })
 
 // namedAfterAct is what follows a sentence's opening name when the

@@ -98,6 +98,11 @@ func TestAttribution(t *testing.T) {
 			want:   []attribution{{"Mark Eldin", true}, {"Mark Eldin", false}},
 		},
 		{
+			name:   "a quotation named after a dash, as live blogs do",
+			blocks: []string{"12:02pm — “We were ready for the wind, but not for the water.” — that was Mark Eldin, the disaster chief, at the noon briefing."},
+			want:   []attribution{{"Mark Eldin", true}, {"", false}},
+		},
+		{
 			name:   "a colon intro that says whom the words come from",
 			blocks: []string{"The quote of the morning, from harbour master Mark Eldin: “Every plank will be replaced.”"},
 			want:   []attribution{{"Mark Eldin", true}},
