@@ -26,7 +26,39 @@ func allClaims(bq query.Query) bool {
 // documents, are taken in descending order of bound until no bound left
 // can enter the top facetSize. The result is the one Bleve's facet would
 // give: most frequent first, ties by term.
+//
+// The counts change only with a batch, so they are kept until the next
+// one: a page that shows the facets of the whole index at every visit
+// pays for the dictionary walk once per change of the index.
 func (ix *Index) allFacets(ctx context.Context) (map[string][]FacetCount, error) {
+	gen := ix.gen.Load() // before reading: a batch from now on makes the result stale
+	ix.facetsMu.Lock()
+	cached, at := ix.facetsOf, ix.facetsGen
+	ix.facetsMu.Unlock()
+	if cached != nil && at == gen {
+		return cloneFacets(cached), nil
+	}
+	out, err := ix.countAllFacets(ctx)
+	if err != nil {
+		return nil, err
+	}
+	ix.facetsMu.Lock()
+	ix.facetsOf, ix.facetsGen = out, gen
+	ix.facetsMu.Unlock()
+	return cloneFacets(out), nil
+}
+
+// cloneFacets copies facets, so that no caller shares the cache.
+func cloneFacets(f map[string][]FacetCount) map[string][]FacetCount {
+	out := make(map[string][]FacetCount, len(f))
+	for k, v := range f {
+		out[k] = slices.Clone(v)
+	}
+	return out
+}
+
+// countAllFacets is allFacets without the cache.
+func (ix *Index) countAllFacets(ctx context.Context) (map[string][]FacetCount, error) {
 	adv, err := ix.b.Advanced()
 	if err != nil {
 		return nil, fmt.Errorf("facets: %w", err)

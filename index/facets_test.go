@@ -51,6 +51,13 @@ func TestAllFacetsMatchBleve(t *testing.T) {
 				}
 			}
 			put(0)
+			// Facets before the second round, kept until the next batch;
+			// what a caller does to them changes no later result.
+			first, err := ix.Search(t.Context(), Query{Facets: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			first.Facets["source"][0].Count = -1
 			put(1) // every document replaced: the first round's claims are deleted
 			got, err := ix.Search(t.Context(), Query{Facets: true})
 			if err != nil {
@@ -67,6 +74,22 @@ func TestAllFacetsMatchBleve(t *testing.T) {
 			}
 			if diff := cmp.Diff(want.Facets, got.Facets); diff != "" {
 				t.Errorf("facets of every claim (-Bleve's +dictionary's):\n%s", diff)
+			}
+			again, err := ix.Search(t.Context(), Query{Facets: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(got.Facets, again.Facets); diff != "" {
+				t.Errorf("facets of every claim asked again (-first +again):\n%s", diff)
+			}
+			want0 := got.Facets["source"][0]
+			again.Facets["source"][0].Count = -1
+			third, err := ix.Search(t.Context(), Query{Facets: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if third.Facets["source"][0] != want0 {
+				t.Errorf("a caller's change reached the kept facets: %v, want %v", third.Facets["source"][0], want0)
 			}
 			if n := len(got.Facets["source"]); n != facetSize {
 				t.Errorf("%d source values, want the top %d", n, facetSize)

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -41,6 +42,15 @@ type Index struct {
 	writers map[*Writer]struct{}
 	closed  bool
 	failed  error // the first failed batch (see apply)
+
+	// gen counts the batches applied (see apply): what was computed from
+	// the index at one gen holds until the next.
+	gen atomic.Uint64
+	// facetsOf caches the facets of every claim with the gen they were
+	// computed at (see allFacets).
+	facetsMu  sync.Mutex
+	facetsGen uint64
+	facetsOf  map[string][]FacetCount
 }
 
 // Open opens the index at path, creating it when the path does not exist

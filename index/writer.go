@@ -486,6 +486,8 @@ func (ix *Index) apply(b *bleve.Batch) (err error) {
 	if failed != nil {
 		return fmt.Errorf("index not written after an earlier write failed: %w", failed)
 	}
+	// Whatever the batch did, what was computed before it is stale.
+	defer ix.gen.Add(1)
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("index write: %v", p)
