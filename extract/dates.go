@@ -441,12 +441,22 @@ func (s *dateScan) tenseAround(i, after int) tense {
 		if s.isBoundary(j) || s.toks[j].nl {
 			break
 		}
+		// "On Friday, the government planned to pay", "On Friday, when
+		// she set aside her plans": a participle-like marker after the
+		// date with no auxiliary before it is the clause's past verb
+		// ("the vote is planned for Friday" reads back from the date).
+		if pastFormMarkers[s.toks[j].low] && j > 0 && !passiveAux[s.toks[j-1].low] && !s.toks[j-1].is("was") && !s.toks[j-1].is("were") {
+			return tensePast
+		}
 		if tn := markerTense(&s.toks[j]); tn != tenseUnknown {
 			return tn
 		}
 	}
 	return tenseUnknown
 }
+
+// pastFormMarkers are future markers that are also a verb's past form.
+var pastFormMarkers = finderSet("planned", "set")
 
 // toNotInfinitive are words after which "to" is a preposition: "up to
 // March", "due to rain", "back to work".
