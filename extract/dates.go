@@ -209,6 +209,12 @@ func (s *dateScan) at(i int) int {
 			}
 			return s.monthFirst(i)
 		}
+		switch t.low {
+		case "christmas", "boxing", "new", "valentine", "halloween", "thanksgiving", "easter", "good":
+			if n := s.holiday(i); n > i {
+				return n
+			}
+		}
 		if _, ok := dateWeekdays[t.low]; ok {
 			return s.weekday(i)
 		}

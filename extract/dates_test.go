@@ -149,6 +149,12 @@ func TestFindDates(t *testing.T) {
 		{"as soon as weekday", "They could arrive as soon as Tuesday.", false, []string{"Tuesday=2025-12-23"}},
 		{"monday week", "Pre-season reporting is Monday week.", false, []string{"Monday week=2026-01-05"}},
 		{"a forecast's weekday", "The operator's forecast says up to 39,500 megawatts on Wednesday.", false, []string{"Wednesday=2025-12-24"}},
+		{"a holiday ahead", "The shops will close on Christmas Day.", false, []string{"Christmas Day=2025-12-25"}},
+		{"a holiday past", "The fire started on Christmas Eve.", false, []string{"Christmas Eve=2024-12-24"}},
+		{"last Thanksgiving", "He arrived last Thanksgiving.", false, []string{"last Thanksgiving=2025-11-27"}},
+		{"Easter, the nearest", "The talks resume after Easter.", false, []string{"Easter=2026-04-05"}},
+		{"New Year's Day", "The law takes effect on New Year's Day.", false, []string{"New Year's Day=2026-01-01"}},
+		{"a holiday in a longer name", "The Good Friday Agreement held.", false, nil},
 		{"planned after the weekday is its past verb", "On Friday, the government planned to pay the families.", false, []string{"Friday=2025-12-19"}},
 		{"set aside after the weekday", "On Friday, when she set aside her holiday, the talks began.", false, []string{"Friday=2025-12-19"}},
 		{"planned for the weekday looks ahead", "The vote is planned for Friday.", false, []string{"Friday=2025-12-26"}},
@@ -230,4 +236,23 @@ func FuzzFindDates(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestHolidayDays(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		y    int
+		want string
+	}{
+		{"easter", 1998, "1998-04-12"}, {"easter", 2000, "2000-04-23"}, {"easter", 2024, "2024-03-31"},
+		{"easter", 2025, "2025-04-20"}, {"easter", 2026, "2026-04-05"}, {"good friday", 2026, "2026-04-03"},
+		{"easter monday", 2024, "2024-04-01"}, {"thanksgiving", 1999, "1999-11-25"},
+		{"thanksgiving", 2025, "2025-11-27"}, {"thanksgiving day", 2026, "2026-11-26"},
+		{"new year's eve", 2026, "2026-12-31"}, {"boxing day", 2026, "2026-12-26"},
+	} {
+		m, d := holidayDay(tc.name, tc.y)
+		if got := iso(tc.y, m, d); got != tc.want {
+			t.Errorf("%s %d = %s, want %s", tc.name, tc.y, got, tc.want)
+		}
+	}
 }
