@@ -219,7 +219,8 @@ var isoDateForm = regexp.MustCompile(`^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[
 
 func FuzzFindDates(f *testing.F) {
 	for _, s := range []string{"22 December 2025", "on Sunday", "2025-12-22", "15-17 December", "Q2 2026",
-		"from 2014 to 2022", "two days ago", "12/22/2025", "2019-20", "Monday, Dec. 22", "mid-2026", "31 Feb 2025"} {
+		"from 2014 to 2022", "two days ago", "12/22/2025", "2019-20", "Monday, Dec. 22", "mid-2026", "31 Feb 2025",
+		"last Thanksgiving", "New Year's Eve", "after Easter Island"} {
 		f.Add(s, int64(1766400000))
 	}
 	f.Fuzz(func(t *testing.T, text string, sec int64) {
