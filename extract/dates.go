@@ -104,7 +104,7 @@ var dateCountNouns = finderSet("people", "persons", "men", "women", "children", 
 var futureMarkers = finderSet("will", "ll", "shall", "going", "scheduled", "expected",
 	"due", "plans", "plan", "planned", "planning", "set", "upcoming", "would",
 	"intends", "aims", "hopes", "coming", "forthcoming", "next", "later", "should", "must",
-	"forecast", "forecasts")
+	"forecast", "forecasts", "payable")
 
 var pastMarkers = finderSet("said", "was", "were", "had", "did", "told", "came", "went",
 	"took", "gave", "saw", "began", "ago", "since", "last", "earlier", "fell", "rose",

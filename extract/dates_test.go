@@ -149,6 +149,7 @@ func TestFindDates(t *testing.T) {
 		{"as soon as weekday", "They could arrive as soon as Tuesday.", false, []string{"Tuesday=2025-12-23"}},
 		{"monday week", "Pre-season reporting is Monday week.", false, []string{"Monday week=2026-01-05"}},
 		{"a forecast's weekday", "The operator's forecast says up to 39,500 megawatts on Wednesday.", false, []string{"Wednesday=2025-12-24"}},
+		{"a payment date looks ahead", "The dividend is payable July 1 to holders of record June 10.", false, []string{"July 1=2026-07-01", "June 10=2026-06-10"}},
 		{"a holiday ahead", "The shops will close on Christmas Day.", false, []string{"Christmas Day=2025-12-25"}},
 		{"a holiday past", "The fire started on Christmas Eve.", false, []string{"Christmas Eve=2024-12-24"}},
 		{"last Thanksgiving", "He arrived last Thanksgiving.", false, []string{"last Thanksgiving=2025-11-27"}},
