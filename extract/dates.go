@@ -236,6 +236,9 @@ func (s *dateScan) at(i int) int {
 			if n := s.theQuarter(i); n > i {
 				return n
 			}
+			if n := s.currentPeriod(i); n > i {
+				return n
+			}
 		case "today", "tonight", "yesterday", "tomorrow", "last", "next", "this", "past", "coming", "in", "a", "an":
 			if n := s.relative(i); n > i {
 				return n

@@ -403,6 +403,33 @@ func shiftQuarter(q string, years int) string {
 	return isoQuarter(y+years, int(q[6]-'0'))
 }
 
+// currentPeriod reads "the current year", "the current fiscal year",
+// "the current quarter" and "the current month" as this year, quarter or
+// month of the text's date.
+func (s *dateScan) currentPeriod(i int) int {
+	toks := s.toks
+	j := i + 1
+	if s.ref.IsZero() || j+1 >= len(toks) || !toks[j].is("current") {
+		return i
+	}
+	j++
+	if toks[j].is("fiscal") && j+1 < len(toks) {
+		j++
+	}
+	r := s.ref
+	switch toks[j].low {
+	case "year":
+		s.emit(i, j, iso(r.Year(), 0, 0))
+	case "quarter":
+		s.emit(i, j, isoQuarter(r.Year(), (int(r.Month())-1)/3+1))
+	case "month":
+		s.emit(i, j, iso(r.Year(), int(r.Month()), 0))
+	default:
+		return i
+	}
+	return j + 1
+}
+
 // theQuarter reads "the quarter" and "the latest quarter" as the quarter
 // the text named before.
 func (s *dateScan) theQuarter(i int) int {
