@@ -244,6 +244,10 @@ func (d *nerDoc) extend(ti, i, hi int) int {
 			j++ // "Procter & Gamble", "Sachs & Co.": one firm
 			continue
 		}
+		if k := d.possessiveSuffix(ti, j, hi); k > j {
+			j = k // "Standard & Poor's Corp.", "McDonald's Corp.": one firm
+			continue
+		}
 		if !t.word || !t.lower || j+1 >= hi || toks[j+1].nl {
 			break
 		}
@@ -270,6 +274,26 @@ func (d *nerDoc) extend(ti, i, hi int) int {
 		j = next
 	}
 	return j
+}
+
+// possessiveSuffix returns the index after a possessive "'s" at p that a
+// corporate suffix follows ("Poor's Corp.", "McDonald's Inc."), or p:
+// the firm's name holds the possessive.
+func (d *nerDoc) possessiveSuffix(ti, p, hi int) int {
+	toks := d.toks[ti]
+	q := p
+	switch w := d.word(ti, q); {
+	case w == "'s" || w == "’s":
+		q++
+	case (w == "'" || w == "’") && q+1 < hi && d.word(ti, q+1) == "s":
+		q += 2
+	default:
+		return p
+	}
+	if q >= hi || toks[q].nl || !nerCorporate[d.lowerKey(d.word(ti, q))] {
+		return p
+	}
+	return q + 1
 }
 
 // sentAfterPunct is true for a token that starts a sentence after

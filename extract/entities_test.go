@@ -57,6 +57,14 @@ func TestEntities(t *testing.T) {
 			}},
 		},
 		{
+			name:  "a firm's name holding a possessive before its suffix",
+			texts: []string{"Standard & Poor's Corp. cut the rating, and McDonald's Corp. said John's plan failed."},
+			want: [][]ent{{
+				{"Standard & Poor's Corp.", Org, "Standard & Poor's Corp."}, {"McDonald's Corp.", Org, "McDonald's Corp."},
+				{"John", Person, "John"},
+			}},
+		},
+		{
 			name:  "a given name that is also a place, after a title",
 			texts: []string{"Governor Rosario D. Villacorta met Mayor Florence Okoye and the official China Daily."},
 			want: [][]ent{{
