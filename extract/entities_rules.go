@@ -917,8 +917,11 @@ func (d *nerDoc) unknownWord(ti, p, hi int) {
 		}
 		return
 	}
-	if !t.sent && p > 0 && toks[p-1].lower && nerInstitutions[w] {
-		d.add(ti, p, p+1, Org, "", nerGuess) // "the House voted", "the Senate", "during House debate"
+	if !t.sent && p > 0 && (toks[p-1].lower || toks[p-1].sent && d.lowerKey(d.word(ti, p-1)) == "the" && !nerGenericBodies[w]) && nerInstitutions[w] {
+		// "the House voted", "the Senate", "during House debate", and
+		// "The House has voted" opening a sentence; "The Council" there
+		// may be any council, named before.
+		d.add(ti, p, p+1, Org, "", nerGuess)
 		return
 	}
 	if !t.sent && p > 0 && toks[p-1].lower && strings.EqualFold(d.word(ti, p-1), "the") && nerCompass[w] &&
@@ -1655,6 +1658,10 @@ var nerShipPrefixes = map[string]bool{"USS": true, "HMS": true, "RMS": true, "HM
 // ("the House", "the Senate", "the Treasury").
 var nerInstitutions = nerSet(`house senate congress parliament assembly legislature cabinet
 	treasury pentagon kremlin fed commission council court bundestag duma knesset`)
+
+// nerGenericBodies are institutions of many places: capitalised only for
+// opening a sentence, "The Council" names no one body.
+var nerGenericBodies = nerSet(`commission council court assembly cabinet`)
 
 // nerPossessive reports a possessive token: "'s", "’s", "'", "’".
 func nerPossessive(w string) bool {

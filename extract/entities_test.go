@@ -57,6 +57,11 @@ func TestEntities(t *testing.T) {
 			}},
 		},
 		{
+			name:  "an institution after a sentence's opening article",
+			texts: []string{"The House voted on Tuesday.", "The Senate waited.", "The house was sold.", "The Council met."},
+			want: [][]ent{{{"House", Org, "House"}}, {{"Senate", Org, "Senate"}}, {}, {}},
+		},
+		{
 			name:  "a firm's name holding a possessive before its suffix",
 			texts: []string{"Standard & Poor's Corp. cut the rating, and McDonald's Corp. said John's plan failed."},
 			want: [][]ent{{
