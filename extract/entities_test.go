@@ -59,7 +59,7 @@ func TestEntities(t *testing.T) {
 		{
 			name:  "an institution after a sentence's opening article",
 			texts: []string{"The House voted on Tuesday.", "The Senate waited.", "The house was sold.", "The Council met."},
-			want: [][]ent{{{"House", Org, "House"}}, {{"Senate", Org, "Senate"}}, {}, {}},
+			want:  [][]ent{{{"House", Org, "House"}}, {{"Senate", Org, "Senate"}}, {}, {}},
 		},
 		{
 			name:  "a firm's name holding a possessive before its suffix",
