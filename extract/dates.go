@@ -695,6 +695,13 @@ func (s *dateScan) monthFirst(i int) int {
 		s.emit(first, k-1, iso(y, m, 0))
 		return k
 	}
+	// "January nineteen ninety-seven", as a broadcast says it.
+	if j < len(toks) && toks[j].sp {
+		if y, end := s.spokenYearAt(j); y > 0 {
+			s.emit(s.modifierBefore(i), end, iso(y, m, 0))
+			return end + 1
+		}
+	}
 	// A month alone: full name, capitalised unless unambiguous.
 	if !s.monthAloneOK(i, j) || s.ref.IsZero() {
 		return j
@@ -1139,6 +1146,23 @@ func (s *dateScan) spokenYear(i int) int {
 		s.emit(i-2, end, iso(y, 0, 0))
 		return end + 1
 	}
+	y, end := s.spokenYearAt(i)
+	if y == 0 {
+		return i
+	}
+	s.emit(i, end, iso(y, 0, 0))
+	return end + 1
+}
+
+// spokenYearAt reads a year said the way broadcasts say it at toks[i]
+// ("nineteen ninety-seven", "twenty fifteen"): the year and the index of
+// its last token, or 0.
+func (s *dateScan) spokenYearAt(i int) (int, int) {
+	toks := s.toks
+	j := i + 1
+	if j >= len(toks) {
+		return 0, i
+	}
 	century := 0
 	switch toks[i].low {
 	case "eighteen":
@@ -1148,7 +1172,7 @@ func (s *dateScan) spokenYear(i int) int {
 	case "twenty":
 		century = 2000
 	default:
-		return i
+		return 0, i
 	}
 	v := int(numberTens[toks[j].low])
 	if century == 2000 && v == 0 {
@@ -1158,7 +1182,7 @@ func (s *dateScan) spokenYear(i int) int {
 		}
 	}
 	if v == 0 {
-		return i
+		return 0, i
 	}
 	end := j
 	if v >= 20 && j+2 < len(toks) && toks[j+1].isDash() && !toks[j+1].sp && !toks[j+2].sp {
@@ -1166,8 +1190,7 @@ func (s *dateScan) spokenYear(i int) int {
 			v, end = v+u, j+2
 		}
 	}
-	s.emit(i, end, iso(century+v, 0, 0))
-	return end + 1
+	return century + v, end
 }
 
 // spelledDays are the days of a month as spoken ordinals.

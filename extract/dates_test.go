@@ -149,6 +149,7 @@ func TestFindDates(t *testing.T) {
 		{"as soon as weekday", "They could arrive as soon as Tuesday.", false, []string{"Tuesday=2025-12-23"}},
 		{"monday week", "Pre-season reporting is Monday week.", false, []string{"Monday week=2026-01-05"}},
 		{"a forecast's weekday", "The operator's forecast says up to 39,500 megawatts on Wednesday.", false, []string{"Wednesday=2025-12-24"}},
+		{"a month with a spoken year", "January nineteen ninety-seven. Atlanta again.", false, []string{"January nineteen ninety-seven=1997-01"}},
 		{"the current fiscal year", "Sales in the current fiscal year will rise.", false, []string{"the current fiscal year=2025"}},
 		{"the current quarter", "Profit in the current quarter fell.", false, []string{"the current quarter=2025-Q4"}},
 		{"a current account is no date", "The current account deficit widened.", false, nil},
