@@ -209,8 +209,7 @@ func (s *dateScan) at(i int) int {
 			}
 			return s.monthFirst(i)
 		}
-		switch t.low {
-		case "christmas", "boxing", "new", "valentine", "halloween", "thanksgiving", "easter", "good":
+		if holidayFirst[t.low] {
 			if n := s.holiday(i); n > i {
 				return n
 			}
@@ -835,25 +834,36 @@ func (s *dateScan) modifierBefore(i int) int {
 // likely misread, or the article updated or dated in another time zone,
 // than the date a year away.
 func (s *dateScan) nearestYear(m, d, d2 int, tn tense) int {
-	const grace = 31 * 24 * time.Hour
 	if d2 < d {
 		d2 = d
 	}
-	best, bestCost := s.ref.Year(), time.Duration(1<<62)
-	for y := s.ref.Year() - 1; y <= s.ref.Year()+1; y++ {
+	return nearestYearOf(s.ref, tn, 31*24*time.Hour, func(y int) (time.Time, time.Time, bool) {
 		if !validDay(y, m, d) {
+			return time.Time{}, time.Time{}, false
+		}
+		return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC), time.Date(y, time.Month(m), d2, 0, 0, 0, 0, time.UTC), true
+	})
+}
+
+// nearestYearOf picks, of the years around ref's, the one whose span
+// (spanOf gives it, or false for none that year) is nearest ref: a span
+// on the wrong side of ref for the tense only when it is within grace of
+// ref.
+func nearestYearOf(ref time.Time, tn tense, grace time.Duration, spanOf func(y int) (start, end time.Time, ok bool)) int {
+	best, bestCost := ref.Year(), time.Duration(1<<62)
+	for y := ref.Year() - 1; y <= ref.Year()+1; y++ {
+		start, end, ok := spanOf(y)
+		if !ok {
 			continue
 		}
-		start := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
-		end := time.Date(y, time.Month(m), d2, 0, 0, 0, 0, time.UTC)
 		var dist time.Duration // distance from ref to the date or range
 		switch {
-		case s.ref.Before(start):
-			dist = start.Sub(s.ref)
-		case s.ref.After(end):
-			dist = s.ref.Sub(end)
+		case ref.Before(start):
+			dist = start.Sub(ref)
+		case ref.After(end):
+			dist = ref.Sub(end)
 		}
-		wrong := tn == tensePast && start.After(s.ref) || tn == tenseFuture && end.Before(s.ref)
+		wrong := tn == tensePast && start.After(ref) || tn == tenseFuture && end.Before(ref)
 		if wrong && dist >= grace {
 			continue
 		}

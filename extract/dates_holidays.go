@@ -61,18 +61,31 @@ func easterTime(y int) time.Time {
 	return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
 }
 
-// holidayWords are the names holidayDay knows, as the lower-case words
-// that spell them, the possessive's "s" included.
-var holidayWords = [][]string{
-	{"christmas", "eve"}, {"christmas", "day"}, {"christmas"},
-	{"boxing", "day"},
-	{"new", "year", "s", "day"}, {"new", "year", "s", "eve"},
-	{"valentine", "s", "day"},
-	{"halloween"},
-	{"thanksgiving", "day"}, {"thanksgiving"},
-	{"easter", "sunday"}, {"easter", "monday"}, {"easter", "day"}, {"easter"},
-	{"good", "friday"},
+// holidayNames are the names holidayDay knows, each with the lower-case
+// words that spell it (apostrophes left out, a possessive's "s" kept),
+// longest first where one starts another.
+var holidayNames = []struct {
+	name  string
+	words []string
+}{
+	{"christmas eve", []string{"christmas", "eve"}}, {"christmas day", []string{"christmas", "day"}},
+	{"christmas", []string{"christmas"}}, {"boxing day", []string{"boxing", "day"}},
+	{"new year's day", []string{"new", "year", "s", "day"}}, {"new year's eve", []string{"new", "year", "s", "eve"}},
+	{"valentine's day", []string{"valentine", "s", "day"}}, {"halloween", []string{"halloween"}},
+	{"thanksgiving day", []string{"thanksgiving", "day"}}, {"thanksgiving", []string{"thanksgiving"}},
+	{"easter sunday", []string{"easter", "sunday"}}, {"easter monday", []string{"easter", "monday"}},
+	{"easter day", []string{"easter", "day"}}, {"easter", []string{"easter"}},
+	{"good friday", []string{"good", "friday"}},
 }
+
+// holidayFirst are the words a holiday's name starts with.
+var holidayFirst = func() map[string]bool {
+	m := map[string]bool{}
+	for _, h := range holidayNames {
+		m[h.words[0]] = true
+	}
+	return m
+}()
 
 // holidayAt returns the holiday whose name starts at toks[i], capitalised
 // as names are, and the index after it; "" when none does. Apostrophes
@@ -82,9 +95,9 @@ func (s *dateScan) holidayAt(i int) (string, int) {
 	if !toks[i].capitalized() {
 		return "", i
 	}
-	for _, words := range holidayWords {
+	for _, h := range holidayNames {
 		j, ok := i, true
-		for _, w := range words {
+		for _, w := range h.words {
 			for j < len(toks) && toks[j].is("'") && !toks[j].sp {
 				j++
 			}
@@ -94,21 +107,9 @@ func (s *dateScan) holidayAt(i int) (string, int) {
 			}
 			j++
 		}
-		if !ok {
-			continue
+		if ok {
+			return h.name, j
 		}
-		name := ""
-		for k, w := range words {
-			switch {
-			case w == "s":
-				name += "'s"
-			case k > 0:
-				name += " " + w
-			default:
-				name += w
-			}
-		}
-		return name, j
 	}
 	return "", i
 }
@@ -126,37 +127,19 @@ func (s *dateScan) holiday(i int) int {
 	if end < len(s.toks) && s.toks[end].capitalized() && s.toks[end].sp && !s.toks[end].nl {
 		return i // a longer name: "the Good Friday Agreement", "Easter Island"
 	}
-	first, dir := i, tenseUnknown
-	if i > 0 {
-		switch s.toks[i-1].low {
-		case "last", "past":
-			first, dir = i-1, tensePast
-		case "next", "coming":
-			first, dir = i-1, tenseFuture
-		case "this":
-			first = i - 1
-		}
-	}
+	first, dir, _ := s.leadModifier(i)
 	if dir == tenseUnknown {
 		dir = s.tenseAround(first, end)
 	}
+	// Unlike a day written with its month, no grace: a holiday is
+	// named for the occurrence the tense points to.
 	ref := time.Date(s.ref.Year(), s.ref.Month(), s.ref.Day(), 0, 0, 0, 0, time.UTC)
-	var best time.Time
-	var bestDist time.Duration
-	for y := ref.Year() - 1; y <= ref.Year()+1; y++ {
+	y := nearestYearOf(ref, dir, 0, func(y int) (time.Time, time.Time, bool) {
 		m, d := holidayDay(name, y)
 		t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
-		if dir == tensePast && t.After(ref) || dir == tenseFuture && t.Before(ref) {
-			continue
-		}
-		dist := t.Sub(ref)
-		if dist < 0 {
-			dist = -dist
-		}
-		if best.IsZero() || dist < bestDist {
-			best, bestDist = t, dist
-		}
-	}
-	s.emit(first, end-1, isoTime(best))
+		return t, t, true
+	})
+	m, d := holidayDay(name, y)
+	s.emit(first, end-1, iso(y, m, d))
 	return end
 }

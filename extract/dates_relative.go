@@ -27,26 +27,7 @@ func (s *dateScan) weekday(i int) int {
 		return i + 1 // "Bloody Sunday", "Black Friday", "Super Tuesday": a day's name
 	}
 	wd := dateWeekdays[t.low]
-	first := i
-	dir := tenseUnknown
-	strict := false
-	if i > 0 {
-		switch toks[i-1].low {
-		case "last", "past":
-			dir, strict, first = tensePast, true, i-1
-			if i > 1 && toks[i-2].is("this") {
-				first = i - 2
-				strict = false
-			}
-		case "next", "coming":
-			dir, strict, first = tenseFuture, toks[i-1].low == "next", i-1
-			if i > 1 && toks[i-2].is("this") {
-				first = i - 2
-			}
-		case "this":
-			first = i - 1
-		}
-	}
+	first, dir, strict := s.leadModifier(i)
 	rw := s.ref.Weekday()
 	// "Monday week", as British English says it: a week after the
 	// coming Monday.
@@ -75,6 +56,34 @@ func (s *dateScan) weekday(i int) int {
 	}
 	s.emit(first, i, isoTime(s.ref.AddDate(0, 0, diff)))
 	return i + 1
+}
+
+// leadModifier reads "last", "next", "this" and "coming" before the day
+// at toks[i] ("last Tuesday", "this coming Christmas"): where the
+// expression starts, the direction the modifier gives, and whether it
+// excludes the nearest occurrence ("next Friday" on a Friday is a week
+// on).
+func (s *dateScan) leadModifier(i int) (first int, dir tense, strict bool) {
+	toks := s.toks
+	first, dir = i, tenseUnknown
+	if i == 0 {
+		return first, dir, false
+	}
+	switch toks[i-1].low {
+	case "last", "past":
+		dir, strict, first = tensePast, true, i-1
+		if i > 1 && toks[i-2].is("this") {
+			first, strict = i-2, false
+		}
+	case "next", "coming":
+		dir, strict, first = tenseFuture, toks[i-1].low == "next", i-1
+		if i > 1 && toks[i-2].is("this") {
+			first = i - 2
+		}
+	case "this":
+		first = i - 1
+	}
+	return first, dir, strict
 }
 
 // yearOfWeekday settles the guessed year of a day written with its

@@ -261,4 +261,9 @@ func TestHolidayDays(t *testing.T) {
 			t.Errorf("%s %d = %s, want %s", tc.name, tc.y, got, tc.want)
 		}
 	}
+	for _, h := range holidayNames {
+		if m, d := holidayDay(h.name, 2026); !validDay(2026, m, d) {
+			t.Errorf("holiday %q has no day", h.name)
+		}
+	}
 }
