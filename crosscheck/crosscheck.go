@@ -841,7 +841,7 @@ func rangeEnd(c *extract.Claim, i int) string {
 		case "to", "-", "–", "—", "through", "until", "till":
 			return true
 		case "and": // "between 1 and 14 June", not "on 3 May and 5 June"
-			return a.Start >= 0 && a.Start <= len(c.Text) && strings.HasSuffix(strings.ToLower(strings.TrimSpace(c.Text[:a.Start])), "between")
+			return afterBetween(c.Text, a.Start)
 		}
 		return false
 	}
@@ -995,19 +995,19 @@ func quantityRange(c *extract.Claim, i int) bool {
 	if a.End > b.Start || a.Start < 0 || b.Start > len(c.Text) {
 		return false
 	}
-	join := strings.ToLower(strings.TrimSpace(c.Text[a.End:b.Start]))
-	before := strings.Fields(strings.ToLower(c.Text[:a.Start]))
-	last := ""
-	if len(before) > 0 {
-		last = before[len(before)-1]
-	}
-	switch join {
+	switch strings.ToLower(strings.TrimSpace(c.Text[a.End:b.Start])) {
 	case "and":
-		return last == "between"
+		return afterBetween(c.Text, a.Start)
 	case "to":
-		return last != "from"
+		return !strings.HasSuffix(strings.ToLower(strings.TrimSpace(c.Text[:a.Start])), "from")
 	}
 	return false
+}
+
+// afterBetween reports text whose words before p end with "between": the
+// first of two values "between A and B" joins into one span.
+func afterBetween(text string, p int) bool {
+	return p >= 0 && p <= len(text) && strings.HasSuffix(strings.ToLower(strings.TrimSpace(text[:p])), "between")
 }
 
 // personValue is the comparable value of a person named in a role.
@@ -1094,7 +1094,7 @@ func datePair(c *extract.Claim, i, n int, join *regexp.Regexp) bool {
 			return true
 		}
 		// "between August 2023 and December 2025"
-		if strings.TrimSpace(c.Text[a.End:b.Start]) == "and" && strings.HasSuffix(strings.ToLower(strings.TrimRight(c.Text[:a.Start], " ")), "between") {
+		if strings.TrimSpace(c.Text[a.End:b.Start]) == "and" && afterBetween(c.Text, a.Start) {
 			return true
 		}
 	}

@@ -659,10 +659,11 @@ func earlierPeriod(text string, start, end int) bool {
 	}
 	// Two fronted adverbials in a row: "Four years ago, in 2022, only
 	// 57.9 percent voted".
-	if p > 0 && len(strings.Fields(prev)) <= 4 && !relativeClause(prev) && prevSentenceStart(text, p) {
-		q, _ := clauseAround(text, p-1, p-1)
-		if front := text[q:p]; len(strings.Fields(front)) <= 5 && earlierMarkers().MatchString(front) {
-			return true
+	if p > 0 && len(strings.Fields(prev)) <= 4 && !relativeClause(prev) {
+		if q, _ := clauseAround(text, p-1, p-1); opensSentence(text, q) {
+			if front := text[q:p]; len(strings.Fields(front)) <= 5 && earlierMarkers().MatchString(front) {
+				return true
+			}
 		}
 	}
 	if p == 0 || len(strings.Fields(prev)) > 6 || !relativeClause(prev) {
@@ -713,10 +714,9 @@ func figureMark(s string) string {
 	return ""
 }
 
-// prevSentenceStart reports whether the clause before text[p:] opens its
-// sentence: the clause before it is the start of the text or ends one.
-func prevSentenceStart(text string, p int) bool {
-	q, _ := clauseAround(text, p-1, p-1)
+// opensSentence reports whether a clause starting at q opens its
+// sentence: it starts the text, or what stands before it ends one.
+func opensSentence(text string, q int) bool {
 	if q == 0 {
 		return true
 	}
