@@ -1,8 +1,10 @@
 package api
 
 import (
+	"errors"
 	"net/url"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/claimdex/claimdex/claim"
@@ -124,4 +126,31 @@ func (r SearchRequest) Values() url.Values {
 	v.Set("facets", strconv.FormatBool(r.Facets))
 	v.Set("explain", strconv.FormatBool(r.Explain))
 	return v
+}
+
+// dateLayouts are the forms a date filter accepts, most precise first.
+var dateLayouts = []string{time.RFC3339, time.DateOnly, "2006-01", "2006"}
+
+// ParseDate reads a date as the filters take it, on the command line and
+// in the API: YYYY-MM-DD, YYYY-MM, YYYY or RFC 3339. With end, a month or
+// a year stands for its last day ("until 2026" is up to 31 December
+// 2026), otherwise for its first.
+func ParseDate(s string, end bool) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	for _, layout := range dateLayouts {
+		t, err := time.Parse(layout, s)
+		if err != nil {
+			continue
+		}
+		if end {
+			switch len(s) {
+			case len("2006"):
+				t = t.AddDate(1, 0, -1)
+			case len("2006-01"):
+				t = t.AddDate(0, 1, -1)
+			}
+		}
+		return t, nil
+	}
+	return time.Time{}, errors.New("not a date (want YYYY-MM-DD, YYYY-MM, YYYY or RFC 3339)")
 }

@@ -104,7 +104,7 @@ func checkIngestRequest(req *IngestRequest) error {
 	}
 	for _, d := range []struct{ name, v string }{{"published", req.Published}, {"since", req.Since}} {
 		if d.v != "" {
-			if _, err := parseDate(d.v); err != nil {
+			if _, err := api.ParseDate(d.v, false); err != nil {
 				return badParam(d.name, "%v", err)
 			}
 		}

@@ -393,7 +393,7 @@ func (j *jobs) ingest(ctx context.Context, rec *jobRecord) (*pipeline.Report, er
 	fc.RefusePrivate = rec.Watch == "" && !s.cfg.AllowPrivate
 	fc.Hosts, fc.Lang = req.Hosts, req.Langs
 	if req.Since != "" {
-		t, err := parseDate(req.Since)
+		t, err := api.ParseDate(req.Since, false)
 		if err != nil {
 			return nil, fmt.Errorf("since: %w", err)
 		}
@@ -401,7 +401,7 @@ func (j *jobs) ingest(ctx context.Context, rec *jobRecord) (*pipeline.Report, er
 	}
 	var published time.Time
 	if req.Published != "" {
-		t, err := parseDate(req.Published)
+		t, err := api.ParseDate(req.Published, false)
 		if err != nil {
 			return nil, fmt.Errorf("published: %w", err)
 		}
@@ -481,13 +481,4 @@ func (j *jobs) prune() {
 			_ = os.RemoveAll(filepath.Join(j.dir, id))
 		}
 	}
-}
-
-func parseDate(s string) (time.Time, error) {
-	for _, layout := range dateLayouts {
-		if t, err := time.Parse(layout, strings.TrimSpace(s)); err == nil {
-			return t, nil
-		}
-	}
-	return time.Time{}, fmt.Errorf("not a date (want YYYY-MM-DD, YYYY-MM, YYYY or RFC 3339): %q", s)
 }

@@ -101,26 +101,15 @@ func (p params) number(name string) (*float64, *api.Error) {
 	return &f, nil
 }
 
-// dateLayouts are the forms a date parameter accepts, as the CLI's flags.
-var dateLayouts = []string{time.RFC3339, time.DateOnly, "2006-01", "2006"}
-
 // date reads a date; with end, a month or a year stands for its last day.
 func (p params) date(name string, end bool) (time.Time, *api.Error) {
 	s := strings.TrimSpace(p.v.Get(name))
 	if s == "" {
 		return time.Time{}, nil
 	}
-	t, err := parseDate(s)
+	t, err := api.ParseDate(s, end)
 	if err != nil {
 		return time.Time{}, badParam(name, "%v", err)
-	}
-	if end {
-		switch len(s) {
-		case len("2006"):
-			t = t.AddDate(1, 0, -1)
-		case len("2006-01"):
-			t = t.AddDate(0, 1, -1)
-		}
 	}
 	return t, nil
 }

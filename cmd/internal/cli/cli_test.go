@@ -89,35 +89,6 @@ func TestParseErrors(t *testing.T) {
 	}
 }
 
-func TestParseDate(t *testing.T) {
-	tests := []struct {
-		in      string
-		want    time.Time
-		wantErr bool
-	}{
-		{"2025-12-22", time.Date(2025, 12, 22, 0, 0, 0, 0, time.UTC), false},
-		{"2026-01", time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), false},
-		{"2026", time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), false},
-		{" 2025-12-22 ", time.Date(2025, 12, 22, 0, 0, 0, 0, time.UTC), false},
-		{"2025-12-22T10:30:00Z", time.Date(2025, 12, 22, 10, 30, 0, 0, time.UTC), false},
-		{"22/12/2025", time.Time{}, true},
-		{"yesterday", time.Time{}, true},
-		{"2025-13-01", time.Time{}, true},
-		{"", time.Time{}, true},
-	}
-	for _, tt := range tests {
-		t.Run(tt.in, func(t *testing.T) {
-			got, err := ParseDate(tt.in)
-			if (err != nil) != tt.wantErr {
-				t.Fatalf("ParseDate(%q) error = %v, want error %v", tt.in, err, tt.wantErr)
-			}
-			if !got.Equal(tt.want) {
-				t.Errorf("ParseDate(%q) = %v, want %v", tt.in, got, tt.want)
-			}
-		})
-	}
-}
-
 func TestUntilCoversPeriod(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"2026", "2026-12-31"},

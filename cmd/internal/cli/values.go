@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/claimdex/claimdex/api"
 )
 
 // Strings is a repeatable flag: each use adds a value.
@@ -39,33 +41,12 @@ func (d *Date) String() string {
 }
 
 func (d *Date) Set(v string) error {
-	t, err := ParseDate(v)
+	t, err := api.ParseDate(v, d.End)
 	if err != nil {
 		return err
 	}
-	if d.End {
-		switch len(strings.TrimSpace(v)) {
-		case len("2006"):
-			t = t.AddDate(1, 0, -1)
-		case len("2006-01"):
-			t = t.AddDate(0, 1, -1)
-		}
-	}
 	d.Time = t
 	return nil
-}
-
-// dateLayouts are the forms a date flag accepts, most precise first.
-var dateLayouts = []string{time.RFC3339, time.DateOnly, "2006-01", "2006"}
-
-// ParseDate reads a date in one of the forms a date flag accepts.
-func ParseDate(v string) (time.Time, error) {
-	for _, layout := range dateLayouts {
-		if t, err := time.Parse(layout, strings.TrimSpace(v)); err == nil {
-			return t, nil
-		}
-	}
-	return time.Time{}, fmt.Errorf("not a date (want YYYY-MM-DD, YYYY-MM, YYYY or RFC 3339)")
 }
 
 // Float is an optional number: V is nil until set.
