@@ -579,9 +579,8 @@ func TestFiltersOnClaimFields(t *testing.T) {
 }
 
 // TestSearchTermTotalsLive checks the searches whose total is a term's
-// count (every claim, one source) after claims were replaced, so that
-// deleted claims linger in the postings: the total and the pages are
-// those of the claims Export walks.
+// count (every claim, one source) after claims were replaced and
+// deleted: the total and the pages are those of the claims Export walks.
 func TestSearchTermTotalsLive(t *testing.T) {
 	ix := newMem(t)
 	w := ix.NewWriter(7)
