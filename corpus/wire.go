@@ -275,12 +275,6 @@ var dashedDay = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`(?i)\b(\d{1,2})-(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)-(\d{4})\b`)
 })
 
-// spacedStamp is an ISO timestamp whose T a feed's template set apart,
-// "2026-01-22 T 15:18Z".
-var spacedStamp = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`\b(\d{4}-\d{2}-\d{2})\s+T\s*(\d{1,2}:\d{2})`)
-})
-
 // isoStamp finds the T of an ISO timestamp, "2026-03-14T07:12".
 var isoStamp = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\dT\d`) })
 
@@ -298,8 +292,7 @@ func (h *header) readDateLine(t string) bool {
 	if f := strings.Fields(t); len(f) > 1 && refCode().MatchString(f[0]) {
 		t = strings.TrimSpace(t[len(f[0]):])
 	}
-	t = dashedDay().ReplaceAllString(t, "$1 $2 $3")  // "17-FEB-2026"
-	t = spacedStamp().ReplaceAllString(t, "${1}T$2") // "2026-01-22 T 15:18Z"
+	t = dashedDay().ReplaceAllString(t, "$1 $2 $3") // "17-FEB-2026"
 	// "2026/10/17 22:31 KST    [ENTERTAINMENT]": the desk's tag after
 	// the stamp.
 	if m := deskTag().FindStringIndex(t); m != nil && m[0] > 0 {

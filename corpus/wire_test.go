@@ -71,12 +71,6 @@ func TestWireHeaders(t *testing.T) {
 			published: time.Date(2026, 3, 14, 7, 12, 0, 0, cest), from: "header", title: "Kessla quay to reopen",
 		},
 		{
-			name:      "ISO timestamp with its T set apart, then desk labels",
-			src:       "KESTRIA NEWSWIRE\n2026-03-14 T 07:12Z // Ports // Shipping\n\nKessla quay to reopen\n\n" + wireBody,
-			published: time.Date(2026, 3, 14, 7, 12, 0, 0, time.UTC), from: "header", title: "Kessla quay to reopen",
-			source: "Kestria Newswire", section: "Ports / Shipping", furniture: "Shipping",
-		},
-		{
 			name:      "Date and Source pairs",
 			src:       "Kessla quay to reopen\nDate: 14 March 2026 07:12 GMT | Source: Baltic Shipping Wire | Section: Ports\n\n" + wireBody,
 			published: time.Date(2026, 3, 14, 7, 12, 0, 0, time.UTC), from: "header", source: "Baltic Shipping Wire", section: "Ports",
