@@ -89,21 +89,23 @@ func TestParseErrors(t *testing.T) {
 	}
 }
 
+// TestUntilCoversPeriod: --until takes a month or a year up to its last
+// day, --since from its first (api.ParseDate's cases are tested there).
 func TestUntilCoversPeriod(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"2026", "2026-12-31"},
-		{"2026-02", "2026-02-28"},
-		{"2024-02", "2024-02-29"},
-		{"2026-02-10", "2026-02-10"},
-	}
-	for _, tt := range tests {
-		d := Date{End: true}
-		if err := d.Set(tt.in); err != nil {
+	for _, tt := range []struct {
+		end  bool
+		want string
+	}{{true, "2024-02-29"}, {false, "2024-02-01"}} {
+		d := Date{End: tt.end}
+		if err := d.Set("2024-02"); err != nil {
 			t.Fatal(err)
 		}
 		if got := d.Time.Format(time.DateOnly); got != tt.want {
-			t.Errorf("--until %s = %s, want %s", tt.in, got, tt.want)
+			t.Errorf("Date{End: %v}.Set(2024-02) = %s, want %s", tt.end, got, tt.want)
 		}
+	}
+	if err := (&Date{}).Set("yesterday"); err == nil {
+		t.Error("Set(yesterday): no error")
 	}
 }
 
