@@ -623,3 +623,45 @@ func TestSearchTermTotalsLive(t *testing.T) {
 		}
 	}
 }
+
+// Claims that tie in a ranked search come in id order, whatever order
+// their segments lie in (merging reorders segments, so two runs of one
+// query would otherwise rank them differently), and pages of the ranking
+// are slices of it.
+func TestSearchTiesInIDOrder(t *testing.T) {
+	ix := newMem(t)
+	w := ix.NewWriter(1)
+	for d := 9; d >= 0; d-- {
+		id := fmt.Sprintf("doc%d", d)
+		rec := DocRecord{ID: id, Location: "loc/" + id, Source: "Bulk", Hash: id}
+		c := extract.Claim{ID: id + "-00000", DocID: id, Source: "Bulk", Text: "The levee held overnight.", Kind: extract.KindSentence}
+		if _, _, err := w.Put(rec, []extract.Claim{c}); err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Flush(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ids := func(q Query) (got []string) {
+		t.Helper()
+		res, err := ix.Search(t.Context(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, h := range res.Hits {
+			if h.Score != res.Hits[0].Score {
+				t.Fatalf("scores %v and %v, want a tie", h.Score, res.Hits[0].Score)
+			}
+			got = append(got, h.Claim.ID)
+		}
+		return got
+	}
+	all := ids(Query{Text: "levee"})
+	if len(all) != 10 || !slices.IsSorted(all) {
+		t.Errorf("hits %v, want 10 in id order", all)
+	}
+	pages := append(ids(Query{Text: "levee", Limit: 4}), ids(Query{Text: "levee", Limit: 6, Offset: 4})...)
+	if !slices.Equal(pages, all) {
+		t.Errorf("two pages %v, want the one page %v", pages, all)
+	}
+}
