@@ -1192,8 +1192,10 @@ func subjectAfter(text string, ws []claimWord, from int, ents []Entity, t *speak
 		return ""
 	}
 	// "said INMA president Declan Furlong": an organisation that
-	// qualifies a title before a person is the person's, who speaks.
-	if e.Type != Person {
+	// qualifies a title before a person is the person's, who speaks. A
+	// title's body ("the Mayor of Dolnow, ...") is no speaker whatever
+	// type the name was given.
+	if e.Type != Person || titleOf {
 		for _, p := range ents {
 			if p.Type != Person || p.Start <= e.End || !speakerEntity(p) {
 				continue

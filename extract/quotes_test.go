@@ -238,6 +238,13 @@ func TestAttribution(t *testing.T) {
 			want:   []attribution{{"Harriet Kyomugisha-Odongo", true}},
 		},
 		{
+			// NER takes "MPK Dolnow", and so the town, for a person.
+			name: "a title and its body typed a person, then the name",
+			blocks: []string{"The city council of Dolnow approved the plan on Monday, and the transit operator MPK Dolnow will run the new line from 2029.",
+				"“The estate was built without a tram,” said the Mayor of Dolnow, Joanna Kowalska-Nowak."},
+			want: []attribution{{"Joanna Kowalska-Nowak", true}},
+		},
+		{
 			name:   "subject before descriptions ending with a place",
 			blocks: []string{"“The data surprised us,” Hana Vos, a researcher at the Kestrel Institute in Tarnby, Norway, and author of the study, said."},
 			want:   []attribution{{"Hana Vos", true}},
