@@ -839,6 +839,11 @@ func pastYear(c *extract.Claim, start, end int) bool {
 		return false
 	}
 	from, to := clauseAround(c.Text, start, end)
+	// "higher than in 2022, when the census put it at 12,300": a "when"
+	// clause takes the year of the clause it qualifies.
+	if from > 0 && relativeClause(c.Text[from:to]) {
+		from, _ = clauseAround(c.Text, from-1, from-1)
+	}
 	past := false
 	for _, d := range c.Dates {
 		if d.Start < from || d.End > to || d.Start < 0 || d.End > len(c.Text) {

@@ -577,6 +577,9 @@ func TestPastYear(t *testing.T) {
 		{claim("Since 2019 the scheme has created 3,000 jobs.", "2026-07-08T00:00:00Z", "2019"), "3,000 jobs", false},
 		{claim("The plant, which opened in 2019, will employ 180 people by 2028.", "2026-07-08T00:00:00Z", "2019", "2028"), "180 people", false},
 		{claim("The closure in 2019 cost 520 jobs.", "", "2019"), "520 jobs", false}, // undated: no year to compare
+		// A "when" clause takes the year of the clause it qualifies.
+		{claim("The herd is a fifth larger than in 2022, when the last count put it at 12,300 animals.", "2026-03-24T00:00:00Z", "2022"), "12,300 animals", true},
+		{claim("The herd now stands at 14,870 animals, when in 2022 the count found fewer.", "2026-03-24T00:00:00Z", "2022"), "14,870 animals", false},
 	}
 	for _, tt := range tests {
 		i := strings.Index(tt.c.Text, tt.value)
