@@ -194,10 +194,14 @@ type mention struct {
 	// noYear is set for a date whose text gives no year ("Nov. 18"): its
 	// year is a guess.
 	noYear bool
-	kind   string
-	val    mvalue
-	topic  []topicTerm
-	vec    topicVec
+	// rate is the period a count is given per ("day" for "22,000
+	// passengers a day"), or "": a flow, another fact than a stock of
+	// the same unit ("41,000 residents") or a flow per another period.
+	rate  string
+	kind  string
+	val   mvalue
+	topic []topicTerm
+	vec   topicVec
 	// subjects are the organisations and persons named next to the
 	// value (see subjectsNear).
 	subjects []string
@@ -970,7 +974,7 @@ func claimValues(c *extract.Claim) []mention {
 			v.unit += " margin"
 		}
 		m := mention{kind: ValueQuantity, val: v, index: i, weak: compoundModifier(q.Text) && !measured(v.unit) || countOfRest(c.Text, q) || scopeCount(c.Text, q),
-			earlier: otherPeriod(c, q.Start, q.End)}
+			earlier: otherPeriod(c, q.Start, q.End), rate: rateOf(c.Text, q.Start, q.End)}
 		// "between 8,000 and 10,000 appointments": one estimate, whose
 		// ends are no figures of their own.
 		if n := len(out) - 1; n >= 0 && out[n].kind == ValueQuantity && out[n].index == i-1 && quantityRange(c, i) &&

@@ -93,6 +93,9 @@ func mayConflict(m, o mention, ds, sim, da, db float64, opt Options) bool {
 	if f := fateOf(m); m.kind == ValueQuantity && f != 0 && f == -fateOf(o) {
 		return false
 	}
+	if m.rate != o.rate {
+		return false // "22,000 passengers a day" against "41,000 residents"
+	}
 	if (m.noYear || o.noYear) && math.Abs(m.val.lo-o.val.lo) > noYearSpan {
 		// A year guessed differently, or another event of the story:
 		// "annulled in May" and "a rerun in August 2025" are two.
@@ -493,6 +496,48 @@ func populationOf(before string) bool {
 var marginBy = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`(?i)\b(?:surpass(?:es|ed|ing)?|beat(?:s|ing)?|exceed(?:s|ed|ing)?|top(?:s|ped|ping)|outstrip(?:s|ped|ping)?|eclips(?:es|ed|ing)|broke|break(?:s|ing)?|overt(?:ook|akes?|aking)|outpac(?:es|ed|ing))\b[^.;:!?]{0,80}\bby$`)
 })
+
+// ratePeriods maps the words that give a count per period to the period.
+var ratePeriods = map[string]string{
+	"hour": "hour", "hourly": "hour", "day": "day", "daily": "day", "night": "day", "nightly": "day",
+	"week": "week", "weekly": "week", "month": "month", "monthly": "month",
+	"year": "year", "yearly": "year", "annually": "year", "annual": "year", "season": "season",
+}
+
+var (
+	rateAfter = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)^(?:\s+(?:on\s+average|in\s+total))?(?:,?\s+(?:per|a|each)\s+(?:person|head|capita|household|resident|inhabitant|customer))?,?\s+(?:a|an|per|each|every)\s+(hour|day|night|week|month|year|season)\b|^\s+(hourly|daily|nightly|weekly|monthly|yearly|annually)\b`)
+	})
+	rateBefore = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)\b(hourly|daily|nightly|weekly|monthly|yearly|annual)\s+$`)
+	})
+)
+
+// notRate are the words after "a day" or "a year" that make it a time.
+var notRate = setOf(`after before later earlier ago of when since`)
+
+// rateOf returns the period the count at text[start:end] is given per:
+// "22,000 passengers a day", "160 litres per person per day", "38,000
+// daily passengers" (the adjective
+// inside the count's span or just before it), or "".
+func rateOf(text string, start, end int) string {
+	if m := rateAfter().FindStringSubmatch(text[end:]); m != nil {
+		// "300 jobs a day after the vote": a time, no rate.
+		next := strings.Fields(strings.ToLower(text[end+len(m[0]):]))
+		if len(next) == 0 || !notRate[strings.Trim(next[0], ",.;:")] {
+			return ratePeriods[strings.ToLower(m[1]+m[2])]
+		}
+	}
+	for _, w := range strings.Fields(strings.ToLower(text[start:end])) {
+		if p, ok := ratePeriods[w]; ok && strings.HasSuffix(w, "ly") {
+			return p
+		}
+	}
+	if m := rateBefore().FindStringSubmatch(text[:start]); m != nil {
+		return ratePeriods[strings.ToLower(m[1])]
+	}
+	return ""
+}
 
 // marginOf reports a figure that is the margin by which a record or a
 // rival was beaten: another fact than the level reached, comparable only

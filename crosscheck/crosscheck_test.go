@@ -1212,3 +1212,28 @@ func TestQuantityRanges(t *testing.T) {
 		}
 	}
 }
+
+// A count given per period is a flow: only another count per the same
+// period compares with it.
+func TestRateOf(t *testing.T) {
+	tests := []struct {
+		text, count, want string
+	}{
+		{"The buses carry about 22,000 people a day.", "22,000 people", "day"},
+		{"Households will be limited to 160 litres per person per day.", "160 litres", "day"},
+		{"Each person may use 160 litres per person, per day.", "160 litres", "day"},
+		{"The line will carry 38,000 daily passengers.", "38,000", "day"},
+		{"The line will carry 38,000 passengers daily.", "38,000 passengers", "day"},
+		{"The plant makes 40,000 tonnes a year on average.", "40,000 tonnes", "year"},
+		{"The district has some 41,000 residents.", "41,000 residents", ""},
+		{"The district has 41,000 residents, a quarter of them children.", "41,000 residents", ""},
+		{"It cut 300 jobs a day after the vote.", "300 jobs", ""},
+		{"Sales reached 5,000 units a year earlier.", "5,000 units", ""},
+	}
+	for _, tt := range tests {
+		i := strings.Index(tt.text, tt.count)
+		if got := rateOf(tt.text, i, i+len(tt.count)); got != tt.want {
+			t.Errorf("rateOf(%q, %q) = %q, want %q", tt.text, tt.count, got, tt.want)
+		}
+	}
+}
