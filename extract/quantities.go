@@ -485,6 +485,13 @@ func quantityUnitAt(toks []lexTok, j int, scaled bool) (string, int) {
 	if t.low == "cbm" {
 		return "cubic m", j + 1
 	}
+	// "180 year-round and 340 seasonal staff": a time unit glued to a
+	// word that is no extent ("hour-long") nor age ("year-old") opens a
+	// compound adjective; the count's noun, if any, comes after it.
+	if u := quantityUnits[t.low]; timeUnit[u] && t.sp && j+2 < len(toks) && toks[j+1].isDash() && !toks[j+1].sp && !toks[j+2].sp &&
+		toks[j+2].kind == lexWord && !extentWords[toks[j+2].low] && !compoundExcluded[toks[j+2].low] && toks[j+2].low != "olds" {
+		return headNoun(toks, j)
+	}
 	if u, ok := quantityUnits[t.low]; ok && u != "" {
 		// "m" and "G" spaced are too ambiguous (a million, a network
 		// generation; "232 g" is grams); "m" glued is metres
@@ -502,8 +509,17 @@ func quantityUnitAt(toks []lexTok, j int, scaled bool) (string, int) {
 	if u, e := modelUnit(toks, j); e > j {
 		return u, e
 	}
-	// Head noun within two modifiers: "200 multinational observers",
-	// "150 well-paid jobs" (a hyphenated modifier is one).
+	return headNoun(toks, j)
+}
+
+// timeUnit are the normalized units of time.
+var timeUnit = map[string]bool{"seconds": true, "minutes": true, "hours": true, "days": true, "weeks": true, "months": true, "years": true}
+
+// headNoun reads the plural noun a count at toks[j] counts, within two
+// modifiers: "200 multinational observers", "150 well-paid jobs" (a
+// hyphenated modifier is one). It returns the noun and the index after
+// it, or "" and j.
+func headNoun(toks []lexTok, j int) (string, int) {
 	for k, words := j, 0; k < len(toks) && words < 3; k, words = k+1, words+1 {
 		w := &toks[k]
 		if w.kind != lexWord || quantityStop[w.low] {
