@@ -373,9 +373,15 @@ func roleAfter(s string) ([]roleToken, bool) {
 		if i == 0 && (lw == "the" || lw == "a" || lw == "an") {
 			continue
 		}
+		// "President of the Asuboa Cocoa Union": the body after a link.
+		if lw == "the" && len(toks) > 0 && roleLinkWords[strings.ToLower(toks[len(toks)-1].text)] {
+			continue
+		}
 		// "..., Aurevia's mission director for the flight": a link to
-		// a common noun phrase describes the occasion, not the body.
-		if len(toks) > 0 && roleLinkWords[lw] && i+1 < len(fields) && strings.ToLower(fields[i+1]) == "the" {
+		// a common noun phrase describes the occasion, not the body;
+		// "President of the Asuboa Cocoa Union" names the body.
+		if len(toks) > 0 && roleLinkWords[lw] && i+1 < len(fields) && strings.ToLower(fields[i+1]) == "the" &&
+			(i+2 >= len(fields) || !isTitleCase(fields[i+2])) {
 			break
 		}
 		t, poss := cutPossessive(w)
@@ -651,6 +657,11 @@ func qualMatch(a, b string) bool {
 	// A body's full name opens with its short one: "Kaynar Holding"
 	// and "Kaynar", "Halvard Systems" and "Halvard".
 	if first, _, ok := strings.Cut(b, " "); ok && !strings.Contains(a, " ") && len(a) >= 4 && first == a {
+		return true
+	}
+	// "the union's president" and "President of the Asuboa Cocoa
+	// Union": a body called by its kind, the word its name ends in.
+	if !strings.Contains(a, " ") && len(a) >= 4 && strings.HasSuffix(b, " "+a) {
 		return true
 	}
 	if strings.Contains(a, " ") || strings.Contains(b, " ") {

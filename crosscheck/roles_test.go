@@ -73,6 +73,8 @@ func TestRoleMentions(t *testing.T) {
 			[]got{{"sporting head", "tarnby", "Ilka Renn"}}},
 		{"field word in an apposition, occasion dropped", "Ilka Renn, Brightwell's mission director for the flight, spoke.", "Ilka Renn", "",
 			[]got{{"mission head", "brightwell", "Ilka Renn"}}},
+		{"apposition naming its body after \"of the\"", "Abena Darko, President of the Asuboa Cocoa Union, signed for the farmers.", "Abena Darko", "",
+			[]got{{"president", "asuboa cocoa union", "Abena Darko"}}},
 		{"copula before the name", "The mission director is Ilka Renn, who has flown four missions.", "Ilka Renn", "",
 			[]got{{"mission head", "", "Ilka Renn"}}},
 		{"copula after the name", "Ilka Renn was the finance director until March.", "Ilka Renn", "",
@@ -154,6 +156,8 @@ func TestQualAndRoleMatch(t *testing.T) {
 		{"halvard system", "halvard", true, true},
 		{"new", "new zealand", true, false},
 		{"kaynar hold", "kaynar steel", true, false},
+		{"union", "asuboa cocoa farmer cooperativ union", true, true}, // "the union's president"
+		{"union", "asuboa union cocoa", true, false},
 		{"high representative", "high representative foreign affairs", false, true},
 		{"foreign minister", "minister", false, false},
 		{"secretary general", "secretary", false, false},
