@@ -247,7 +247,7 @@ func (d *nerDoc) joinPersons() {
 		// shaped like a name.
 		if toks := d.toks[m.ti]; m.b-m.a == 1 && toks[m.a].cap && d.lx.firstNames[d.lowerKey(d.word(m.ti, m.a))] &&
 			m.b < len(toks) && toks[m.b].start == m.end+1 && !starts[[2]int{m.ti, m.b}] {
-			if e := d.lowerNameAfter(m.ti, m.b, len(toks)); e > m.b {
+			if e := d.lowerNameAfter(m.ti, m.b, len(toks), false); e > m.b {
 				m.b, m.end, m.canon = e, toks[e-1].end, ""
 			}
 		}

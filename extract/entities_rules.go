@@ -167,7 +167,7 @@ func (d *nerDoc) scanNormal(ti, lo, hi int) {
 						n++
 					}
 					if n < hi && toks[n].lower {
-						if e := d.lowerNameAfter(ti, n, hi); e >= n+2 && (!appos || e == hi || d.word(ti, e) == "," || d.word(ti, e) == "who") {
+						if e := d.lowerNameAfter(ti, n, hi, true); e >= n+2 && (!appos || e == hi || d.word(ti, e) == "," || d.word(ti, e) == "who") {
 							d.add(ti, n, e, Person, "", nerGuess)
 							i = e
 							continue
@@ -416,7 +416,7 @@ func (d *nerDoc) classify(ti, a, b, hi int, cue bool) {
 			if p == b {
 				// "Environment Minister lena aufhauser": a name damaged
 				// to lower case after its title
-				if e := d.lowerNameAfter(ti, b, hi); e > b {
+				if e := d.lowerNameAfter(ti, b, hi, false); e > b {
 					d.add(ti, b, e, Person, "", nerSure)
 				}
 			}
@@ -476,8 +476,11 @@ func (d *nerDoc) personInside(ti, p, b int) int {
 // lowerNameAfter returns the end of a lower-case name of one to three words at
 // p, right after a title: words that neither prose's lexicon nor the word
 // lists know as ordinary, that prose does not tag as verbs or function
-// words, and that are shaped like names; a given name may open it.
-func (d *nerDoc) lowerNameAfter(ti, p, hi int) int {
+// words, and that are shaped like names; a given name may open it. After
+// a lower-case title (afterTitle) prose's tags are not asked: it guesses
+// the tag of a word it does not know from its ending, and takes a
+// damaged given name ("abena") for a verb as readily as "blabs".
+func (d *nerDoc) lowerNameAfter(ti, p, hi int, afterTitle bool) int {
 	toks := d.toks[ti]
 	e := p
 	for k, words := p, 0; k < hi && words < 3; k, words = k+1, words+1 {
@@ -497,7 +500,7 @@ func (d *nerDoc) lowerNameAfter(ti, p, hi int) int {
 		}
 		given := k == p && d.lx.firstNames[w] && !nerEnglishGiven[w]
 		if !given && (len(w) < 3 || d.lx.isCommon(w) || nerFunctionWords[w] || nerSayVerbs[w] ||
-			!d.nameShaped(w) || d.lx.titles[w] || nerNotName(d.pos(ti, k))) {
+			!d.nameShaped(w) || d.lx.titles[w] || !afterTitle && nerNotName(d.pos(ti, k)) || strings.ContainsAny(w, "'’")) {
 			break
 		}
 		e = k + 1

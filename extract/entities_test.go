@@ -442,6 +442,9 @@ func TestEntities(t *testing.T) {
 				"The union president comrade femi adeyinka told workers to stay home.",
 				"The case was heard by judge amara soto ayala.",
 				"The alderman, pleased with the vote, left early.",
+				// A given name no list knows, which prose tags a verb.
+				"The co-op president abena serwaa darko was emotional at the signing.",
+				"The medical officer dr oberhänsli didn't hold back.",
 			},
 			want: [][]ent{
 				{{"rodrigo saavedra", Person, "Rodrigo Saavedra"}},
@@ -449,6 +452,8 @@ func TestEntities(t *testing.T) {
 				{{"wouter van damme", Person, "Wouter van Damme"}},
 				{{"femi adeyinka", Person, "Femi Adeyinka"}},
 				{{"amara soto ayala", Person, "Amara Soto Ayala"}},
+				{},
+				{{"abena serwaa darko", Person, "Abena Serwaa Darko"}},
 				{},
 			},
 		},
