@@ -421,7 +421,17 @@ func namesOneOf(s string, set map[string]bool) bool {
 // May 2027", "June 2027") at most a quarter apart. Years and quarters
 // recur for many things in one story.
 func firmDates(m, o mention, guessed bool, da, db float64) bool {
-	if guessed || m.val.prec != o.val.prec {
+	if guessed {
+		return false
+	}
+	// "Completion is scheduled for 30 November 2027" and "completion
+	// planned by the end of November 2028": one milestone, its year
+	// misreported, whether each gives the day or the month.
+	if m.val.prec <= 1 && o.val.prec <= 1 && !m.noYear && !o.noYear && yearOff(m.val.lo, o.val.lo) &&
+		milestone(m) && milestone(o) && (math.IsNaN(da) || math.IsNaN(db) || ahead(m.val.lo, da) == ahead(o.val.lo, db)) {
+		return true
+	}
+	if m.val.prec != o.val.prec {
 		return false
 	}
 	d := math.Abs(m.val.lo - o.val.lo)
@@ -449,6 +459,13 @@ func firmDates(m, o mention, guessed bool, da, db float64) bool {
 
 // ahead reports a year (its first day, in days since the epoch) that is
 // the publication year of a document published on day pub, or later.
+// yearOff reports two days (since the epoch) in the same month of years
+// one apart.
+func yearOff(a, b float64) bool {
+	x, y := time.Unix(int64(a)*86400, 0).UTC(), time.Unix(int64(b)*86400, 0).UTC()
+	return x.Month() == y.Month() && (x.Year()-y.Year() == 1 || y.Year()-x.Year() == 1)
+}
+
 func ahead(year, pub float64) bool {
 	t := time.Unix(int64(pub)*86400, 0).UTC()
 	return year >= float64(time.Date(t.Year(), 1, 1, 0, 0, 0, 0, time.UTC).Unix()/86400)
@@ -460,13 +477,18 @@ var milestoneTerms = setOf(`start complete open`)
 
 // milestone reports a mention whose topic weighs a milestone term
 // heavily: the verb of its own clause, not a word further off.
-func milestone(m mention) bool {
+func milestone(m mention) bool { return milestoneOf(m) != "" }
+
+// milestoneOf returns the milestone term m's topic weighs most, at least
+// heavily, or "".
+func milestoneOf(m mention) string {
+	best, w := "", 0.5
 	for _, t := range m.topic {
-		if milestoneTerms[t.term] && t.w >= 0.5 {
-			return true
+		if milestoneTerms[t.term] && t.w >= w {
+			best, w = t.term, t.w
 		}
 	}
-	return false
+	return best
 }
 
 // placeNouns name settled places, whose size news gives in passing: "a

@@ -170,6 +170,11 @@ func ambiguousTopic(ms []mention, byDoc map[int][]int, m, o mention, threshold f
 		if m.kind == ValueDate && farther(x.val, m.val, o.val) {
 			continue // a date months from o's is a poor account of it
 		}
+		// "begin in September, with completion by November 2028": the
+		// start is no account of another outlet's completion date.
+		if m.kind == ValueDate && milestoneOf(m) != "" && milestoneOf(m) == milestoneOf(o) && milestoneOf(x) != milestoneOf(o) && milestoneOf(x) != "" {
+			continue
+		}
 		// Likewise an amount far further from o's than m is: "9% was
 		// already dead" is no rival of "56% bleached" against "62%".
 		if (m.kind == ValueMoney || m.kind == ValueQuantity) && valueGap(x.val, o.val) > math.Log(1.5) && valueGap(x.val, o.val) > 4*valueGap(m.val, o.val) {

@@ -811,6 +811,14 @@ func TestFirmYears(t *testing.T) {
 		}
 		return m
 	}
+	dated := func(y int, mo time.Month, d, prec int, terms ...string) mention {
+		lo := float64(time.Date(y, mo, d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
+		m := mention{kind: ValueDate, val: mvalue{lo: lo, hi: lo + 1, prec: prec}}
+		for _, t := range terms {
+			m.topic = append(m.topic, topicTerm{t, 1})
+		}
+		return m
+	}
 	pub := day(2026) + 80
 	nan := math.NaN()
 	tests := []struct {
@@ -825,6 +833,11 @@ func TestFirmYears(t *testing.T) {
 		{"years of no milestone", year(2031, "budget"), year(2032, "budget"), pub, pub, false},
 		{"three years apart", year(2029, "complete"), year(2032, "complete"), pub, pub, false},
 		{"an undated story", year(2031, "complete"), year(2032, "complete"), nan, pub, false},
+		// A day and a month of one milestone, a year apart.
+		{"a completion day and month a year apart", dated(2027, 11, 30, 0, "complete"), dated(2028, 11, 1, 1, "complete"), pub, pub, true},
+		{"completion days a year apart", dated(2027, 11, 30, 0, "complete"), dated(2028, 11, 30, 0, "complete"), pub, pub, true},
+		{"a day and a month of no milestone", dated(2027, 11, 30, 0, "budget"), dated(2028, 11, 1, 1, "budget"), pub, pub, false},
+		{"a day and a month in other months", dated(2027, 11, 30, 0, "complete"), dated(2028, 10, 1, 1, "complete"), pub, pub, false},
 	}
 	for _, tt := range tests {
 		if got := firmDates(tt.m, tt.o, false, tt.da, tt.db); got != tt.want {
@@ -1172,6 +1185,26 @@ func TestAmbiguousTopicSubjects(t *testing.T) {
 	ms[2] = votes(0, 38112)
 	if !ambiguousTopic(ms, byDoc, m, o, 0.18) {
 		t.Error("an unnamed count of one topic did not make the winner's ambiguous")
+	}
+}
+
+// A date of another milestone in the same sentence ("begin in September,
+// with completion by November 2028") is no rival for a completion date.
+func TestAmbiguousTopicMilestones(t *testing.T) {
+	vec := topicVec{terms: []int32{1}, w: []float32{1}}
+	date := func(doc int, lo float64, term string) mention {
+		return mention{kind: ValueDate, doc: doc, val: mvalue{lo: lo, hi: lo + 30, prec: 1}, vec: vec, topic: []topicTerm{{term, 1}}}
+	}
+	m := date(0, 21489, "complete") // November 2028
+	o := date(1, 21152, "complete") // 30 November 2027
+	ms := []mention{m, o, date(0, 20697, "start")}
+	byDoc := map[int][]int{0: {0, 2}, 1: {1}}
+	if ambiguousTopic(ms, byDoc, m, o, 0.18) {
+		t.Error("a start date made a completion date ambiguous")
+	}
+	ms[2] = date(0, 20697, "complete")
+	if !ambiguousTopic(ms, byDoc, m, o, 0.18) {
+		t.Error("a second completion date did not make the first ambiguous")
 	}
 }
 
