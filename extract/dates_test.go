@@ -63,6 +63,8 @@ func TestFindDates(t *testing.T) {
 		{"lowercase month", "02 jan 2026", true, []string{"02 jan 2026=2026-01-02"}},
 		{"abbrev no period", "Dec 15", false, []string{"Dec 15=2025-12-15"}},
 		{"day month nearest year", "due on 5 January", false, []string{"5 January=2026-01-05"}},
+		{"a step of the story's sequence is no future", "It reported the breach three days later, on 5 July.", false, []string{"5 July=2025-07-05"}},
+		{"later alone is the future", "The court will rule later, on 5 July.", false, []string{"5 July=2026-07-05"}},
 		{"weekday with date", "Monday, December 22, 2025", true, []string{"Monday, December 22, 2025=2025-12-22"}},
 		{"weekday settles a past tense's year", "approved at the meeting on Thursday, April 30.", false, []string{"Thursday, April 30=2026-04-30"}},
 		{"weekday with a year is the year", "approved at the meeting on Thursday, April 30, 2025.", false, []string{"Thursday, April 30, 2025=2025-04-30"}},
