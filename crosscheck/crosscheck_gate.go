@@ -804,7 +804,7 @@ func relativeClause(clause string) bool {
 // for another period than the story's own or as an expectation: an
 // earlier period's (earlierPeriod, pastYear) or analysts' (expectedFigure).
 func otherPeriod(c *extract.Claim, start, end int) bool {
-	return earlierPeriod(c.Text, start, end) || expectedFigure(c.Text, start, end) || pastYear(c, start, end) ||
+	return earlierPeriod(c.Text, start, end) || expectedFigure(c.Text, start, end) || targetFigure(c.Text, start, end) || pastYear(c, start, end) ||
 		partialCount().MatchString(c.Text[:start]) || earlierColumn(c, start)
 }
 
@@ -880,6 +880,26 @@ var partialCount = sync.OnceValue(func() *regexp.Regexp {
 var expectMarkers = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`(?i)\banalysts?['’]?\s+(?:\w+\s+){0,4}?(?:expect|forecast|predict|estimat|project|pencil|poll)\w*|\baverage\s+(?:forecasts?|estimates?|expectations?)|\bconsensus\b|\bpoll(?:ed)?\s+(?:of\s+)?analysts|\b(?:forecasts?|estimates?|expectations?)\s+of\s+analysts|\bhad\s+been\s+(?:expected|forecast|predicted)|\bhad\s+(?:expected|forecast|predicted|projected)\b|\bforecasts?\s+(?:\w+\s+)?of\b`)
 })
+
+var (
+	// "the standard set by the council is 80 per cent", "(the goal is
+	// 80%)", "a target of 80%".
+	targetBefore = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)(?:\b(?:target|goal|standard|benchmark|objective)s?\b[^.;:]{0,60}?\b(?:is|was|are|were|of|remains|stands\s+at|set\s+at)|\b(?:supposed|required|meant|obliged|aims?|aiming|aimed)\s+to\s+\w+)\s+(?:about\s+|around\s+|some\s+|at\s+least\s+)?$`)
+	})
+	// "an 80% target".
+	targetAfter = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)^\s+(?:target|goal|benchmark)\b`)
+	})
+)
+
+// targetFigure reports a figure its clause gives as a target, a goal or
+// a standard ("is supposed to reach 80% of its calls", "the standard is
+// 80 per cent"): another fact than the figure reached.
+func targetFigure(text string, start, end int) bool {
+	from, _ := clauseAround(text, start, end)
+	return targetBefore().MatchString(text[from:start]) || targetAfter().MatchString(text[end:])
+}
 
 // expectedFigure reports whether text[start:end] is the figure an
 // expectation marker earlier in its clause introduces, with no other

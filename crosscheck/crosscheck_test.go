@@ -1270,3 +1270,27 @@ func TestRateOf(t *testing.T) {
 		}
 	}
 }
+
+// A figure given as a target, a goal or a standard is another fact than
+// the figure reached.
+func TestTargetFigure(t *testing.T) {
+	tests := []struct {
+		text, figure string
+		want         bool
+	}{
+		{"The service is supposed to reach 80% of its calls within 18 minutes.", "80%", true},
+		{"The standard set by the regional health council is 80 per cent.", "80 per cent", true},
+		{"Crews reached 61% of calls in 2025 (the goal is 80%).", "80%", true},
+		{"The region set an 80% target for next year.", "80%", true},
+		{"Crews reached 61% of calls in 2025 (the goal is 80%).", "61%", false},
+		{"Ambulances reached only 61% of calls within the 18-minute target last year.", "61%", false},
+		{"The fund reached its target of $2bn in March.", "$2bn", true},
+		{"The company aims to cut 20% of its workforce.", "20%", true},
+	}
+	for _, tt := range tests {
+		i := strings.Index(tt.text, tt.figure)
+		if got := targetFigure(tt.text, i, i+len(tt.figure)); got != tt.want {
+			t.Errorf("targetFigure(%q, %q) = %v, want %v", tt.text, tt.figure, got, tt.want)
+		}
+	}
+}
