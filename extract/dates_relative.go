@@ -148,12 +148,21 @@ func (s *dateScan) apposed(i int) (d *Date, j, n int, ok bool) {
 	if j >= len(toks) || dayRange {
 		return nil, 0, 0, false
 	}
-	if _, month := dateMonths[toks[j].low]; !month && dayValue(&toks[j]) <= 0 {
+	// "Sunday, the fifteenth of March", "Friday, the 13th of March": a
+	// day after an article, spoken or written.
+	the := toks[i+1].is(",") && j+1 < len(toks) && toks[j].is("the") && !toks[j+1].nl
+	if the {
+		j++
+	} else if _, month := dateMonths[toks[j].low]; !month && dayValue(&toks[j]) <= 0 {
 		return nil, 0, 0, false
 	}
 	before := len(s.out)
 	n = s.at(j)
 	if len(s.out) == before {
+		return nil, 0, 0, false
+	}
+	if the && len(s.out[before].Value) != len("2026-03-15") {
+		s.out = s.out[:before] // "Sunday, the month of ..." gives no day
 		return nil, 0, 0, false
 	}
 	d = &s.out[before]

@@ -66,6 +66,9 @@ func TestFindDates(t *testing.T) {
 		{"a step of the story's sequence is no future", "It reported the breach three days later, on 5 July.", false, []string{"5 July=2025-07-05"}},
 		{"later alone is the future", "The court will rule later, on 5 July.", false, []string{"5 July=2026-07-05"}},
 		{"weekday with date", "Monday, December 22, 2025", true, []string{"Monday, December 22, 2025=2025-12-22"}},
+		{"weekday with a spoken day after an article", "The lifts stop on Sunday, the fourteenth of December.", false, []string{"Sunday, the fourteenth of December=2025-12-14"}},
+		{"weekday with a written day after an article", "The vote is on Friday, the 19th of December.", false, []string{"Friday, the 19th of December=2025-12-19"}},
+		{"weekday and a phrase after an article", "We met on Sunday, the day after the storm.", false, []string{"Sunday=2025-12-21"}},
 		{"weekday settles a past tense's year", "approved at the meeting on Thursday, April 30.", false, []string{"Thursday, April 30=2026-04-30"}},
 		{"weekday with a year is the year", "approved at the meeting on Thursday, April 30, 2025.", false, []string{"Thursday, April 30, 2025=2025-04-30"}},
 
