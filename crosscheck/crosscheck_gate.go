@@ -473,7 +473,7 @@ func ahead(year, pub float64) bool {
 
 // milestoneTerms are the topic terms of a start or an end: what begins,
 // opens or is completed in a year.
-var milestoneTerms = setOf(`start complete open`)
+var milestoneTerms = setOf(`start complete open deliver`)
 
 // milestone reports a mention whose topic weighs a milestone term
 // heavily: the verb of its own clause, not a word further off.

@@ -376,6 +376,7 @@ func TestNormWordFamilies(t *testing.T) {
 		{"vaccinations", "vaccinating", "vaccinated"},
 		{"killed", "deaths", "fatalities", "dead", "toll"},
 		{"completed", "completion", "finalised"},
+		{"delivered", "delivery", "deliveries", "handover"},
 		{"funds", "fund"},
 	} {
 		want := normWord(fam[0])
@@ -831,6 +832,7 @@ func TestFirmYears(t *testing.T) {
 		{"opening this year and next", year(2026, "open"), year(2027, "open"), pub, pub, true},
 		{"a past start and a coming one", year(2024, "start", "operat"), year(2026, "start", "construct"), pub, pub, false},
 		{"years of no milestone", year(2031, "budget"), year(2032, "budget"), pub, pub, false},
+		{"first deliveries in 2028 and 2029", year(2028, "deliver", "ship"), year(2029, "deliver"), pub, pub, true},
 		{"three years apart", year(2029, "complete"), year(2032, "complete"), pub, pub, false},
 		{"an undated story", year(2031, "complete"), year(2032, "complete"), nan, pub, false},
 		// A day and a month of one milestone, a year apart.

@@ -254,6 +254,10 @@ var topicSynonyms = map[string]string{
 	// A fire is a blaze or a wildfire, and it breaks out when it starts.
 	"blaze": "fire", "blazes": "fire", "wildfire": "fire", "wildfires": "fire", "inferno": "fire",
 	"fire": "fire", "fires": "fire", "broke": "start", "erupted": "start",
+	// A ship, a plane or a plant is "delivered", "handed over", its
+	// "delivery" due in a year.
+	"deliver": "deliver", "delivers": "deliver", "delivered": "deliver", "delivering": "deliver",
+	"delivery": "deliver", "deliveries": "deliver", "handover": "deliver", "handovers": "deliver",
 	// When something was found out: "detected on August 3", "first
 	// noticed on July 27", "spotted early on Aug. 3", "discovered".
 	"detect": "detect", "detects": "detect", "detected": "detect", "detection": "detect",
