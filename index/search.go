@@ -1,6 +1,8 @@
 package index
 
 import (
+	"cmp"
+	"container/heap"
 	"context"
 	"errors"
 	"fmt"
@@ -135,8 +137,8 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	req := bleve.NewSearchRequestOptions(bq, limit, offset, false)
 	// Ties broken by id: Bleve gives equal scores in segment order, which
 	// merging changes, so the same search could rank differently from one
-	// run to the next. It loads each hit's id (scale.md: 1.1-1.35x the
-	// time of a text search); lists without text skip it, below.
+	// run to the next (see rankedSearch); lists without text skip it,
+	// below.
 	req.SortBy([]string{"-_score", "_id"})
 	req.Fields = []string{fJSON}
 	scored := strings.TrimSpace(q.Text) != ""
@@ -174,7 +176,12 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 			req.AddFacet(name, bleve.NewFacetRequest(f, facetSize))
 		}
 	}
-	res, err := ix.b.SearchInContext(ctx, req)
+	var res *bleve.SearchResult
+	if scored {
+		res, err = ix.rankedSearch(ctx, req, offset, limit)
+	} else {
+		res, err = ix.b.SearchInContext(ctx, req)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", q.Text, err)
 	}
@@ -206,6 +213,187 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		out.Facets = facets(res.Facets)
 	}
 	return out, nil
+}
+
+// rankedSearch runs a scored request for the page [offset, offset+limit)
+// with equal scores in id order. Bleve's sort on the id loads every hit's
+// id, most of the time of a search with many hits (1.7x at a million
+// claims, scale.md), so the page is ranked by rankedIDs, which loads the
+// ids of the hits that can reach it only, and its claims are then read by
+// a search of those ids alone. Facets count every hit: with them, one
+// search sorted on the id does both.
+func (ix *Index) rankedSearch(ctx context.Context, req *bleve.SearchRequest, offset, limit int) (*bleve.SearchResult, error) {
+	if len(req.Facets) > 0 {
+		return ix.b.SearchInContext(ctx, req)
+	}
+	page, total, err := ix.rankedIDs(ctx, req.Query, offset, limit)
+	if err != nil || len(page) == 0 {
+		return &bleve.SearchResult{Total: total, Hits: search.DocumentMatchCollection{}}, err
+	}
+	ids := make([]string, len(page))
+	at := make(map[string]int, len(page))
+	for i, h := range page {
+		ids[i], at[h.id] = h.id, i
+	}
+	req.Query = bleve.NewConjunctionQuery(req.Query, unscored{bleve.NewDocIDQuery(ids)})
+	req.From, req.Size = 0, len(ids)
+	req.SortBy([]string{"-_score"})
+	res, err := ix.b.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	// The ranking's order and scores: a write between the two searches
+	// may have moved the second's by a hair, or removed a claim.
+	slices.SortFunc(res.Hits, func(a, b *search.DocumentMatch) int { return at[a.ID] - at[b.ID] })
+	for _, h := range res.Hits {
+		h.Score = page[at[h.ID]].score
+	}
+	res.Total = total
+	return res, nil
+}
+
+// minScores is a min-heap of scores.
+type minScores []float64
+
+func (h minScores) Len() int           { return len(h) }
+func (h minScores) Less(i, j int) bool { return h[i] < h[j] }
+func (h minScores) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *minScores) Push(x any)        { *h = append(*h, x.(float64)) }
+func (h *minScores) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
+}
+
+// lowestIDs returns the n hits of hs with the lowest ids, in id order,
+// without sorting all of hs: a tie can be as wide as the index.
+func lowestIDs(hs []rankedHit, n int) []rankedHit {
+	byID := func(a, b rankedHit) int { return strings.Compare(a.id, b.id) }
+	if n <= 0 {
+		return nil
+	}
+	if len(hs) > 4*n {
+		// Keep the n lowest in a sorted window; most hits compare
+		// once, against the window's highest.
+		win := slices.Clone(hs[:n])
+		slices.SortFunc(win, byID)
+		for _, h := range hs[n:] {
+			if h.id >= win[n-1].id {
+				continue
+			}
+			i, _ := slices.BinarySearchFunc(win, h, byID)
+			copy(win[i+1:], win[i:n-1])
+			win[i] = h
+		}
+		return win
+	}
+	slices.SortFunc(hs, byID)
+	return hs[:min(n, len(hs))]
+}
+
+// rankedHit is a hit's id and score.
+type rankedHit struct {
+	id    string
+	score float64
+}
+
+// rankedIDs walks the hits of q once, scoring them, and returns the page
+// [offset, offset+limit) of them by score then id, and how many hits q
+// has. Only the hits scoring at least the page's last score (its ties
+// included) have their ids loaded: the others cannot reach the page.
+func (ix *Index) rankedIDs(ctx context.Context, q query.Query, offset, limit int) ([]rankedHit, uint64, error) {
+	adv, err := ix.b.Advanced()
+	if err != nil {
+		return nil, 0, err
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, 0, err
+	}
+	defer r.Close()
+	ctx = search.ContextWithTermSearchersCounter(ctx)
+	s, err := q.Searcher(ctx, r, ix.b.Mapping(), search.SearcherOptions{})
+	if err != nil {
+		return nil, 0, err
+	}
+	defer s.Close()
+	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(s.DocumentMatchPoolSize(), 0), IndexReader: r}
+	// Candidates' internal ids live in one buffer: a clone each would
+	// be an allocation per hit.
+	var buf []byte
+	type cand struct {
+		score    float64
+		from, to int // in buf
+	}
+	k := offset + limit
+	var cands []cand
+	// top holds the k best scores seen, least first: its least is the
+	// floor a hit must reach to be a candidate.
+	top := make(minScores, 0, k)
+	floor, kept := math.Inf(-1), 0
+	var total uint64
+	for {
+		if total%1024 == 0 && ctx.Err() != nil {
+			return nil, 0, ctx.Err()
+		}
+		d, err := s.Next(sctx)
+		if err != nil {
+			return nil, 0, err
+		}
+		if d == nil {
+			break
+		}
+		total++
+		if d.Score >= floor {
+			if len(top) < k {
+				heap.Push(&top, d.Score)
+			} else if d.Score > top[0] {
+				top[0] = d.Score
+				heap.Fix(&top, 0)
+			}
+			if len(top) == k {
+				floor = top[0]
+			}
+			buf = append(buf, d.IndexInternalID...)
+			cands = append(cands, cand{d.Score, len(buf) - len(d.IndexInternalID), len(buf)})
+			// Candidates that fell under the floor go when the list
+			// doubles, so a tie as wide as the hits costs one pass more.
+			if len(cands) >= 2*max(kept, k)+1024 {
+				cands = slices.DeleteFunc(cands, func(c cand) bool { return c.score < floor })
+				kept = len(cands)
+			}
+		}
+		sctx.DocumentMatchPool.Put(d)
+	}
+	// Above the floor are fewer than k hits, all on the page or before
+	// it; at the floor, only the lowest ids that fill the k are wanted.
+	var above, at []rankedHit
+	for _, c := range cands {
+		if c.score < floor {
+			continue
+		}
+		id, err := r.ExternalID(bindex.IndexInternalID(buf[c.from:c.to]))
+		if err != nil {
+			return nil, 0, err
+		}
+		if c.score > floor {
+			above = append(above, rankedHit{id, c.score})
+		} else {
+			at = append(at, rankedHit{id, c.score})
+		}
+	}
+	slices.SortFunc(above, func(a, b rankedHit) int {
+		if c := cmp.Compare(b.score, a.score); c != 0 {
+			return c
+		}
+		return strings.Compare(a.id, b.id)
+	})
+	hits := append(above, lowestIDs(at, k-len(above))...)
+	if offset >= len(hits) {
+		return nil, total, nil
+	}
+	return hits[offset:min(k, len(hits))], total, nil
 }
 
 // facets converts Bleve's facet results, most frequent first and ties by

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/claimdex/claimdex/extract"
@@ -663,5 +664,86 @@ func TestSearchTiesInIDOrder(t *testing.T) {
 	pages := append(ids(Query{Text: "levee", Limit: 4}), ids(Query{Text: "levee", Limit: 6, Offset: 4})...)
 	if !slices.Equal(pages, all) {
 		t.Errorf("two pages %v, want the one page %v", pages, all)
+	}
+	// A page whose edge falls inside a tie keeps the facets of every hit.
+	res, err := ix.Search(t.Context(), Query{Text: "levee", Limit: 4, Facets: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := res.Facets["source"]; len(got) != 1 || got[0].Count != 10 {
+		t.Errorf("source facets %v, want Bulk 10", got)
+	}
+}
+
+// A ranked page is the page Bleve gives sorted by score then id, with
+// the same scores and total, whatever the offset, the limit and the
+// filters: the ranking is only computed more cheaply.
+func TestRankedSearchAsIDSort(t *testing.T) {
+	ix := newMem(t)
+	w := ix.NewWriter(7) // several segments
+	for d := range 12 {
+		rec, claims := numbered(fmt.Sprintf("doc%02d", d), fmt.Sprint("h", d), 15)
+		for i := range claims {
+			// Texts of a few lengths: many ties, some not.
+			claims[i].Text = strings.Repeat("The river rose again. ", i%3+1) + fmt.Sprintf("Claim %d of %d.", i, d)
+			if i%4 == 0 {
+				claims[i].Source = "Other"
+			}
+		}
+		if _, _, err := w.Put(rec, claims); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	ctx := t.Context()
+	for _, q := range []Query{
+		{Text: "river"}, {Text: "river rose"}, {Text: "claim"}, {Text: "river", Sources: []string{"Other"}}, {Text: "nothingmatches"},
+	} {
+		for _, page := range [][2]int{{0, 10}, {0, 1}, {3, 7}, {10, 25}, {170, 20}, {200, 5}} {
+			q.Offset, q.Limit = page[0], page[1]
+			got, err := ix.Search(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			bq, err := ix.buildQuery(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			req := bleve.NewSearchRequestOptions(bq, q.Limit, q.Offset, false)
+			req.SortBy([]string{"-_score", "_id"})
+			want, err := ix.b.SearchInContext(ctx, req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Total != want.Total || len(got.Hits) != len(want.Hits) {
+				t.Fatalf("%q %v: total %d, %d hits; want %d, %d", q.Text, page, got.Total, len(got.Hits), want.Total, len(want.Hits))
+			}
+			for i, h := range got.Hits {
+				if h.Claim.ID != want.Hits[i].ID || math.Abs(h.Score-want.Hits[i].Score) > 1e-12 {
+					t.Errorf("%q %v hit %d: %s %v, want %s %v", q.Text, page, i, h.Claim.ID, h.Score, want.Hits[i].ID, want.Hits[i].Score)
+				}
+				if len(h.Highlights) == 0 {
+					t.Errorf("%q %v hit %d: no highlight", q.Text, page, i)
+				}
+			}
+		}
+	}
+}
+
+func TestLowestIDs(t *testing.T) {
+	var hs []rankedHit
+	for _, id := range []string{"k", "c", "x", "a", "m", "b", "z", "d", "q", "e", "f"} {
+		hs = append(hs, rankedHit{id: id, score: 1})
+	}
+	for n, want := range map[int]string{0: "", 1: "a", 2: "ab", 3: "abc", 5: "abcde", 11: "abcdefkmqxz", 20: "abcdefkmqxz"} {
+		var got string
+		for _, h := range lowestIDs(slices.Clone(hs), n) {
+			got += h.id
+		}
+		if got != want {
+			t.Errorf("lowestIDs(%d) = %q, want %q", n, got, want)
+		}
 	}
 }
