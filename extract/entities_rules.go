@@ -248,6 +248,9 @@ func (d *nerDoc) extend(ti, i, hi int) int {
 			j = k // "Standard & Poor's Corp.", "McDonald's Corp.": one firm
 			continue
 		}
+		if k := d.commaFirm(ti, i, j, hi); k > j {
+			return k // "Goldman, Sachs & Co.", "Mayer, Brown & Platt": one firm
+		}
 		if !t.word || !t.lower || j+1 >= hi || toks[j+1].nl {
 			break
 		}
@@ -1555,6 +1558,48 @@ func (d *nerDoc) numberedName(ti, p, hi int) bool {
 		}
 	}
 	return lower*2 > words
+}
+
+// commaFirm returns the end of a firm named by surnames set off by commas,
+// from the comma at j after the one-word name at i: "Goldman, Sachs &
+// Co.", "Mayer, Brown & Platt", "Hanifen, Imhoff Inc.", as partnerships
+// and old brokerages write their names; or j. Every part is one surname
+// (no given name, month or listed name); the last joins two with "&" or
+// ends in a corporate suffix. "Paramount Communications Inc., Fries
+// Entertainment Inc." and "Bill Biedermann, Allendale Inc." stay apart.
+func (d *nerDoc) commaFirm(ti, i, j, hi int) int {
+	toks := d.toks[ti]
+	surname := func(p int) bool {
+		w := d.lowerKey(d.word(ti, p))
+		m, _ := d.gazAt(ti, p, p+1)
+		return p < hi && !toks[p].nl && d.isCandidate(ti, p) && !toks[p].allCaps && m == 0 && !d.lx.firstNames[w] &&
+			dateMonths[w] == 0 && !strings.Contains(d.word(ti, p), ".") && !nerCorporate[w]
+	}
+	if j != i+1 || d.word(ti, j) != "," || !surname(i) {
+		return j
+	}
+	k := j
+	for parts := 0; parts < 4 && k+2 < hi && d.word(ti, k) == "," && surname(k+1); parts++ {
+		k += 2
+		switch {
+		case k+1 < hi && d.word(ti, k) == "&" && surname(k+1):
+			k += 2 // "& Platt"
+			if k < hi && nerCorporate[d.lowerKey(d.word(ti, k))] {
+				return k + 1
+			}
+			// "& Jenrette Securities Corp.": a capitalised word, then
+			// the suffix.
+			if k+1 < hi && d.isCandidate(ti, k) && !toks[k].nl && nerCorporate[d.lowerKey(d.word(ti, k+1))] {
+				return k + 2
+			}
+			return k
+		case k+1 < hi && d.word(ti, k) == "&" && nerCorporate[d.lowerKey(d.word(ti, k+1))]:
+			return k + 2 // "& Co."
+		case k < hi && nerCorporate[d.lowerKey(d.word(ti, k))]:
+			return k + 1 // "Imhoff Inc."
+		}
+	}
+	return j
 }
 
 // nerFirmNouns before "in", "of" or "at" make the name after them a firm:

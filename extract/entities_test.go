@@ -458,6 +458,21 @@ func TestEntities(t *testing.T) {
 			},
 		},
 		{
+			name: "a firm of surnames set off by commas",
+			texts: []string{
+				"The shares were sold through Goldman, Sachs & Co. and Hanifen, Imhoff Inc. last week.",
+				"She joined the Chicago firm of Mayer, Brown & Platt in June.",
+				"Said Bill Biedermann, Allendale Inc. analyst, on Friday.",
+				"In August, Resorts International Inc. suspended interest payments.",
+			},
+			want: [][]ent{
+				{{"Goldman, Sachs & Co.", Org, "Goldman, Sachs & Co."}, {"Hanifen, Imhoff Inc.", Org, "Hanifen, Imhoff Inc."}},
+				{{"Chicago", GPE, "Chicago"}, {"Mayer, Brown & Platt", Org, "Mayer, Brown & Platt"}},
+				{{"Bill Biedermann", Person, "Bill Biedermann"}, {"Allendale Inc.", Org, "Allendale Inc."}},
+				{{"Resorts International Inc.", Org, "Resorts International Inc."}},
+			},
+		},
+		{
 			name: "place words of other languages open place names",
 			texts: []string{
 				"Flights to Isla Santelmo were cancelled.",
