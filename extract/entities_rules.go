@@ -923,6 +923,12 @@ func (d *nerDoc) unknownWord(ti, p, hi int) {
 		}
 		return
 	}
+	if nerInstitutions[w] && !nerGenericBodies[w] && d.institutionUse(ti, p, hi) {
+		// "House aides said", "A Senate vote": the chamber, wherever
+		// it stands.
+		d.add(ti, p, p+1, Org, "", nerGuess)
+		return
+	}
 	if !t.sent && p > 0 && (toks[p-1].lower || toks[p-1].sent && d.lowerKey(d.word(ti, p-1)) == "the" && !nerGenericBodies[w]) && nerInstitutions[w] {
 		// "the House voted", "the Senate", "during House debate", and
 		// "The House has voted" opening a sentence; "The Council" there
@@ -1706,6 +1712,18 @@ var nerShipPrefixes = map[string]bool{"USS": true, "HMS": true, "RMS": true, "HM
 // ("the House", "the Senate", "the Treasury").
 var nerInstitutions = nerSet(`house senate congress parliament assembly legislature cabinet
 	treasury pentagon kremlin fed commission council court bundestag duma knesset`)
+
+// institutionUse reports a chamber's name used as one before what belongs
+// to it: "House aides", "a Senate vote".
+func (d *nerDoc) institutionUse(ti, p, hi int) bool {
+	toks := d.toks[ti]
+	return p+1 < hi && !toks[p+1].nl && toks[p+1].lower && nerChamberNouns[d.lowerKey(d.word(ti, p+1))]
+}
+
+// nerChamberNouns follow a chamber's name that is used as one: its aides,
+// its vote, its floor.
+var nerChamberNouns = nerSet(`aide aides leader leaders member members panel committee subcommittee vote votes
+	floor majority minority hearing hearings debate version bill bills passage approval staff negotiators`)
 
 // nerGenericBodies are institutions of many places: capitalised only for
 // opening a sentence, "The Council" names no one body.

@@ -458,6 +458,19 @@ func TestEntities(t *testing.T) {
 			},
 		},
 		{
+			name: "a chamber used as one before what belongs to it",
+			texts: []string{
+				"In Washington, House aides said the bill was stalled.",
+				"A Senate vote is expected on Friday.",
+				"Senate Park opened in May.",
+			},
+			want: [][]ent{
+				{{"Washington", GPE, "Washington"}, {"House", Org, "House"}},
+				{{"Senate", Org, "Senate"}},
+				{{"Senate Park", Loc, "Senate Park"}},
+			},
+		},
+		{
 			name: "a firm of surnames set off by commas",
 			texts: []string{
 				"The shares were sold through Goldman, Sachs & Co. and Hanifen, Imhoff Inc. last week.",
