@@ -457,8 +457,6 @@ func firmDates(m, o mention, guessed bool, da, db float64) bool {
 	return false
 }
 
-// ahead reports a year (its first day, in days since the epoch) that is
-// the publication year of a document published on day pub, or later.
 // yearOff reports two days (since the epoch) in the same month of years
 // one apart.
 func yearOff(a, b float64) bool {
@@ -466,6 +464,8 @@ func yearOff(a, b float64) bool {
 	return x.Month() == y.Month() && (x.Year()-y.Year() == 1 || y.Year()-x.Year() == 1)
 }
 
+// ahead reports a year (its first day, in days since the epoch) that is
+// the publication year of a document published on day pub, or later.
 func ahead(year, pub float64) bool {
 	t := time.Unix(int64(pub)*86400, 0).UTC()
 	return year >= float64(time.Date(t.Year(), 1, 1, 0, 0, 0, 0, time.UTC).Unix()/86400)
@@ -540,8 +540,8 @@ var notRate = setOf(`after before later earlier ago of when since`)
 
 // rateOf returns the period the count at text[start:end] is given per:
 // "22,000 passengers a day", "160 litres per person per day", "38,000
-// daily passengers" (the adjective
-// inside the count's span or just before it), or "".
+// daily passengers" (the adjective inside the count's span or just
+// before it), or "".
 func rateOf(text string, start, end int) string {
 	if m := rateAfter().FindStringSubmatch(text[end:]); m != nil {
 		// "300 jobs a day after the vote": a time, no rate.

@@ -152,6 +152,11 @@ authority council commission court union association university institute founda
 const ambiguousShare = 0.8
 
 func ambiguousTopic(ms []mention, byDoc map[int][]int, m, o mention, threshold float64) bool {
+	// The milestone m and o both date, if any.
+	shared := ""
+	if m.kind == ValueDate && milestoneOf(m) == milestoneOf(o) {
+		shared = milestoneOf(m)
+	}
 	for _, k := range byDoc[m.doc] {
 		x := ms[k]
 		// Not m's value nor o's; "up to 10 hours" and "up to 12 hours"
@@ -172,8 +177,10 @@ func ambiguousTopic(ms []mention, byDoc map[int][]int, m, o mention, threshold f
 		}
 		// "begin in September, with completion by November 2028": the
 		// start is no account of another outlet's completion date.
-		if m.kind == ValueDate && milestoneOf(m) != "" && milestoneOf(m) == milestoneOf(o) && milestoneOf(x) != milestoneOf(o) && milestoneOf(x) != "" {
-			continue
+		if shared != "" {
+			if mx := milestoneOf(x); mx != "" && mx != shared {
+				continue
+			}
 		}
 		// Likewise an amount far further from o's than m is: "9% was
 		// already dead" is no rival of "56% bleached" against "62%".

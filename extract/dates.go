@@ -110,10 +110,6 @@ var pastMarkers = finderSet("said", "was", "were", "had", "did", "told", "came",
 	"took", "gave", "saw", "began", "ago", "since", "last", "earlier", "fell", "rose",
 	"spoke", "wrote", "became", "ran")
 
-// spanUnits before "later" make it a step in the story's own sequence
-// ("three days later"), not the future.
-var spanUnits = finderSet("hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years", "minutes")
-
 // passiveAux before a participle make it passive present or future.
 var passiveAux = finderSet("be", "is", "are", "am", "being")
 
@@ -431,8 +427,8 @@ func (s *dateScan) tenseAround(i, after int) tense {
 		if tn == tenseFuture && j > 0 && dateDeterminers[s.toks[j-1].low] {
 			continue // "the plan", "a set": a noun, not a future verb
 		}
-		if tn == tenseFuture && s.toks[j].is("later") && j > 0 && spanUnits[s.toks[j-1].low] {
-			continue // "three days later": after the story's last event, no tense
+		if tn == tenseFuture && s.toks[j].is("later") && j > 0 && timeUnit[quantityUnits[s.toks[j-1].low]] {
+			continue // "three days later": a step in the story's own sequence, no tense
 		}
 		if tn == tensePast && n == 0 && !(j > 0 && passiveAux[s.toks[j-1].low]) {
 			// "announced Wednesday", "the market closed Wednesday": a

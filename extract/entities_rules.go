@@ -1576,10 +1576,12 @@ func (d *nerDoc) numberedName(ti, p, hi int) bool {
 func (d *nerDoc) commaFirm(ti, i, j, hi int) int {
 	toks := d.toks[ti]
 	surname := func(p int) bool {
+		if p >= hi || toks[p].nl || !d.isCandidate(ti, p) || toks[p].allCaps {
+			return false
+		}
 		w := d.lowerKey(d.word(ti, p))
 		m, _ := d.gazAt(ti, p, p+1)
-		return p < hi && !toks[p].nl && d.isCandidate(ti, p) && !toks[p].allCaps && m == 0 && !d.lx.firstNames[w] &&
-			dateMonths[w] == 0 && !strings.Contains(d.word(ti, p), ".") && !nerCorporate[w]
+		return m == 0 && !d.lx.firstNames[w] && dateMonths[w] == 0 && !strings.Contains(d.word(ti, p), ".") && !nerCorporate[w]
 	}
 	if j != i+1 || d.word(ti, j) != "," || !surname(i) {
 		return j

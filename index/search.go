@@ -227,8 +227,11 @@ func (ix *Index) rankedSearch(ctx context.Context, req *bleve.SearchRequest, off
 		return ix.b.SearchInContext(ctx, req)
 	}
 	page, total, err := ix.rankedIDs(ctx, req.Query, offset, limit)
-	if err != nil || len(page) == 0 {
-		return &bleve.SearchResult{Total: total, Hits: search.DocumentMatchCollection{}}, err
+	if err != nil {
+		return nil, err
+	}
+	if len(page) == 0 {
+		return &bleve.SearchResult{Total: total, Hits: search.DocumentMatchCollection{}}, nil
 	}
 	ids := make([]string, len(page))
 	at := make(map[string]int, len(page))
